@@ -1,0 +1,218 @@
+#include "engine/report.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "features/utf8.h"
+
+namespace credence {
+
+const char kCredenceVersion[] = "0.1.0";
+
+namespace {
+
+// Converts increasing byte offsets to code point offsets in one forward
+// pass over the text, so a report costs time linear in the article.
+class CodePointCursor {
+ public:
+  explicit CodePointCursor(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte < byte_) {  // a step back: recount from the start
+      byte_ = 0;
+      cp_ = 0;
+    }
+    cp_ += CountCodePoints(text_, byte_, byte);
+    byte_ = byte;
+    return cp_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  size_t cp_ = 0;
+};
+
+struct ClaimOffsets {
+  size_t start = 0, end = 0;
+  std::vector<std::pair<size_t, size_t>> cues;
+};
+
+// Code point offsets of every claim and cue, visiting offsets in order.
+std::vector<ClaimOffsets> CodePointOffsets(std::string_view text,
+                                           const ArticleScore& article) {
+  CodePointCursor cursor(text);
+  std::vector<ClaimOffsets> all;
+  std::vector<size_t> bytes;
+  for (const ScoredClaim& claim : article.claims) {
+    bytes = {claim.span.begin, claim.span.end};
+    for (const Cue& c : claim.evidence.cues) {
+      bytes.push_back(c.begin);
+      bytes.push_back(c.end);
+    }
+    std::sort(bytes.begin(), bytes.end());
+    bytes.erase(std::unique(bytes.begin(), bytes.end()), bytes.end());
+    std::vector<size_t> cps(bytes.size());
+    for (size_t i = 0; i < bytes.size(); ++i) cps[i] = cursor.At(bytes[i]);
+    auto cp = [&](size_t byte) {
+      return cps[static_cast<size_t>(
+          std::lower_bound(bytes.begin(), bytes.end(), byte) - bytes.begin())];
+    };
+    ClaimOffsets o;
+    o.start = cp(claim.span.begin);
+    o.end = cp(claim.span.end);
+    for (const Cue& c : claim.evidence.cues) {
+      o.cues.emplace_back(cp(c.begin), cp(c.end));
+    }
+    all.push_back(std::move(o));
+  }
+  return all;
+}
+
+std::string Slice(std::string_view text, size_t begin, size_t end) {
+  return std::string(text.substr(begin, end - begin));
+}
+
+std::string Fixed(double value, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, value);
+  // The C locale may print a decimal comma; reports always use '.'.
+  for (char* p = buf; *p; ++p) {
+    if (*p == ',') *p = '.';
+  }
+  return buf;
+}
+
+// Appends words of `s` to lines no wider than `width` code points, the
+// first line after `first_prefix`, the others after `indent` spaces.
+void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
+          size_t width, std::ostream& out) {
+  std::string line = first_prefix;
+  size_t line_cps = CountCodePoints(first_prefix, 0, first_prefix.size());
+  bool empty = true;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() &&
+           (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t')) {
+      ++i;
+    }
+    if (i >= s.size()) break;
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n' && s[j] != '\r' &&
+           s[j] != '\t') {
+      ++j;
+    }
+    const size_t word_cps = CountCodePoints(s, i, j);
+    if (!empty && line_cps + 1 + word_cps > width) {
+      out << line << '\n';
+      line.assign(indent, ' ');
+      line_cps = indent;
+      empty = true;
+    }
+    if (!empty) {
+      line += ' ';
+      ++line_cps;
+    }
+    line.append(s.substr(i, j - i));
+    line_cps += word_cps;
+    empty = false;
+    i = j;
+  }
+  out << line << '\n';
+}
+
+}  // namespace
+
+void WriteJsonReport(std::string_view text, const ArticleScore& article,
+                     const Scorer& scorer, std::ostream& out) {
+  using Json = nlohmann::ordered_json;
+  const LinearModel& model = scorer.model();
+  const std::vector<std::string>& names = model.feature_names();
+  const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
+
+  Json report;
+  report["credence"] = {{"version", kCredenceVersion}};
+  report["model"] = {{"name", model.name()},
+                     {"format_version", LinearModel::kVersion},
+                     {"bias", model.bias()},
+                     {"features", names}};
+  report["article"] = {{"score", article.score},
+                       {"claims", article.claims.size()},
+                       {"aggregation", "mean of claim confidences"}};
+  Json claims = Json::array();
+  for (size_t k = 0; k < article.claims.size(); ++k) {
+    const ScoredClaim& claim = article.claims[k];
+    Json cues = Json::array();
+    for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
+      const Cue& cue = claim.evidence.cues[c];
+      cues.push_back({{"start", offsets[k].cues[c].first},
+                      {"end", offsets[k].cues[c].second},
+                      {"text", Slice(text, cue.begin, cue.end)},
+                      {"category", names[cue.category]},
+                      {"strength", cue.strength},
+                      {"entry", cue.entry->phrase}});
+    }
+    Json features = Json::object(), contributions = Json::object();
+    for (size_t f = 0; f < names.size(); ++f) {
+      features[names[f]] = claim.evidence.features[f];
+      contributions[names[f]] = claim.contributions[f];
+    }
+    claims.push_back({{"index", k},
+                      {"start", offsets[k].start},
+                      {"end", offsets[k].end},
+                      {"text", Slice(text, claim.span.begin, claim.span.end)},
+                      {"confidence", claim.confidence},
+                      {"logit", claim.logit},
+                      {"cues", std::move(cues)},
+                      {"features", std::move(features)},
+                      {"contributions", std::move(contributions)}});
+  }
+  report["claims"] = std::move(claims);
+  out << report.dump(2) << '\n';
+}
+
+void WriteTextReport(std::string_view text, const ArticleScore& article,
+                     const Scorer& scorer, std::ostream& out, size_t width) {
+  const std::vector<std::string>& names = scorer.model().feature_names();
+  const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
+  out << "article score " << Fixed(article.score, 2) << "  (mean of "
+      << article.claims.size() << " claim confidences; model "
+      << scorer.model().name() << ")\n\n";
+  constexpr size_t kIndent = 11;
+  for (size_t k = 0; k < article.claims.size(); ++k) {
+    const ScoredClaim& claim = article.claims[k];
+    std::string prefix = "[" + std::to_string(k) + "]";
+    prefix.resize(6, ' ');
+    prefix += Fixed(claim.confidence, 2) + " ";
+    Wrap(text.substr(claim.span.begin, claim.span.end - claim.span.begin),
+         prefix, kIndent, width, out);
+    for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
+      const Cue& cue = claim.evidence.cues[c];
+      const double contribution =
+          scorer.model().weights()[cue.category] * cue.strength;
+      std::string line = std::string(kIndent, ' ') + names[cue.category] + " " +
+                         (contribution >= 0 ? "+" : "") +
+                         Fixed(contribution, 2) + " @" +
+                         std::to_string(offsets[k].cues[c].first) + "-" +
+                         std::to_string(offsets[k].cues[c].second);
+      std::string quoted = "\"" + Slice(text, cue.begin, cue.end) + "\"";
+      for (char& ch : quoted) {
+        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+      }
+      // The cue text follows on the same line when it fits, else it wraps
+      // under it, indented.
+      const size_t used = CountCodePoints(line, 0, line.size());
+      if (used + 1 + CountCodePoints(quoted, 0, quoted.size()) <= width) {
+        out << line << ' ' << quoted << '\n';
+      } else {
+        out << line << '\n';
+        Wrap(quoted, std::string(kIndent + 2, ' '), kIndent + 2, width, out);
+      }
+    }
+  }
+}
+
+}  // namespace credence

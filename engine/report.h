@@ -1,0 +1,36 @@
+// Writes an ArticleScore for a person (text) or for a program (JSON).
+//
+// Call order: score the article, then hand the same text to a writer.
+//
+//   credence::ArticleScore a = scorer.ScoreArticle(text);
+//   credence::WriteJsonReport(text, a, scorer, std::cout);
+//
+// Offsets in both reports are Unicode code points into the input text, so
+// text[start:end] in Python (the file decoded as UTF-8, newlines kept as
+// they are) is the claim or cue.
+#ifndef CREDENCE_ENGINE_REPORT_H_
+#define CREDENCE_ENGINE_REPORT_H_
+
+#include <iosfwd>
+#include <string_view>
+
+#include "engine/scorer.h"
+
+namespace credence {
+
+extern const char kCredenceVersion[];
+
+// One JSON object and a newline; the fields are listed in `credence score
+// --help`. Strings are UTF-8 with quotes and control characters escaped.
+void WriteJsonReport(std::string_view text, const ArticleScore& article,
+                     const Scorer& scorer, std::ostream& out);
+
+// A report that fits `width` columns: the article score, then every claim
+// with its confidence, its text wrapped, and one line a cue.
+void WriteTextReport(std::string_view text, const ArticleScore& article,
+                     const Scorer& scorer, std::ostream& out,
+                     size_t width = 80);
+
+}  // namespace credence
+
+#endif  // CREDENCE_ENGINE_REPORT_H_

@@ -1,0 +1,107 @@
+#include "engine/scorer.h"
+
+#include <cstdio>
+#include <string>
+
+#include "features/utf8.h"
+
+namespace credence {
+namespace {
+
+// 1-based line and column (in code points) of a byte offset.
+std::string Position(std::string_view text, size_t offset) {
+  size_t line = 1, line_start = 0;
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return std::to_string(line) + ":" +
+         std::to_string(CountCodePoints(text, line_start, offset) + 1);
+}
+
+std::string Join(const std::vector<std::string>& names) {
+  std::string s;
+  for (const std::string& n : names) s += (s.empty() ? "" : ", ") + n;
+  return s.empty() ? "(none)" : s;
+}
+
+std::vector<std::string> Missing(const std::vector<std::string>& from,
+                                 const std::vector<std::string>& in) {
+  std::vector<std::string> out;
+  for (const std::string& n : from) {
+    bool found = false;
+    for (const std::string& m : in) found |= m == n;
+    if (!found) out.push_back(n);
+  }
+  return out;
+}
+
+}  // namespace
+
+void CheckArticleText(std::string_view text) {
+  const size_t bad = FindInvalidUtf8(text);
+  if (bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X",
+                  static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
+    throw InputError(Position(text, bad) + ": invalid UTF-8 (byte " + byte +
+                     "; convert the text to UTF-8, e.g. iconv -f latin1 -t "
+                     "utf-8)");
+  }
+  const size_t nul = text.find('\0');
+  if (nul != std::string_view::npos) {
+    throw InputError(Position(text, nul) +
+                     ": NUL byte (binary data? credence reads UTF-8 text)");
+  }
+  if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+    throw InputError(
+        "empty input (nothing to score: give a headline line, "
+        "then the article)");
+  }
+}
+
+Scorer::Scorer(Extractor extractor, LinearModel model)
+    : extractor_(std::move(extractor)), model_(std::move(model)) {
+  const auto& want = extractor_.feature_names();
+  const auto& have = model_.feature_names();
+  if (want == have) return;
+  std::string problem =
+      "model '" + model_.name() +
+      "' does not fit the lexicons: features the model "
+      "lacks: " +
+      Join(Missing(want, have)) +
+      "; features the lexicons lack: " + Join(Missing(have, want));
+  if (Missing(want, have).empty() && Missing(have, want).empty()) {
+    problem = "model '" + model_.name() +
+              "' lists the features in another "
+              "order (expected: " +
+              Join(want) + ")";
+  }
+  throw std::invalid_argument(problem);
+}
+
+ScoredClaim Scorer::ScoreClaim(std::string_view text, Span span) const {
+  ScoredClaim claim;
+  claim.span = span;
+  claim.evidence = extractor_.Extract(text, span.begin, span.end);
+  claim.contributions = model_.Contributions(claim.evidence.features);
+  claim.logit = model_.Logit(claim.evidence.features);
+  claim.confidence = Logistic(claim.logit);
+  return claim;
+}
+
+ArticleScore Scorer::ScoreArticle(std::string_view text) const {
+  CheckArticleText(text);
+  ArticleScore article;
+  double sum = 0.0;
+  for (const Span& span : SplitArticle(text)) {
+    article.claims.push_back(ScoreClaim(text, span));
+    sum += article.claims.back().confidence;
+  }
+  article.score = sum / static_cast<double>(article.claims.size());
+  return article;
+}
+
+}  // namespace credence

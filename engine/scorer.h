@@ -1,0 +1,70 @@
+// Scores an article claim by claim: split, extract cues, apply the model.
+//
+// Call order: build a Scorer from an Extractor and a LinearModel (checks
+// that they agree on feature names), then ScoreArticle() any number of
+// texts; a Scorer is immutable and safe to share between threads.
+//
+//   credence::Scorer scorer(credence::Extractor(credence::DefaultLexicons()),
+//                           credence::DefaultModel());
+//   credence::ArticleScore a = scorer.ScoreArticle(text);  // throws InputError
+//   // a.score in [0,1]; a.claims[i].confidence, .evidence.cues, ...
+//
+// The article score is the mean of the claim confidences: every claim,
+// the headline included, counts once, so an article is as credible as its
+// average claim.
+#ifndef CREDENCE_ENGINE_SCORER_H_
+#define CREDENCE_ENGINE_SCORER_H_
+
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+#include "engine/splitter.h"
+#include "features/extractor.h"
+#include "models/linear_model.h"
+
+namespace credence {
+
+// Unusable input text; what() is "line:column: problem (hint)" or
+// "problem (hint)" when no position applies.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ScoredClaim {
+  Span span;                          // bytes into the article text
+  ClaimEvidence evidence;             // cues and feature values
+  std::vector<double> contributions;  // weight x feature, feature order
+  double logit = 0.0;                 // bias + sum of contributions
+  double confidence = 0.0;            // logistic(logit)
+};
+
+struct ArticleScore {
+  std::vector<ScoredClaim> claims;  // claim 0 is the headline
+  double score = 0.0;               // mean claim confidence
+};
+
+// Throws InputError when text is not valid UTF-8, holds a NUL byte, or has
+// nothing but white space.
+void CheckArticleText(std::string_view text);
+
+class Scorer {
+ public:
+  // Throws std::invalid_argument naming the features that differ.
+  Scorer(Extractor extractor, LinearModel model);
+
+  ArticleScore ScoreArticle(std::string_view text) const;
+  ScoredClaim ScoreClaim(std::string_view text, Span span) const;
+
+  const Extractor& extractor() const { return extractor_; }
+  const LinearModel& model() const { return model_; }
+
+ private:
+  Extractor extractor_;
+  LinearModel model_;
+};
+
+}  // namespace credence
+
+#endif  // CREDENCE_ENGINE_SCORER_H_

@@ -1,0 +1,189 @@
+#include "features/lexicon.h"
+
+#include <charconv>
+#include <cmath>
+#include <map>
+
+#include "features/tokenizer.h"
+#include "features/utf8.h"
+
+namespace credence {
+namespace {
+
+constexpr size_t kMaxFormsPerEntry = 4096;
+
+bool IsVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+std::string_view Trim(std::string_view s) {
+  const char* ws = " \t\r\f\v";
+  const size_t b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+[[noreturn]] void Fail(const std::string& path, int line,
+                       const std::string& problem) {
+  throw LexiconError(path + ":" + std::to_string(line) + ": " + problem);
+}
+
+// One written word ("confirm+", "is|are") to its alternatives, each a
+// token sequence as the tokenizer would cut it.
+std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
+                                                       const std::string& path,
+                                                       int line) {
+  std::vector<std::vector<std::string>> alternatives;
+  size_t start = 0;
+  while (start <= word.size()) {
+    size_t bar = word.find('|', start);
+    if (bar == std::string_view::npos) bar = word.size();
+    std::string_view alt = word.substr(start, bar - start);
+    start = bar + 1;
+    bool inflect = false;
+    if (alt.size() > 1 && alt.back() == '+') {
+      inflect = true;
+      alt.remove_suffix(1);
+    }
+    if (alt.empty()) {
+      Fail(path, line,
+           "empty alternative in '" + std::string(word) +
+               "' (write alternatives as a|b|c)");
+    }
+    const std::vector<Token> tokens = Tokenize(alt, 0, alt.size());
+    if (tokens.empty()) {  // only white space the tokenizer skips (NBSP)
+      Fail(path, line,
+           "empty alternative in '" + std::string(word) +
+               "' (write alternatives as a|b|c)");
+    }
+    std::vector<std::string> base;
+    for (const Token& t : tokens) base.push_back(t.norm);
+    if (!inflect) {
+      alternatives.push_back(base);
+      continue;
+    }
+    if (!tokens.back().is_word) {
+      Fail(path, line,
+           "'+' follows punctuation in '" + std::string(word) +
+               "' (put '+' right after a word)");
+    }
+    for (const std::string& form : Inflections(base.back())) {
+      std::vector<std::string> inflected = base;
+      inflected.back() = form;
+      alternatives.push_back(std::move(inflected));
+    }
+  }
+  return alternatives;
+}
+
+}  // namespace
+
+std::vector<std::string> Inflections(const std::string& word) {
+  const size_t n = word.size();
+  auto ends = [&](std::string_view suffix) {
+    return n >= suffix.size() &&
+           std::string_view(word).substr(n - suffix.size()) == suffix;
+  };
+  const bool consonant_y =
+      n >= 2 && word[n - 1] == 'y' && !IsVowel(word[n - 2]);
+  std::string stem_y = consonant_y ? word.substr(0, n - 1) : word;
+  std::string third =
+      consonant_y ? stem_y + "ies"
+      : (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh"))
+          ? word + "es"
+          : word + "s";
+  std::string past = consonant_y ? stem_y + "ied"
+                     : ends("e") ? word + "d"
+                                 : word + "ed";
+  std::string ing = ends("ie") ? word.substr(0, n - 2) + "ying"
+                    : (ends("e") && !ends("ee") && !ends("ye") && !ends("oe"))
+                        ? word.substr(0, n - 1) + "ing"
+                        : word + "ing";
+  return {word, third, past, ing};
+}
+
+Lexicon ParseLexicon(std::string_view content, const std::string& name,
+                     const std::string& path) {
+  Lexicon lexicon;
+  lexicon.name = name;
+  lexicon.path = path;
+  const size_t bad = FindInvalidUtf8(content);
+  if (bad != std::string_view::npos) {
+    int line = 1;
+    for (size_t i = 0; i < bad; ++i) line += content[i] == '\n';
+    Fail(path, line, "invalid UTF-8 (save the file as UTF-8)");
+  }
+  // Which line first produced each form, to name both lines of a duplicate.
+  std::map<std::vector<std::string>, int> first_line;
+  // Editors that save "UTF-8 with BOM" put U+FEFF before the first line.
+  if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < content.size()) {
+    size_t eol = content.find('\n', pos);
+    if (eol == std::string_view::npos) eol = content.size();
+    std::string_view line = Trim(content.substr(pos, eol - pos));
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty() || line.front() == '#') continue;
+    // A line of Unicode spaces only (NBSP, zero-width space) is blank too.
+    if (Tokenize(line, 0, line.size()).empty()) continue;
+    LexiconEntry entry;
+    entry.line = line_no;
+    const size_t eq = line.rfind('=');
+    if (eq != std::string_view::npos) {
+      const std::string_view number = Trim(line.substr(eq + 1));
+      double value = 0;
+      const auto [end, ec] =
+          std::from_chars(number.data(), number.data() + number.size(), value);
+      if (number.empty() || ec != std::errc() ||
+          end != number.data() + number.size() || !std::isfinite(value) ||
+          value <= 0 || value > 100) {
+        Fail(path, line_no,
+             "bad strength '" + std::string(number) +
+                 "' (write 'phrase = N' with 0 < N <= 100)");
+      }
+      entry.strength = value;
+      line = Trim(line.substr(0, eq));
+      if (line.empty()) Fail(path, line_no, "strength without a phrase");
+    }
+    entry.phrase = std::string(line);
+    entry.forms.push_back({});
+    size_t w = 0;
+    while (w < line.size()) {
+      const size_t sp = line.find_first_of(" \t", w);
+      const size_t we = sp == std::string_view::npos ? line.size() : sp;
+      const auto alternatives =
+          WordAlternatives(line.substr(w, we - w), path, line_no);
+      if (entry.forms.size() * alternatives.size() > kMaxFormsPerEntry) {
+        Fail(path, line_no,
+             "entry expands to more than 4096 forms (split it into lines)");
+      }
+      std::vector<std::vector<std::string>> grown;
+      for (const auto& prefix : entry.forms) {
+        for (const auto& alt : alternatives) {
+          grown.push_back(prefix);
+          grown.back().insert(grown.back().end(), alt.begin(), alt.end());
+        }
+      }
+      entry.forms = std::move(grown);
+      w = line.find_first_not_of(" \t", we);
+      if (w == std::string_view::npos) break;
+    }
+    for (const auto& form : entry.forms) {
+      const auto [it, inserted] = first_line.emplace(form, line_no);
+      if (!inserted) {
+        std::string shown;
+        for (const std::string& t : form)
+          shown += (shown.empty() ? "" : " ") + t;
+        Fail(path, line_no,
+             "'" + shown + "' is already an entry at line " +
+                 std::to_string(it->second) + " (remove one of them)");
+      }
+    }
+    lexicon.entries.push_back(std::move(entry));
+  }
+  return lexicon;
+}
+
+}  // namespace credence

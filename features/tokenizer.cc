@@ -1,0 +1,107 @@
+#include "features/tokenizer.h"
+
+#include "features/utf8.h"
+
+namespace credence {
+namespace {
+
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+
+bool IsSpace(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == U'\f' ||
+         c == U'\v' || c == U'\u00A0' || c == U'\u2028' || c == U'\u2029' ||
+         (c >= U'\u2000' && c <= U'\u200B') || c == U'\u202F' ||
+         c == U'\u3000' || c == U'\uFEFF';
+}
+
+// Non-ASCII code points count as word characters unless they are one of the
+// punctuation blocks news text uses (quotes, dashes, ellipsis, bullets).
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) {
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') ||
+           (c >= U'0' && c <= U'9') || c == U'_';
+  }
+  if (c >= U'\u2000' && c <= U'\u206F') return false;  // General Punctuation
+  if (c >= U'\u00A0' && c <= U'\u00BF') return false;  // Latin-1 symbols
+  if (c == U'\u00D7' || c == U'\u00F7') return false;
+  if (c >= U'\u3000' && c <= U'\u303F') return false;  // CJK punctuation
+  if (c == U'\uFEFF' || c == U'\uFFFD') return false;
+  return true;
+}
+
+void AppendNormalized(std::string_view text, size_t begin, size_t end,
+                      std::string* out) {
+  out->reserve(end - begin);
+  for (size_t i = begin; i < end;) {
+    const char ch = text[i];
+    if (ch >= 'A' && ch <= 'Z') {
+      out->push_back(static_cast<char>(ch - 'A' + 'a'));
+      ++i;
+    } else if (static_cast<unsigned char>(ch) < 0x80) {
+      out->push_back(ch);
+      ++i;
+    } else {
+      size_t len;
+      const char32_t c = DecodeUtf8(text, i, &len);
+      if (c == U'\u2019') {
+        out->push_back('\'');
+      } else {
+        out->append(text.substr(i, len));
+      }
+      i += len;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
+  std::vector<Token> tokens;
+  size_t i = begin;
+  while (i < end) {
+    size_t len;
+    const char32_t c = DecodeUtf8(text, i, &len);
+    if (IsSpace(c)) {
+      i += len;
+      continue;
+    }
+    Token token;
+    token.begin = i;
+    if (!IsWordChar(c)) {
+      token.end = i + len;
+    } else {
+      token.is_word = true;
+      token.capitalized = c >= U'A' && c <= U'Z';
+      size_t j = i + len;
+      while (j < end) {
+        size_t l1;
+        const char32_t d = DecodeUtf8(text, j, &l1);
+        if (IsWordChar(d)) {
+          j += l1;
+          continue;
+        }
+        if (IsApostrophe(d) && j + l1 < end) {
+          size_t l2;
+          if (IsWordChar(DecodeUtf8(text, j + l1, &l2))) {
+            j += l1 + l2;
+            continue;
+          }
+        }
+        break;
+      }
+      token.end = j;
+    }
+    AppendNormalized(text, token.begin, token.end, &token.norm);
+    i = token.end;
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+std::string NormalizeToken(std::string_view token) {
+  std::string out;
+  AppendNormalized(token, 0, token.size(), &out);
+  return out;
+}
+
+}  // namespace credence

@@ -1,0 +1,80 @@
+#include "features/utf8.h"
+
+namespace credence {
+
+size_t FindInvalidUtf8(std::string_view text) {
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    // The valid range of the second byte depends on the first (RFC 3629
+    // table): it is what rules out overlong forms and surrogates.
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+      len = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+      len = 3;
+      if (b0 == 0xE0) lo = 0xA0;
+      if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+      len = 4;
+      if (b0 == 0xF0) lo = 0x90;
+      if (b0 == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (n - i < len) return i;
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    if (b1 < lo || b1 > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      if (b < 0x80 || b > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  size_t len = 1;
+  char32_t c = b0;
+  if (b0 >= 0xF0) {
+    len = 4;
+    c = b0 & 0x07u;
+  } else if (b0 >= 0xE0) {
+    len = 3;
+    c = b0 & 0x0Fu;
+  } else if (b0 >= 0xC0) {
+    len = 2;
+    c = b0 & 0x1Fu;
+  } else if (b0 >= 0x80) {
+    *length = 1;
+    return U'\uFFFD';
+  }
+  if (pos + len > text.size()) {
+    *length = 1;
+    return U'\uFFFD';
+  }
+  for (size_t k = 1; k < len; ++k) {
+    c = (c << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3Fu);
+  }
+  *length = len;
+  return c;
+}
+
+size_t CountCodePoints(std::string_view text, size_t begin, size_t end) {
+  size_t count = 0;
+  for (size_t i = begin; i < end; ++i) {
+    // Every code point has exactly one byte that is not a continuation byte.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+}  // namespace credence

@@ -1,0 +1,385 @@
+#include "models/linear_model.h"
+
+#include <Eigen/Dense>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <istream>
+#include <iterator>
+#include <ostream>
+#include <string_view>
+#include <system_error>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace credence {
+namespace {
+
+using Fields = std::vector<std::string_view>;
+
+constexpr std::string_view kMagic = "credence-model";
+constexpr std::string_view kHeaderHint =
+    "first line must be 'credence-model 1'";
+
+bool IsControl(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x20 || byte == 0x7f;
+}
+
+// Escapes control bytes, which would otherwise be invisible in a message.
+std::string Quote(std::string_view token) {
+  constexpr char kHex[] = "0123456789abcdef";
+  std::string quoted = "'";
+  for (char c : token) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (IsControl(c)) {
+      quoted += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0xf]};
+    } else {
+      quoted += c;
+    }
+  }
+  return quoted + "'";
+}
+
+// Feature names and meta keys are one field of a space-separated record, so
+// white space or control bytes would corrupt the line. UTF-8 is allowed.
+std::string FieldProblem(const std::string& what, std::string_view field) {
+  if (field.empty()) return what + " is empty";
+  for (char c : field) {
+    if (c == ' ' || IsControl(c)) {
+      return what + " " + Quote(field) +
+             " contains white space or a non-printable byte";
+    }
+  }
+  return "";
+}
+
+// Free text runs to the end of its line; '\r' is refused too because Load
+// would take a trailing one for part of a CRLF line end.
+std::string TextProblem(const std::string& what, std::string_view text) {
+  if (text.find_first_of("\r\n") == std::string_view::npos) return "";
+  return what + " contains a line break";
+}
+
+std::string NameProblem(std::string_view name) {
+  return name.empty() ? "model name is empty" : TextProblem("model name", name);
+}
+
+void ThrowIf(const std::string& problem) {
+  if (!problem.empty()) throw std::invalid_argument(problem);
+}
+
+// std::to_chars gives the shortest text that reads back to the same double
+// and, unlike iostreams and printf, ignores the locale's decimal separator.
+std::string FormatNumber(double value) {
+  char buffer[64];
+  return std::string(buffer,
+                     std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+Eigen::Map<const Eigen::VectorXd> AsEigen(const std::vector<double>& v) {
+  return {v.data(), static_cast<Eigen::Index>(v.size())};
+}
+
+void CheckSize(std::size_t got, std::size_t want) {
+  if (got == want) return;
+  throw std::invalid_argument("feature vector has " + std::to_string(got) +
+                              " entries but the model has " +
+                              std::to_string(want) + " features");
+}
+
+// Splits at single spaces into at most `max` fields, the last keeping the rest
+// of the line; doubled spaces thus show up as empty or extra fields.
+Fields Split(std::string_view line, std::size_t max) {
+  Fields fields;
+  std::size_t space = 0;
+  while (fields.size() + 1 < max &&
+         (space = line.find(' ')) != std::string_view::npos) {
+    fields.push_back(line.substr(0, space));
+    line.remove_prefix(space + 1);
+  }
+  fields.push_back(line);
+  return fields;
+}
+
+// Produces "path:line: problem (hint)" errors for the line being parsed.
+class Reporter {
+ public:
+  explicit Reporter(const std::string& path) : path_(path) {}
+  void set_line(std::size_t line) { line_ = line; }
+
+  [[noreturn]] void Fail(const std::string& problem,
+                         std::string_view hint) const {
+    std::string message = path_ + ":" + std::to_string(line_) + ": " + problem;
+    if (!hint.empty()) message += " (" + std::string(hint) + ")";
+    throw ModelError(message);
+  }
+
+  void Check(const std::string& problem, std::string_view hint) const {
+    if (!problem.empty()) Fail(problem, hint);
+  }
+
+  // Fields of a record that takes exactly `count` values after its keyword.
+  Fields Record(std::string_view line, std::size_t count,
+                std::string_view usage) const {
+    const Fields fields = Split(line, count + 2);
+    const std::string record = " in " + Quote(fields[0]) + " record";
+    if (fields.size() <= count) Fail("missing value" + record, usage);
+    if (fields.size() > count + 1) {
+      Fail("extra field " + Quote(fields.back()) + record,
+           std::string(usage) + "; fields are separated by one space");
+    }
+    return fields;
+  }
+
+  double Number(std::string_view token, const std::string& what) const {
+    double value = 0.0;
+    const char* const end = token.data() + token.size();
+    const auto [ptr, ec] = std::from_chars(token.data(), end, value);
+    const bool parsed = ec == std::errc() && ptr == end;
+    // from_chars reports overflow and underflow alike as out of range.
+    if (ec == std::errc::result_out_of_range ||
+        (parsed && !std::isfinite(value))) {
+      Fail("non-finite or out-of-range " + what + " " + Quote(token),
+           "must be 0 or a finite double with 5e-324 <= |x| <= 1.8e308");
+    }
+    if (!parsed) {
+      Fail("invalid number for " + what + " " + Quote(token),
+           "expected a decimal number such as -1.25 or 3e-05");
+    }
+    return value;
+  }
+
+  // Records the line of a once-only record; fails if it was seen before.
+  void Once(std::size_t& seen_at, std::string_view keyword) const {
+    if (seen_at != 0) {
+      Fail("duplicate " + Quote(keyword) + " record (first at line " +
+               std::to_string(seen_at) + ")",
+           "a model has exactly one " + std::string(keyword));
+    }
+    seen_at = line_;
+  }
+
+ private:
+  const std::string& path_;
+  std::size_t line_ = 1;
+};
+
+void CheckHeader(const Reporter& report, std::string_view line) {
+  if (Split(line, 2)[0] != kMagic) {
+    report.Fail("not a credence model file", kHeaderHint);
+  }
+  const std::string_view token = report.Record(line, 1, kHeaderHint)[1];
+  int version = 0;
+  const char* const end = token.data() + token.size();
+  const auto [ptr, ec] = std::from_chars(token.data(), end, version);
+  if (ec != std::errc() || ptr != end) {
+    report.Fail("model format version " + Quote(token) + " is not an integer",
+                kHeaderHint);
+  }
+  if (version > LinearModel::kVersion) {
+    report.Fail("model format version " + std::to_string(version) +
+                    " is newer than this build supports (" +
+                    std::to_string(LinearModel::kVersion) +
+                    "); upgrade credence",
+                "");
+  }
+  if (version < 1) {
+    report.Fail("invalid model format version " + std::to_string(version),
+                "versions start at 1");
+  }
+}
+
+}  // namespace
+
+LinearModel::LinearModel(std::string name, double bias,
+                         std::vector<std::string> feature_names,
+                         std::vector<double> weights)
+    : name_(std::move(name)),
+      bias_(bias),
+      feature_names_(std::move(feature_names)),
+      weights_(std::move(weights)) {
+  ThrowIf(NameProblem(name_));
+  if (!std::isfinite(bias_)) throw std::invalid_argument("bias is not finite");
+  if (feature_names_.size() != weights_.size()) {
+    throw std::invalid_argument(
+        "size mismatch: " + std::to_string(feature_names_.size()) +
+        " feature names but " + std::to_string(weights_.size()) + " weights");
+  }
+  // Load rejects a file without weights; refuse to build what cannot be read.
+  if (weights_.empty()) throw std::invalid_argument("model has no features");
+  std::unordered_set<std::string_view> seen;
+  for (std::size_t i = 0; i < weights_.size(); ++i) {
+    const std::string& feature = feature_names_[i];
+    ThrowIf(FieldProblem("feature name", feature));
+    if (!seen.insert(feature).second) {
+      throw std::invalid_argument("duplicate feature name " + Quote(feature));
+    }
+    if (!std::isfinite(weights_[i])) {
+      throw std::invalid_argument("weight of feature " + Quote(feature) +
+                                  " is not finite");
+    }
+  }
+}
+
+void LinearModel::AddMeta(std::string key, std::string value) {
+  ThrowIf(FieldProblem("meta key", key));
+  ThrowIf(TextProblem("meta value", value));
+  meta_.emplace_back(std::move(key), std::move(value));
+}
+
+LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
+  std::string text{std::istreambuf_iterator<char>(in),
+                   std::istreambuf_iterator<char>()};
+  if (in.bad()) throw ModelError(path + ": cannot read model file (I/O error)");
+  // Windows editors like to add a byte order mark; it means nothing in UTF-8.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  Reporter report(path);
+  if (text.empty()) {
+    report.Fail("empty model file", "expected first line 'credence-model 1'");
+  }
+  // A final line without '\n' still counts; a '\r' before '\n' is dropped.
+  Fields lines;
+  for (std::string_view rest = text; !rest.empty();) {
+    const std::size_t newline = std::min(rest.find('\n'), rest.size());
+    std::string_view line = rest.substr(0, newline);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    rest.remove_prefix(std::min(newline + 1, rest.size()));
+  }
+  CheckHeader(report, lines[0]);
+
+  LinearModel model;
+  std::size_t name_line = 0, bias_line = 0, end_line = 0;
+  std::unordered_map<std::string, std::size_t> feature_lines;
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const std::string_view line = lines[i];
+    report.set_line(i + 1);
+    if (line.find_first_not_of(" \t") == line.npos || line[0] == '#') continue;
+    if (end_line != 0) {
+      report.Fail(
+          "unexpected text after 'end' (line " + std::to_string(end_line) + ")",
+          "'end' must be the last record; were two files concatenated?");
+    }
+    if (line[0] == ' ' || line[0] == '\t') {
+      report.Fail("line starts with white space",
+                  "records and '#' comments must start in the first column");
+    }
+    const Fields fields = Split(line, 3);
+    const std::string_view keyword = fields[0];
+    if (keyword == "name") {
+      report.Once(name_line, keyword);
+      const std::string_view usage = "expected 'name <text>'";
+      const Fields name = Split(line, 2);
+      if (name.size() < 2) report.Fail("missing value in 'name' record", usage);
+      report.Check(NameProblem(name[1]), usage);
+      model.name_ = std::string(name[1]);
+    } else if (keyword == "bias") {
+      report.Once(bias_line, keyword);
+      const Fields bias = report.Record(line, 1, "expected 'bias <number>'");
+      model.bias_ = report.Number(bias[1], "bias");
+    } else if (keyword == "weight") {
+      const std::string_view usage =
+          "expected 'weight <feature-name> <number>'";
+      const Fields weight = report.Record(line, 2, usage);
+      const std::string feature(weight[1]);
+      report.Check(FieldProblem("feature name", feature), usage);
+      const auto [first, added] = feature_lines.emplace(feature, i + 1);
+      if (!added) {
+        report.Fail("duplicate feature " + Quote(feature) + " (first at line " +
+                        std::to_string(first->second) + ")",
+                    "each feature has exactly one weight");
+      }
+      model.weights_.push_back(report.Number(weight[2], "weight"));
+      model.feature_names_.push_back(feature);
+    } else if (keyword == "meta") {
+      const std::string_view usage = "expected 'meta <key> <text>'";
+      if (fields.size() < 2) {
+        report.Fail("missing value in 'meta' record", usage);
+      }
+      // An empty value may lose its separating space to an editor.
+      const std::string_view value = fields.size() == 3 ? fields[2] : "";
+      report.Check(FieldProblem("meta key", fields[1]), usage);
+      report.Check(TextProblem("meta value", value), usage);
+      model.meta_.emplace_back(fields[1], value);
+    } else if (keyword == "end") {
+      report.Record(line, 0, "'end' stands alone");
+      end_line = i + 1;
+    } else {
+      report.Fail("unknown record " + Quote(keyword),
+                  "known records: name, bias, weight, meta, end");
+    }
+  }
+  if (end_line == 0) {
+    report.set_line(lines.size());
+    report.Fail("missing 'end' record", "file truncated?");
+  }
+  report.set_line(end_line);
+  if (name_line == 0) report.Fail("missing 'name' record", "add 'name <text>'");
+  if (bias_line == 0) {
+    report.Fail("missing 'bias' record", "add 'bias <number>'");
+  }
+  if (model.weights_.empty()) {
+    report.Fail("no 'weight' records",
+                "a model needs at least one 'weight <feature-name> <number>'");
+  }
+  return model;
+}
+
+LinearModel LinearModel::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code error;
+  // A directory opens fine as a stream and would then read as empty.
+  if (!in.is_open() || std::filesystem::is_directory(path, error)) {
+    throw ModelError(path +
+                     ": cannot open model file (missing, unreadable or a "
+                     "directory?)");
+  }
+  return Load(in, path);
+}
+
+void LinearModel::Save(std::ostream& out) const {
+  std::string text = std::string(kMagic) + " " + std::to_string(kVersion) +
+                     "\nname " + name_ + "\nbias " + FormatNumber(bias_) + "\n";
+  for (std::size_t i = 0; i < weights_.size(); ++i) {
+    text += "weight " + feature_names_[i] + " " + FormatNumber(weights_[i]);
+    text += "\n";
+  }
+  for (const auto& [key, value] : meta_) {
+    text += "meta " + key + " " + value + "\n";
+  }
+  text += "end\n";
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
+}
+
+double LinearModel::Logit(const std::vector<double>& x) const {
+  CheckSize(x.size(), weights_.size());
+  return bias_ + AsEigen(weights_).dot(AsEigen(x));
+}
+
+double LinearModel::Probability(const std::vector<double>& x) const {
+  return Logistic(Logit(x));
+}
+
+std::vector<double> LinearModel::Contributions(
+    const std::vector<double>& x) const {
+  CheckSize(x.size(), weights_.size());
+  std::vector<double> result(x.size());
+  Eigen::Map<Eigen::VectorXd>(result.data(),
+                              static_cast<Eigen::Index>(result.size())) =
+      AsEigen(weights_).cwiseProduct(AsEigen(x));
+  return result;
+}
+
+double Logistic(double z) {
+  // exp() is only ever called on -|z|, so it can underflow towards 0 but
+  // never overflow.
+  if (z >= 0) return 1.0 / (1.0 + std::exp(-z));
+  const double e = std::exp(z);
+  return e / (1.0 + e);
+}
+
+}  // namespace credence

@@ -1,0 +1,90 @@
+// A linear model over named features: confidence = logistic(bias + w . x).
+//
+// Call order: build one (constructor or Load), then Score / Contributions;
+// Save writes the text format that Load reads back exactly.
+//
+//   credence::LinearModel m = credence::LinearModel::LoadFile("my.model");
+//   double p = m.Probability(x);             // x in feature_names() order
+//   std::vector<double> why = m.Contributions(x);  // w_i * x_i
+//
+// File format, version 1 (one record a line, fields separated by one space):
+//
+//   credence-model 1
+//   name <free text to end of line>
+//   bias <number>
+//   weight <feature-name> <number>           (one line a feature, in order)
+//   meta <key> <free text>                   (optional, any number)
+//   end
+//
+// Blank lines and lines starting with '#' are ignored. Unknown records,
+// duplicate names or features, a missing name/bias/end, no weights,
+// non-finite numbers and versions other than 1 are errors of the form
+// "path:line: problem (hint)". Numbers are written with the shortest form
+// that reads back to the same double, independent of the C locale.
+#ifndef CREDENCE_MODELS_LINEAR_MODEL_H_
+#define CREDENCE_MODELS_LINEAR_MODEL_H_
+
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace credence {
+
+// Thrown for every malformed model file; what() is "path:line: problem".
+class ModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class LinearModel {
+ public:
+  static constexpr int kVersion = 1;
+
+  LinearModel() = default;
+  // Throws std::invalid_argument on an empty name or one with a line break,
+  // no features, size mismatch, duplicate or empty feature names, names
+  // with white space or control bytes, or non-finite numbers.
+  LinearModel(std::string name, double bias,
+              std::vector<std::string> feature_names,
+              std::vector<double> weights);
+
+  // Parses the text format; `path` is only used in error messages.
+  static LinearModel Load(std::istream& in, const std::string& path);
+  static LinearModel LoadFile(const std::string& path);
+  void Save(std::ostream& out) const;
+
+  // bias + w . x; x must have feature_names().size() entries.
+  double Logit(const std::vector<double>& x) const;
+  // logistic(Logit(x)), computed without overflow for large |logit|.
+  double Probability(const std::vector<double>& x) const;
+  // w_i * x_i for every feature, in feature order.
+  std::vector<double> Contributions(const std::vector<double>& x) const;
+
+  const std::string& name() const { return name_; }
+  double bias() const { return bias_; }
+  const std::vector<std::string>& feature_names() const {
+    return feature_names_;
+  }
+  const std::vector<double>& weights() const { return weights_; }
+  // Free-form provenance (how the model was made), in file order.
+  const std::vector<std::pair<std::string, std::string>>& meta() const {
+    return meta_;
+  }
+  void AddMeta(std::string key, std::string value);
+
+ private:
+  std::string name_;
+  double bias_ = 0.0;
+  std::vector<std::string> feature_names_;
+  std::vector<double> weights_;
+  std::vector<std::pair<std::string, std::string>> meta_;
+};
+
+// logistic(z) = 1 / (1 + exp(-z)), stable for any finite z.
+double Logistic(double z);
+
+}  // namespace credence
+
+#endif  // CREDENCE_MODELS_LINEAR_MODEL_H_

@@ -1,0 +1,282 @@
+// The command line run in-process: exit codes, the one-line error messages,
+// and that nothing reaches stdout when a run fails.
+#include "tools/cli.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace credence {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+CliRun Cli(const std::vector<std::string>& args,
+           const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  const int code = RunCli(args, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+// A scratch folder removed at the end of each test.
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("credence_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  fs::path dir_;
+};
+
+const char kArticle[] = "Kim may visit Russia\nThe ministry confirmed it.\n";
+
+TEST_F(CliTest, ScoresAFileAsText) {
+  const CliRun r = Cli({"score", Write("a.txt", kArticle)});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(r.out,
+            "article score 0.69  (mean of 2 claim confidences; model "
+            "credence-default)\n"
+            "\n"
+            "[0]   0.50 Kim may visit Russia\n"
+            "           hedge -0.50 @4-7 \"may\"\n"
+            "[1]   0.88 The ministry confirmed it.\n"
+            "           official_confirmation +1.50 @21-43 \"The ministry "
+            "confirmed\"\n");
+}
+
+TEST_F(CliTest, ReadsStandardInputAndWritesJson) {
+  const CliRun r = Cli({"score", "-", "--format", "json"}, kArticle);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["claims"].size(), 2u);
+  EXPECT_EQ(j["claims"][1]["cues"][0]["text"], "The ministry confirmed");
+  const CliRun same = Cli({"score", "--format=json", Write("a.txt", kArticle)});
+  EXPECT_EQ(same.out, r.out);
+}
+
+TEST_F(CliTest, HelpAndVersion) {
+  CliRun r = Cli({"score", "--help"});
+  EXPECT_EQ(r.code, 0);
+  // --help documents every JSON field.
+  for (const char* field : {"credence.version",
+                            "model.name",
+                            "model.format_version",
+                            "model.bias",
+                            "model.features",
+                            "article.score",
+                            "article.claims",
+                            "article.aggregation",
+                            "index",
+                            "start, end",
+                            "text",
+                            "confidence",
+                            "logit",
+                            "cues[]",
+                            "category",
+                            "strength",
+                            "entry",
+                            "features",
+                            "contributions",
+                            "exit codes"}) {
+    EXPECT_NE(r.out.find(field), std::string::npos) << field;
+  }
+  r = Cli({"--help"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("usage: credence COMMAND"), std::string::npos);
+  r = Cli({"--version"});
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "credence 0.1.0\n");
+}
+
+struct Failure {
+  const char* name;
+  std::vector<std::string> args;
+  int code;
+  std::string err;  // exact, with @DIR@ standing for the scratch folder
+};
+
+TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
+  const std::string dir = dir_.string();
+  Write("empty.txt", "");
+  Write("latin1.txt", "Headline\nna\xEFve\n");
+  Write("bin.txt", std::string("\x7F"
+                               "ELF\0\0\0",
+                               7));
+  Write("ok.txt", kArticle);
+  Write("bad.model", "credence-model 2\n");
+  Write("other.model",
+        "credence-model 1\nname other\nbias 0\nweight hedge 1\nend\n");
+  Write("lex/hedge.txt", "may\nmay\n");
+  Write("typo/hedges.txt", "may\n");
+  const Failure cases[] = {
+      {"no command",
+       {},
+       2,
+       "credence: no command given (usage: credence COMMAND [options]; see "
+       "credence --help)\n"},
+      {"unknown command",
+       {"rank2"},
+       2,
+       "credence: unknown command 'rank2' (commands: score; see credence "
+       "--help)\n"},
+      {"no file",
+       {"score"},
+       2,
+       "credence score: no article given (credence score FILE, or - for "
+       "standard input)\n"},
+      {"two files",
+       {"score", "a", "b"},
+       2,
+       "credence score: one article at a time (got 2 files)\n"},
+      {"unknown flag",
+       {"score", "x.txt", "--colour"},
+       2,
+       "credence score: unrecognised option '--colour' (see credence score "
+       "--help)\n"},
+      {"flag without value",
+       {"score", "x.txt", "--format"},
+       2,
+       "credence score: the required argument for option '--format' is "
+       "missing (see credence score --help)\n"},
+      {"bad format",
+       {"score", "x.txt", "--format", "xml"},
+       2,
+       "credence score: --format must be text or json, not 'xml'\n"},
+      {"missing file",
+       {"score", dir + "/nope.txt"},
+       1,
+       "credence score: " + dir +
+           "/nope.txt: cannot open (No such file or "
+           "directory)\n"},
+      {"directory",
+       {"score", dir},
+       1,
+       "credence score: " + dir + ": is a directory (give an article file)\n"},
+      {"empty file",
+       {"score", dir + "/empty.txt"},
+       1,
+       "credence score: " + dir +
+           "/empty.txt: empty input (nothing to score: "
+           "give a headline line, then the article)\n"},
+      {"latin1",
+       {"score", dir + "/latin1.txt"},
+       1,
+       "credence score: " + dir +
+           "/latin1.txt:2:3: invalid UTF-8 (byte "
+           "0xEF; convert the text to UTF-8, e.g. iconv -f latin1 -t utf-8)\n"},
+      {"binary",
+       {"score", dir + "/bin.txt"},
+       1,
+       "credence score: " + dir +
+           "/bin.txt:1:5: NUL byte (binary data? "
+           "credence reads UTF-8 text)\n"},
+      {"missing model",
+       {"score", dir + "/ok.txt", "--model", dir + "/m"},
+       1,
+       "credence score: " + dir + "/m: cannot open model file"},
+      {"future model",
+       {"score", dir + "/ok.txt", "--model", dir + "/bad.model"},
+       1,
+       "credence score: " + dir +
+           "/bad.model:1: model format version 2 is "
+           "newer than this build supports (1); upgrade credence\n"},
+      {"model for other features",
+       {"score", dir + "/ok.txt", "--model", dir + "/other.model"},
+       1,
+       "credence score: " + dir +
+           "/other.model: model 'other' does not fit "
+           "the lexicons: features the model lacks: anonymous_source, "
+           "official_confirmation; features the lexicons lack: (none) (use a "
+           "model tuned for these lexicons)\n"},
+      {"missing lexicon dir",
+       {"score", dir + "/ok.txt", "--lexicons", dir + "/none"},
+       1,
+       "credence score: " + dir +
+           "/none: not a directory (--lexicons takes a "
+           "folder holding hedge.txt, anonymous_source.txt, "
+           "official_confirmation.txt, official_title.txt, "
+           "official_body.txt)\n"},
+      {"duplicate lexicon entry",
+       {"score", dir + "/ok.txt", "--lexicons", dir + "/lex"},
+       1,
+       "credence score: " + dir +
+           "/lex/hedge.txt:2: 'may' is already an "
+           "entry at line 1 (remove one of them)\n"},
+      {"unknown lexicon file",
+       {"score", dir + "/ok.txt", "--lexicons", dir + "/typo"},
+       1,
+       "credence score: " + dir +
+           "/typo/hedges.txt: unknown lexicon file "
+           "(expected hedge.txt, anonymous_source.txt, "
+           "official_confirmation.txt, "
+           "official_title.txt, official_body.txt)\n"},
+  };
+  for (const Failure& c : cases) {
+    SCOPED_TRACE(c.name);
+    const CliRun r = Cli(c.args);
+    EXPECT_EQ(r.code, c.code);
+    EXPECT_EQ(r.out, "");
+    // Exact when the expectation is a whole line, a prefix otherwise.
+    if (!c.err.empty() && c.err.back() == '\n') {
+      EXPECT_EQ(r.err, c.err);
+    } else {
+      EXPECT_EQ(r.err.substr(0, c.err.size()), c.err) << r.err;
+    }
+  }
+}
+
+TEST_F(CliTest, LexiconDirectoryReplacesTheBuiltInOnes) {
+  Write("lex/hedge.txt", "# only one hedge\nword on the street\n");
+  Write("lex/anonymous_source.txt", "");
+  Write("lex/official_confirmation.txt", "confirm+\n");
+  Write("lex/official_title.txt", "spokeswoman\n");
+  Write("lex/official_body.txt", "ministry\n");
+  Write("lex/README.md", "not a lexicon: ignored\n");
+  const CliRun r = Cli(
+      {"score", "-", "--lexicons", (dir_ / "lex").string(), "--format", "json"},
+      "Word on the street: Kim may go\n");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["claims"][0]["cues"].size(), 1u);
+  EXPECT_EQ(j["claims"][0]["cues"][0]["text"], "Word on the street");
+}
+
+TEST_F(CliTest, ModelFileOverridesTheBuiltInModel) {
+  const std::string model =
+      Write("m.model",
+            "credence-model 1\nname flat\nbias 0\nweight hedge 0\n"
+            "weight anonymous_source 0\nweight official_confirmation 0\nend\n");
+  const CliRun r =
+      Cli({"score", "-", "--model", model, "--format", "json"}, kArticle);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["model"]["name"], "flat");
+  EXPECT_EQ(j["article"]["score"], 0.5);
+}
+
+}  // namespace
+}  // namespace credence

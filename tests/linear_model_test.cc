@@ -1,0 +1,602 @@
+#include "models/linear_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cfloat>
+#include <clocale>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <locale>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace credence {
+namespace {
+
+// gmock's HasSubstr would need libgmock; this keeps the test on plain gtest.
+::testing::AssertionResult Contains(const std::string& text,
+                                    const std::string& part) {
+  if (text.find(part) != std::string::npos) {
+    return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure()
+         << "'" << text << "' does not contain '" << part << "'";
+}
+
+std::uint64_t Bits(double value) {
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &value, sizeof bits);
+  return bits;
+}
+
+std::string SaveToString(const LinearModel& model) {
+  std::ostringstream out;
+  model.Save(out);
+  return out.str();
+}
+
+LinearModel LoadFromString(const std::string& text) {
+  std::istringstream in(text);
+  return LinearModel::Load(in, "m.model");
+}
+
+// A small model whose saved form is spelled out in the tests below.
+LinearModel ToyModel() {
+  LinearModel model("toy model", 0.5, {"has_quote", "anon_source"},
+                    {1.25, -2.0});
+  model.AddMeta("trained_on", "corpus v2 (2024)");
+  model.AddMeta("git", "abc123");
+  return model;
+}
+
+constexpr char kToyText[] =
+    "credence-model 1\n"
+    "name toy model\n"
+    "bias 0.5\n"
+    "weight has_quote 1.25\n"
+    "weight anon_source -2\n"
+    "meta trained_on corpus v2 (2024)\n"
+    "meta git abc123\n"
+    "end\n";
+
+// Names parameterized cases after their table entry instead of an index.
+template <typename Case>
+std::string CaseName(const ::testing::TestParamInfo<Case>& case_info) {
+  return case_info.param.name;
+}
+
+// Keeps failure output readable instead of a hex dump of the case struct.
+template <typename Case>
+void PrintCase(const Case& c, std::ostream* os) {
+  *os << c.name;
+}
+
+// ---------------------------------------------------------------- scoring
+
+struct ScoreCase {
+  const char* name;
+  double bias;
+  std::vector<double> weights;
+  std::vector<double> x;
+  double logit;
+  double probability;  // Worked out independently, to 16 digits.
+  std::vector<double> contributions;
+};
+void PrintTo(const ScoreCase& c, std::ostream* os) { PrintCase(c, os); }
+
+class ScoreTableTest : public ::testing::TestWithParam<ScoreCase> {};
+
+TEST_P(ScoreTableTest, MatchesHandComputedValues) {
+  const ScoreCase& c = GetParam();
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < c.weights.size(); ++i) {
+    names.push_back("f" + std::to_string(i));
+  }
+  const LinearModel model("m", c.bias, names, c.weights);
+  EXPECT_DOUBLE_EQ(model.Logit(c.x), c.logit);
+  EXPECT_NEAR(model.Probability(c.x), c.probability, 1e-15);
+  const std::vector<double> contributions = model.Contributions(c.x);
+  ASSERT_EQ(contributions.size(), c.contributions.size());
+  for (std::size_t i = 0; i < contributions.size(); ++i) {
+    EXPECT_DOUBLE_EQ(contributions[i], c.contributions[i]) << "feature " << i;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, ScoreTableTest,
+    ::testing::Values(
+        // 1 / (1 + e^0.5)
+        ScoreCase{"two_features",
+                  0.5,
+                  {1, -2},
+                  {1, 1},
+                  -0.5,
+                  0.3775406687981454,
+                  {1, -2}},
+        ScoreCase{"all_zero", 0, {0.5}, {0}, 0, 0.5, {0}},
+        // -1 + 1 + 3 - 2 = 1; 1 / (1 + e^-1)
+        ScoreCase{"three_features",
+                  -1,
+                  {2, 3, -1},
+                  {0.5, 1, 2},
+                  1,
+                  0.7310585786300049,
+                  {1, 3, -2}},
+        // 2 + 1 - 1 = 2; 1 / (1 + e^-2)
+        ScoreCase{"cancelling",
+                  2,
+                  {0.25, 0.25},
+                  {4, -4},
+                  2,
+                  0.8807970779778823,
+                  {1, -1}},
+        ScoreCase{"zero_input_keeps_bias",
+                  -0.5,
+                  {7, 9},
+                  {0, 0},
+                  -0.5,
+                  0.3775406687981454,
+                  {0, 0}},
+        ScoreCase{"saturates_high", 0, {1000}, {1}, 1000, 1.0, {1000}},
+        ScoreCase{"saturates_low", 0, {-1000}, {1}, -1000, 0.0, {-1000}}),
+    CaseName<ScoreCase>);
+
+TEST(LogisticTest, StableForLargeMagnitudes) {
+  EXPECT_EQ(Logistic(0), 0.5);
+  EXPECT_EQ(Logistic(1000), 1.0);
+  EXPECT_EQ(Logistic(1e308), 1.0);
+  EXPECT_GE(Logistic(-1000), 0.0);
+  EXPECT_LT(Logistic(-1000), 1e-300);
+  EXPECT_EQ(Logistic(-1e308), 0.0);
+  EXPECT_FALSE(std::isnan(Logistic(-std::numeric_limits<double>::max())));
+  // exp(-745) is still a (denormal) double, so the tail is not cut to 0.
+  EXPECT_GT(Logistic(-745), 0.0);
+}
+
+TEST(LogisticTest, AccurateInTheLowTail) {
+  // Deriving the low tail as 1 - Logistic(30) would lose every digit.
+  EXPECT_NEAR(Logistic(-30) / 9.357622968839299e-14, 1.0, 1e-14);
+  for (double z : {0.1, 1.0, 5.0, 20.0}) {
+    EXPECT_NEAR(Logistic(-z), 1.0 - Logistic(z), 1e-15) << z;
+  }
+}
+
+TEST(ScoreSizeTest, WrongSizeThrows) {
+  const LinearModel model = ToyModel();
+  for (const std::vector<double>& x :
+       {std::vector<double>{}, std::vector<double>{1},
+        std::vector<double>{1, 2, 3}}) {
+    EXPECT_THROW(model.Logit(x), std::invalid_argument) << x.size();
+    EXPECT_THROW(model.Probability(x), std::invalid_argument) << x.size();
+    EXPECT_THROW(model.Contributions(x), std::invalid_argument) << x.size();
+  }
+}
+
+// -------------------------------------------------------------- round trip
+
+TEST(SaveTest, WritesExactFormat) {
+  EXPECT_EQ(SaveToString(ToyModel()), kToyText);
+}
+
+TEST(SaveTest, UsesShortestRoundTripNumbers) {
+  const LinearModel model("n", 0.1, {"a", "b", "c", "d", "e"},
+                          {1 / 3.0, -2.5e-300, 1e300, 4.9e-324, -0.0});
+  EXPECT_EQ(SaveToString(model),
+            "credence-model 1\n"
+            "name n\n"
+            "bias 0.1\n"
+            "weight a 0.3333333333333333\n"
+            "weight b -2.5e-300\n"
+            "weight c 1e+300\n"
+            "weight d 5e-324\n"
+            "weight e -0\n"
+            "end\n");
+}
+
+TEST(RoundTripTest, ReproducesEveryDoubleBitForBit) {
+  const std::vector<double> values = {
+      0.1,       1 / 3.0, -2.5e-300,     1e300,   4.9e-324,
+      -0.0,      0.0,     DBL_MIN,       DBL_MAX, -DBL_TRUE_MIN,
+      0.1 + 0.2, -1.0,    123456789.125, 1e-5,    2.0 / 3.0};
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    names.push_back("feature_" + std::to_string(i));
+  }
+  LinearModel model("bits", -0.0, names, values);
+  model.AddMeta("key", "value with  two spaces and a # sign");
+  model.AddMeta("empty", "");
+  model.AddMeta("key", "repeated keys are kept in order");
+
+  const std::string text = SaveToString(model);
+  const LinearModel loaded = LoadFromString(text);
+  EXPECT_EQ(loaded.name(), model.name());
+  EXPECT_EQ(Bits(loaded.bias()), Bits(model.bias()));
+  EXPECT_EQ(loaded.feature_names(), model.feature_names());
+  ASSERT_EQ(loaded.weights().size(), values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    EXPECT_EQ(Bits(loaded.weights()[i]), Bits(values[i])) << names[i];
+  }
+  EXPECT_EQ(loaded.meta(), model.meta());
+  EXPECT_EQ(SaveToString(loaded), text);
+}
+
+TEST(RoundTripTest, LoadOfCanonicalTextSavesIdentically) {
+  const LinearModel model = LoadFromString(kToyText);
+  EXPECT_EQ(model.name(), "toy model");
+  EXPECT_EQ(model.bias(), 0.5);
+  EXPECT_EQ(model.feature_names(),
+            (std::vector<std::string>{"has_quote", "anon_source"}));
+  EXPECT_EQ(model.weights(), (std::vector<double>{1.25, -2}));
+  EXPECT_EQ(SaveToString(model), kToyText);
+}
+
+TEST(LoadTest, AcceptsCommentsBlankLinesCrlfAndBom) {
+  const std::string text =
+      "\xEF\xBB\xBF"
+      "credence-model 1\r\n"
+      "# written by hand\r\n"
+      "\r\n"
+      "name toy model\r\n"
+      "   \r\n"
+      "bias 0.5\r\n"
+      "weight has_quote 1.25\r\n"
+      "#weight ignored 3\r\n"
+      "weight anon_source -2\r\n"
+      "meta trained_on corpus v2 (2024)\r\n"
+      "meta git abc123\r\n"
+      "end\r\n"
+      "\r\n"
+      "# trailing comment\r\n";
+  EXPECT_EQ(SaveToString(LoadFromString(text)), kToyText);
+}
+
+TEST(LoadTest, AcceptsMissingFinalNewlineAndBareMetaKey) {
+  const LinearModel model = LoadFromString(
+      "credence-model 1\nname n\nbias 0\nweight a 1\nmeta note\nend");
+  ASSERT_EQ(model.meta().size(), 1u);
+  EXPECT_EQ(model.meta()[0].first, "note");
+  EXPECT_EQ(model.meta()[0].second, "");
+}
+
+TEST(LoadTest, KeepsNameVerbatim) {
+  const LinearModel model = LoadFromString(
+      "credence-model 1\nname  spaced  name \nbias 0\nweight a 1\nend\n");
+  EXPECT_EQ(model.name(), " spaced  name ");
+}
+
+TEST(SaveTest, IndependentOfCommaDecimalLocale) {
+  // Restores "C" however the test exits, so later tests are unaffected.
+  struct RestoreCLocale {
+    ~RestoreCLocale() {
+      std::locale::global(std::locale::classic());
+      std::setlocale(LC_ALL, "C");
+    }
+  } restore;
+  if (std::setlocale(LC_ALL, "de_DE.UTF-8") == nullptr) {
+    GTEST_SKIP() << "de_DE.UTF-8 locale not installed";
+  }
+  std::locale::global(std::locale("de_DE.UTF-8"));
+  char probe[32];
+  std::snprintf(probe, sizeof probe, "%.1f", 0.5);
+  ASSERT_STREQ(probe, "0,5") << "locale does not use a decimal comma";
+
+  const LinearModel model("n", 0.1, {"a", "b"}, {-2.5e-300, 1234567.5});
+  std::ostringstream out;  // Picks up the global (German) locale.
+  model.Save(out);
+  EXPECT_EQ(out.str(),
+            "credence-model 1\nname n\nbias 0.1\nweight a -2.5e-300\n"
+            "weight b 1234567.5\nend\n");
+  const LinearModel loaded = LoadFromString(out.str());
+  EXPECT_EQ(loaded.bias(), 0.1);
+  EXPECT_EQ(loaded.weights(), model.weights());
+}
+
+// ----------------------------------------------------------- bad model files
+
+struct BadFileCase {
+  const char* name;
+  std::string text;
+  const char* expected;  // Must appear in what().
+};
+void PrintTo(const BadFileCase& c, std::ostream* os) { PrintCase(c, os); }
+
+class BadFileTest : public ::testing::TestWithParam<BadFileCase> {};
+
+TEST_P(BadFileTest, FailsWithLocatedMessage) {
+  const BadFileCase& c = GetParam();
+  try {
+    LoadFromString(c.text);
+    FAIL() << "loaded without error:\n" << c.text;
+  } catch (const ModelError& e) {
+    EXPECT_TRUE(Contains(e.what(), c.expected));
+    // Every message names the file and a line, then the problem.
+    EXPECT_EQ(std::string(e.what()).rfind("m.model:", 0), 0u) << e.what();
+  }
+}
+
+const char kHead[] = "credence-model 1\nname toy\nbias 0.5\n";  // Lines 1-3.
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, BadFileTest,
+    ::testing::Values(
+        BadFileCase{"Empty", "",
+                    "m.model:1: empty model file (expected first line "
+                    "'credence-model 1')"},
+        BadFileCase{"OnlyBom", "\xEF\xBB\xBF", "m.model:1: empty model file"},
+        BadFileCase{"NotAModel", "hello world\n",
+                    "m.model:1: not a credence model file (first line must be "
+                    "'credence-model 1')"},
+        BadFileCase{"BlankFirstLine", "\ncredence-model 1\n",
+                    "m.model:1: not a credence model file"},
+        BadFileCase{"CommentBeforeMagic", "# hi\ncredence-model 1\n",
+                    "m.model:1: not a credence model file"},
+        BadFileCase{"MagicPrefixOnly", "credence-modelx 1\n",
+                    "m.model:1: not a credence model file"},
+        BadFileCase{"MissingVersion", "credence-model\n",
+                    "m.model:1: missing value in 'credence-model' record"},
+        BadFileCase{"VersionNotInteger", "credence-model one\n",
+                    "m.model:1: model format version 'one' is not an integer"},
+        BadFileCase{"VersionFraction", "credence-model 1.0\n",
+                    "m.model:1: model format version '1.0' is not an integer"},
+        BadFileCase{"VersionTooNew", "credence-model 2\nname x\n",
+                    "m.model:1: model format version 2 is newer than this "
+                    "build supports (1); upgrade credence"},
+        BadFileCase{"VersionZero", "credence-model 0\n",
+                    "m.model:1: invalid model format version 0"},
+        BadFileCase{"VersionNegative", "credence-model -1\n",
+                    "m.model:1: invalid model format version -1"},
+        BadFileCase{"VersionExtraField", "credence-model 1 beta\n",
+                    "m.model:1: extra field 'beta' in 'credence-model'"},
+        BadFileCase{"UnknownRecord", std::string(kHead) + "wieght a 1\nend\n",
+                    "m.model:4: unknown record 'wieght' (known records: name, "
+                    "bias, weight, meta, end)"},
+        BadFileCase{"IndentedRecord", std::string(kHead) + " weight a 1\nend\n",
+                    "m.model:4: line starts with white space"},
+        BadFileCase{"DuplicateName", "credence-model 1\nname a\nname b\n",
+                    "m.model:3: duplicate 'name' record (first at line 2)"},
+        BadFileCase{"DuplicateBias",
+                    std::string(kHead) + "weight a 1\n\nbias 2\nend\n",
+                    "m.model:6: duplicate 'bias' record (first at line 3)"},
+        BadFileCase{"DuplicateFeature",
+                    std::string(kHead) + "weight a 1\nweight b 2\nweight a 3\n",
+                    "m.model:6: duplicate feature 'a' (first at line 4)"},
+        BadFileCase{"MissingName", "credence-model 1\nname\n",
+                    "m.model:2: missing value in 'name' record"},
+        BadFileCase{"EmptyName", "credence-model 1\nname \n",
+                    "m.model:2: model name is empty"},
+        BadFileCase{"MissingBiasValue", "credence-model 1\nbias\n",
+                    "m.model:2: missing value in 'bias' record"},
+        BadFileCase{"MissingWeightValue", std::string(kHead) + "weight a\n",
+                    "m.model:4: missing value in 'weight' record (expected "
+                    "'weight <feature-name> <number>')"},
+        BadFileCase{"BareWeight", std::string(kHead) + "weight\n",
+                    "m.model:4: missing value in 'weight' record"},
+        BadFileCase{"MissingMetaKey", std::string(kHead) + "meta\n",
+                    "m.model:4: missing value in 'meta' record"},
+        BadFileCase{"BiasExtraField", "credence-model 1\nname n\nbias 1 2\n",
+                    "m.model:3: extra field '2' in 'bias' record"},
+        BadFileCase{"BiasDoubleSpace", "credence-model 1\nname n\nbias  1\n",
+                    "fields are separated by one space"},
+        BadFileCase{"WeightExtraField", std::string(kHead) + "weight a 1 2\n",
+                    "m.model:4: extra field '2' in 'weight' record"},
+        BadFileCase{"EndExtraField",
+                    std::string(kHead) + "weight a 1\nend now\n",
+                    "m.model:5: extra field 'now' in 'end' record"},
+        BadFileCase{"TrailingGarbageNumber", "credence-model 1\nbias 1.5x\n",
+                    "m.model:2: invalid number for bias '1.5x'"},
+        BadFileCase{"EmptyNumber", "credence-model 1\nbias \n",
+                    "m.model:2: invalid number for bias ''"},
+        BadFileCase{"HexNumber", std::string(kHead) + "weight a 0x10\n",
+                    "m.model:4: invalid number for weight '0x10'"},
+        BadFileCase{"PlusSign", "credence-model 1\nbias +1\n",
+                    "m.model:2: invalid number for bias '+1'"},
+        BadFileCase{"CommaDecimal", "credence-model 1\nbias 0,5\n",
+                    "m.model:2: invalid number for bias '0,5'"},
+        BadFileCase{"NanBias", "credence-model 1\nbias nan\n",
+                    "m.model:2: non-finite or out-of-range bias 'nan'"},
+        BadFileCase{"InfWeight", std::string(kHead) + "weight a -inf\n",
+                    "m.model:4: non-finite or out-of-range weight '-inf'"},
+        BadFileCase{"OverflowWeight", std::string(kHead) + "weight a 1e999\n",
+                    "m.model:4: non-finite or out-of-range weight '1e999'"},
+        BadFileCase{"UnderflowWeight", std::string(kHead) + "weight a 1e-400\n",
+                    "m.model:4: non-finite or out-of-range weight '1e-400'"},
+        BadFileCase{"FeatureNameWithTab",
+                    std::string(kHead) + "weight a\tb 1\n",
+                    "m.model:4: feature name 'a\\x09b' contains white space"},
+        BadFileCase{"FeatureNameControlByte",
+                    std::string(kHead) + "weight a\x01 1\n",
+                    "m.model:4: feature name 'a\\x01' contains"},
+        BadFileCase{"EmptyFeatureName", std::string(kHead) + "weight  1\n",
+                    "m.model:4: feature name is empty"},
+        BadFileCase{
+            "TextAfterEnd",
+            std::string(kHead) + "weight a 1\nend\n\n# ok\nweight b 2\n",
+            "m.model:8: unexpected text after 'end' (line 5)"},
+        BadFileCase{"SecondModelAfterEnd",
+                    std::string(kHead) + "weight a 1\nend\n" + kHead,
+                    "m.model:6: unexpected text after 'end'"},
+        BadFileCase{"TruncatedMidRecord",
+                    std::string(kHead) + "weight a 1\nweight b",
+                    "m.model:5: missing value in 'weight' record"},
+        BadFileCase{"MissingEnd",
+                    std::string(kHead) + "weight a 1\nweight b 2\n",
+                    "m.model:5: missing 'end' record (file truncated?)"},
+        BadFileCase{"MissingEndNoNewline",
+                    std::string(kHead) + "weight a 1\nweight b 2",
+                    "m.model:5: missing 'end' record (file truncated?)"},
+        BadFileCase{"MissingEndAfterBlankLines",
+                    std::string(kHead) + "weight a 1\n\n# c\n",
+                    "m.model:6: missing 'end' record (file truncated?)"},
+        BadFileCase{"OnlyMagic", "credence-model 1\n",
+                    "m.model:1: missing 'end' record (file truncated?)"},
+        BadFileCase{"MissingNameRecord",
+                    "credence-model 1\nbias 0\nweight a 1\nend\n",
+                    "m.model:4: missing 'name' record"},
+        BadFileCase{"MissingBiasRecord",
+                    "credence-model 1\nname n\nweight a 1\n\nend\n",
+                    "m.model:5: missing 'bias' record"},
+        BadFileCase{"NoWeights", std::string(kHead) + "meta k v\nend\n",
+                    "m.model:5: no 'weight' records"},
+        BadFileCase{"CrlfKeepsLineNumbers",
+                    "credence-model 1\r\nname n\r\nbias oops\r\n",
+                    "m.model:3: invalid number for bias 'oops' ("},
+        BadFileCase{"BareCarriageReturnInName",
+                    "credence-model 1\nname a\rb\nbias 0\n",
+                    "m.model:2: model name contains a line break"},
+        BadFileCase{"BomThenNotAModel", "\xEF\xBB\xBFhello\n",
+                    "m.model:1: not a credence model file"}),
+    CaseName<BadFileCase>);
+
+// ------------------------------------------------------------- constructor
+
+struct BadConstructorCase {
+  const char* name;
+  std::string model_name;
+  double bias;
+  std::vector<std::string> features;
+  std::vector<double> weights;
+  const char* expected;
+};
+void PrintTo(const BadConstructorCase& c, std::ostream* os) {
+  PrintCase(c, os);
+}
+
+class ConstructorRejectTest
+    : public ::testing::TestWithParam<BadConstructorCase> {};
+
+TEST_P(ConstructorRejectTest, Rejects) {
+  const BadConstructorCase& c = GetParam();
+  try {
+    LinearModel(c.model_name, c.bias, c.features, c.weights);
+    FAIL() << "constructed without error";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_TRUE(Contains(e.what(), c.expected));
+  }
+}
+
+constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, ConstructorRejectTest,
+    ::testing::Values(
+        BadConstructorCase{"SizeMismatch",
+                           "m",
+                           0,
+                           {"a", "b"},
+                           {1},
+                           "size mismatch: 2 feature names but 1 weights"},
+        BadConstructorCase{"NoFeatures", "m", 0, {}, {}, "no features"},
+        BadConstructorCase{"DuplicateFeature",
+                           "m",
+                           0,
+                           {"a", "b", "a"},
+                           {1, 2, 3},
+                           "duplicate feature name 'a'"},
+        BadConstructorCase{
+            "EmptyFeature", "m", 0, {""}, {1}, "feature name is empty"},
+        BadConstructorCase{"SpaceInFeature",
+                           "m",
+                           0,
+                           {"a b"},
+                           {1},
+                           "feature name 'a b' contains white space"},
+        BadConstructorCase{
+            "TabInFeature", "m", 0, {"a\tb"}, {1}, "contains white space"},
+        BadConstructorCase{
+            "NewlineInFeature", "m", 0, {"a\n"}, {1}, "contains white space"},
+        BadConstructorCase{
+            "ControlByteInFeature", "m", 0, {"a\x7f"}, {1}, "non-printable"},
+        BadConstructorCase{
+            "NanBias", "m", kNan, {"a"}, {1}, "bias is not finite"},
+        BadConstructorCase{"InfWeight",
+                           "m",
+                           0,
+                           {"a", "b"},
+                           {1, -kInf},
+                           "weight of feature 'b' is not finite"},
+        BadConstructorCase{"NanWeight",
+                           "m",
+                           0,
+                           {"a"},
+                           {kNan},
+                           "weight of feature 'a' is not finite"},
+        BadConstructorCase{
+            "EmptyName", "", 0, {"a"}, {1}, "model name is empty"},
+        BadConstructorCase{"NewlineInName",
+                           "a\nb",
+                           0,
+                           {"a"},
+                           {1},
+                           "model name contains a line break"},
+        BadConstructorCase{"CarriageReturnInName",
+                           "a\r",
+                           0,
+                           {"a"},
+                           {1},
+                           "model name contains a line break"}),
+    CaseName<BadConstructorCase>);
+
+TEST(ConstructorTest, AcceptsSpacesInNameAndUtf8FeatureNames) {
+  const LinearModel model(" a  name ", -0.25, {"quelle_zitiert_\xC3\xBC"}, {1});
+  EXPECT_EQ(model.name(), " a  name ");
+  EXPECT_EQ(LoadFromString(SaveToString(model)).feature_names(),
+            model.feature_names());
+}
+
+TEST(AddMetaTest, RejectsBadKeysAndValues) {
+  LinearModel model = ToyModel();
+  EXPECT_THROW(model.AddMeta("", "v"), std::invalid_argument);
+  EXPECT_THROW(model.AddMeta("two words", "v"), std::invalid_argument);
+  EXPECT_THROW(model.AddMeta("tab\tkey", "v"), std::invalid_argument);
+  EXPECT_THROW(model.AddMeta("k", "line\nbreak"), std::invalid_argument);
+  EXPECT_THROW(model.AddMeta("k", "ends in cr\r"), std::invalid_argument);
+  EXPECT_EQ(model.meta().size(), 2u);
+  model.AddMeta("k", "spaces are fine");
+  EXPECT_EQ(model.meta().back().second, "spaces are fine");
+}
+
+// ---------------------------------------------------------------- LoadFile
+
+TEST(LoadFileTest, MissingPath) {
+  const std::string path = ::testing::TempDir() + "no_such_dir/missing.model";
+  try {
+    LinearModel::LoadFile(path);
+    FAIL() << "loaded a missing file";
+  } catch (const ModelError& e) {
+    EXPECT_TRUE(Contains(e.what(), path + ": cannot open model file ("));
+  }
+}
+
+TEST(LoadFileTest, DirectoryIsNotAModel) {
+  EXPECT_THROW(LinearModel::LoadFile(::testing::TempDir()), ModelError);
+}
+
+TEST(LoadFileTest, ReadsSavedFileAndReportsItsPath) {
+  const std::string path = ::testing::TempDir() + "linear_model_test.model";
+  {
+    std::ofstream out(path, std::ios::binary);
+    ToyModel().Save(out);
+  }
+  EXPECT_EQ(SaveToString(LinearModel::LoadFile(path)), kToyText);
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "credence-model 1\nname n\n";
+  }
+  try {
+    LinearModel::LoadFile(path);
+    FAIL() << "loaded a truncated file";
+  } catch (const ModelError& e) {
+    EXPECT_TRUE(Contains(e.what(), path + ":2: missing 'end' record"));
+  }
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace credence

@@ -1,0 +1,257 @@
+// End to end: articles scored and written as JSON and text, checked field
+// by field against hand-checked values.
+#include "engine/report.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/resources.h"
+#include "features/utf8.h"
+
+namespace credence {
+namespace {
+
+using Json = nlohmann::json;
+
+const Scorer& Default() {
+  static const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
+  return scorer;
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+Json ScoreToJson(const std::string& text) {
+  std::ostringstream out;
+  WriteJsonReport(text, Default().ScoreArticle(text), Default(), out);
+  return Json::parse(out.str());
+}
+
+// text[start:end] in code points, as a Python reader would slice it.
+std::string CodePointSlice(const std::string& text, size_t start, size_t end) {
+  size_t cp = 0, byte = 0, begin_byte = 0;
+  while (byte < text.size() && cp < end) {
+    if (cp == start) begin_byte = byte;
+    size_t len;
+    DecodeUtf8(text, byte, &len);
+    byte += len;
+    ++cp;
+  }
+  if (cp == start) begin_byte = byte;
+  return text.substr(begin_byte, byte - begin_byte);
+}
+
+struct ExpectedCue {
+  size_t start, end;
+  const char* category;
+  const char* text;
+};
+
+struct ExpectedClaim {
+  size_t start, end;
+  double confidence;
+  std::vector<ExpectedCue> cues;
+};
+
+// Model: bias 0.5, hedge -1, anonymous_source -1, official_confirmation
+// 1.5; could = 0.4 and may = 0.5 strong, other entries 1. Confidences are
+// logistic(logit): 0.5 -> 0.622459, -0.5 -> 0.377541, -0.9 -> 0.289050,
+// -2 -> 0.119203, 0.1 -> 0.524979, 2 -> 0.880797.
+const ExpectedClaim kSample[] = {
+    {0,
+     59,
+     0.289050,
+     {{12, 17, "hedge", "Could"}, {48, 59, "anonymous_source", "Sources Say"}}},
+    {60,
+     217,
+     0.289050,
+     {{98, 108, "hedge", "reportedly"}, {180, 185, "hedge", "could"}}},
+    {218, 308, 0.622459, {}},  // "collapsed on May 3": the month
+    {309,
+     414,
+     0.377541,
+     {{309, 353, "anonymous_source",
+       "According to people familiar with the matter"}}},
+    {415,
+     559,
+     0.119203,
+     {{442, 467, "anonymous_source", "on condition of anonymity"},
+      {483, 506, "anonymous_source", "not authorized to speak"},
+      {531, 534, "hedge", "may"}}},
+    {560, 569, 0.622459, {}},  // BREAKING:
+    {570, 616, 0.622459, {}},  // the tweet's byline
+    {617, 682, 0.622459, {}},  // the tweet's text
+    {683, 773, 0.524979, {{737, 742, "hedge", "could"}}},
+    {774,
+     917,
+     0.880797,
+     {{774, 829, "official_confirmation",
+       "Transport Ministry spokeswoman Ingrid Solberg confirmed"}}},
+    {918, 971, 0.622459, {}},
+    {972, 1017, 0.622459, {}},  // "did not confirm": no confirmation
+    {1018, 1114, 0.622459, {}},
+    {1115, 1208, 0.622459, {}},
+    {1209, 1283, 0.377541, {{1228, 1242, "hedge", "are rumored to"}}},
+    {1284,
+     1393,
+     0.880797,
+     {{1284, 1312, "official_confirmation", "The Port Authority announced"}}},
+};
+
+TEST(ReportTest, SampleArticleJsonFieldByField) {
+  const std::string text = ReadFile(CREDENCE_FIXTURES "/sample_article.txt");
+  ASSERT_FALSE(text.empty());
+  const Json j = ScoreToJson(text);
+  EXPECT_EQ(j["credence"]["version"], "0.1.0");
+  EXPECT_EQ(j["model"]["name"], "credence-default");
+  EXPECT_EQ(j["model"]["format_version"], 1);
+  EXPECT_EQ(j["model"]["bias"], 0.5);
+  EXPECT_EQ(j["model"]["features"],
+            Json({"hedge", "anonymous_source", "official_confirmation"}));
+  EXPECT_EQ(j["article"]["claims"], 16);
+  EXPECT_EQ(j["article"]["aggregation"], "mean of claim confidences");
+  ASSERT_EQ(j["claims"].size(), std::size(kSample));
+  double sum = 0;
+  for (size_t k = 0; k < std::size(kSample); ++k) {
+    SCOPED_TRACE("claim " + std::to_string(k));
+    const Json& c = j["claims"][k];
+    const ExpectedClaim& e = kSample[k];
+    EXPECT_EQ(c["index"], k);
+    EXPECT_EQ(c["start"], e.start);
+    EXPECT_EQ(c["end"], e.end);
+    EXPECT_EQ(c["text"], CodePointSlice(text, e.start, e.end));
+    EXPECT_NEAR(c["confidence"].get<double>(), e.confidence, 5e-7);
+    sum += c["confidence"].get<double>();
+    ASSERT_EQ(c["cues"].size(), e.cues.size());
+    double logit = 0.5;
+    for (size_t q = 0; q < e.cues.size(); ++q) {
+      const Json& cue = c["cues"][q];
+      EXPECT_EQ(cue["start"], e.cues[q].start);
+      EXPECT_EQ(cue["end"], e.cues[q].end);
+      EXPECT_EQ(cue["category"], e.cues[q].category);
+      EXPECT_EQ(cue["text"], e.cues[q].text);
+      EXPECT_EQ(cue["text"],
+                CodePointSlice(text, e.cues[q].start, e.cues[q].end));
+    }
+    const std::pair<const char*, double> weights[] = {
+        {"hedge", -1.0},
+        {"anonymous_source", -1.0},
+        {"official_confirmation", 1.5}};
+    for (const auto& [feature, weight] : weights) {
+      EXPECT_DOUBLE_EQ(c["contributions"][feature].get<double>(),
+                       weight * c["features"][feature].get<double>());
+      logit += c["contributions"][feature].get<double>();
+    }
+    EXPECT_DOUBLE_EQ(c["logit"].get<double>(), logit);
+  }
+  EXPECT_NEAR(j["article"]["score"].get<double>(), sum / 16, 1e-12);
+  // The two hand-checked feature vectors of claim 4.
+  EXPECT_EQ(j["claims"][4]["features"], Json({{"hedge", 0.5},
+                                              {"anonymous_source", 2.0},
+                                              {"official_confirmation", 0.0}}));
+  EXPECT_EQ(j["claims"][4]["contributions"],
+            Json({{"hedge", -0.5},
+                  {"anonymous_source", -2.0},
+                  {"official_confirmation", 0.0}}));
+}
+
+// The article credence started from, when ../shared is there.
+TEST(ReportTest, SeedArticle) {
+  const std::string path = CREDENCE_SHARED "/seeds/000_5ed7b95eb81b9476.txt";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path << " absent";
+  const std::string text = ReadFile(path);
+  const Json j = ScoreToJson(text);
+  double rumored = -1, confirmed = -1;
+  bool anonymity = false;
+  for (const Json& c : j["claims"]) {
+    EXPECT_EQ(c["text"], CodePointSlice(text, c["start"], c["end"]));
+    for (const Json& cue : c["cues"]) {
+      EXPECT_EQ(cue["text"], CodePointSlice(text, cue["start"], cue["end"]));
+      const std::string t = cue["text"];
+      if (cue["category"] == "hedge" && t.find("rumored") != t.npos) {
+        rumored = c["confidence"];
+      }
+      if (cue["category"] == "official_confirmation" &&
+          t.find("Adrienne Watson confirmed") != t.npos) {
+        confirmed = c["confidence"];
+      }
+      anonymity |= cue["category"] == "anonymous_source" &&
+                   t == "on the condition of anonymity";
+    }
+  }
+  EXPECT_TRUE(anonymity);
+  ASSERT_GE(rumored, 0);
+  ASSERT_GE(confirmed, 0);
+  EXPECT_GT(confirmed - rumored, 0.1);
+}
+
+TEST(ReportTest, JsonEscapesAndCountsCodePoints) {
+  // Curly and straight quotes, a tab, a backslash, an emoji (one code point,
+  // four bytes) and a control character all before the cue.
+  const std::string text =
+      "Z\xC3\xBCrich \xF0\x9F\x98\x80 \"news\"\n"
+      "\xE2\x80\x9CIt\xE2\x80\x9D\t\\ \x01 is reportedly so.";
+  const Json j = ScoreToJson(text);
+  ASSERT_EQ(j["claims"].size(), 2u);
+  EXPECT_EQ(j["claims"][0]["start"], 0);
+  EXPECT_EQ(j["claims"][0]["end"], 15);
+  EXPECT_EQ(j["claims"][0]["text"], "Z\xC3\xBCrich \xF0\x9F\x98\x80 \"news\"");
+  EXPECT_EQ(j["claims"][1]["start"], 16);
+  const Json& cue = j["claims"][1]["cues"][0];
+  EXPECT_EQ(cue["text"], "reportedly");
+  EXPECT_EQ(cue["start"], 16 + 12);
+  EXPECT_EQ(cue["end"], 16 + 22);
+  std::ostringstream raw;
+  WriteJsonReport(text, Default().ScoreArticle(text), Default(), raw);
+  EXPECT_NE(raw.str().find("\\\"news\\\""), std::string::npos);
+  EXPECT_NE(raw.str().find("\\t\\\\ \\u0001 is"), std::string::npos);
+}
+
+TEST(ReportTest, TextReportFitsEightyColumns) {
+  const std::string text = ReadFile(CREDENCE_FIXTURES "/sample_article.txt");
+  std::ostringstream out;
+  WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
+  std::istringstream lines(out.str());
+  std::string line;
+  size_t count = 0;
+  while (std::getline(lines, line)) {
+    ++count;
+    EXPECT_LE(CountCodePoints(line, 0, line.size()), 80u) << line;
+  }
+  EXPECT_GT(count, 16u);
+  EXPECT_EQ(out.str().substr(0, 60),
+            "article score 0.54  (mean of 16 claim confidences; model cre");
+}
+
+TEST(ReportTest, TextReportWrapsLongCues) {
+  const std::string text =
+      "Headline\nNational Security Council Deputy Press Secretary Adrienne "
+      "Watson confirmed it.";
+  std::ostringstream out;
+  WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
+  EXPECT_EQ(out.str(),
+            "article score 0.75  (mean of 2 claim confidences; model "
+            "credence-default)\n"
+            "\n"
+            "[0]   0.62 Headline\n"
+            "[1]   0.88 National Security Council Deputy Press Secretary "
+            "Adrienne Watson\n"
+            "           confirmed it.\n"
+            "           official_confirmation +1.50 @9-83\n"
+            "             \"National Security Council Deputy Press Secretary "
+            "Adrienne Watson\n"
+            "             confirmed\"\n");
+}
+
+}  // namespace
+}  // namespace credence

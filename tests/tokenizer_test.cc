@@ -1,0 +1,321 @@
+#include "features/tokenizer.h"
+
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace credence {
+namespace {
+
+// Token fields in one comparable, printable value.
+struct Tok {
+  std::string norm;
+  size_t begin;
+  size_t end;
+  bool is_word;
+  bool capitalized;
+
+  bool operator==(const Tok& o) const {
+    return std::tie(norm, begin, end, is_word, capitalized) ==
+           std::tie(o.norm, o.begin, o.end, o.is_word, o.capitalized);
+  }
+};
+
+std::ostream& operator<<(std::ostream& os, const Tok& t) {
+  return os << "{\"" << t.norm << "\" [" << t.begin << "," << t.end << ") "
+            << (t.is_word ? "word" : "punct") << (t.capitalized ? " Cap" : "")
+            << "}";
+}
+
+std::vector<Tok> Toks(const std::vector<Token>& tokens) {
+  std::vector<Tok> out;
+  for (const Token& t : tokens) {
+    out.push_back({t.norm, t.begin, t.end, t.is_word, t.capitalized});
+  }
+  return out;
+}
+
+// Shorthands for the expected lists.
+constexpr bool W = true;   // is_word
+constexpr bool P = false;  // punctuation
+constexpr bool C = true;   // capitalized
+constexpr bool L = false;  // not capitalized
+
+struct Case {
+  const char* name;
+  std::string text;
+  std::vector<Tok> expected;
+};
+
+// Inputs for Tokenize(text, 0, text.size()).
+const std::vector<Case>& WholeTextCases() {
+  static const auto* cases = new std::vector<Case>{
+      {"HeaderExample",
+       "Officials didn\xE2\x80\x99t confirm.",
+       {{"officials", 0, 9, W, C},
+        {"didn't", 10, 18, W, L},  // ’ is bytes [14,17), folded to '
+        {"confirm", 19, 26, W, L},
+        {".", 26, 27, P, L}}},
+      {"AsciiApostropheInsideWord", "didn't", {{"didn't", 0, 6, W, L}}},
+      {"Abbreviation",
+       "U.S. officials",
+       {{"u", 0, 1, W, C},
+        {".", 1, 2, P, L},
+        {"s", 2, 3, W, C},
+        {".", 3, 4, P, L},
+        {"officials", 5, 14, W, L}}},
+      {"Hyphen",
+       "so-called",
+       {{"so", 0, 2, W, L}, {"-", 2, 3, P, L}, {"called", 3, 9, W, L}}},
+      {"Decimal",
+       "3.7 percent",
+       {{"3", 0, 1, W, L},
+        {".", 1, 2, P, L},
+        {"7", 2, 3, W, L},
+        {"percent", 4, 11, W, L}}},
+      {"Handle",
+       "(@Megatron_ron)",
+       {{"(", 0, 1, P, L},
+        {"@", 1, 2, P, L},
+        {"megatron_ron", 2, 14, W, C},
+        {")", 14, 15, P, L}}},
+      {"Url",
+       "pic.twitter.com/ItCHpyAQiY",
+       {{"pic", 0, 3, W, L},
+        {".", 3, 4, P, L},
+        {"twitter", 4, 11, W, L},
+        {".", 11, 12, P, L},
+        {"com", 12, 15, W, L},
+        {"/", 15, 16, P, L},
+        {"itchpyaqiy", 16, 26, W, C}}},
+      {"CurlyDoubleQuotes",
+       "\xE2\x80\x9CYes,\xE2\x80\x9D she said.",  // “Yes,” she said.
+       {{"\xE2\x80\x9C", 0, 3, P, L},
+        {"yes", 3, 6, W, C},
+        {",", 6, 7, P, L},
+        {"\xE2\x80\x9D", 7, 10, P, L},
+        {"she", 11, 14, W, L},
+        {"said", 15, 19, W, L},
+        {".", 19, 20, P, L}}},
+      {"NonAsciiLetterInsideWord",
+       "Z\xC3\xBCrich",  // Zürich
+       {{"z\xC3\xBCrich", 0, 7, W, C}}},
+      {"NonAsciiUpperCaseNotFolded",
+       "Z\xC3\x9CRICH",  // ZÜRICH -> zÜrich
+       {{"z\xC3\x9Crich", 0, 7, W, C}}},
+      {"NonAsciiFirstLetterIsNotCapitalized",
+       "\xC3\x89mile Roux",  // Émile Roux
+       {{"\xC3\x89mile", 0, 6, W, L}, {"roux", 7, 11, W, C}}},
+      {"Cyrillic",
+       "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",  // Москва
+       {{"\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", 0, 12, W, L}}},
+      {"Cjk",
+       "\xE6\x9D\xB1\xE4\xBA\xAC",  // 東京
+       {{"\xE6\x9D\xB1\xE4\xBA\xAC", 0, 6, W, L}}},
+      {"Possessive", "Kim's", {{"kim's", 0, 5, W, C}}},
+      {"PossessiveCurly", "Kim\xE2\x80\x99s", {{"kim's", 0, 7, W, C}}},
+      {"ApostropheBetweenWordCharsTwice",
+       "rock'n'roll",
+       {{"rock'n'roll", 0, 11, W, L}}},
+      {"TrailingApostropheBeforeSpace",
+       "leaders' views",
+       {{"leaders", 0, 7, W, L}, {"'", 7, 8, P, L}, {"views", 9, 14, W, L}}},
+      {"TrailingApostropheAtEndOfText",
+       "leaders'",
+       {{"leaders", 0, 7, W, L}, {"'", 7, 8, P, L}}},
+      {"TrailingCurlyApostropheFolded",
+       "the leaders\xE2\x80\x99 view",
+       {{"the", 0, 3, W, L},
+        {"leaders", 4, 11, W, L},
+        {"'", 11, 14, P, L},
+        {"view", 15, 19, W, L}}},
+      {"ApostropheBeforePunctuation",
+       "leaders'.",
+       {{"leaders", 0, 7, W, L}, {"'", 7, 8, P, L}, {".", 8, 9, P, L}}},
+      {"DoubleApostropheSplits",
+       "don''t",
+       {{"don", 0, 3, W, L},
+        {"'", 3, 4, P, L},
+        {"'", 4, 5, P, L},
+        {"t", 5, 6, W, L}}},
+      {"LeadingApostrophe", "'90s", {{"'", 0, 1, P, L}, {"90s", 1, 4, W, L}}},
+      {"CurlySingleQuotesAroundWord",
+       "\xE2\x80\x98quoted\xE2\x80\x99",  // ‘quoted’
+       {{"\xE2\x80\x98", 0, 3, P, L},
+        {"quoted", 3, 9, W, L},
+        {"'", 9, 12, P, L}}},
+      {"Nbsp",
+       "10\xC2\xA0percent",
+       {{"10", 0, 2, W, L}, {"percent", 4, 11, W, L}}},
+      {"NarrowNbspThinSpaceAndIdeographicSpace",
+       "a\xE2\x80\xAF"
+       "b\xE2\x80\x89"
+       "c\xE3\x80\x80"
+       "d",
+       {{"a", 0, 1, W, L},
+        {"b", 4, 5, W, L},
+        {"c", 8, 9, W, L},
+        {"d", 12, 13, W, L}}},
+      {"ZeroWidthSpaceAndBomSeparate",
+       "a\xE2\x80\x8B"
+       "b\xEF\xBB\xBF"
+       "c",
+       {{"a", 0, 1, W, L}, {"b", 4, 5, W, L}, {"c", 8, 9, W, L}}},
+      {"AsciiWhitespace",
+       " a\tb\r\nc\f\vd ",
+       {{"a", 1, 2, W, L},
+        {"b", 3, 4, W, L},
+        {"c", 6, 7, W, L},
+        {"d", 9, 10, W, L}}},
+      {"EmDashBetweenWords",
+       "war\xE2\x80\x94peace",
+       {{"war", 0, 3, W, L},
+        {"\xE2\x80\x94", 3, 6, P, L},
+        {"peace", 6, 11, W, L}}},
+      {"EmDashBetweenSpaces",
+       "yes \xE2\x80\x94 no",
+       {{"yes", 0, 3, W, L},
+        {"\xE2\x80\x94", 4, 7, P, L},
+        {"no", 8, 10, W, L}}},
+      {"Ellipsis",
+       "wait\xE2\x80\xA6",
+       {{"wait", 0, 4, W, L}, {"\xE2\x80\xA6", 4, 7, P, L}}},
+      {"Latin1Symbols",
+       "5\xC2\xB0"
+       "C \xC2\xA3"
+       "5",  // 5°C £5
+       {{"5", 0, 1, W, L},
+        {"\xC2\xB0", 1, 3, P, L},
+        {"c", 3, 4, W, C},
+        {"\xC2\xA3", 5, 7, P, L},
+        {"5", 7, 8, W, L}}},
+      {"MultiplicationSign",
+       "2\xC3\x97"
+       "3",
+       {{"2", 0, 1, W, L}, {"\xC3\x97", 1, 3, P, L}, {"3", 3, 4, W, L}}},
+      {"AcronymWithDigits",
+       "COVID-19",
+       {{"covid", 0, 5, W, C}, {"-", 5, 6, P, L}, {"19", 6, 8, W, L}}},
+      {"UnderscoreFirstIsWordNotCapitalized", "_Foo", {{"_foo", 0, 4, W, L}}},
+      {"EveryAsciiPunctuationIsItsOwnToken",
+       "a,;:!?\"",
+       {{"a", 0, 1, W, L},
+        {",", 1, 2, P, L},
+        {";", 2, 3, P, L},
+        {":", 3, 4, P, L},
+        {"!", 4, 5, P, L},
+        {"?", 5, 6, P, L},
+        {"\"", 6, 7, P, L}}},
+      {"Empty", "", {}},
+      {"OnlySpaces", "  \t\xC2\xA0 \n", {}},
+  };
+  return *cases;
+}
+
+TEST(TokenizeTest, WholeText) {
+  for (const auto& c : WholeTextCases()) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Toks(Tokenize(c.text, 0, c.text.size())), c.expected);
+  }
+}
+
+TEST(TokenizeTest, SubRangeOffsetsIntoFullText) {
+  struct RangeCase {
+    const char* name;
+    std::string text;
+    size_t begin;
+    size_t end;
+    std::vector<Tok> expected;
+  };
+  // "He said: " is 9 bytes; the quoted sentence is 27 bytes.
+  const std::string kSentence =
+      "He said: Officials didn\xE2\x80\x99t confirm. Later.";
+  const RangeCase kCases[] = {
+      {"SentenceInsideParagraph",
+       kSentence,
+       9,
+       36,
+       {{"officials", 9, 18, W, C},
+        {"didn't", 19, 27, W, L},
+        {"confirm", 28, 35, W, L},
+        {".", 35, 36, P, L}}},
+      {"RangeStartsOnSpace", kSentence, 8, 18, {{"officials", 9, 18, W, C}}},
+      {"RangeEndCutsWord", "reportedly", 0, 6, {{"report", 0, 6, W, L}}},
+      {"RangeStartsInsideWord", "reportedly", 6, 10, {{"edly", 6, 10, W, L}}},
+      {"RangeEndsAfterApostrophe",
+       "Kim's car",
+       0,
+       4,
+       {{"kim", 0, 3, W, C}, {"'", 3, 4, P, L}}},
+      {"RangeEndsAfterCurlyApostrophe",
+       "Kim\xE2\x80\x99s car",
+       0,
+       6,
+       {{"kim", 0, 3, W, C}, {"'", 3, 6, P, L}}},
+      {"RangeStartsAtMultibyteChar",
+       "in Z\xC3\xBCrich today",
+       3,
+       10,
+       {{"z\xC3\xBCrich", 3, 10, W, C}}},
+      {"EmptyRangeInsideText", kSentence, 12, 12, {}},
+      {"EmptyRangeAtEnd", kSentence, kSentence.size(), kSentence.size(), {}},
+      {"RangeOfOnlySpaces", "a   b", 1, 4, {}},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(Toks(Tokenize(c.text, c.begin, c.end)), c.expected);
+  }
+}
+
+TEST(TokenizeTest, TokensAreOrderedDisjointAndNormalizeTheirOwnBytes) {
+  const std::string text =
+      "\xE2\x80\x9CWe can\xE2\x80\x99t say,\xE2\x80\x9D the U.S. "
+      "official \xE2\x80\x94 who wasn't named \xE2\x80\x94 told "
+      "Reuters in Z\xC3\xBCrich on 3.7\xC2\xA0percent (@Megatron_ron).";
+  const size_t begin = 3;
+  const size_t end = text.size() - 1;
+  const std::vector<Token> tokens = Tokenize(text, begin, end);
+  ASSERT_EQ(tokens.size(), 29u);
+  size_t previous_end = begin;
+  for (const Token& t : tokens) {
+    const std::string bytes = text.substr(t.begin, t.end - t.begin);
+    SCOPED_TRACE(bytes);
+    EXPECT_LE(previous_end, t.begin);
+    EXPECT_LT(t.begin, t.end);
+    EXPECT_LE(t.end, end);
+    EXPECT_EQ(t.norm, NormalizeToken(bytes));
+    previous_end = t.end;
+  }
+}
+
+TEST(NormalizeTokenTest, Table) {
+  struct NormCase {
+    const char* name;
+    std::string token;
+    std::string norm;
+  };
+  const NormCase kCases[] = {
+      {"Capitalized", "Reportedly", "reportedly"},
+      {"CurlyApostrophe", "didn\xE2\x80\x99t", "didn't"},
+      {"AsciiApostropheKept", "didn't", "didn't"},
+      {"AllCaps", "SAID", "said"},
+      {"AlreadyLower", "said", "said"},
+      {"DigitsAndUnderscore", "Megatron_ron42", "megatron_ron42"},
+      {"PunctuationKept", "U.S.", "u.s."},
+      {"NonAsciiUpperKept", "Z\xC3\x9CRICH", "z\xC3\x9Crich"},
+      {"NonAsciiLowerKept", "Z\xC3\xBCrich", "z\xC3\xBCrich"},
+      {"LoneCurlyApostrophe", "\xE2\x80\x99", "'"},
+      {"LeftCurlyQuoteNotFolded", "\xE2\x80\x98", "\xE2\x80\x98"},
+      {"Empty", "", ""},
+  };
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(NormalizeToken(c.token), c.norm);
+  }
+}
+
+}  // namespace
+}  // namespace credence

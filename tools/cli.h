@@ -1,0 +1,43 @@
+// The credence command line: every command is a function of its arguments
+// and three streams that returns the exit code, so tests run it in-process.
+//
+//   std::ostringstream out, err;
+//   std::istringstream in("Headline\nBody.");
+//   int code = credence::RunCli({"score", "-"}, in, out, err);
+//
+// Exit codes: 0 success, 1 bad data or a runtime failure, 2 bad usage.
+// Errors are one line on `err`: "credence score: PATH: problem (hint)".
+#ifndef CREDENCE_TOOLS_CLI_H_
+#define CREDENCE_TOOLS_CLI_H_
+
+#include <iosfwd>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace credence {
+
+// A command line that cannot be run as given (exit code 2).
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ScoreOptions {
+  std::string input;            // a path, or "-" for standard input
+  std::string format = "text";  // "text" or "json"
+  std::string model;            // empty: the built-in model
+  std::string lexicons;         // empty: the built-in lexicons
+};
+
+// Every check on ScoreOptions that does not need the file system; throws
+// UsageError.
+void ValidateScoreOptions(const ScoreOptions& options);
+
+// args excludes the program name: {"score", "article.txt", ...}.
+int RunCli(const std::vector<std::string>& args, std::istream& in,
+           std::ostream& out, std::ostream& err);
+
+}  // namespace credence
+
+#endif  // CREDENCE_TOOLS_CLI_H_

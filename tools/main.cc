@@ -1,0 +1,12 @@
+// The credence binary: hands argv and the standard streams to RunCli.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "tools/cli.h"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  return credence::RunCli(args, std::cin, std::cout, std::cerr);
+}
