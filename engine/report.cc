@@ -1,6 +1,7 @@
 #include "engine/report.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -72,6 +73,19 @@ std::vector<ClaimOffsets> CodePointOffsets(std::string_view text,
   return all;
 }
 
+// A JSON string: nlohmann's serializer does the escaping (quotes,
+// backslashes, control characters; UTF-8 passes through).
+void JsonString(std::string_view s, std::ostream& out) {
+  out << nlohmann::json(std::string(s)).dump();
+}
+
+// Shortest text that reads back as the same double; '.' in any locale.
+void JsonNumber(double value, std::ostream& out) {
+  char buf[32];
+  const auto result = std::to_chars(buf, buf + sizeof buf, value);
+  out.write(buf, result.ptr - buf);
+}
+
 std::string Slice(std::string_view text, size_t begin, size_t end) {
   return std::string(text.substr(begin, end - begin));
 }
@@ -128,50 +142,67 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
 
 void WriteJsonReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out) {
-  using Json = nlohmann::ordered_json;
+  // Streamed, one claim a line: memory stays at the size of the scores,
+  // not of a document tree, whatever the article's length.
   const LinearModel& model = scorer.model();
   const std::vector<std::string>& names = model.feature_names();
   const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
-
-  Json report;
-  report["credence"] = {{"version", kCredenceVersion}};
-  report["model"] = {{"name", model.name()},
-                     {"format_version", LinearModel::kVersion},
-                     {"bias", model.bias()},
-                     {"features", names}};
-  report["article"] = {{"score", article.score},
-                       {"claims", article.claims.size()},
-                       {"aggregation", "mean of claim confidences"}};
-  Json claims = Json::array();
+  out << "{\"credence\":{\"version\":";
+  JsonString(kCredenceVersion, out);
+  out << "},\n \"model\":{\"name\":";
+  JsonString(model.name(), out);
+  out << ",\"format_version\":" << LinearModel::kVersion << ",\"bias\":";
+  JsonNumber(model.bias(), out);
+  out << ",\"features\":[";
+  for (size_t f = 0; f < names.size(); ++f) {
+    if (f > 0) out << ',';
+    JsonString(names[f], out);
+  }
+  out << "]},\n \"article\":{\"score\":";
+  JsonNumber(article.score, out);
+  out << ",\"claims\":" << article.claims.size()
+      << ",\"aggregation\":\"mean of claim confidences\"},\n \"claims\":[";
   for (size_t k = 0; k < article.claims.size(); ++k) {
+    out << (k == 0 ? "\n  " : ",\n  ");
     const ScoredClaim& claim = article.claims[k];
-    Json cues = Json::array();
+    out << "{\"index\":" << k << ",\"start\":" << offsets[k].start
+        << ",\"end\":" << offsets[k].end << ",\"text\":";
+    JsonString(Slice(text, claim.span.begin, claim.span.end), out);
+    out << ",\"confidence\":";
+    JsonNumber(claim.confidence, out);
+    out << ",\"logit\":";
+    JsonNumber(claim.logit, out);
+    out << ",\"cues\":[";
     for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
       const Cue& cue = claim.evidence.cues[c];
-      cues.push_back({{"start", offsets[k].cues[c].first},
-                      {"end", offsets[k].cues[c].second},
-                      {"text", Slice(text, cue.begin, cue.end)},
-                      {"category", names[cue.category]},
-                      {"strength", cue.strength},
-                      {"entry", cue.entry->phrase}});
+      out << (c == 0 ? "{" : ",{") << "\"start\":" << offsets[k].cues[c].first
+          << ",\"end\":" << offsets[k].cues[c].second << ",\"text\":";
+      JsonString(Slice(text, cue.begin, cue.end), out);
+      out << ",\"category\":";
+      JsonString(names[cue.category], out);
+      out << ",\"strength\":";
+      JsonNumber(cue.strength, out);
+      out << ",\"entry\":";
+      JsonString(cue.entry->phrase, out);
+      out << '}';
     }
-    Json features = Json::object(), contributions = Json::object();
+    out << "],\"features\":{";
     for (size_t f = 0; f < names.size(); ++f) {
-      features[names[f]] = claim.evidence.features[f];
-      contributions[names[f]] = claim.contributions[f];
+      if (f > 0) out << ',';
+      JsonString(names[f], out);
+      out << ':';
+      JsonNumber(claim.evidence.features[f], out);
     }
-    claims.push_back({{"index", k},
-                      {"start", offsets[k].start},
-                      {"end", offsets[k].end},
-                      {"text", Slice(text, claim.span.begin, claim.span.end)},
-                      {"confidence", claim.confidence},
-                      {"logit", claim.logit},
-                      {"cues", std::move(cues)},
-                      {"features", std::move(features)},
-                      {"contributions", std::move(contributions)}});
+    out << "},\"contributions\":{";
+    for (size_t f = 0; f < names.size(); ++f) {
+      if (f > 0) out << ',';
+      JsonString(names[f], out);
+      out << ':';
+      JsonNumber(claim.contributions[f], out);
+    }
+    out << "}}";
   }
-  report["claims"] = std::move(claims);
-  out << report.dump(2) << '\n';
+  out << "\n ]}\n";
 }
 
 void WriteTextReport(std::string_view text, const ArticleScore& article,

@@ -218,7 +218,9 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     }
   }
 
-  std::vector<Cue> cues;
+  // Matches arrive by first token, shorter first; so do each category's
+  // cues, except where a speaker reached left past an earlier cue.
+  std::vector<Cue> cues[kCategories];
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
     if (id >= kCategories) continue;
@@ -252,40 +254,54 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       first = std::min(first, speaker.first);
       last = std::max(last, speaker.last);
     }
-    cues.push_back({tokens[first].begin, tokens[last - 1].end, id,
-                    entry.strength, &entry});
+    cues[id].push_back({tokens[first].begin, tokens[last - 1].end, id,
+                        entry.strength, &entry});
   }
 
   // Overlapping matches of one category are one cue: "is rumored to"
-  // absorbs "rumored", and "people familiar with" joins "familiar with
-  // the matter". The merged cue keeps the strongest entry.
-  std::sort(cues.begin(), cues.end(), [](const Cue& a, const Cue& b) {
-    if (a.category != b.category) return a.category < b.category;
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.end > b.end;
-  });
-  for (const Cue& cue : cues) {
-    Cue* open = evidence.cues.empty() ? nullptr : &evidence.cues.back();
-    if (open != nullptr && open->category == cue.category &&
-        cue.begin < open->end) {
-      open->end = std::max(open->end, cue.end);
-      if (cue.strength > open->strength) {
+  // absorbs "rumored", and "According to people" joins "people familiar
+  // with the matter". The merged cue keeps the strongest entry, the longer
+  // one on a tie.
+  std::vector<Cue> merged[kCategories];
+  for (size_t id = 0; id < kCategories; ++id) {
+    auto by_begin = [](const Cue& a, const Cue& b) {
+      return a.begin < b.begin;
+    };
+    if (!std::is_sorted(cues[id].begin(), cues[id].end(), by_begin)) {
+      std::stable_sort(cues[id].begin(), cues[id].end(), by_begin);
+    }
+    for (const Cue& cue : cues[id]) {
+      Cue* open = merged[id].empty() ? nullptr : &merged[id].back();
+      if (open == nullptr || cue.begin >= open->end) {
+        merged[id].push_back(cue);
+        evidence.features[id] += cue.strength;
+        continue;
+      }
+      if (cue.strength > open->strength ||
+          (cue.strength == open->strength && cue.begin == open->begin &&
+           cue.end > open->end)) {
+        evidence.features[id] += cue.strength - open->strength;
         open->strength = cue.strength;
         open->entry = cue.entry;
       }
-      continue;
+      open->end = std::max(open->end, cue.end);
     }
-    evidence.cues.push_back(cue);
   }
-  for (const Cue& cue : evidence.cues) {
-    evidence.features[cue.category] += cue.strength;
+  // Interleave the categories by position (a merge, not a sort: the
+  // worst case is a claim made of cues).
+  size_t next[kCategories] = {};
+  for (;;) {
+    size_t best = kCategories;
+    for (size_t id = 0; id < kCategories; ++id) {
+      if (next[id] < merged[id].size() &&
+          (best == kCategories ||
+           merged[id][next[id]].begin < merged[best][next[best]].begin)) {
+        best = id;
+      }
+    }
+    if (best == kCategories) break;
+    evidence.cues.push_back(merged[best][next[best]++]);
   }
-  std::sort(evidence.cues.begin(), evidence.cues.end(),
-            [](const Cue& a, const Cue& b) {
-              if (a.begin != b.begin) return a.begin < b.begin;
-              if (a.category != b.category) return a.category < b.category;
-              return a.end < b.end;
-            });
   return evidence;
 }
 

@@ -43,8 +43,12 @@ void AppendNormalized(std::string_view text, size_t begin, size_t end,
     } else {
       size_t len;
       const char32_t c = DecodeUtf8(text, i, &len);
-      if (c == U'\u2019') {
+      // Curly quotes read as straight ones, so a lexicon written with
+      // either matches both.
+      if (c == U'\u2018' || c == U'\u2019') {
         out->push_back('\'');
+      } else if (c == U'\u201C' || c == U'\u201D') {
+        out->push_back('"');
       } else {
         out->append(text.substr(i, len));
       }

@@ -24,7 +24,7 @@ namespace credence {
 struct Token {
   size_t begin = 0;  // byte offsets into the tokenized text
   size_t end = 0;
-  std::string norm;  // lower-cased (ASCII), apostrophes folded to '
+  std::string norm;  // lower-cased (ASCII); curly quotes folded to ' and "
   bool is_word = false;
   bool capitalized = false;  // first character an upper-case ASCII letter
 };

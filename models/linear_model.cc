@@ -371,6 +371,8 @@ std::vector<double> LinearModel::Contributions(
   Eigen::Map<Eigen::VectorXd>(result.data(),
                               static_cast<Eigen::Index>(result.size())) =
       AsEigen(weights_).cwiseProduct(AsEigen(x));
+  // A negative weight times 0 is -0; reports should read 0.
+  for (double& r : result) r += 0.0;
   return result;
 }
 

@@ -217,6 +217,17 @@ TEST(ReportTest, JsonEscapesAndCountsCodePoints) {
   EXPECT_NE(raw.str().find("\\t\\\\ \\u0001 is"), std::string::npos);
 }
 
+TEST(ReportTest, JsonHasNoNegativeZero) {
+  // A negative weight times a zero feature is -0 in IEEE arithmetic.
+  const std::string text = "Plain headline\nThe ministry confirmed it.";
+  std::ostringstream raw;
+  WriteJsonReport(text, Default().ScoreArticle(text), Default(), raw);
+  EXPECT_EQ(raw.str().find("-0,"), std::string::npos) << raw.str();
+  EXPECT_EQ(raw.str().find("-0}"), std::string::npos) << raw.str();
+  EXPECT_NE(raw.str().find("\"contributions\":{\"hedge\":0,"),
+            std::string::npos);
+}
+
 TEST(ReportTest, TextReportFitsEightyColumns) {
   const std::string text = ReadFile(CREDENCE_FIXTURES "/sample_article.txt");
   std::ostringstream out;

@@ -93,10 +93,10 @@ const std::vector<Case>& WholeTextCases() {
         {"itchpyaqiy", 16, 26, W, C}}},
       {"CurlyDoubleQuotes",
        "\xE2\x80\x9CYes,\xE2\x80\x9D she said.",  // “Yes,” she said.
-       {{"\xE2\x80\x9C", 0, 3, P, L},
+       {{"\"", 0, 3, P, L},  // curly quotes fold to straight ones
         {"yes", 3, 6, W, C},
         {",", 6, 7, P, L},
-        {"\xE2\x80\x9D", 7, 10, P, L},
+        {"\"", 7, 10, P, L},
         {"she", 11, 14, W, L},
         {"said", 15, 19, W, L},
         {".", 19, 20, P, L}}},
@@ -144,9 +144,7 @@ const std::vector<Case>& WholeTextCases() {
       {"LeadingApostrophe", "'90s", {{"'", 0, 1, P, L}, {"90s", 1, 4, W, L}}},
       {"CurlySingleQuotesAroundWord",
        "\xE2\x80\x98quoted\xE2\x80\x99",  // ‘quoted’
-       {{"\xE2\x80\x98", 0, 3, P, L},
-        {"quoted", 3, 9, W, L},
-        {"'", 9, 12, P, L}}},
+       {{"'", 0, 3, P, L}, {"quoted", 3, 9, W, L}, {"'", 9, 12, P, L}}},
       {"Nbsp",
        "10\xC2\xA0percent",
        {{"10", 0, 2, W, L}, {"percent", 4, 11, W, L}}},
@@ -308,7 +306,8 @@ TEST(NormalizeTokenTest, Table) {
       {"NonAsciiUpperKept", "Z\xC3\x9CRICH", "z\xC3\x9Crich"},
       {"NonAsciiLowerKept", "Z\xC3\xBCrich", "z\xC3\xBCrich"},
       {"LoneCurlyApostrophe", "\xE2\x80\x99", "'"},
-      {"LeftCurlyQuoteNotFolded", "\xE2\x80\x98", "\xE2\x80\x98"},
+      {"LeftCurlyQuoteFolded", "\xE2\x80\x98", "'"},
+      {"CurlyDoubleQuotesFolded", "\xE2\x80\x9C\xE2\x80\x9D", "\"\""},
       {"Empty", "", ""},
   };
   for (const auto& c : kCases) {
