@@ -86,6 +86,8 @@ void JsonNumber(double value, std::ostream& out) {
   out.write(buf, result.ptr - buf);
 }
 
+size_t CategoryCount() { return Extractor::CategoryNames().size(); }
+
 std::string Slice(std::string_view text, size_t begin, size_t end) {
   return std::string(text.substr(begin, end - begin));
 }
@@ -172,6 +174,10 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
     JsonNumber(claim.confidence, out);
     out << ",\"logit\":";
     JsonNumber(claim.logit, out);
+    out << ",\"backing\":";
+    JsonString(BackingName(claim.evidence.backing), out);
+    out << ",\"backing_carried\":"
+        << (claim.evidence.backing_carried ? "true" : "false");
     out << ",\"cues\":[";
     for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
       const Cue& cue = claim.evidence.cues[c];
@@ -182,8 +188,12 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
       JsonString(names[cue.category], out);
       out << ",\"strength\":";
       JsonNumber(cue.strength, out);
+      out << ",\"contribution\":";
+      JsonNumber(claim.cue_contributions[c], out);
       out << ",\"entry\":";
       JsonString(cue.entry->phrase, out);
+      out << ",\"source\":";
+      JsonString(cue.entry->source, out);
       out << '}';
     }
     out << "],\"features\":{";
@@ -220,10 +230,17 @@ void WriteTextReport(std::string_view text, const ArticleScore& article,
     prefix += Fixed(claim.confidence, 2) + " ";
     Wrap(text.substr(claim.span.begin, claim.span.end - claim.span.begin),
          prefix, kIndent, width, out);
+    if (claim.evidence.backing != Backing::kNone) {
+      const size_t b = static_cast<size_t>(claim.evidence.backing);
+      const double weight = claim.contributions[CategoryCount() + b];
+      out << std::string(kIndent, ' ') << "backed by "
+          << BackingName(claim.evidence.backing)
+          << (claim.evidence.backing_carried ? " (carried over)" : "") << " "
+          << (weight >= 0 ? "+" : "") << Fixed(weight, 2) << "\n";
+    }
     for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
       const Cue& cue = claim.evidence.cues[c];
-      const double contribution =
-          scorer.model().weights()[cue.category] * cue.strength;
+      const double contribution = claim.cue_contributions[c];
       std::string line = std::string(kIndent, ' ') + names[cue.category] + " " +
                          (contribution >= 0 ? "+" : "") +
                          Fixed(contribution, 2) + " @" +

@@ -82,26 +82,44 @@ Scorer::Scorer(Extractor extractor, LinearModel model)
   throw std::invalid_argument(problem);
 }
 
-ScoredClaim Scorer::ScoreClaim(std::string_view text, Span span) const {
+ScoredClaim Scorer::ScoreClaim(std::string_view text, Span span,
+                               Backing previous) const {
   ScoredClaim claim;
   claim.span = span;
-  claim.evidence = extractor_.Extract(text, span.begin, span.end);
+  claim.evidence = extractor_.Extract(text, span.begin, span.end, previous);
   claim.contributions = model_.Contributions(claim.evidence.features);
   claim.logit = model_.Logit(claim.evidence.features);
   claim.confidence = Logistic(claim.logit);
+  std::vector<double> strength(claim.contributions.size(), 0.0);
+  for (const Cue& cue : claim.evidence.cues) {
+    strength[cue.category] += cue.strength;
+  }
+  for (const Cue& cue : claim.evidence.cues) {
+    claim.cue_contributions.push_back(claim.contributions[cue.category] *
+                                      cue.strength / strength[cue.category]);
+  }
   return claim;
+}
+
+ArticleScore Scorer::ScoreClaims(std::string_view text,
+                                 const std::vector<Span>& spans) const {
+  ArticleScore article;
+  double sum = 0.0;
+  Backing previous = Backing::kNone;
+  for (const Span& span : spans) {
+    article.claims.push_back(ScoreClaim(text, span, previous));
+    previous = article.claims.back().evidence.backing;
+    sum += article.claims.back().confidence;
+  }
+  if (!article.claims.empty()) {
+    article.score = sum / static_cast<double>(article.claims.size());
+  }
+  return article;
 }
 
 ArticleScore Scorer::ScoreArticle(std::string_view text) const {
   CheckArticleText(text);
-  ArticleScore article;
-  double sum = 0.0;
-  for (const Span& span : SplitArticle(text)) {
-    article.claims.push_back(ScoreClaim(text, span));
-    sum += article.claims.back().confidence;
-  }
-  article.score = sum / static_cast<double>(article.claims.size());
-  return article;
+  return ScoreClaims(text, SplitArticle(text));
 }
 
 }  // namespace credence

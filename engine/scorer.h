@@ -36,6 +36,9 @@ struct ScoredClaim {
   Span span;                          // bytes into the article text
   ClaimEvidence evidence;             // cues and feature values
   std::vector<double> contributions;  // weight x feature, feature order
+  // Each cue's share of its category's contribution, in proportion to its
+  // strength (the shares of a category add up to its contribution).
+  std::vector<double> cue_contributions;
   double logit = 0.0;                 // bias + sum of contributions
   double confidence = 0.0;            // logistic(logit)
 };
@@ -55,7 +58,13 @@ class Scorer {
   Scorer(Extractor extractor, LinearModel model);
 
   ArticleScore ScoreArticle(std::string_view text) const;
-  ScoredClaim ScoreClaim(std::string_view text, Span span) const;
+  // Scores given claim spans in order (backing carries from one claim to
+  // the next), for callers that split text themselves.
+  ArticleScore ScoreClaims(std::string_view text,
+                           const std::vector<Span>& spans) const;
+  // One claim; `previous` is the backing of the claim before it, if any.
+  ScoredClaim ScoreClaim(std::string_view text, Span span,
+                         Backing previous = Backing::kNone) const;
 
   const Extractor& extractor() const { return extractor_; }
   const LinearModel& model() const { return model_; }

@@ -1,87 +1,78 @@
 #include "features/extractor.h"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <unordered_set>
+
+#include "features/attribution.h"
 
 namespace credence {
 namespace {
 
-// Lexicon order; the first kCategories are cue categories (and features).
+// Lexicon order: the categories (also the first features), then the word
+// classes the rules read.
 enum LexiconId : size_t {
   kHedge,
+  kBooster,
   kAnonymousSource,
+  kVagueAttribution,
+  kNamedSource,
   kOfficialConfirmation,
+  kDenial,
+  kMediaReport,
+  kUnverifiedSocial,
+  kSpeculation,
+  kDoubtMarker,
+  kSensational,
   kCategories,
-  kOfficialTitle = kCategories,  // person roles: spokeswoman, minister
-  kOfficialBody,                 // institutions: ministry, police
+  kOfficialTitle = kCategories,
+  kOfficialBody,
+  kMediaOutlet,
+  kPersonNoun,
+  kVagueSpeaker,
+  kAcronym,
+  kListicleNoun,
   kLexiconCount
 };
 
-enum Role : unsigned char { kNoRole, kTitleRole, kBodyRole };
+using WordSet = std::unordered_set<std::string_view>;
 
-// How far a speaker may stand from its verb, in tokens; a bound keeps the
-// extractor linear on adversarial text.
-constexpr size_t kMaxSpeakerTokens = 12;
-
-bool In(const std::unordered_set<std::string_view>& set,
-        const std::string& word) {
+bool In(const WordSet& set, const std::string& word) {
   return set.count(word) > 0;
 }
 
-const std::unordered_set<std::string_view>& Negators() {
-  static const std::unordered_set<std::string_view> s = {
-      "not", "never", "no", "neither", "nor", "cannot", "without"};
-  return s;
-}
-
 // A verb right after these is a plan or a possibility, not an act.
-const std::unordered_set<std::string_view>& Modals() {
-  static const std::unordered_set<std::string_view> s = {
-      "to",    "will",   "would", "could", "can", "may",
-      "might", "should", "must",  "shall", "'ll", "wo"};
+const WordSet& Modals() {
+  static const WordSet s = {"to",    "will",  "would", "could", "can",
+                            "may",   "might", "should", "must", "shall",
+                            "'ll",   "wo"};
   return s;
 }
 
-// Words that may stand between a speaker and its verb.
-const std::unordered_set<std::string_view>& Fillers() {
-  static const std::unordered_set<std::string_view> s = {
-      "has",        "have",       "had",      "also",       "later",
-      "publicly",   "officially", "formally", "separately", "subsequently",
-      "previously", "earlier",    "quickly",  "already",    "now"};
+const WordSet& Negators() {
+  static const WordSet s = {"not", "never", "no", "neither", "nor",
+                            "cannot", "without"};
   return s;
 }
 
-const std::unordered_set<std::string_view>& PassiveAuxiliaries() {
-  static const std::unordered_set<std::string_view> s = {
-      "is", "are", "was", "were", "be", "been", "being"};
+// Words between a subject and a negated verb: "did not immediately".
+const WordSet& NegationFillers() {
+  static const WordSet s = {"did",   "does", "do",        "would", "will",
+                            "could", "has",  "have",      "had",   "was",
+                            "is",    "yet",  "immediately", "publicly",
+                            "officially", "independently", "not", "never"};
   return s;
 }
 
-// Capitalized words that do not name anyone: sentence openers, pronouns.
-const std::unordered_set<std::string_view>& NotNames() {
-  static const std::unordered_set<std::string_view> s = {
-      "the",     "a",         "an",      "it",    "this",  "that",  "these",
-      "those",   "he",        "she",     "they",  "we",    "i",     "you",
-      "his",     "her",       "their",   "its",   "our",   "my",    "your",
-      "but",     "and",       "or",      "so",    "then",  "there", "here",
-      "however", "meanwhile", "also",    "in",    "on",    "at",    "as",
-      "after",   "before",    "when",    "while", "if",    "some",  "many",
-      "one",     "another",   "several", "who",   "which", "what"};
-  return s;
-}
-
-// Articles and quantifiers that make a titled speaker unnamed.
-const std::unordered_set<std::string_view>& Indefinites() {
-  static const std::unordered_set<std::string_view> s = {
-      "a", "an", "one", "another", "some", "several", "two", "three", "many"};
+const WordSet& PassiveAuxiliaries() {
+  static const WordSet s = {"is", "are", "was", "were", "be", "been", "being"};
   return s;
 }
 
 bool IsNegator(const Token& t) {
   return In(Negators(), t.norm) ||
-         (t.norm.size() > 3 &&
-          t.norm.compare(t.norm.size() - 3, 3, "n't") == 0);
+         (t.norm.size() > 3 && t.norm.compare(t.norm.size() - 3, 3, "n't") == 0);
 }
 
 bool IsNumber(const Token& t) {
@@ -92,72 +83,207 @@ bool IsNumber(const Token& t) {
 bool IsMonthMay(const std::vector<Token>& tokens, size_t i) {
   if (!tokens[i].capitalized || tokens[i].norm != "may") return false;
   if (i + 1 < tokens.size() && IsNumber(tokens[i + 1])) return true;
-  static const std::unordered_set<std::string_view> before = {
-      "in",   "since", "until", "by",   "from", "through", "early",
-      "late", "mid",   "last",  "next", "this", "of",      "during"};
+  static const WordSet before = {"in",   "since", "until", "by",   "from",
+                                 "through", "early", "late", "mid", "last",
+                                 "next", "this",  "of",    "during", "on"};
   return i > 0 && In(before, tokens[i - 1].norm);
 }
 
-// Tokens that may belong to a speaker: names, titles, bodies, "U.S.".
-bool IsSpeakerToken(const std::vector<Token>& tokens,
-                    const std::vector<Role>& roles, size_t i) {
-  const Token& t = tokens[i];
-  if (roles[i] != kNoRole) return true;
-  if (t.capitalized) return !In(NotNames(), t.norm);
-  // The periods of an initialism: "U.S." is U . S .
-  return t.norm == "." && i > 0 && tokens[i - 1].capitalized &&
-         tokens[i - 1].norm.size() == 1;
+// A match that is only part of a hyphenated word ("in fact" in
+// "fact-finding") is no match.
+bool InsideCompound(const std::vector<Token>& tokens, size_t first,
+                    size_t last) {
+  auto joined = [&](size_t a, size_t b) {  // tokens a and b touch
+    return tokens[a].end == tokens[b].begin;
+  };
+  if (last + 1 < tokens.size() && tokens[last].norm == "-" &&
+      joined(last - 1, last) && joined(last, last + 1)) {
+    return true;
+  }
+  return first >= 2 && tokens[first - 1].norm == "-" &&
+         joined(first - 1, first) && joined(first - 2, first - 1);
 }
 
-struct Speaker {
-  size_t first = 0;  // token range of the speaker (with a leading "the")
-  size_t last = 0;
-  bool on_record = false;
-};
-
-// Grows a speaker run from token `from` in direction `step` (+1 or -1).
-Speaker FindSpeaker(const std::vector<Token>& tokens,
-                    const std::vector<Role>& roles, size_t from, int step) {
-  Speaker s;
-  bool has_name = false, has_body = false, has_title = false;
-  size_t first = from, last = from, count = 0;
-  for (size_t i = from; i < tokens.size() && count < kMaxSpeakerTokens;
-       i += static_cast<size_t>(step), ++count) {
-    bool take = IsSpeakerToken(tokens, roles, i);
-    // "Ministry of Defense": "of" joins two parts of one name.
-    if (!take && tokens[i].norm == "of" && count > 0) {
-      const size_t next = i + static_cast<size_t>(step);
-      take = next < tokens.size() && IsSpeakerToken(tokens, roles, next);
-    }
-    if (!take) break;
-    has_name |= roles[i] == kNoRole && tokens[i].capitalized;
-    has_body |= roles[i] == kBodyRole;
-    has_title |= roles[i] == kTitleRole;
-    first = std::min(first, i);
-    last = std::max(last, i + 1);
-    if (i == 0 && step < 0) break;
-  }
-  if (last == from) return s;  // nothing taken
-  s.first = first;
-  s.last = last;
-  // The word before the speaker decides definiteness: "the spokeswoman"
-  // is on record, "a spokeswoman" is not.
-  const size_t left = step < 0 ? first : from;
-  const std::string* det = left > 0 ? &tokens[left - 1].norm : nullptr;
-  const bool definite = det != nullptr && *det == "the";
-  if (definite && step < 0) s.first = left - 1;
-  const bool indefinite = det != nullptr && In(Indefinites(), *det);
-  s.on_record =
-      !indefinite && (has_name || has_body || (has_title && definite));
+// Things a court, a vote or an official can deny or reject that are not
+// claims: "denied bail" is a ruling, not a denial.
+const WordSet& NonClaimObjects() {
+  static const WordSet s = {
+      "bail",    "entry",   "access",   "permission", "parole",   "visa",
+      "visas",   "request", "requests", "motion",     "appeal",   "application",
+      "petition", "bid",    "license",  "licence",    "asylum",   "service",
+      "care",    "treatment", "funding", "loan",      "loans",    "claim"};
   return s;
+}
+
+const WordSet& Determiners() {
+  static const WordSet s = {"the", "its", "his", "her", "their", "our",
+                            "a", "an", "this", "that"};
+  return s;
+}
+
+// Number words a listicle headline may start with.
+const WordSet& NumberWords() {
+  static const WordSet s = {
+      "three", "four",   "five",   "six",      "seven",    "eight",
+      "nine",  "ten",    "eleven", "twelve",   "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  return s;
+}
+
+// The pseudo-entries of the built-in rules, so every cue names its source.
+LexiconEntry RuleEntry(const char* phrase) {
+  LexiconEntry e;
+  e.phrase = phrase;
+  e.source = "rule";
+  return e;
+}
+const LexiconEntry kCapitalsRule = RuleEntry("<word in capitals>");
+const LexiconEntry kExclamationRule = RuleEntry("<!>");
+const LexiconEntry kListicleRule = RuleEntry("<number> <listicle noun>");
+const LexiconEntry kHandleRule = RuleEntry("<@handle>");
+const LexiconEntry kNegatedConfirmationRule = RuleEntry("<not> <confirm>");
+const LexiconEntry kHashtagRule = RuleEntry("<#hashtag>");
+const LexiconEntry kModalForecastRule = RuleEntry("<could|may|might> <verb>");
+const LexiconEntry kColonLeadRule = RuleEntry("<speaker>:");
+
+// Whether the token's letters are all capitals and there are 4 or more.
+bool IsShouted(std::string_view text, const Token& t) {
+  if (!t.is_word || t.end - t.begin < 4) return false;
+  for (size_t i = t.begin; i < t.end; ++i) {
+    const char c = text[i];
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
+// The category a speech act gives, from its speaker and its verb.
+size_t SpeechCategory(SpeakerKind kind, bool confirms, Backing previous) {
+  switch (kind) {
+    case SpeakerKind::kMedia:
+      return kMediaReport;
+    case SpeakerKind::kAnonymous:
+      return kAnonymousSource;
+    case SpeakerKind::kVague:
+      return kVagueAttribution;
+    case SpeakerKind::kOfficial:
+    case SpeakerKind::kInstitution:
+      return confirms ? kOfficialConfirmation : kNamedSource;
+    case SpeakerKind::kPronoun:
+      switch (previous) {
+        case Backing::kOfficial:
+        case Backing::kInstitution:
+          return confirms ? kOfficialConfirmation : kNamedSource;
+        case Backing::kMedia:
+          return kMediaReport;
+        case Backing::kAnonymous:
+          return kAnonymousSource;
+        case Backing::kVague:
+          return kVagueAttribution;
+        case Backing::kSocial:
+          return kUnverifiedSocial;
+        default:
+          return kNamedSource;
+      }
+    default:
+      return kNamedSource;
+  }
+}
+
+Backing BackingOf(SpeakerKind kind, Backing previous) {
+  switch (kind) {
+    case SpeakerKind::kOfficial:
+      return Backing::kOfficial;
+    case SpeakerKind::kInstitution:
+      return Backing::kInstitution;
+    case SpeakerKind::kNamed:
+      return Backing::kNamed;
+    case SpeakerKind::kMedia:
+      return Backing::kMedia;
+    case SpeakerKind::kAnonymous:
+      return Backing::kAnonymous;
+    case SpeakerKind::kVague:
+      return Backing::kVague;
+    case SpeakerKind::kPronoun:
+      return previous == Backing::kNone ? Backing::kNamed : previous;
+    default:
+      return Backing::kNone;
+  }
+}
+
+// The backing a cue category implies even without a speaker.
+Backing BackingOfCategory(size_t category) {
+  switch (category) {
+    case kMediaReport:
+      return Backing::kMedia;
+    case kAnonymousSource:
+      return Backing::kAnonymous;
+    case kVagueAttribution:
+      return Backing::kVague;
+    case kUnverifiedSocial:
+      return Backing::kSocial;
+    default:
+      return Backing::kNone;
+  }
+}
+
+// Same-category cues that overlap become one (the strongest entry, the
+// longer on a tie). Returns them by begin, then category.
+std::vector<Cue> Resolve(std::vector<Cue> cues[kCategories]) {
+  std::vector<Cue> all;
+  for (size_t id = 0; id < kCategories; ++id) {
+    std::vector<Cue>& list = cues[id];
+    std::stable_sort(list.begin(), list.end(), [](const Cue& a, const Cue& b) {
+      return a.begin < b.begin;
+    });
+    const size_t start = all.size();
+    for (const Cue& cue : list) {
+      Cue* open = all.size() > start ? &all.back() : nullptr;
+      if (open == nullptr || cue.begin >= open->end) {
+        all.push_back(cue);
+        continue;
+      }
+      if (cue.strength > open->strength ||
+          (cue.strength == open->strength && cue.begin == open->begin &&
+           cue.end > open->end)) {
+        open->strength = cue.strength;
+        open->entry = cue.entry;
+      }
+      open->end = std::max(open->end, cue.end);
+    }
+  }
+  std::vector<Cue> kept = std::move(all);
+  std::sort(kept.begin(), kept.end(), [](const Cue& a, const Cue& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.category != b.category) return a.category < b.category;
+    return a.end < b.end;
+  });
+  return kept;
 }
 
 }  // namespace
 
+const char* BackingName(Backing backing) {
+  static const char* const kNames[kBackingCount] = {
+      "official", "institution", "named",  "media",
+      "anonymous", "vague",      "social", "none"};
+  return kNames[static_cast<size_t>(backing)];
+}
+
+const std::vector<std::string>& Extractor::CategoryNames() {
+  static const std::vector<std::string> names(
+      LexiconNames().begin(), LexiconNames().begin() + kCategories);
+  return names;
+}
+
 const std::vector<std::string>& Extractor::LexiconNames() {
   static const std::vector<std::string> names = {
-      "hedge", "anonymous_source", "official_confirmation", "official_title",
-      "official_body"};
+      "hedge",         "booster",           "anonymous_source",
+      "vague_attribution", "named_source",  "official_confirmation",
+      "denial",        "media_report",      "unverified_social",
+      "speculation",   "doubt_marker",      "sensational",
+      "official_title", "official_body",    "media_outlet",
+      "person_noun",   "vague_speaker",     "acronym",
+      "listicle_noun"};
   return names;
 }
 
@@ -169,9 +295,7 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
     const auto it = std::find(names.begin(), names.end(), lexicon.name);
     if (it == names.end()) {
       throw LexiconError(lexicon.path + ": unknown lexicon '" + lexicon.name +
-                         "' (expected one of: hedge, anonymous_source, "
-                         "official_confirmation, official_title, "
-                         "official_body)");
+                         "' (see Extractor::LexiconNames)");
     }
     const auto id = static_cast<size_t>(it - names.begin());
     if (seen[id]) {
@@ -188,11 +312,29 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
     }
   }
   feature_names_.assign(names.begin(), names.begin() + kCategories);
+  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
+    feature_names_.push_back(std::string("backing_") +
+                             BackingName(static_cast<Backing>(b)));
+  }
+  // A form belongs to one category; word classes may share forms freely.
+  std::map<std::vector<std::string>, const LexiconEntry*> owner;
   for (size_t id = 0; id < lexicons_.size(); ++id) {
     const auto& entries = lexicons_[id].entries;
     for (size_t e = 0; e < entries.size(); ++e) {
+      if (entries[e].remove) {
+        throw LexiconError(entries[e].source + ": '-" + entries[e].phrase +
+                           "' removes an entry, which only an overlay may do");
+      }
       for (const auto& form : entries[e].forms) {
-        if (form.empty()) continue;
+        if (id < kCategories) {
+          const auto [it, fresh] = owner.emplace(form, &entries[e]);
+          if (!fresh) {
+            throw LexiconError(
+                entries[e].source + ": '" + entries[e].phrase +
+                "' is also an entry at " + it->second->source +
+                " (a phrase belongs to one category)");
+          }
+        }
         matcher_.Add(form, static_cast<uint32_t>((id << 24) | e));
       }
     }
@@ -200,107 +342,218 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
 }
 
 ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
-                                 size_t end) const {
+                                 size_t end, Backing previous) const {
   ClaimEvidence evidence;
-  evidence.features.assign(kCategories, 0.0);
   const std::vector<Token> tokens = Tokenize(text, begin, end);
   std::vector<PhraseMatch> matches;
   matcher_.FindAll(tokens, &matches);
 
-  std::vector<Role> roles(tokens.size(), kNoRole);
+  std::vector<uint8_t> roles(tokens.size(), 0);
+  std::vector<bool> acronym(tokens.size(), false);
+  std::vector<bool> listicle(tokens.size(), false);
+  static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
+                                    kPersonRole, kVagueRole};
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
-    if (id == kOfficialTitle || id == kOfficialBody) {
-      for (size_t i = m.first_token; i < m.last_token; ++i) {
-        roles[i] =
-            std::max(roles[i], id == kOfficialBody ? kBodyRole : kTitleRole);
+    for (size_t i = m.first_token; i < m.last_token; ++i) {
+      if (id >= kOfficialTitle && id <= kVagueSpeaker) {
+        roles[i] |= kRoleOf[id - kOfficialTitle];
       }
+      acronym[i] = acronym[i] || id == kAcronym;
+      listicle[i] = listicle[i] || id == kListicleNoun;
     }
   }
 
-  // Matches arrive by first token, shorter first; so do each category's
-  // cues, except where a speaker reached left past an earlier cue.
+  std::vector<bool> in_lexicon_cue(tokens.size(), false);
   std::vector<Cue> cues[kCategories];
+  Backing backing = Backing::kNone;
+  bool carried = false;
+  auto add = [&](size_t category, size_t first, size_t last, double strength,
+                 const LexiconEntry* entry) {
+    cues[category].push_back({tokens[first].begin, tokens[last - 1].end,
+                              category, strength, entry});
+  };
+  auto back = [&](Backing b) { backing = std::min(backing, b); };
+
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
     if (id >= kCategories) continue;
     const LexiconEntry& entry = lexicons_[id].entries[m.payload & 0xFFFFFF];
-    size_t first = m.first_token, last = m.last_token;
-    if (id == kHedge && last - first == 1 && IsMonthMay(tokens, first)) {
-      continue;
-    }
-    if (id == kOfficialConfirmation) {
-      size_t k = first;  // first token left of the verb, past fillers
-      while (k > 0 && In(Fillers(), tokens[k - 1].norm)) --k;
-      if (k > 0 && In(Modals(), tokens[k - 1].norm)) continue;
-      bool negated = false;
-      for (size_t i = first >= 3 ? first - 3 : 0; i < first; ++i) {
-        negated |= IsNegator(tokens[i]);
+    const size_t first = m.first_token, last = m.last_token;
+    if (!entry.exact_forms.empty()) {
+      std::vector<std::string> seen;
+      for (size_t i = first; i < last; ++i) {
+        seen.push_back(FoldQuotes(
+            text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
       }
-      if (negated) continue;
-      Speaker speaker;
-      if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1].norm)) {
-        if (last < tokens.size() && tokens[last].norm == "by" &&
-            last + 1 < tokens.size()) {
-          const bool the = tokens[last + 1].norm == "the";
-          if (!the || last + 2 < tokens.size()) {
-            speaker = FindSpeaker(tokens, roles, last + 1 + the, +1);
-          }
-        }
-      } else if (k > 0) {
-        speaker = FindSpeaker(tokens, roles, k - 1, -1);
-      }
-      if (!speaker.on_record) continue;
-      first = std::min(first, speaker.first);
-      last = std::max(last, speaker.last);
-    }
-    cues[id].push_back({tokens[first].begin, tokens[last - 1].end, id,
-                        entry.strength, &entry});
-  }
-
-  // Overlapping matches of one category are one cue: "is rumored to"
-  // absorbs "rumored", and "According to people" joins "people familiar
-  // with the matter". The merged cue keeps the strongest entry, the longer
-  // one on a tie.
-  std::vector<Cue> merged[kCategories];
-  for (size_t id = 0; id < kCategories; ++id) {
-    auto by_begin = [](const Cue& a, const Cue& b) {
-      return a.begin < b.begin;
-    };
-    if (!std::is_sorted(cues[id].begin(), cues[id].end(), by_begin)) {
-      std::stable_sort(cues[id].begin(), cues[id].end(), by_begin);
-    }
-    for (const Cue& cue : cues[id]) {
-      Cue* open = merged[id].empty() ? nullptr : &merged[id].back();
-      if (open == nullptr || cue.begin >= open->end) {
-        merged[id].push_back(cue);
-        evidence.features[id] += cue.strength;
+      if (std::find(entry.exact_forms.begin(), entry.exact_forms.end(),
+                    seen) == entry.exact_forms.end()) {
         continue;
       }
-      if (cue.strength > open->strength ||
-          (cue.strength == open->strength && cue.begin == open->begin &&
-           cue.end > open->end)) {
-        evidence.features[id] += cue.strength - open->strength;
-        open->strength = cue.strength;
-        open->entry = cue.entry;
+    }
+    if (InsideCompound(tokens, first, last)) continue;
+    if (id == kHedge && last - first == 1) {
+      if (IsMonthMay(tokens, first)) continue;
+      // "the might of the navy" is a noun; "could not" is ability.
+      if (first > 0 && In(Determiners(), tokens[first - 1].norm)) continue;
+      if (tokens[first].norm == "could" && last < tokens.size() &&
+          IsNegator(tokens[last])) {
+        continue;
       }
-      open->end = std::max(open->end, cue.end);
+    }
+    if (id == kBooster && first > 0 &&
+        (IsNegator(tokens[first - 1]) ||
+         (first > 1 && IsNegator(tokens[first - 2])))) {
+      continue;  // "not conclusively"
+    }
+    if (id == kDenial) {
+      // "was denied bail", "Court Denies Bail": rulings, not denials.
+      const bool passive =
+          first > 0 && In(PassiveAuxiliaries(), tokens[first - 1].norm);
+      const bool object = last < tokens.size() &&
+                          In(NonClaimObjects(), tokens[last].norm);
+      if (passive || object) continue;
+    }
+    for (size_t i = first; i < last; ++i) in_lexicon_cue[i] = true;
+    if (id == kDenial) {
+      back(BackingOf(SpeakerBefore(tokens, roles, first).kind, previous));
+    }
+    if (id != kNamedSource && id != kOfficialConfirmation) {
+      add(id, first, last, entry.strength, &entry);
+      // "could come", "might fall": a modal before a plain verb forecasts.
+      const std::string& w = tokens[first].norm;
+      if (id == kHedge && last - first == 1 && last < tokens.size() &&
+          (w == "could" || w == "may" || w == "might") &&
+          tokens[last].is_word && !IsNegator(tokens[last]) &&
+          tokens[last].norm != "have" && tokens[last].norm != "be" &&
+          tokens[last].norm != "well") {
+        add(kSpeculation, first, last + 1, 0.5, &kModalForecastRule);
+      }
+      continue;
+    }
+    // A speech verb: who speaks, and is it said, planned or negated?
+    const bool confirms = id == kOfficialConfirmation;
+    const size_t k = SkipFillersLeft(tokens, first);
+    bool negated = false;
+    size_t negation_first = first;
+    for (size_t i = first; i > 0 && first - i < 4;) {
+      --i;
+      if (!In(NegationFillers(), tokens[i].norm) && !IsNegator(tokens[i])) {
+        break;
+      }
+      negation_first = i;
+      negated |= IsNegator(tokens[i]);
+    }
+    if (negated) {
+      if (!confirms) continue;
+      const Speaker s = SpeakerBefore(tokens, roles, negation_first);
+      back(BackingOf(s.kind, previous));
+      add(kDenial, negation_first, last, 1.0, &kNegatedConfirmationRule);
+      continue;
+    }
+    if (k > 0 && In(Modals(), tokens[k - 1].norm)) continue;
+    Speaker speaker;
+    const bool according = tokens[first].norm == "according" ||
+                           tokens[first].norm == "citing";
+    if (according) {
+      speaker = SpeakerAfter(tokens, roles, last);
+    } else if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1].norm)) {
+      if (!confirms || last + 1 >= tokens.size() || tokens[last].norm != "by") {
+        continue;
+      }
+      speaker = SpeakerAfter(tokens, roles, last + 1);
+    } else {
+      speaker = SpeakerBefore(tokens, roles, first);
+      // Inverted order after a quote or at the start: "..., said Watson".
+      const bool opens = k == 0 || !tokens[k - 1].is_word;
+      if (speaker.kind == SpeakerKind::kNone && opens &&
+          tokens[first].norm != "told" && tokens[first].norm != "tell" &&
+          tokens[first].norm != "tells") {
+        speaker = SpeakerAfter(tokens, roles, last);
+      }
+    }
+    if (speaker.kind == SpeakerKind::kNone) continue;
+    // Outlets report; a proper name that "reported" is most often one.
+    if (speaker.kind == SpeakerKind::kNamed &&
+        tokens[first].norm.compare(0, 6, "report") == 0) {
+      speaker.kind = SpeakerKind::kMedia;
+    }
+    const size_t category = SpeechCategory(speaker.kind, confirms, previous);
+    const Backing b = BackingOf(speaker.kind, previous);
+    if (speaker.kind == SpeakerKind::kPronoun && previous != Backing::kNone &&
+        b < backing) {
+      carried = true;
+    }
+    back(b);
+    add(category, std::min(first, speaker.first),
+        std::max(last, speaker.last), entry.strength, &entry);
+  }
+
+  // Style: @handles, listicle numbers, capitals, '!' outside quotes.
+  bool in_quote = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.norm == "\"") in_quote = !in_quote;
+    const bool glued_next = i + 1 < tokens.size() && tokens[i + 1].is_word &&
+                            tokens[i + 1].begin == t.end;
+    const bool glued_prev = i > 0 && tokens[i - 1].end == t.begin;
+    if (t.norm == "@" && glued_next && !glued_prev) {  // not an e-mail
+      add(kUnverifiedSocial, i, i + 2, 1.0, &kHandleRule);
+    } else if (t.norm == "#" && glued_next && !glued_prev &&
+               !IsNumber(tokens[i + 1])) {
+      add(kUnverifiedSocial, i, i + 2, 1.0, &kHashtagRule);
+    } else if (t.norm == "!" && !in_quote &&
+               (i == 0 || tokens[i - 1].norm != "!")) {
+      size_t j = i + 1;
+      while (j < tokens.size() && tokens[j].norm == "!") ++j;
+      add(kSensational, i, j, 1.0, &kExclamationRule);
+    } else if (IsShouted(text, t) && !acronym[i] && !in_lexicon_cue[i]) {
+      add(kSensational, i, i + 1, 0.5, &kCapitalsRule);
     }
   }
-  // Interleave the categories by position (a merge, not a sort: the
-  // worst case is a claim made of cues).
-  size_t next[kCategories] = {};
-  for (;;) {
-    size_t best = kCategories;
-    for (size_t id = 0; id < kCategories; ++id) {
-      if (next[id] < merged[id].size() &&
-          (best == kCategories ||
-           merged[id][next[id]].begin < merged[best][next[best]].begin)) {
-        best = id;
+  // "17 Reasons Why", "Five Things We Learned", "The 7 Most Dangerous
+  // Foods": a count near the start, its noun within three words.
+  for (size_t n = 0; n < 2 && n < tokens.size(); ++n) {
+    const Token& t = tokens[n];
+    const bool count = (IsNumber(t) && t.norm.size() <= 3) ||
+                       In(NumberWords(), t.norm);
+    if (!count || (n == 1 && tokens[0].norm != "the" &&
+                   tokens[0].norm != "these" && !tokens[0].is_word)) {
+      continue;
+    }
+    for (size_t j = n + 1; j < tokens.size() && j <= n + 3; ++j) {
+      if (listicle[j]) {
+        add(kSensational, n, j + 1, 1.0, &kListicleRule);
+        break;
       }
     }
-    if (best == kCategories) break;
-    evidence.cues.push_back(merged[best][next[best]++]);
+    break;
+  }
+  // "Ministry: No Evidence of Sabotage": a speaker and a colon lead in.
+  for (size_t c = 1; c < tokens.size() && c <= 4; ++c) {
+    if (tokens[c].norm != ":") continue;
+    Speaker s = SpeakerAfter(tokens, roles, 0);
+    if (s.last == c && s.kind != SpeakerKind::kNone &&
+        s.kind != SpeakerKind::kNamed) {
+      back(BackingOf(s.kind, previous));
+      add(SpeechCategory(s.kind, false, previous), 0, c + 1, 1.0,
+          &kColonLeadRule);
+    }
+    break;
+  }
+
+  evidence.cues = Resolve(cues);
+  std::vector<double> sums(kCategories, 0.0);
+  for (const Cue& cue : evidence.cues) {
+    sums[cue.category] += cue.strength;
+    back(BackingOfCategory(cue.category));
+  }
+  evidence.backing = backing;
+  evidence.backing_carried = carried && backing == previous;
+  evidence.features.reserve(feature_names_.size());
+  for (const double s : sums) evidence.features.push_back(s / (1.0 + s));
+  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
+    evidence.features.push_back(static_cast<size_t>(backing) == b ? 1.0 : 0.0);
   }
   return evidence;
 }

@@ -1,30 +1,44 @@
-// Finds the cues of a claim and turns them into named feature values.
+// Finds the cues of a claim, what backs it, and its named feature values.
 //
 // Call order: build one Extractor from the lexicons (once; it is immutable
-// and safe to share between threads), then Extract() each claim.
+// and safe to share between threads), then Extract() each claim in order,
+// passing the previous claim's backing for carry-over.
 //
 //   credence::Extractor ex(lexicons);        // throws LexiconError
 //   credence::ClaimEvidence ev = ex.Extract(text, claim.begin, claim.end);
-//   // ev.cues: spans + categories; ev.features[i] pairs with
+//   // ev.cues: spans + categories; ev.backing; ev.features[i] pairs with
 //   // ex.feature_names()[i]
 //
-// Categories and their rules:
-//   hedge                  any lexicon phrase ("reportedly", "may"), except
-//                          "May" used as the month ("in May", "May 4").
-//   anonymous_source       any lexicon phrase ("sources said").
-//   official_confirmation  a lexicon verb ("confirmed", "announced") with an
-//                          on-record speaker: a named person or body, or a
-//                          definite official title ("the spokeswoman"),
-//                          left of the verb or after a passive "by". Negated
-//                          ("did not confirm") and modal or infinitive forms
-//                          ("will announce", "declined to confirm") and
-//                          unnamed speakers ("an official confirmed") are
-//                          not confirmations. The cue spans speaker and verb.
-// A feature value is the sum of the strengths of its category's cues.
+// Cue categories (the names are part of the JSON contract):
+//   hedge, booster, vague_attribution, doubt_marker, speculation, denial,
+//   sensational, unverified_social, media_report, anonymous_source
+//       lexicon phrases; sensational adds listicle numbers at the start of a
+//       claim ("17 Reasons Why"), words in capitals (acronym.txt aside) and
+//       '!' outside quotes; unverified_social adds @handles.
+//   named_source, official_confirmation
+//       a speech verb (named_source.txt: said, according to; or
+//       official_confirmation.txt: confirmed, announced) with a speaker
+//       (attribution.h). The speaker's kind picks the category: an outlet
+//       gives media_report, an unnamed person anonymous_source, a crowd
+//       vague_attribution; an official or body with a confirming verb gives
+//       official_confirmation; otherwise named_source. Negated confirmations
+//       ("did not confirm") are denials; modal and infinitive ones ("will
+//       announce", "expected to confirm") are nothing.
+// Where a cue lies inside a longer cue of another category, the longer one
+// is the reading ("could" inside "could lead to" is speculation only).
+//
+// Backing is the strongest source behind the claim, in the order official,
+// institution, named, media, anonymous, vague, social, none. A claim whose
+// speaker is a pronoun ("She added ...") takes the previous claim's backing.
+//
+// Features: for each category, s / (1 + s) where s is the sum of its cue
+// strengths (one cue 0.5, two 0.67: long claims do not run away), then one
+// 0/1 feature per backing except none.
 #ifndef CREDENCE_FEATURES_EXTRACTOR_H_
 #define CREDENCE_FEATURES_EXTRACTOR_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,34 +48,57 @@
 
 namespace credence {
 
+enum class Backing : uint8_t {
+  kOfficial,
+  kInstitution,
+  kNamed,
+  kMedia,
+  kAnonymous,
+  kVague,
+  kSocial,
+  kNone,
+};
+constexpr size_t kBackingCount = 8;
+const char* BackingName(Backing backing);
+
 struct Cue {
   size_t begin = 0;  // byte offsets into the text given to Extract
   size_t end = 0;
-  size_t category = 0;  // index into Extractor::feature_names()
+  size_t category = 0;  // index into Extractor::CategoryNames()
   double strength = 1.0;
-  const LexiconEntry* entry = nullptr;  // the lexicon line that matched
+  // The lexicon line (or built-in rule, source "rule") that produced it.
+  const LexiconEntry* entry = nullptr;
 };
 
 struct ClaimEvidence {
-  std::vector<Cue> cues;         // by begin, then category
+  std::vector<Cue> cues;  // by begin, then category
+  Backing backing = Backing::kNone;
+  bool backing_carried = false;  // taken from the previous claim
   std::vector<double> features;  // one value a feature name
 };
 
 class Extractor {
  public:
-  // Lexicon names the extractor needs: the categories, then word classes.
+  // The twelve cue categories, in feature order.
+  static const std::vector<std::string>& CategoryNames();
+  // Every lexicon the extractor needs: the categories, then word classes
+  // (official_title, official_body, media_outlet, person_noun,
+  // vague_speaker, acronym, listicle_noun).
   static const std::vector<std::string>& LexiconNames();
 
-  // Needs exactly one lexicon of each name in LexiconNames(); throws
-  // LexiconError naming a missing or unknown one.
+  // Needs exactly one lexicon of each name in LexiconNames(). Throws
+  // LexiconError naming a missing or unknown lexicon, an overlay-only
+  // removal line, or a form that two categories share.
   explicit Extractor(std::vector<Lexicon> lexicons);
 
+  // Category names, then "backing_official" ... "backing_social".
   const std::vector<std::string>& feature_names() const {
     return feature_names_;
   }
   const std::vector<Lexicon>& lexicons() const { return lexicons_; }
 
-  ClaimEvidence Extract(std::string_view text, size_t begin, size_t end) const;
+  ClaimEvidence Extract(std::string_view text, size_t begin, size_t end,
+                        Backing previous = Backing::kNone) const;
 
  private:
   std::vector<Lexicon> lexicons_;  // in LexiconNames() order

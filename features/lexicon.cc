@@ -1,5 +1,6 @@
 #include "features/lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -26,6 +27,12 @@ std::string_view Trim(std::string_view s) {
 [[noreturn]] void Fail(const std::string& path, int line,
                        const std::string& problem) {
   throw LexiconError(path + ":" + std::to_string(line) + ": " + problem);
+}
+
+std::string Shown(const std::vector<std::string>& form) {
+  std::string shown;
+  for (const std::string& t : form) shown += (shown.empty() ? "" : " ") + t;
+  return shown;
 }
 
 // One written word ("confirm+", "is|are") to its alternatives, each a
@@ -57,7 +64,9 @@ std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
                "' (write alternatives as a|b|c)");
     }
     std::vector<std::string> base;
-    for (const Token& t : tokens) base.push_back(t.norm);
+    for (const Token& t : tokens) {
+      base.push_back(FoldQuotes(alt.substr(t.begin, t.end - t.begin)));
+    }
     if (!inflect) {
       alternatives.push_back(base);
       continue;
@@ -67,7 +76,8 @@ std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
            "'+' follows punctuation in '" + std::string(word) +
                "' (put '+' right after a word)");
     }
-    for (const std::string& form : Inflections(base.back())) {
+    const std::string last = base.back();
+    for (const std::string& form : Inflections(last)) {
       std::vector<std::string> inflected = base;
       inflected.back() = form;
       alternatives.push_back(std::move(inflected));
@@ -130,6 +140,12 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     if (Tokenize(line, 0, line.size()).empty()) continue;
     LexiconEntry entry;
     entry.line = line_no;
+    entry.source = path + ":" +
+                   std::to_string(line_no);
+    if (line.front() == '-' && line.size() > 1) {
+      entry.remove = true;
+      line = Trim(line.substr(1));
+    }
     const size_t eq = line.rfind('=');
     if (eq != std::string_view::npos) {
       const std::string_view number = Trim(line.substr(eq + 1));
@@ -170,20 +186,59 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
       w = line.find_first_not_of(" \t", we);
       if (w == std::string_view::npos) break;
     }
+    // Forms were built with their capitals; the trie wants them folded.
+    const bool case_sensitive =
+        std::any_of(line.begin(), line.end(),
+                    [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (case_sensitive) entry.exact_forms = entry.forms;
+    for (auto& form : entry.forms) {
+      for (std::string& t : form) t = NormalizeToken(t);
+    }
     for (const auto& form : entry.forms) {
       const auto [it, inserted] = first_line.emplace(form, line_no);
       if (!inserted) {
-        std::string shown;
-        for (const std::string& t : form)
-          shown += (shown.empty() ? "" : " ") + t;
         Fail(path, line_no,
-             "'" + shown + "' is already an entry at line " +
+             "'" + Shown(form) + "' is already an entry at line " +
                  std::to_string(it->second) + " (remove one of them)");
       }
     }
     lexicon.entries.push_back(std::move(entry));
   }
   return lexicon;
+}
+
+void ApplyOverlay(const Lexicon& overlay, Lexicon* base) {
+  for (const LexiconEntry& edit : overlay.entries) {
+    auto same = std::find_if(
+        base->entries.begin(), base->entries.end(),
+        [&](const LexiconEntry& e) { return e.forms == edit.forms; });
+    if (same != base->entries.end()) {
+      if (edit.remove) {
+        base->entries.erase(same);
+      } else {
+        same->strength = edit.strength;
+        same->source = edit.source;
+      }
+      continue;
+    }
+    if (edit.remove) {
+      Fail(overlay.path, edit.line,
+           "cannot remove '" + edit.phrase + "': the " + base->name +
+               " lexicon has no such entry (write the phrase as the lexicon "
+               "does)");
+    }
+    for (const auto& form : edit.forms) {
+      for (const LexiconEntry& e : base->entries) {
+        if (std::find(e.forms.begin(), e.forms.end(), form) != e.forms.end()) {
+          Fail(overlay.path, edit.line,
+               "'" + Shown(form) + "' is already part of '" + e.phrase +
+                   "' at " + e.source +
+                   " (re-weight or remove that entry instead)");
+        }
+      }
+    }
+    base->entries.push_back(edit);
+  }
 }
 
 }  // namespace credence

@@ -1,9 +1,13 @@
-// A lexicon: the phrases of one cue category, read from a plain-text file.
+// A lexicon: the phrases of one cue category (or word class), read from a
+// plain-text file, and overlays that edit a lexicon without a rebuild.
 //
-// Call order: ParseLexicon(content, name, path), then read entries[i].forms.
+// Call order: ParseLexicon(content, name, path); optionally ApplyOverlay()
+// with a lexicon parsed from an overlay file; then read entries[i].forms.
 //
 //   Lexicon hedges = ParseLexicon("reportedly\nrumored|rumoured\n", "hedge",
 //                                 "hedge.txt");   // throws LexiconError
+//   ApplyOverlay(ParseLexicon("-rumored|rumoured\nmay = 0.2\n", "hedge",
+//                             "mine/hedge.txt"), &hedges);
 //
 // File syntax, one entry a line:
 //   # a comment (only where the line starts with '#')
@@ -12,8 +16,12 @@
 //   confirm+ that               'confirm+': confirm, confirms, confirmed,
 //                                confirming (regular English inflection)
 //   is|are|was|were rumored to  '|' separates alternatives for one word
-// Matching is on tokens (see tokenizer.h), case-insensitive; ’ equals '.
-// An entry that repeats another's form is an error naming both lines.
+//   BREAKING                    a capital letter makes the entry match only
+//                                text with the same capitals
+//   -rumored|rumoured           (overlays only) remove that entry
+// Matching is on tokens (see tokenizer.h), case-insensitive unless the entry
+// has a capital; curly quotes equal straight ones. An entry that repeats
+// another's form is an error naming both lines.
 #ifndef CREDENCE_FEATURES_LEXICON_H_
 #define CREDENCE_FEATURES_LEXICON_H_
 
@@ -34,8 +42,13 @@ struct LexiconEntry {
   std::string phrase;  // as written, without the strength
   double strength = 1.0;
   int line = 0;
+  std::string source;  // "file.txt:line", for reports and messages
+  bool remove = false;  // an overlay line "-phrase"
   // Every token sequence the entry matches, each token normalized.
   std::vector<std::vector<std::string>> forms;
+  // For entries with a capital letter: the forms with their capitals, one
+  // of which the matched text must equal (after quote folding).
+  std::vector<std::vector<std::string>> exact_forms;
 };
 
 struct Lexicon {
@@ -46,6 +59,12 @@ struct Lexicon {
 
 Lexicon ParseLexicon(std::string_view content, const std::string& name,
                      const std::string& path);
+
+// Edits `base` by `overlay`: an overlay entry with the same forms as a base
+// entry re-weights it ("-" removes it); any other entry is added. Removing
+// an entry the base lacks, or adding one that shares only some forms with
+// a base entry, throws LexiconError at the overlay's line.
+void ApplyOverlay(const Lexicon& overlay, Lexicon* base);
 
 // The regular inflections of a verb or noun: base, -s, -ed, -ing forms.
 std::vector<std::string> Inflections(const std::string& word);

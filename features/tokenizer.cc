@@ -29,12 +29,21 @@ bool IsWordChar(char32_t c) {
   return true;
 }
 
+// Whether text[pos] starts the "s" of a possessive "'s": an s that ends
+// the word, so "Russia's" is russia + 's but "didn't" stays whole.
+bool IsPossessive(std::string_view text, size_t pos, size_t end) {
+  if (pos >= end || (text[pos] != 's' && text[pos] != 'S')) return false;
+  if (pos + 1 >= end) return true;
+  size_t len;
+  return !IsWordChar(DecodeUtf8(text, pos + 1, &len));
+}
+
 void AppendNormalized(std::string_view text, size_t begin, size_t end,
-                      std::string* out) {
+                      bool lower, std::string* out) {
   out->reserve(end - begin);
   for (size_t i = begin; i < end;) {
     const char ch = text[i];
-    if (ch >= 'A' && ch <= 'Z') {
+    if (lower && ch >= 'A' && ch <= 'Z') {
       out->push_back(static_cast<char>(ch - 'A' + 'a'));
       ++i;
     } else if (static_cast<unsigned char>(ch) < 0x80) {
@@ -71,7 +80,10 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     }
     Token token;
     token.begin = i;
-    if (!IsWordChar(c)) {
+    if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
+      token.is_word = true;  // "'s" of "Russia's": a word of its own
+      token.end = i + len + 1;
+    } else if (!IsWordChar(c)) {
       token.end = i + len;
     } else {
       token.is_word = true;
@@ -84,7 +96,8 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
           j += l1;
           continue;
         }
-        if (IsApostrophe(d) && j + l1 < end) {
+        if (IsApostrophe(d) && j + l1 < end &&
+            !IsPossessive(text, j + l1, end)) {
           size_t l2;
           if (IsWordChar(DecodeUtf8(text, j + l1, &l2))) {
             j += l1 + l2;
@@ -95,7 +108,7 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       }
       token.end = j;
     }
-    AppendNormalized(text, token.begin, token.end, &token.norm);
+    AppendNormalized(text, token.begin, token.end, true, &token.norm);
     i = token.end;
     tokens.push_back(std::move(token));
   }
@@ -104,7 +117,13 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
 
 std::string NormalizeToken(std::string_view token) {
   std::string out;
-  AppendNormalized(token, 0, token.size(), &out);
+  AppendNormalized(token, 0, token.size(), true, &out);
+  return out;
+}
+
+std::string FoldQuotes(std::string_view token) {
+  std::string out;
+  AppendNormalized(token, 0, token.size(), false, &out);
   return out;
 }
 

@@ -7,7 +7,8 @@
 //   // officials | didn't | confirm | .
 //
 // A word is a run of letters, digits, '_' and non-ASCII letters; an
-// apostrophe (' or ’) between two word characters stays inside the word.
+// apostrophe (' or ’) between two word characters stays inside the word
+// ("didn't"), except the possessive "'s", a token of its own ("Kim" "'s").
 // Every other non-space character is a token of its own, so "U.S." is
 // u . s . and "so-called" is so - called. Lexicon phrases are tokenized the
 // same way, which is what lets them match punctuation exactly.
@@ -33,6 +34,10 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end);
 
 // The normalized form a single token would get (used for lexicon words).
 std::string NormalizeToken(std::string_view token);
+
+// The token with curly quotes made straight but its case kept, for entries
+// that must match capitals exactly ("BREAKING").
+std::string FoldQuotes(std::string_view token);
 
 }  // namespace credence
 

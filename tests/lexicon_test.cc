@@ -183,7 +183,7 @@ TEST(ParseLexiconTest, ValidInput) {
           {"re", "-", "confirming"}}}}},
       {"Possessive",
        "prosecutor's office\n",
-       {{"prosecutor's office", 1.0, 1, {{"prosecutor's", "office"}}}}},
+       {{"prosecutor's office", 1.0, 1, {{"prosecutor", "'s", "office"}}}}},
       {"CaseFolded",
        "Reportedly\nWhite House\n",
        {{"Reportedly", 1.0, 1, {{"reportedly"}}},

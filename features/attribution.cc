@@ -1,0 +1,277 @@
+#include "features/attribution.h"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_set>
+
+namespace credence {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// A speaker is at most this many tokens long: a bound that keeps the
+// extractor linear on adversarial text.
+constexpr size_t kMaxSpeakerTokens = 12;
+
+bool In(const WordSet& set, const std::string& word) {
+  return set.count(word) > 0;
+}
+
+// Capitalized words that name no one: sentence openers, pronouns, days.
+const WordSet& NotNames() {
+  static const WordSet s = {
+      "the",     "a",       "an",       "it",        "this",     "that",
+      "these",   "those",   "he",       "she",       "they",     "we",
+      "i",       "you",     "his",      "her",       "their",    "its",
+      "our",     "my",      "your",     "but",       "and",      "or",
+      "so",      "then",    "there",    "here",      "however",  "meanwhile",
+      "also",    "in",      "on",       "at",        "as",       "after",
+      "before",  "when",    "while",    "if",        "one",      "another",
+      "several", "who",     "which",    "what",      "monday",   "tuesday",
+      "wednesday", "thursday", "friday", "saturday", "sunday",   "today",
+      "yesterday", "tomorrow", "earlier", "later",   "last",     "next",
+      "both",    "all",     "no",       "not",       "said",     "says",
+      "according", "asked", "told",    "for",       "with",     "by",
+      "from",    "of",      "to",       "now",       "still",    "even",
+      "first",   "second",  "most",     "more",      "than",     "just",
+      "only",    "why",     "how",      "where",     "will",     "can"};
+  return s;
+}
+
+const WordSet& Pronouns() {
+  static const WordSet s = {"he", "she", "they", "it"};
+  return s;
+}
+
+// Words that may stand between a subject and its speech verb.
+const WordSet& Fillers() {
+  static const WordSet s = {
+      "has",     "have",   "had",      "also",    "later",  "earlier",
+      "already", "now",    "then",     "again",   "once",   "separately",
+      "previously", "subsequently", "further", "first", "initially", "long"};
+  return s;
+}
+
+// Words before a speaker that make it definite ("the", "her label").
+const WordSet& Definites() {
+  static const WordSet s = {"the", "his", "her", "their", "its", "our"};
+  return s;
+}
+
+// Words before a speaker that make it a crowd ("many fans").
+const WordSet& Quantifiers() {
+  static const WordSet s = {"many", "some", "most", "few", "numerous"};
+  return s;
+}
+
+const WordSet& Spokespeople() {
+  static const WordSet s = {"spokeswoman", "spokesman", "spokesperson"};
+  return s;
+}
+
+bool IsAdverb(const Token& t) {
+  return t.is_word && !t.capitalized && t.norm.size() > 4 &&
+         t.norm.compare(t.norm.size() - 2, 2, "ly") == 0;
+}
+
+bool IsName(const Token& t, uint8_t role) {
+  return role == 0 && t.capitalized && !In(NotNames(), t.norm);
+}
+
+// Tokens that may belong to a speaker: names, role words, the periods of
+// "U.S." and "Corp.", a possessive 's, "of" inside "Ministry of Defense".
+bool IsSpeakerToken(const std::vector<Token>& tokens,
+                    const std::vector<uint8_t>& roles, size_t i) {
+  const Token& t = tokens[i];
+  if (roles[i] != 0) return true;
+  if (t.capitalized) return !In(NotNames(), t.norm);
+  if (i == 0) return false;
+  const Token& prev = tokens[i - 1];
+  if (t.norm == ".") {  // "U.S.", "Dr.", "Corp."
+    return (prev.capitalized && prev.norm.size() <= 3) || roles[i - 1] != 0;
+  }
+  return t.norm == "'s" && (prev.capitalized || roles[i - 1] != 0);
+}
+
+// `before` is the word just before the run, if any ("the", "a", "many").
+SpeakerKind Classify(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, size_t first,
+                     size_t last, const std::string* before) {
+  size_t head = last - 1;
+  while (head > first &&
+         (tokens[head].norm == "." || tokens[head].norm == "'s")) {
+    --head;
+  }
+  uint8_t all = 0;
+  bool possessive = false;
+  for (size_t i = first; i < last; ++i) {
+    all |= roles[i];
+    possessive |= tokens[i].norm == "'s";
+  }
+  const Token& h = tokens[head];
+  uint8_t role = roles[head];
+  // Inside a capitalized name a crowd word is part of the name: "British
+  // Antarctic Survey" is an organization, not a survey.
+  if (h.capitalized && head > first && tokens[head - 1].capitalized) {
+    role &= static_cast<uint8_t>(~(kVagueRole | kPersonRole));
+  }
+  const bool definite =
+      possessive || (before != nullptr && In(Definites(), *before));
+  if (before != nullptr && In(Quantifiers(), *before) &&
+      (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
+    return SpeakerKind::kVague;
+  }
+  if ((role & kMediaRole) != 0) return SpeakerKind::kMedia;
+  if ((role & kTitleRole) != 0) {
+    const bool plural = h.norm.size() > 3 && h.norm.back() == 's' &&
+                        h.norm[h.norm.size() - 2] != 's';
+    // A capitalized title names one office ("Prime Minister Says"); a
+    // spokesperson speaks on record by definition.
+    const bool on_record = definite || h.capitalized ||
+                           In(Spokespeople(), h.norm);
+    return !plural && on_record ? SpeakerKind::kOfficial
+                                : SpeakerKind::kAnonymous;
+  }
+  if ((role & kBodyRole) != 0) return SpeakerKind::kInstitution;
+  if ((role & kPersonRole) != 0) return SpeakerKind::kAnonymous;
+  if ((role & kVagueRole) != 0) return SpeakerKind::kVague;
+  if (!IsName(h, role)) return SpeakerKind::kNone;
+  if ((all & kTitleRole) != 0) return SpeakerKind::kOfficial;
+  if ((all & kBodyRole) != 0) return SpeakerKind::kInstitution;
+  if ((all & kMediaRole) != 0) return SpeakerKind::kMedia;
+  return SpeakerKind::kNamed;
+}
+
+// The stronger of two speakers' kinds (official first).
+SpeakerKind Stronger(SpeakerKind a, SpeakerKind b) {
+  if (a == SpeakerKind::kNone) return b;
+  if (b == SpeakerKind::kNone) return a;
+  return std::min(a, b);
+}
+
+// A run of speaker tokens ending just before `end`; returns its first.
+size_t RunStart(const std::vector<Token>& tokens,
+                const std::vector<uint8_t>& roles, size_t end) {
+  size_t first = end;
+  while (first > 0 && end - first < kMaxSpeakerTokens) {
+    const size_t i = first - 1;
+    bool take = IsSpeakerToken(tokens, roles, i);
+    // "of" joins two parts of one name: "Ministry of Defense".
+    if (!take && tokens[i].norm == "of" && first < end && i > 0) {
+      take = IsSpeakerToken(tokens, roles, i - 1);
+    }
+    if (!take) break;
+    first = i;
+  }
+  return first;
+}
+
+// The speaker of a run ending before `end`, with lowercase modifiers
+// between a determiner and the run: "the defense minister".
+Speaker RunBefore(const std::vector<Token>& tokens,
+                  const std::vector<uint8_t>& roles, size_t end) {
+  Speaker s;
+  size_t first = RunStart(tokens, roles, end);
+  if (first == end) return s;
+  size_t det = first;
+  for (size_t m = 0; m < 2 && det > 0 && tokens[det - 1].is_word &&
+                     !tokens[det - 1].capitalized &&
+                     !In(Definites(), tokens[det - 1].norm) &&
+                     !In(Quantifiers(), tokens[det - 1].norm);
+       ++m) {
+    --det;
+  }
+  if (det < first && !(det > 0 && In(Definites(), tokens[det - 1].norm))) {
+    det = first;  // modifiers count only after a determiner
+  }
+  const std::string* before = det > 0 ? &tokens[det - 1].norm : nullptr;
+  s.kind = Classify(tokens, roles, first, end, before);
+  const bool the = before != nullptr && In(Definites(), *before);
+  s.first = the ? det - 1 : det;
+  s.last = end;
+  return s;
+}
+
+}  // namespace
+
+size_t SkipFillersLeft(const std::vector<Token>& tokens, size_t index) {
+  size_t k = index, skipped = 0;
+  while (k > 0 && skipped < 3 &&
+         (In(Fillers(), tokens[k - 1].norm) || IsAdverb(tokens[k - 1]))) {
+    --k;
+    ++skipped;
+  }
+  return k;
+}
+
+Speaker SpeakerBefore(const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& roles, size_t verb_first) {
+  const size_t end = SkipFillersLeft(tokens, verb_first);
+  if (end == 0) return {};
+  if (In(Pronouns(), tokens[end - 1].norm)) {
+    return {end - 1, end, SpeakerKind::kPronoun};
+  }
+  if (tokens[end - 1].norm != ",") return RunBefore(tokens, roles, end);
+  // "X, an appositive or a clause, said": the speaker stands before the
+  // first comma; an appositive that is itself a speaker ("The mayor,
+  // Daniel Osei, said") adds to it.
+  size_t comma = end - 1;
+  while (comma > 0 && end - comma < 16 && tokens[comma - 1].norm != ",") {
+    --comma;
+  }
+  if (comma == 0 || tokens[comma - 1].norm != ",") return {};
+  Speaker outer = RunBefore(tokens, roles, comma - 1);
+  const Speaker inner = SpeakerAfter(tokens, roles, comma);
+  if (inner.kind != SpeakerKind::kNone && inner.last == end - 1) {
+    if (outer.kind == SpeakerKind::kNone) return inner;
+    const bool named = inner.kind == SpeakerKind::kNamed;
+    outer.kind = named && (outer.kind == SpeakerKind::kAnonymous ||
+                           outer.kind == SpeakerKind::kOfficial)
+                     ? SpeakerKind::kOfficial
+                     : Stronger(outer.kind, inner.kind);
+    outer.last = inner.last;
+  }
+  return outer;
+}
+
+Speaker SpeakerAfter(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, size_t from) {
+  Speaker s;
+  size_t i = from;
+  const std::string* det = nullptr;
+  if (i < tokens.size() &&
+      (tokens[i].norm == "a" || tokens[i].norm == "an" ||
+       In(Definites(), tokens[i].norm) || In(Quantifiers(), tokens[i].norm))) {
+    det = &tokens[i].norm;
+    ++i;
+  }
+  // Up to two modifiers, when a role or name follows: "a senior official".
+  size_t first = i;
+  for (size_t m = 0; m < 2 && first < tokens.size() &&
+                     tokens[first].is_word && !tokens[first].capitalized &&
+                     roles[first] == 0;
+       ++m) {
+    ++first;
+  }
+  if (first > i && (first >= tokens.size() ||
+                    !IsSpeakerToken(tokens, roles, first))) {
+    first = i;
+  }
+  size_t last = first;
+  while (last < tokens.size() && last - first < kMaxSpeakerTokens) {
+    bool take = IsSpeakerToken(tokens, roles, last);
+    if (!take && tokens[last].norm == "of" && last > first &&
+        last + 1 < tokens.size()) {
+      take = IsSpeakerToken(tokens, roles, last + 1);
+    }
+    if (!take) break;
+    ++last;
+  }
+  if (last == first) return s;
+  s.kind = Classify(tokens, roles, first, last, det);
+  s.first = from;
+  s.last = last;
+  return s;
+}
+
+}  // namespace credence
