@@ -22,12 +22,43 @@ std::string_view Embedded(const std::string& name) {
   throw std::logic_error("embedded file " + name + " is missing");
 }
 
-std::string NameList() {
-  std::string list;
-  for (const std::string& name : Extractor::LexiconNames()) {
-    list += (list.empty() ? "" : ", ") + name + ".txt";
+// Lexicon files in `dir`, by name; a .txt file the extractor does not know
+// is an error (a typo would otherwise be ignored silently).
+std::vector<std::string> LexiconFiles(const std::string& dir,
+                                      const char* option) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    throw LexiconError(dir + ": not a directory (" + option +
+                       " takes a folder of lexicon files; see credence "
+                       "score --help)");
   }
-  return list;
+  const std::vector<std::string>& names = Extractor::LexiconNames();
+  std::vector<std::string> found;
+  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+    const fs::path& p = e.path();
+    if (p.extension() != ".txt") continue;
+    if (std::find(names.begin(), names.end(), p.stem().string()) ==
+        names.end()) {
+      throw LexiconError(p.string() +
+                         ": unknown lexicon file (see credence score --help "
+                         "for the names)");
+    }
+    found.push_back(p.stem().string());
+  }
+  if (ec) throw LexiconError(dir + ": cannot list directory: " + ec.message());
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+Lexicon ReadLexicon(const std::string& dir, const std::string& name) {
+  const std::string path =
+      (std::filesystem::path(dir) / (name + ".txt")).string();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw LexiconError(path + ": cannot open lexicon");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return ParseLexicon(content.str(), name, path);
 }
 
 }  // namespace
@@ -42,43 +73,29 @@ std::vector<Lexicon> DefaultLexicons() {
 }
 
 std::vector<Lexicon> LoadLexiconDirectory(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) {
-    throw LexiconError(dir +
-                       ": not a directory (--lexicons takes a folder "
-                       "holding " +
-                       NameList() + ")");
-  }
-  const std::vector<std::string>& names = Extractor::LexiconNames();
-  std::vector<std::string> unknown;
-  for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
-    const fs::path& p = e.path();
-    if (p.extension() != ".txt") continue;
-    if (std::find(names.begin(), names.end(), p.stem().string()) ==
-        names.end()) {
-      unknown.push_back(p.filename().string());
+  const std::vector<std::string> found = LexiconFiles(dir, "--lexicons");
+  for (const std::string& name : Extractor::LexiconNames()) {
+    if (!std::binary_search(found.begin(), found.end(), name)) {
+      throw LexiconError(
+          (std::filesystem::path(dir) / (name + ".txt")).string() +
+          ": missing (a --lexicons folder holds every lexicon; use "
+          "--overlay to change only some)");
     }
-  }
-  if (ec) throw LexiconError(dir + ": cannot list directory: " + ec.message());
-  if (!unknown.empty()) {
-    std::sort(unknown.begin(), unknown.end());
-    throw LexiconError((fs::path(dir) / unknown.front()).string() +
-                       ": unknown lexicon file (expected " + NameList() + ")");
   }
   std::vector<Lexicon> lexicons;
-  for (const std::string& name : names) {
-    const std::string path = (fs::path(dir) / (name + ".txt")).string();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      throw LexiconError(path + ": cannot open lexicon (the folder must hold " +
-                         NameList() + ")");
-    }
-    std::ostringstream content;
-    content << in.rdbuf();
-    lexicons.push_back(ParseLexicon(content.str(), name, path));
+  for (const std::string& name : Extractor::LexiconNames()) {
+    lexicons.push_back(ReadLexicon(dir, name));
   }
   return lexicons;
+}
+
+void ApplyOverlayDirectory(const std::string& dir,
+                           std::vector<Lexicon>* lexicons) {
+  for (const std::string& name : LexiconFiles(dir, "--overlay")) {
+    for (Lexicon& lexicon : *lexicons) {
+      if (lexicon.name == name) ApplyOverlay(ReadLexicon(dir, name), &lexicon);
+    }
+  }
 }
 
 LinearModel DefaultModel() {

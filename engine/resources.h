@@ -19,8 +19,14 @@ std::vector<Lexicon> DefaultLexicons();
 
 // Reads DIR/<name>.txt for every name in Extractor::LexiconNames(). A
 // missing directory or file, or a .txt file the extractor does not know
-// (a typo would otherwise be ignored silently), throws LexiconError.
+// (a typo would otherwise be ignored silently), throws LexiconError; other
+// files (README.md) are ignored.
 std::vector<Lexicon> LoadLexiconDirectory(const std::string& dir);
+
+// Edits `lexicons` by the overlay files in DIR (any subset of the
+// lexicon names; see ApplyOverlay in features/lexicon.h).
+void ApplyOverlayDirectory(const std::string& dir,
+                           std::vector<Lexicon>* lexicons);
 
 // models/default.model, as built into the binary.
 LinearModel DefaultModel();

@@ -87,8 +87,8 @@ bool IsSpeakerToken(const std::vector<Token>& tokens,
   if (t.capitalized) return !In(NotNames(), t.norm);
   if (i == 0) return false;
   const Token& prev = tokens[i - 1];
-  if (t.norm == ".") {  // "U.S.", "Dr.", "Corp."
-    return (prev.capitalized && prev.norm.size() <= 3) || roles[i - 1] != 0;
+  if (t.norm == ".") {  // "U.S.", "Dr.", "Corp.", but not "Kremlin."
+    return prev.capitalized && prev.norm.size() <= 4;
   }
   return t.norm == "'s" && (prev.capitalized || roles[i - 1] != 0);
 }
@@ -113,11 +113,13 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   // Inside a capitalized name a crowd word is part of the name: "British
   // Antarctic Survey" is an organization, not a survey.
   if (h.capitalized && head > first && tokens[head - 1].capitalized) {
-    role &= static_cast<uint8_t>(~(kVagueRole | kPersonRole));
+    role &= static_cast<uint8_t>(~kVagueRole);
   }
   const bool definite =
       possessive || (before != nullptr && In(Definites(), *before));
-  if (before != nullptr && In(Quantifiers(), *before) &&
+  const bool quantified = (before != nullptr && In(Quantifiers(), *before)) ||
+                          (head > first && In(Quantifiers(), tokens[first].norm));
+  if (quantified &&
       (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
     return SpeakerKind::kVague;
   }
@@ -186,8 +188,10 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   }
   const std::string* before = det > 0 ? &tokens[det - 1].norm : nullptr;
   s.kind = Classify(tokens, roles, first, end, before);
-  const bool the = before != nullptr && In(Definites(), *before);
-  s.first = the ? det - 1 : det;
+  const bool article = before != nullptr &&
+                       (In(Definites(), *before) || *before == "a" ||
+                        *before == "an");
+  s.first = article ? det - 1 : det;
   s.last = end;
   return s;
 }

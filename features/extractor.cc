@@ -121,6 +121,13 @@ const WordSet& Determiners() {
   return s;
 }
 
+// Words before a noun only: "the might", "its might".
+const WordSet& Articles() {
+  static const WordSet s = {"the", "its", "his", "her", "their", "our",
+                            "a", "an"};
+  return s;
+}
+
 // Number words a listicle headline may start with.
 const WordSet& NumberWords() {
   static const WordSet s = {
@@ -145,6 +152,8 @@ const LexiconEntry kNegatedConfirmationRule = RuleEntry("<not> <confirm>");
 const LexiconEntry kHashtagRule = RuleEntry("<#hashtag>");
 const LexiconEntry kModalForecastRule = RuleEntry("<could|may|might> <verb>");
 const LexiconEntry kColonLeadRule = RuleEntry("<speaker>:");
+const LexiconEntry kForecastRule = RuleEntry("<unnamed source> ... will <verb>");
+const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
 
 // Whether the token's letters are all capitals and there are 4 or more.
 bool IsShouted(std::string_view text, const Token& t) {
@@ -347,6 +356,23 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   const std::vector<Token> tokens = Tokenize(text, begin, end);
   std::vector<PhraseMatch> matches;
   matcher_.FindAll(tokens, &matches);
+  // Entries written with capitals ("WHO", "BREAKING") match only text with
+  // the same capitals.
+  matches.erase(
+      std::remove_if(matches.begin(), matches.end(),
+                     [&](const PhraseMatch& m) {
+                       const LexiconEntry& e = EntryOf(m.payload);
+                       if (e.exact_forms.empty()) return false;
+                       std::vector<std::string> seen;
+                       for (size_t i = m.first_token; i < m.last_token; ++i) {
+                         seen.push_back(FoldQuotes(text.substr(
+                             tokens[i].begin, tokens[i].end - tokens[i].begin)));
+                       }
+                       return std::find(e.exact_forms.begin(),
+                                        e.exact_forms.end(),
+                                        seen) == e.exact_forms.end();
+                     }),
+      matches.end());
 
   std::vector<uint8_t> roles(tokens.size(), 0);
   std::vector<bool> acronym(tokens.size(), false);
@@ -365,6 +391,20 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   }
 
   std::vector<bool> in_lexicon_cue(tokens.size(), false);
+  std::vector<bool> anonymous_token(tokens.size(), false);
+  size_t words = 0, capitalized = 0;
+  for (const Token& t : tokens) {
+    words += t.is_word && t.norm.size() > 3;
+    capitalized += t.is_word && t.norm.size() > 3 && t.capitalized;
+  }
+  const bool title_case = words > 0 && capitalized * 10 >= words * 6;
+  for (const PhraseMatch& m : matches) {
+    if ((m.payload >> 24) != kAnonymousSource) continue;
+    for (size_t i = m.first_token; i < m.last_token; ++i) {
+      anonymous_token[i] = true;
+    }
+  }
+  Speaker last_speaker;
   std::vector<Cue> cues[kCategories];
   Backing backing = Backing::kNone;
   bool carried = false;
@@ -378,28 +418,27 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
     if (id >= kCategories) continue;
-    const LexiconEntry& entry = lexicons_[id].entries[m.payload & 0xFFFFFF];
+    const LexiconEntry& entry = EntryOf(m.payload);
     const size_t first = m.first_token, last = m.last_token;
-    if (!entry.exact_forms.empty()) {
-      std::vector<std::string> seen;
-      for (size_t i = first; i < last; ++i) {
-        seen.push_back(FoldQuotes(
-            text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)));
-      }
-      if (std::find(entry.exact_forms.begin(), entry.exact_forms.end(),
-                    seen) == entry.exact_forms.end()) {
-        continue;
-      }
-    }
     if (InsideCompound(tokens, first, last)) continue;
     if (id == kHedge && last - first == 1) {
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.
-      if (first > 0 && In(Determiners(), tokens[first - 1].norm)) continue;
+      if (first > 0 && In(Articles(), tokens[first - 1].norm)) continue;
       if (tokens[first].norm == "could" && last < tokens.size() &&
           IsNegator(tokens[last])) {
         continue;
       }
+    }
+    if (id == kDoubtMarker && last < tokens.size() &&
+        tokens[last].norm == "to") {
+      continue;  // "was supposed to arrive": an obligation
+    }
+    if (id == kSpeculation && last - first == 1 &&
+        ((first > 0 && (tokens[first - 1].norm == "more" ||
+                        tokens[first - 1].norm == "less")) ||
+         (last < tokens.size() && tokens[last].norm == "than"))) {
+      continue;  // "more likely than": a comparison
     }
     if (id == kBooster && first > 0 &&
         (IsNegator(tokens[first - 1]) ||
@@ -408,8 +447,10 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     }
     if (id == kDenial) {
       // "was denied bail", "Court Denies Bail": rulings, not denials.
-      const bool passive =
-          first > 0 && In(PassiveAuxiliaries(), tokens[first - 1].norm);
+      const std::string& w = tokens[first].norm;
+      const bool passive = first > 0 && w.size() > 2 &&
+                           w.compare(w.size() - 2, 2, "ed") == 0 &&
+                           In(PassiveAuxiliaries(), tokens[first - 1].norm);
       const bool object = last < tokens.size() &&
                           In(NonClaimObjects(), tokens[last].norm);
       if (passive || object) continue;
@@ -424,15 +465,28 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       const std::string& w = tokens[first].norm;
       if (id == kHedge && last - first == 1 && last < tokens.size() &&
           (w == "could" || w == "may" || w == "might") &&
-          tokens[last].is_word && !IsNegator(tokens[last]) &&
-          tokens[last].norm != "have" && tokens[last].norm != "be" &&
-          tokens[last].norm != "well") {
+          tokens[last].is_word && !tokens[last].capitalized &&
+          !IsNegator(tokens[last]) && !In(Determiners(), tokens[last].norm) &&
+          tokens[last].norm != "have" && tokens[last].norm != "well" &&
+          !(w == "may" && tokens[last].norm == "be")) {
         add(kSpeculation, first, last + 1, 0.5, &kModalForecastRule);
       }
       continue;
     }
     // A speech verb: who speaks, and is it said, planned or negated?
     const bool confirms = id == kOfficialConfirmation;
+    // "Edward Said": a capital mid-sentence marks a name, except in
+    // headlines set in title case.
+    if (tokens[first].capitalized && first > 0 && !title_case) continue;
+    // "a police report", "reports of a coup": nouns, not verbs.
+    const std::string& verb = tokens[first].norm;
+    if ((verb == "report" || verb == "reports") &&
+        ((last < tokens.size() && tokens[last].norm == "of") ||
+         (first > 0 && In(Determiners(), tokens[first - 1].norm)) ||
+         (first > 1 && !tokens[first - 1].capitalized &&
+          In(Determiners(), tokens[first - 2].norm)))) {
+      continue;
+    }
     const size_t k = SkipFillersLeft(tokens, first);
     bool negated = false;
     size_t negation_first = first;
@@ -445,7 +499,13 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       negated |= IsNegator(tokens[i]);
     }
     if (negated) {
-      if (!confirms) continue;
+      // "did not confirm" denies; "never disclosed" merely withholds.
+      const std::string& v = tokens[first].norm;
+      if (!confirms || !(v.compare(0, 7, "confirm") == 0 ||
+                         v.compare(0, 5, "verif") == 0 ||
+                         v.compare(0, 11, "acknowledge") == 0)) {
+        continue;
+      }
       const Speaker s = SpeakerBefore(tokens, roles, negation_first);
       back(BackingOf(s.kind, previous));
       add(kDenial, negation_first, last, 1.0, &kNegatedConfirmationRule);
@@ -472,7 +532,21 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
         speaker = SpeakerAfter(tokens, roles, last);
       }
     }
+    // "The insurer confirmed ... but said": the same speaker again.
+    if (speaker.kind == SpeakerKind::kNone && k > 0 &&
+        (tokens[k - 1].norm == "and" || tokens[k - 1].norm == "but")) {
+      speaker = last_speaker;
+      speaker.first = speaker.last = first;
+    }
     if (speaker.kind == SpeakerKind::kNone) continue;
+    // "The official, who was not authorized to speak, said": a speaker
+    // made anonymous on the way to the verb.
+    const bool person = speaker.kind == SpeakerKind::kOfficial ||
+                        speaker.kind == SpeakerKind::kNamed;
+    for (size_t i = speaker.last; i < first && person; ++i) {
+      if (anonymous_token[i]) speaker.kind = SpeakerKind::kAnonymous;
+    }
+    if (speaker.last > first) last_speaker = speaker;
     // Outlets report; a proper name that "reported" is most often one.
     if (speaker.kind == SpeakerKind::kNamed &&
         tokens[first].norm.compare(0, 6, "report") == 0) {
@@ -496,14 +570,17 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     if (t.norm == "\"") in_quote = !in_quote;
     const bool glued_next = i + 1 < tokens.size() && tokens[i + 1].is_word &&
                             tokens[i + 1].begin == t.end;
-    const bool glued_prev = i > 0 && tokens[i - 1].end == t.begin;
+    const bool glued_prev =
+        i > 0 && tokens[i - 1].is_word && tokens[i - 1].end == t.begin;
     if (t.norm == "@" && glued_next && !glued_prev) {  // not an e-mail
       add(kUnverifiedSocial, i, i + 2, 1.0, &kHandleRule);
     } else if (t.norm == "#" && glued_next && !glued_prev &&
                !IsNumber(tokens[i + 1])) {
       add(kUnverifiedSocial, i, i + 2, 1.0, &kHashtagRule);
     } else if (t.norm == "!" && !in_quote &&
-               (i == 0 || tokens[i - 1].norm != "!")) {
+               (i == 0 || tokens[i - 1].norm != "!") &&
+               !(i + 1 < tokens.size() && tokens[i + 1].is_word &&
+                 !tokens[i + 1].capitalized)) {  // "Yahoo! said" is a name
       size_t j = i + 1;
       while (j < tokens.size() && tokens[j].norm == "!") ++j;
       add(kSensational, i, j, 1.0, &kExclamationRule);
@@ -513,12 +590,19 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   }
   // "17 Reasons Why", "Five Things We Learned", "The 7 Most Dangerous
   // Foods": a count near the start, its noun within three words.
-  for (size_t n = 0; n < 2 && n < tokens.size(); ++n) {
+  // The count opens the claim, follows "The"/"These", or a colon lead-in.
+  std::vector<size_t> starts = {0};
+  if (!tokens.empty() &&
+      (tokens[0].norm == "the" || tokens[0].norm == "these")) {
+    starts.push_back(1);
+  }
+  for (size_t c = 1; c < tokens.size() && c < 8; ++c) {
+    if (tokens[c].norm == ":") starts.push_back(c + 1);
+  }
+  for (const size_t n : starts) {
+    if (n >= tokens.size()) continue;
     const Token& t = tokens[n];
-    const bool count = (IsNumber(t) && t.norm.size() <= 3) ||
-                       In(NumberWords(), t.norm);
-    if (!count || (n == 1 && tokens[0].norm != "the" &&
-                   tokens[0].norm != "these" && !tokens[0].is_word)) {
+    if (!(IsNumber(t) && t.norm.size() <= 3) && !In(NumberWords(), t.norm)) {
       continue;
     }
     for (size_t j = n + 1; j < tokens.size() && j <= n + 3; ++j) {
@@ -527,14 +611,29 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
         break;
       }
     }
+  }
+  // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
+  for (size_t d = tokens.size(); d-- > 0 && tokens.size() - d <= 14;) {
+    if (tokens[d].norm != "\u2014" && tokens[d].norm != "\u2013") continue;
+    if (d == 0) break;  // a byline line: "— Name (@handle) date"
+    const Speaker s = SpeakerAfter(tokens, roles, d + 1);
+    if (s.kind != SpeakerKind::kNone && s.last == tokens.size()) {
+      back(BackingOf(s.kind, previous));
+      add(SpeechCategory(s.kind, false, previous), d, s.last, 1.0,
+          &kDashAttributionRule);
+    }
     break;
   }
   // "Ministry: No Evidence of Sabotage": a speaker and a colon lead in.
   for (size_t c = 1; c < tokens.size() && c <= 4; ++c) {
     if (tokens[c].norm != ":") continue;
     Speaker s = SpeakerAfter(tokens, roles, 0);
+    // A bare name before a colon is as often a topic ("Tech Layoffs:")
+    // as a speaker; a quote after the colon settles it.
+    const bool quoted = c + 1 < tokens.size() &&
+                        (tokens[c + 1].norm == "\"" || tokens[c + 1].norm == "'");
     if (s.last == c && s.kind != SpeakerKind::kNone &&
-        s.kind != SpeakerKind::kNamed) {
+        (s.kind != SpeakerKind::kNamed || quoted)) {
       back(BackingOf(s.kind, previous));
       add(SpeechCategory(s.kind, false, previous), 0, c + 1, 1.0,
           &kColonLeadRule);
@@ -542,6 +641,15 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     break;
   }
 
+  // "Critics say the law will hurt": a future told by an unnamed or vague
+  // source is a forecast; told by the ministry it is an announcement.
+  if (!cues[kVagueAttribution].empty() || !cues[kAnonymousSource].empty()) {
+    for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+      if (tokens[i].norm == "will" && tokens[i + 1].is_word) {
+        add(kSpeculation, i, i + 2, 0.5, &kForecastRule);
+      }
+    }
+  }
   evidence.cues = Resolve(cues);
   std::vector<double> sums(kCategories, 0.0);
   for (const Cue& cue : evidence.cues) {

@@ -101,6 +101,10 @@ class Extractor {
                         Backing previous = Backing::kNone) const;
 
  private:
+  const LexiconEntry& EntryOf(uint32_t payload) const {
+    return lexicons_[payload >> 24].entries[payload & 0xFFFFFF];
+  }
+
   std::vector<Lexicon> lexicons_;  // in LexiconNames() order
   std::vector<std::string> feature_names_;
   PhraseMatcher matcher_;

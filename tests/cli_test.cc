@@ -13,6 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/resources.h"
+#include "features/extractor.h"
+
 namespace credence {
 namespace {
 
@@ -58,13 +61,15 @@ TEST_F(CliTest, ScoresAFileAsText) {
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(r.out,
-            "article score 0.69  (mean of 2 claim confidences; model "
+            "article score 0.63  (mean of 2 claim confidences; model "
             "credence-default)\n"
             "\n"
-            "[0]   0.50 Kim may visit Russia\n"
-            "           hedge -0.50 @4-7 \"may\"\n"
-            "[1]   0.88 The ministry confirmed it.\n"
-            "           official_confirmation +1.50 @21-43 \"The ministry "
+            "[0]   0.38 Kim may visit Russia\n"
+            "           hedge -0.67 @4-7 \"may\"\n"
+            "           speculation -0.33 @4-13 \"may visit\"\n"
+            "[1]   0.89 The ministry confirmed it.\n"
+            "           backed by institution +0.80\n"
+            "           official_confirmation +0.80 @21-43 \"The ministry "
             "confirmed\"\n");
 }
 
@@ -130,8 +135,11 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
   Write("bad.model", "credence-model 2\n");
   Write("other.model",
         "credence-model 1\nname other\nbias 0\nweight hedge 1\nend\n");
-  Write("lex/hedge.txt", "may\nmay\n");
+  Write("overlay/hedge.txt", "may\nmay\n");
   Write("typo/hedges.txt", "may\n");
+  Write("bad-removal/hedge.txt", "# no such entry\n-it is whispered\n");
+  Write("partial/hedge.txt", "rumored = 2\n");
+  Write("cross/booster.txt", "reportedly\n");
   const Failure cases[] = {
       {"no command",
        {},
@@ -208,32 +216,57 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
        {"score", dir + "/ok.txt", "--model", dir + "/other.model"},
        1,
        "credence score: " + dir +
-           "/other.model: model 'other' does not fit "
-           "the lexicons: features the model lacks: anonymous_source, "
-           "official_confirmation; features the lexicons lack: (none) (use a "
-           "model tuned for these lexicons)\n"},
+           "/other.model: model 'other' does not fit the lexicons: features "
+           "the model lacks: booster, anonymous_source"},
       {"missing lexicon dir",
        {"score", dir + "/ok.txt", "--lexicons", dir + "/none"},
        1,
        "credence score: " + dir +
-           "/none: not a directory (--lexicons takes a "
-           "folder holding hedge.txt, anonymous_source.txt, "
-           "official_confirmation.txt, official_title.txt, "
-           "official_body.txt)\n"},
+           "/none: not a directory (--lexicons takes a folder of lexicon "
+           "files; see credence score --help)\n"},
+      {"missing overlay dir",
+       {"score", dir + "/ok.txt", "--overlay", dir + "/none"},
+       1,
+       "credence score: " + dir +
+           "/none: not a directory (--overlay takes a folder of lexicon "
+           "files; see credence score --help)\n"},
+      {"incomplete lexicon dir",
+       {"score", dir + "/ok.txt", "--lexicons", dir + "/overlay"},
+       1,
+       "credence score: " + dir +
+           "/overlay/booster.txt: missing (a --lexicons folder "
+           "holds every lexicon; use --overlay to change only some)\n"},
       {"duplicate lexicon entry",
-       {"score", dir + "/ok.txt", "--lexicons", dir + "/lex"},
+       {"score", dir + "/ok.txt", "--overlay", dir + "/overlay"},
        1,
        "credence score: " + dir +
-           "/lex/hedge.txt:2: 'may' is already an "
-           "entry at line 1 (remove one of them)\n"},
+           "/overlay/hedge.txt:2: 'may' is already an entry at line 1 "
+           "(remove one of them)\n"},
       {"unknown lexicon file",
-       {"score", dir + "/ok.txt", "--lexicons", dir + "/typo"},
+       {"score", dir + "/ok.txt", "--overlay", dir + "/typo"},
        1,
        "credence score: " + dir +
-           "/typo/hedges.txt: unknown lexicon file "
-           "(expected hedge.txt, anonymous_source.txt, "
-           "official_confirmation.txt, "
-           "official_title.txt, official_body.txt)\n"},
+           "/typo/hedges.txt: unknown lexicon file (see credence score "
+           "--help for the names)\n"},
+      {"overlay removes nothing",
+       {"score", dir + "/ok.txt", "--overlay", dir + "/bad-removal"},
+       1,
+       "credence score: " + dir +
+           "/bad-removal/hedge.txt:2: cannot remove 'it is whispered': the "
+           "hedge lexicon has no such entry (write the phrase as the lexicon "
+           "does)\n"},
+      {"overlay shares a form",
+       {"score", dir + "/ok.txt", "--overlay", dir + "/partial"},
+       1,
+       "credence score: " + dir +
+           "/partial/hedge.txt:1: 'rumored' is already part of "
+           "'rumored|rumoured' at <built-in>/hedge.txt:"},
+      {"overlay conflicts across categories",
+       {"score", dir + "/ok.txt", "--overlay", dir + "/cross"},
+       1,
+       "credence score: " + dir +
+           "/cross/booster.txt:1: 'reportedly' is also an entry at "
+           "<built-in>/hedge.txt:"},
   };
   for (const Failure& c : cases) {
     SCOPED_TRACE(c.name);
@@ -250,11 +283,10 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
 }
 
 TEST_F(CliTest, LexiconDirectoryReplacesTheBuiltInOnes) {
+  for (const std::string& name : Extractor::LexiconNames()) {
+    Write("lex/" + name + ".txt", "");
+  }
   Write("lex/hedge.txt", "# only one hedge\nword on the street\n");
-  Write("lex/anonymous_source.txt", "");
-  Write("lex/official_confirmation.txt", "confirm+\n");
-  Write("lex/official_title.txt", "spokeswoman\n");
-  Write("lex/official_body.txt", "ministry\n");
   Write("lex/README.md", "not a lexicon: ignored\n");
   const CliRun r = Cli(
       {"score", "-", "--lexicons", (dir_ / "lex").string(), "--format", "json"},
@@ -263,13 +295,40 @@ TEST_F(CliTest, LexiconDirectoryReplacesTheBuiltInOnes) {
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["claims"][0]["cues"].size(), 1u);
   EXPECT_EQ(j["claims"][0]["cues"][0]["text"], "Word on the street");
+  EXPECT_EQ(j["claims"][0]["cues"][0]["source"],
+            (dir_ / "lex" / "hedge.txt").string() + ":2");
+}
+
+// An overlay adds, re-weights and removes entries of the built-in lexicons.
+TEST_F(CliTest, OverlayEditsTheBuiltInLexicons) {
+  Write("ov/hedge.txt",
+        "# my newsroom's hedges\nit is whispered\nmay = 2\n"
+        "-reportedly\n");
+  Write("ov/booster.txt", "for real\n");
+  const CliRun r = Cli(
+      {"score", "-", "--overlay", (dir_ / "ov").string(), "--format", "json"},
+      "It is whispered Kim may reportedly go, for real\n");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto cues = nlohmann::json::parse(r.out)["claims"][0]["cues"];
+  std::vector<std::string> got;
+  for (const auto& c : cues) {
+    got.push_back(c["category"].get<std::string>() + ":" +
+                  c["text"].get<std::string>() + "@" +
+                  std::to_string(c["strength"].get<double>()));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "hedge:It is whispered@1.000000", "hedge:may@2.000000",
+                     "speculation:may reportedly@0.500000",
+                     "booster:for real@1.000000"}));
 }
 
 TEST_F(CliTest, ModelFileOverridesTheBuiltInModel) {
-  const std::string model =
-      Write("m.model",
-            "credence-model 1\nname flat\nbias 0\nweight hedge 0\n"
-            "weight anonymous_source 0\nweight official_confirmation 0\nend\n");
+  std::string text = "credence-model 1\nname flat\nbias 0\n";
+  const LinearModel builtin = DefaultModel();
+  for (const std::string& f : builtin.feature_names()) {
+    text += "weight " + f + " 0\n";
+  }
+  const std::string model = Write("m.model", text + "end\n");
   const CliRun r =
       Cli({"score", "-", "--model", model, "--format", "json"}, kArticle);
   ASSERT_EQ(r.code, 0) << r.err;

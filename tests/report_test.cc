@@ -60,51 +60,91 @@ struct ExpectedCue {
 struct ExpectedClaim {
   size_t start, end;
   double confidence;
+  const char* backing;
   std::vector<ExpectedCue> cues;
 };
 
-// Model: bias 0.5, hedge -1, anonymous_source -1, official_confirmation
-// 1.5; could = 0.4 and may = 0.5 strong, other entries 1. Confidences are
-// logistic(logit): 0.5 -> 0.622459, -0.5 -> 0.377541, -0.9 -> 0.289050,
-// -2 -> 0.119203, 0.1 -> 0.524979, 2 -> 0.880797.
+// Model: bias 0.5; per category weight x s/(1+s), per backing its weight
+// (models/default.model). Worked by hand for some claims:
+//   [5] BREAKING:  unverified_social 0.5 x -2.4, backing_social -0.6:
+//       logit -1.3, confidence 0.214165
+//   [9] official_confirmation 0.5 x 1.6, backing_official 1: logit 2.3,
+//       0.908877
+//   [11] denial 0.5 x -0.4, backing_institution 0.8: logit 1.1, 0.750260
+//   [13] media_report 0.5 x -0.4, backing_media 0: logit 0.3, 0.574443
 const ExpectedClaim kSample[] = {
     {0,
      59,
-     0.289050,
-     {{12, 17, "hedge", "Could"}, {48, 59, "anonymous_source", "Sources Say"}}},
+     0.202389,
+     "anonymous",
+     {{12, 17, "hedge", "Could"},
+      {42, 59, "anonymous_source", "Union Sources Say"}}},
     {60,
      217,
-     0.289050,
-     {{98, 108, "hedge", "reportedly"}, {180, 185, "hedge", "could"}}},
-    {218, 308, 0.622459, {}},  // "collapsed on May 3": the month
+     0.268941,
+     "none",
+     {{98, 108, "hedge", "reportedly"},
+      {180, 185, "hedge", "could"},
+      {180, 190, "speculation", "could halt"}}},
+    {218, 308, 0.622459, "none", {}},
     {309,
      414,
-     0.377541,
+     0.310026,
+     "anonymous",
      {{309, 353, "anonymous_source",
        "According to people familiar with the matter"}}},
     {415,
      559,
-     0.119203,
-     {{442, 467, "anonymous_source", "on condition of anonymity"},
-      {483, 506, "anonymous_source", "not authorized to speak"},
-      {531, 534, "hedge", "may"}}},
-    {560, 569, 0.622459, {}},  // BREAKING:
-    {570, 616, 0.622459, {}},  // the tweet's byline
-    {617, 682, 0.622459, {}},  // the tweet's text
-    {683, 773, 0.524979, {{737, 742, "hedge", "could"}}},
+     0.141851,
+     "anonymous",
+     {{415, 521, "anonymous_source",
+       "A union official, speaking on condition of anonymity because he was "
+       "not authorized to speak publicly, said"},
+      {531, 534, "hedge", "may"},
+      {531, 539, "speculation", "may come"}}},
+    {560,
+     569,
+     0.214165,
+     "social",
+     {{560, 568, "unverified_social", "BREAKING"}}},
+    {570,
+     616,
+     0.214165,
+     "social",
+     {{586, 601, "unverified_social", "@harborwatch_hl"}}},
+    {617, 682, 0.622459, "none", {}},
+    {683,
+     773,
+     0.214165,
+     "social",
+     {{737, 772, "unverified_social", "could not be independently verified"}}},
     {774,
      917,
-     0.880797,
+     0.908877,
+     "official",
      {{774, 829, "official_confirmation",
        "Transport Ministry spokeswoman Ingrid Solberg confirmed"}}},
-    {918, 971, 0.622459, {}},
-    {972, 1017, 0.622459, {}},  // "did not confirm": no confirmation
-    {1018, 1114, 0.622459, {}},
-    {1115, 1208, 0.622459, {}},
-    {1209, 1283, 0.377541, {{1228, 1242, "hedge", "are rumored to"}}},
+    {918, 971, 0.869892, "official", {{918, 926, "named_source", "She said"}}},
+    {972,
+     1017,
+     0.750260,
+     "institution",
+     {{990, 1005, "denial", "did not confirm"}}},
+    {1018,
+     1114,
+     0.785835,
+     "official",
+     {{1051, 1070, "denial", "declined to comment"}}},
+    {1115,
+     1208,
+     0.574443,
+     "media",
+     {{1115, 1148, "media_report", "The Halden Courier first reported"}}},
+    {1209, 1283, 0.377541, "none", {{1228, 1242, "hedge", "are rumored to"}}},
     {1284,
      1393,
-     0.880797,
+     0.890903,
+     "institution",
      {{1284, 1312, "official_confirmation", "The Port Authority announced"}}},
 };
 
@@ -116,8 +156,7 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
   EXPECT_EQ(j["model"]["name"], "credence-default");
   EXPECT_EQ(j["model"]["format_version"], 1);
   EXPECT_EQ(j["model"]["bias"], 0.5);
-  EXPECT_EQ(j["model"]["features"],
-            Json({"hedge", "anonymous_source", "official_confirmation"}));
+  EXPECT_EQ(j["model"]["features"], Json(Default().model().feature_names()));
   EXPECT_EQ(j["article"]["claims"], 16);
   EXPECT_EQ(j["article"]["aggregation"], "mean of claim confidences");
   ASSERT_EQ(j["claims"].size(), std::size(kSample));
@@ -133,6 +172,7 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
     EXPECT_NEAR(c["confidence"].get<double>(), e.confidence, 5e-7);
     sum += c["confidence"].get<double>();
     ASSERT_EQ(c["cues"].size(), e.cues.size());
+    EXPECT_EQ(c["backing"], e.backing);
     double logit = 0.5;
     for (size_t q = 0; q < e.cues.size(); ++q) {
       const Json& cue = c["cues"][q];
@@ -143,26 +183,31 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
       EXPECT_EQ(cue["text"],
                 CodePointSlice(text, e.cues[q].start, e.cues[q].end));
     }
-    const std::pair<const char*, double> weights[] = {
-        {"hedge", -1.0},
-        {"anonymous_source", -1.0},
-        {"official_confirmation", 1.5}};
-    for (const auto& [feature, weight] : weights) {
-      EXPECT_DOUBLE_EQ(c["contributions"][feature].get<double>(),
-                       weight * c["features"][feature].get<double>());
-      logit += c["contributions"][feature].get<double>();
+    const LinearModel& model = Default().model();
+    for (size_t f = 0; f < model.feature_names().size(); ++f) {
+      const std::string& name = model.feature_names()[f];
+      EXPECT_DOUBLE_EQ(c["contributions"][name].get<double>(),
+                       model.weights()[f] * c["features"][name].get<double>());
+      logit += c["contributions"][name].get<double>();
     }
     EXPECT_DOUBLE_EQ(c["logit"].get<double>(), logit);
   }
   EXPECT_NEAR(j["article"]["score"].get<double>(), sum / 16, 1e-12);
-  // The two hand-checked feature vectors of claim 4.
-  EXPECT_EQ(j["claims"][4]["features"], Json({{"hedge", 0.5},
-                                              {"anonymous_source", 2.0},
-                                              {"official_confirmation", 0.0}}));
-  EXPECT_EQ(j["claims"][4]["contributions"],
-            Json({{"hedge", -0.5},
-                  {"anonymous_source", -2.0},
-                  {"official_confirmation", 0.0}}));
+  // Claim 4: "may" (0.5) gives hedge 0.5 / 1.5; the forecast "may come"
+  // (0.5) speculation 1/3; one merged anonymous cue 1 / 2.
+  const Json& f4 = j["claims"][4]["features"];
+  EXPECT_DOUBLE_EQ(f4["hedge"].get<double>(), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(f4["speculation"].get<double>(), 1.0 / 3);
+  EXPECT_DOUBLE_EQ(f4["anonymous_source"].get<double>(), 0.5);
+  EXPECT_DOUBLE_EQ(f4["backing_anonymous"].get<double>(), 1.0);
+  EXPECT_DOUBLE_EQ(f4["official_confirmation"].get<double>(), 0.0);
+  // Cue contributions split a category's contribution by strength.
+  EXPECT_DOUBLE_EQ(j["claims"][1]["cues"][0]["contribution"].get<double>(),
+                   -2.0 * (1.4 / 2.4) * (1.0 / 1.4));
+  EXPECT_EQ(
+      j["claims"][1]["cues"][0]["source"].get<std::string>().substr(0, 25),
+      "<built-in>/hedge.txt:");
+  EXPECT_EQ(j["claims"][10]["backing_carried"], true);
 }
 
 // The article credence started from, when ../shared is there.
@@ -241,7 +286,7 @@ TEST(ReportTest, TextReportFitsEightyColumns) {
   }
   EXPECT_GT(count, 16u);
   EXPECT_EQ(out.str().substr(0, 60),
-            "article score 0.54  (mean of 16 claim confidences; model cre");
+            "article score 0.50  (mean of 16 claim confidences; model cre");
 }
 
 TEST(ReportTest, TextReportWrapsLongCues) {
@@ -251,14 +296,15 @@ TEST(ReportTest, TextReportWrapsLongCues) {
   std::ostringstream out;
   WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
   EXPECT_EQ(out.str(),
-            "article score 0.75  (mean of 2 claim confidences; model "
+            "article score 0.77  (mean of 2 claim confidences; model "
             "credence-default)\n"
             "\n"
             "[0]   0.62 Headline\n"
-            "[1]   0.88 National Security Council Deputy Press Secretary "
+            "[1]   0.91 National Security Council Deputy Press Secretary "
             "Adrienne Watson\n"
             "           confirmed it.\n"
-            "           official_confirmation +1.50 @9-83\n"
+            "           backed by official +1.00\n"
+            "           official_confirmation +0.80 @9-83\n"
             "             \"National Security Council Deputy Press Secretary "
             "Adrienne Watson\n"
             "             confirmed\"\n");

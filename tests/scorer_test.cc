@@ -20,8 +20,10 @@ std::string ClaimText(const std::string& text, const ScoredClaim& c) {
   return text.substr(c.span.begin, c.span.end - c.span.begin);
 }
 
-// The built-in model: bias 0.5, hedge -1, anonymous_source -1,
-// official_confirmation 1.5. "may" has strength 0.5.
+// The built-in model: bias 0.5; hedge -2, speculation -1,
+// official_confirmation 1.6, anonymous_source -1.6, backing_institution 0.8,
+// backing_anonymous -0.5. A category's feature is s / (1 + s) for the sum s
+// of its cue strengths ("may" 0.5, the forecast "may visit" 0.5, others 1).
 TEST(ScorerTest, HandCheckedArticle) {
   const std::string text =
       "Kim may visit Russia\n"
@@ -31,17 +33,35 @@ TEST(ScorerTest, HandCheckedArticle) {
   EXPECT_EQ(ClaimText(text, a.claims[0]), "Kim may visit Russia");
   EXPECT_EQ(ClaimText(text, a.claims[1]), "The ministry confirmed the visit.");
   EXPECT_EQ(ClaimText(text, a.claims[2]), "Sources said it was planned.");
-  // logit 0.5 - 0.5 = 0
-  EXPECT_DOUBLE_EQ(a.claims[0].logit, 0.0);
-  EXPECT_DOUBLE_EQ(a.claims[0].confidence, 0.5);
-  EXPECT_EQ(a.claims[0].contributions, (std::vector<double>{-0.5, 0, 0}));
-  // logit 0.5 + 1.5 = 2
-  EXPECT_DOUBLE_EQ(a.claims[1].logit, 2.0);
-  EXPECT_NEAR(a.claims[1].confidence, 0.8807970779778823, 1e-15);
-  EXPECT_EQ(a.claims[1].contributions, (std::vector<double>{0, 0, 1.5}));
-  // logit 0.5 - 1 = -0.5
-  EXPECT_NEAR(a.claims[2].confidence, 0.3775406687981454, 1e-15);
-  EXPECT_NEAR(a.score, 0.5861125822586759, 1e-15);
+  // hedge 1/3 * -2, speculation 1/3 * -1: logit 0.5 - 1 = -0.5
+  EXPECT_NEAR(a.claims[0].logit, -0.5, 1e-15);
+  EXPECT_NEAR(a.claims[0].confidence, 0.3775406687981454, 1e-15);
+  EXPECT_NEAR(a.claims[0].contributions[0], -2.0 / 3, 1e-15);
+  EXPECT_NEAR(a.claims[0].contributions[9], -1.0 / 3, 1e-15);
+  // official_confirmation 0.5 * 1.6 + backing_institution 0.8: 2.1
+  EXPECT_NEAR(a.claims[1].logit, 2.1, 1e-15);
+  EXPECT_NEAR(a.claims[1].confidence, 0.8909031788043871, 1e-15);
+  EXPECT_EQ(a.claims[1].evidence.backing, Backing::kInstitution);
+  // anonymous_source 0.5 * -1.6 + backing_anonymous -0.5: -0.8
+  EXPECT_NEAR(a.claims[2].logit, -0.8, 1e-15);
+  EXPECT_NEAR(a.claims[2].confidence, 0.31002551887238755, 1e-15);
+  EXPECT_NEAR(a.score, 0.52615645549164, 1e-15);
+  // A cue's share of its category's contribution.
+  ASSERT_EQ(a.claims[0].cue_contributions.size(), 2u);
+  EXPECT_NEAR(a.claims[0].cue_contributions[0], -2.0 / 3, 1e-15);
+}
+
+// Backing carries from one claim to the next through a pronoun.
+TEST(ScorerTest, BackingCarriesOver) {
+  const std::string text =
+      "Headline\nSpokeswoman Ana Ruiz said the plant was safe. She added "
+      "that no one was hurt. It rained.";
+  const ArticleScore a = Default().ScoreArticle(text);
+  ASSERT_EQ(a.claims.size(), 4u);
+  EXPECT_EQ(a.claims[1].evidence.backing, Backing::kOfficial);
+  EXPECT_EQ(a.claims[2].evidence.backing, Backing::kOfficial);
+  EXPECT_TRUE(a.claims[2].evidence.backing_carried);
+  EXPECT_EQ(a.claims[3].evidence.backing, Backing::kNone);
 }
 
 TEST(ScorerTest, NoCuesGivesTheBias) {
@@ -99,26 +119,28 @@ TEST(ScorerTest, RejectsUnusableText) {
 }
 
 TEST(ScorerTest, RefusesAModelWithOtherFeatures) {
-  const LinearModel other("other", 0.0, {"hedge", "booster"}, {1.0, 2.0});
+  std::vector<std::string> names = DefaultModel().feature_names();
+  std::vector<double> weights(names.size(), 1.0);
+  names[1] = "rumor";  // booster is missing, rumor unknown
   try {
-    Scorer s(Extractor(DefaultLexicons()), other);
+    Scorer s(Extractor(DefaultLexicons()),
+             LinearModel("other", 0.0, names, weights));
     FAIL() << "accepted";
   } catch (const std::invalid_argument& e) {
     EXPECT_STREQ(e.what(),
                  "model 'other' does not fit the lexicons: features the "
-                 "model lacks: anonymous_source, official_confirmation; "
-                 "features the lexicons lack: booster");
+                 "model lacks: booster; features the lexicons lack: rumor");
   }
-  const LinearModel reordered(
-      "reordered", 0.0, {"anonymous_source", "hedge", "official_confirmation"},
-      {1.0, 2.0, 3.0});
+  names = DefaultModel().feature_names();
+  std::swap(names[0], names[1]);
   try {
-    Scorer s(Extractor(DefaultLexicons()), reordered);
+    Scorer s(Extractor(DefaultLexicons()),
+             LinearModel("reordered", 0.0, names, weights));
     FAIL() << "accepted";
   } catch (const std::invalid_argument& e) {
-    EXPECT_STREQ(e.what(),
-                 "model 'reordered' lists the features in another order "
-                 "(expected: hedge, anonymous_source, official_confirmation)");
+    EXPECT_EQ(std::string(e.what()).substr(0, 80),
+              "model 'reordered' lists the features in another order "
+              "(expected: hedge, booster, ");
   }
 }
 

@@ -38,7 +38,7 @@ const char kMainHelp[] =
 
 const char kScoreHelp[] =
     "usage: credence score FILE|- [--format text|json] [--model FILE]\n"
-    "                      [--lexicons DIR]\n"
+    "                      [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Scores one article: UTF-8 text whose first non-blank line is the\n"
     "headline (claim 0); every sentence after it is a claim. Each claim gets\n"
@@ -48,11 +48,19 @@ const char kScoreHelp[] =
     "options:\n"
     "  --format text|json  output format (default text)\n"
     "  --model FILE        a credence-model 1 file (default: built in)\n"
-    "  --lexicons DIR      folder of lexicon files hedge.txt,\n"
-    "                      anonymous_source.txt, official_confirmation.txt,\n"
-    "                      official_title.txt, official_body.txt\n"
-    "                      (default: built in)\n"
+    "  --lexicons DIR      a folder holding every lexicon file (below) to use\n"
+    "                      instead of the built-in ones\n"
+    "  --overlay DIR       a folder of lexicon files that edit the lexicons:\n"
+    "                      'phrase' adds an entry, 'phrase = 0.5' adds or\n"
+    "                      re-weights one, '-phrase' removes one\n"
     "  -h, --help          this text\n"
+    "\n"
+    "lexicon files: hedge, booster, anonymous_source, vague_attribution,\n"
+    "named_source, official_confirmation, denial, media_report,\n"
+    "unverified_social, speculation, doubt_marker, sensational (the cue\n"
+    "categories), and official_title, official_body, media_outlet,\n"
+    "person_noun, vague_speaker, acronym, listicle_noun (word classes the\n"
+    "attribution rules read), each NAME.txt.\n"
     "\n"
     "JSON output, one object (offsets count Unicode code points of the input\n"
     "as given, so text[start:end] in Python is the span; end is exclusive):\n"
@@ -70,19 +78,27 @@ const char kScoreHelp[] =
     "    text                 the claim, exactly the input at its offsets\n"
     "    confidence           logistic(logit), in [0,1]\n"
     "    logit                model.bias + the sum of contributions\n"
+    "    backing              what backs the claim: official, institution,\n"
+    "                         named, media, anonymous, vague, social or none\n"
+    "    backing_carried      true when taken from the previous claim\n"
+    "                         (\"She added ...\")\n"
     "    cues[]               evidence found in the claim, by start:\n"
     "      start, end         code point offsets of the cue\n"
     "      text               the cue, exactly the input at its offsets\n"
-    "      category           hedge | anonymous_source | "
-    "official_confirmation\n"
+    "      category           one of the twelve cue categories above\n"
     "      strength           the lexicon entry's strength\n"
-    "      entry              the lexicon entry that matched, as written\n"
-    "    features             feature name -> value (sum of cue strengths)\n"
+    "      contribution       the cue's share of its category's contribution\n"
+    "      entry              the lexicon entry (or <rule>) that matched\n"
+    "      source             FILE:LINE of the entry, or rule\n"
+    "    features             feature name -> value: per category s/(1+s)\n"
+    "                         for the sum s of its cue strengths; per backing\n"
+    "                         1 or 0\n"
     "    contributions        feature name -> weight x value\n"
     "\n"
     "Text output: the article score, then one block a claim: [index],\n"
-    "confidence, the claim wrapped to 80 columns, and a line a cue:\n"
-    "category, its contribution to the logit, @start-end, \"cue text\".\n"
+    "confidence, the claim wrapped to 80 columns, its backing with the\n"
+    "backing's contribution, and a line a cue: category, its contribution\n"
+    "to the logit, @start-end, \"cue text\".\n"
     "\n"
     "exit codes: 0 scored; 1 unreadable, empty, binary or non-UTF-8 input,\n"
     "or a bad model or lexicon file; 2 bad command line.\n";
@@ -120,7 +136,8 @@ ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
       "format", po::value(&options.format))("model", po::value(&options.model))(
-      "lexicons", po::value(&options.lexicons))(
+      "lexicons", po::value(&options.lexicons))("overlay",
+                                                po::value(&options.overlay))(
       "input", po::value<std::vector<std::string>>());
   po::positional_options_description positional;
   positional.add("input", -1);
@@ -158,9 +175,12 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
     out << kScoreHelp;
     return 0;
   }
-  const std::vector<Lexicon> lexicons =
-      options.lexicons.empty() ? DefaultLexicons()
-                               : LoadLexiconDirectory(options.lexicons);
+  std::vector<Lexicon> lexicons = options.lexicons.empty()
+                                      ? DefaultLexicons()
+                                      : LoadLexiconDirectory(options.lexicons);
+  if (!options.overlay.empty()) {
+    ApplyOverlayDirectory(options.overlay, &lexicons);
+  }
   const LinearModel model = options.model.empty()
                                 ? DefaultModel()
                                 : LinearModel::LoadFile(options.model);

@@ -28,6 +28,7 @@ struct ScoreOptions {
   std::string format = "text";  // "text" or "json"
   std::string model;            // empty: the built-in model
   std::string lexicons;         // empty: the built-in lexicons
+  std::string overlay;          // empty: no overlay
 };
 
 // Every check on ScoreOptions that does not need the file system; throws
