@@ -351,13 +351,13 @@ TEST(ExtractorTest, RejectsBadLexiconSets) {
 
 TEST(ExtractorTest, ReplacementLexiconsChangeWhatIsFound) {
   std::vector<Lexicon> lexicons = DefaultLexicons();
-  lexicons[0] = ParseLexicon("word on the street\n", "hedge", "h.txt");
+  lexicons[0] = ParseLexicon("it is whispered\n", "hedge", "h.txt");
   const Extractor custom(lexicons);
-  const std::string text = "Word on the street is he may leave.";
+  const std::string text = "It is whispered he may leave.";
   const ClaimEvidence ev = custom.Extract(text, 0, text.size());
   ASSERT_EQ(ev.cues.size(), 1u);
   EXPECT_EQ(text.substr(ev.cues[0].begin, ev.cues[0].end - ev.cues[0].begin),
-            "Word on the street");
+            "It is whispered");
 }
 
 // A flood of cue words and a long run of names both finish and count right.

@@ -138,7 +138,7 @@ TEST(ScorerTest, RefusesAModelWithOtherFeatures) {
              LinearModel("reordered", 0.0, names, weights));
     FAIL() << "accepted";
   } catch (const std::invalid_argument& e) {
-    EXPECT_EQ(std::string(e.what()).substr(0, 80),
+    EXPECT_EQ(std::string(e.what()).substr(0, 81),
               "model 'reordered' lists the features in another order "
               "(expected: hedge, booster, ");
   }
