@@ -39,8 +39,8 @@ struct ScoredClaim {
   // Each cue's share of its category's contribution, in proportion to its
   // strength (the shares of a category add up to its contribution).
   std::vector<double> cue_contributions;
-  double logit = 0.0;                 // bias + sum of contributions
-  double confidence = 0.0;            // logistic(logit)
+  double logit = 0.0;       // bias + sum of contributions
+  double confidence = 0.0;  // logistic(logit)
 };
 
 struct ArticleScore {

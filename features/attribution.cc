@@ -20,21 +20,21 @@ bool In(const WordSet& set, const std::string& word) {
 // Capitalized words that name no one: sentence openers, pronouns, days.
 const WordSet& NotNames() {
   static const WordSet s = {
-      "the",     "a",       "an",       "it",        "this",     "that",
-      "these",   "those",   "he",       "she",       "they",     "we",
-      "i",       "you",     "his",      "her",       "their",    "its",
-      "our",     "my",      "your",     "but",       "and",      "or",
-      "so",      "then",    "there",    "here",      "however",  "meanwhile",
-      "also",    "in",      "on",       "at",        "as",       "after",
-      "before",  "when",    "while",    "if",        "one",      "another",
-      "several", "who",     "which",    "what",      "monday",   "tuesday",
-      "wednesday", "thursday", "friday", "saturday", "sunday",   "today",
-      "yesterday", "tomorrow", "earlier", "later",   "last",     "next",
-      "both",    "all",     "no",       "not",       "said",     "says",
-      "according", "asked", "told",    "for",       "with",     "by",
-      "from",    "of",      "to",       "now",       "still",    "even",
-      "first",   "second",  "most",     "more",      "than",     "just",
-      "only",    "why",     "how",      "where",     "will",     "can"};
+      "the",       "a",        "an",      "it",       "this",    "that",
+      "these",     "those",    "he",      "she",      "they",    "we",
+      "i",         "you",      "his",     "her",      "their",   "its",
+      "our",       "my",       "your",    "but",      "and",     "or",
+      "so",        "then",     "there",   "here",     "however", "meanwhile",
+      "also",      "in",       "on",      "at",       "as",      "after",
+      "before",    "when",     "while",   "if",       "one",     "another",
+      "several",   "who",      "which",   "what",     "monday",  "tuesday",
+      "wednesday", "thursday", "friday",  "saturday", "sunday",  "today",
+      "yesterday", "tomorrow", "earlier", "later",    "last",    "next",
+      "both",      "all",      "no",      "not",      "said",    "says",
+      "according", "asked",    "told",    "for",      "with",    "by",
+      "from",      "of",       "to",      "now",      "still",   "even",
+      "first",     "second",   "most",    "more",     "than",    "just",
+      "only",      "why",      "how",     "where",    "will",    "can"};
   return s;
 }
 
@@ -46,9 +46,10 @@ const WordSet& Pronouns() {
 // Words that may stand between a subject and its speech verb.
 const WordSet& Fillers() {
   static const WordSet s = {
-      "has",     "have",   "had",      "also",    "later",  "earlier",
-      "already", "now",    "then",     "again",   "once",   "separately",
-      "previously", "subsequently", "further", "first", "initially", "long"};
+      "has",     "have",       "had",        "also",         "later",
+      "earlier", "already",    "now",        "then",         "again",
+      "once",    "separately", "previously", "subsequently", "further",
+      "first",   "initially",  "long"};
   return s;
 }
 
@@ -117,10 +118,10 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   }
   const bool definite =
       possessive || (before != nullptr && In(Definites(), *before));
-  const bool quantified = (before != nullptr && In(Quantifiers(), *before)) ||
-                          (head > first && In(Quantifiers(), tokens[first].norm));
-  if (quantified &&
-      (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
+  const bool quantified =
+      (before != nullptr && In(Quantifiers(), *before)) ||
+      (head > first && In(Quantifiers(), tokens[first].norm));
+  if (quantified && (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
     return SpeakerKind::kVague;
   }
   if ((role & kMediaRole) != 0) return SpeakerKind::kMedia;
@@ -129,8 +130,8 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
                         h.norm[h.norm.size() - 2] != 's';
     // A capitalized title names one office ("Prime Minister Says"); a
     // spokesperson speaks on record by definition.
-    const bool on_record = definite || h.capitalized ||
-                           In(Spokespeople(), h.norm);
+    const bool on_record =
+        definite || h.capitalized || In(Spokespeople(), h.norm);
     return !plural && on_record ? SpeakerKind::kOfficial
                                 : SpeakerKind::kAnonymous;
   }
@@ -176,10 +177,10 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   size_t first = RunStart(tokens, roles, end);
   if (first == end) return s;
   size_t det = first;
-  for (size_t m = 0; m < 2 && det > 0 && tokens[det - 1].is_word &&
-                     !tokens[det - 1].capitalized &&
-                     !In(Definites(), tokens[det - 1].norm) &&
-                     !In(Quantifiers(), tokens[det - 1].norm);
+  for (size_t m = 0;
+       m < 2 && det > 0 && tokens[det - 1].is_word &&
+       !tokens[det - 1].capitalized && !In(Definites(), tokens[det - 1].norm) &&
+       !In(Quantifiers(), tokens[det - 1].norm);
        ++m) {
     --det;
   }
@@ -188,9 +189,8 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   }
   const std::string* before = det > 0 ? &tokens[det - 1].norm : nullptr;
   s.kind = Classify(tokens, roles, first, end, before);
-  const bool article = before != nullptr &&
-                       (In(Definites(), *before) || *before == "a" ||
-                        *before == "an");
+  const bool article = before != nullptr && (In(Definites(), *before) ||
+                                             *before == "a" || *before == "an");
   s.first = article ? det - 1 : det;
   s.last = end;
   return s;
@@ -251,14 +251,13 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
   }
   // Up to two modifiers, when a role or name follows: "a senior official".
   size_t first = i;
-  for (size_t m = 0; m < 2 && first < tokens.size() &&
-                     tokens[first].is_word && !tokens[first].capitalized &&
-                     roles[first] == 0;
+  for (size_t m = 0; m < 2 && first < tokens.size() && tokens[first].is_word &&
+                     !tokens[first].capitalized && roles[first] == 0;
        ++m) {
     ++first;
   }
-  if (first > i && (first >= tokens.size() ||
-                    !IsSpeakerToken(tokens, roles, first))) {
+  if (first > i &&
+      (first >= tokens.size() || !IsSpeakerToken(tokens, roles, first))) {
     first = i;
   }
   size_t last = first;

@@ -44,24 +44,25 @@ bool In(const WordSet& set, const std::string& word) {
 
 // A verb right after these is a plan or a possibility, not an act.
 const WordSet& Modals() {
-  static const WordSet s = {"to",    "will",  "would", "could", "can",
-                            "may",   "might", "should", "must", "shall",
-                            "'ll",   "wo"};
+  static const WordSet s = {"to",    "will",   "would", "could", "can", "may",
+                            "might", "should", "must",  "shall", "'ll", "wo"};
   return s;
 }
 
 const WordSet& Negators() {
-  static const WordSet s = {"not", "never", "no", "neither", "nor",
-                            "cannot", "without"};
+  static const WordSet s = {"not", "never",  "no",     "neither",
+                            "nor", "cannot", "without"};
   return s;
 }
 
 // Words between a subject and a negated verb: "did not immediately".
 const WordSet& NegationFillers() {
-  static const WordSet s = {"did",   "does", "do",        "would", "will",
-                            "could", "has",  "have",      "had",   "was",
-                            "is",    "yet",  "immediately", "publicly",
-                            "officially", "independently", "not", "never"};
+  static const WordSet s = {"did",           "does",     "do",
+                            "would",         "will",     "could",
+                            "has",           "have",     "had",
+                            "was",           "is",       "yet",
+                            "immediately",   "publicly", "officially",
+                            "independently", "not",      "never"};
   return s;
 }
 
@@ -72,7 +73,8 @@ const WordSet& PassiveAuxiliaries() {
 
 bool IsNegator(const Token& t) {
   return In(Negators(), t.norm) ||
-         (t.norm.size() > 3 && t.norm.compare(t.norm.size() - 3, 3, "n't") == 0);
+         (t.norm.size() > 3 &&
+          t.norm.compare(t.norm.size() - 3, 3, "n't") == 0);
 }
 
 bool IsNumber(const Token& t) {
@@ -83,9 +85,9 @@ bool IsNumber(const Token& t) {
 bool IsMonthMay(const std::vector<Token>& tokens, size_t i) {
   if (!tokens[i].capitalized || tokens[i].norm != "may") return false;
   if (i + 1 < tokens.size() && IsNumber(tokens[i + 1])) return true;
-  static const WordSet before = {"in",   "since", "until", "by",   "from",
-                                 "through", "early", "late", "mid", "last",
-                                 "next", "this",  "of",    "during", "on"};
+  static const WordSet before = {"in",      "since", "until", "by",     "from",
+                                 "through", "early", "late",  "mid",    "last",
+                                 "next",    "this",  "of",    "during", "on"};
   return i > 0 && In(before, tokens[i - 1].norm);
 }
 
@@ -107,32 +109,33 @@ bool InsideCompound(const std::vector<Token>& tokens, size_t first,
 // Things a court, a vote or an official can deny or reject that are not
 // claims: "denied bail" is a ruling, not a denial.
 const WordSet& NonClaimObjects() {
-  static const WordSet s = {
-      "bail",    "entry",   "access",   "permission", "parole",   "visa",
-      "visas",   "request", "requests", "motion",     "appeal",   "application",
-      "petition", "bid",    "license",  "licence",    "asylum",   "service",
-      "care",    "treatment", "funding", "loan",      "loans",    "claim"};
+  static const WordSet s = {"bail",     "entry",   "access",  "permission",
+                            "parole",   "visa",    "visas",   "request",
+                            "requests", "motion",  "appeal",  "application",
+                            "petition", "bid",     "license", "licence",
+                            "asylum",   "service", "care",    "treatment",
+                            "funding",  "loan",    "loans",   "claim"};
   return s;
 }
 
 const WordSet& Determiners() {
-  static const WordSet s = {"the", "its", "his", "her", "their", "our",
-                            "a", "an", "this", "that"};
+  static const WordSet s = {"the", "its", "his", "her",  "their",
+                            "our", "a",   "an",  "this", "that"};
   return s;
 }
 
 // Words before a noun only: "the might", "its might".
 const WordSet& Articles() {
-  static const WordSet s = {"the", "its", "his", "her", "their", "our",
-                            "a", "an"};
+  static const WordSet s = {"the",   "its", "his", "her",
+                            "their", "our", "a",   "an"};
   return s;
 }
 
 // Number words a listicle headline may start with.
 const WordSet& NumberWords() {
   static const WordSet s = {
-      "three", "four",   "five",   "six",      "seven",    "eight",
-      "nine",  "ten",    "eleven", "twelve",   "thirteen", "fourteen",
+      "three",   "four",    "five",      "six",      "seven",    "eight",
+      "nine",    "ten",     "eleven",    "twelve",   "thirteen", "fourteen",
       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
   return s;
 }
@@ -152,7 +155,8 @@ const LexiconEntry kNegatedConfirmationRule = RuleEntry("<not> <confirm>");
 const LexiconEntry kHashtagRule = RuleEntry("<#hashtag>");
 const LexiconEntry kModalForecastRule = RuleEntry("<could|may|might> <verb>");
 const LexiconEntry kColonLeadRule = RuleEntry("<speaker>:");
-const LexiconEntry kForecastRule = RuleEntry("<unnamed source> ... will <verb>");
+const LexiconEntry kForecastRule =
+    RuleEntry("<unnamed source> ... will <verb>");
 const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
 
 // Whether the token's letters are all capitals and there are 4 or more.
@@ -273,8 +277,8 @@ std::vector<Cue> Resolve(std::vector<Cue> cues[kCategories]) {
 
 const char* BackingName(Backing backing) {
   static const char* const kNames[kBackingCount] = {
-      "official", "institution", "named",  "media",
-      "anonymous", "vague",      "social", "none"};
+      "official",  "institution", "named",  "media",
+      "anonymous", "vague",       "social", "none"};
   return kNames[static_cast<size_t>(backing)];
 }
 
@@ -285,14 +289,25 @@ const std::vector<std::string>& Extractor::CategoryNames() {
 }
 
 const std::vector<std::string>& Extractor::LexiconNames() {
-  static const std::vector<std::string> names = {
-      "hedge",         "booster",           "anonymous_source",
-      "vague_attribution", "named_source",  "official_confirmation",
-      "denial",        "media_report",      "unverified_social",
-      "speculation",   "doubt_marker",      "sensational",
-      "official_title", "official_body",    "media_outlet",
-      "person_noun",   "vague_speaker",     "acronym",
-      "listicle_noun"};
+  static const std::vector<std::string> names = {"hedge",
+                                                 "booster",
+                                                 "anonymous_source",
+                                                 "vague_attribution",
+                                                 "named_source",
+                                                 "official_confirmation",
+                                                 "denial",
+                                                 "media_report",
+                                                 "unverified_social",
+                                                 "speculation",
+                                                 "doubt_marker",
+                                                 "sensational",
+                                                 "official_title",
+                                                 "official_body",
+                                                 "media_outlet",
+                                                 "person_noun",
+                                                 "vague_speaker",
+                                                 "acronym",
+                                                 "listicle_noun"};
   return names;
 }
 
@@ -338,10 +353,9 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
         if (id < kCategories) {
           const auto [it, fresh] = owner.emplace(form, &entries[e]);
           if (!fresh) {
-            throw LexiconError(
-                entries[e].source + ": '" + entries[e].phrase +
-                "' is also an entry at " + it->second->source +
-                " (a phrase belongs to one category)");
+            throw LexiconError(entries[e].source + ": '" + entries[e].phrase +
+                               "' is also an entry at " + it->second->source +
+                               " (a phrase belongs to one category)");
           }
         }
         matcher_.Add(form, static_cast<uint32_t>((id << 24) | e));
@@ -358,21 +372,21 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   matcher_.FindAll(tokens, &matches);
   // Entries written with capitals ("WHO", "BREAKING") match only text with
   // the same capitals.
-  matches.erase(
-      std::remove_if(matches.begin(), matches.end(),
-                     [&](const PhraseMatch& m) {
-                       const LexiconEntry& e = EntryOf(m.payload);
-                       if (e.exact_forms.empty()) return false;
-                       std::vector<std::string> seen;
-                       for (size_t i = m.first_token; i < m.last_token; ++i) {
-                         seen.push_back(FoldQuotes(text.substr(
-                             tokens[i].begin, tokens[i].end - tokens[i].begin)));
-                       }
-                       return std::find(e.exact_forms.begin(),
-                                        e.exact_forms.end(),
-                                        seen) == e.exact_forms.end();
-                     }),
-      matches.end());
+  matches.erase(std::remove_if(
+                    matches.begin(), matches.end(),
+                    [&](const PhraseMatch& m) {
+                      const LexiconEntry& e = EntryOf(m.payload);
+                      if (e.exact_forms.empty()) return false;
+                      std::vector<std::string> seen;
+                      for (size_t i = m.first_token; i < m.last_token; ++i) {
+                        seen.push_back(FoldQuotes(text.substr(
+                            tokens[i].begin, tokens[i].end - tokens[i].begin)));
+                      }
+                      return std::find(e.exact_forms.begin(),
+                                       e.exact_forms.end(),
+                                       seen) == e.exact_forms.end();
+                    }),
+                matches.end());
 
   std::vector<uint8_t> roles(tokens.size(), 0);
   std::vector<bool> acronym(tokens.size(), false);
@@ -410,8 +424,8 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   bool carried = false;
   auto add = [&](size_t category, size_t first, size_t last, double strength,
                  const LexiconEntry* entry) {
-    cues[category].push_back({tokens[first].begin, tokens[last - 1].end,
-                              category, strength, entry});
+    cues[category].push_back(
+        {tokens[first].begin, tokens[last - 1].end, category, strength, entry});
   };
   auto back = [&](Backing b) { backing = std::min(backing, b); };
 
@@ -451,8 +465,8 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       const bool passive = first > 0 && w.size() > 2 &&
                            w.compare(w.size() - 2, 2, "ed") == 0 &&
                            In(PassiveAuxiliaries(), tokens[first - 1].norm);
-      const bool object = last < tokens.size() &&
-                          In(NonClaimObjects(), tokens[last].norm);
+      const bool object =
+          last < tokens.size() && In(NonClaimObjects(), tokens[last].norm);
       if (passive || object) continue;
     }
     for (size_t i = first; i < last; ++i) in_lexicon_cue[i] = true;
@@ -501,9 +515,9 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     if (negated) {
       // "did not confirm" denies; "never disclosed" merely withholds.
       const std::string& v = tokens[first].norm;
-      if (!confirms || !(v.compare(0, 7, "confirm") == 0 ||
-                         v.compare(0, 5, "verif") == 0 ||
-                         v.compare(0, 11, "acknowledge") == 0)) {
+      if (!confirms ||
+          !(v.compare(0, 7, "confirm") == 0 || v.compare(0, 5, "verif") == 0 ||
+            v.compare(0, 11, "acknowledge") == 0)) {
         continue;
       }
       const Speaker s = SpeakerBefore(tokens, roles, negation_first);
@@ -513,8 +527,8 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     }
     if (k > 0 && In(Modals(), tokens[k - 1].norm)) continue;
     Speaker speaker;
-    const bool according = tokens[first].norm == "according" ||
-                           tokens[first].norm == "citing";
+    const bool according =
+        tokens[first].norm == "according" || tokens[first].norm == "citing";
     if (according) {
       speaker = SpeakerAfter(tokens, roles, last);
     } else if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1].norm)) {
@@ -559,8 +573,8 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       carried = true;
     }
     back(b);
-    add(category, std::min(first, speaker.first),
-        std::max(last, speaker.last), entry.strength, &entry);
+    add(category, std::min(first, speaker.first), std::max(last, speaker.last),
+        entry.strength, &entry);
   }
 
   // Style: @handles, listicle numbers, capitals, '!' outside quotes.
@@ -630,8 +644,8 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     Speaker s = SpeakerAfter(tokens, roles, 0);
     // A bare name before a colon is as often a topic ("Tech Layoffs:")
     // as a speaker; a quote after the colon settles it.
-    const bool quoted = c + 1 < tokens.size() &&
-                        (tokens[c + 1].norm == "\"" || tokens[c + 1].norm == "'");
+    const bool quoted = c + 1 < tokens.size() && (tokens[c + 1].norm == "\"" ||
+                                                  tokens[c + 1].norm == "'");
     if (s.last == c && s.kind != SpeakerKind::kNone &&
         (s.kind != SpeakerKind::kNamed || quoted)) {
       back(BackingOf(s.kind, previous));

@@ -140,8 +140,7 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     if (Tokenize(line, 0, line.size()).empty()) continue;
     LexiconEntry entry;
     entry.line = line_no;
-    entry.source = path + ":" +
-                   std::to_string(line_no);
+    entry.source = path + ":" + std::to_string(line_no);
     if (line.front() == '-' && line.size() > 1) {
       entry.remove = true;
       line = Trim(line.substr(1));
@@ -187,9 +186,8 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
       if (w == std::string_view::npos) break;
     }
     // Forms were built with their capitals; the trie wants them folded.
-    const bool case_sensitive =
-        std::any_of(line.begin(), line.end(),
-                    [](char c) { return c >= 'A' && c <= 'Z'; });
+    const bool case_sensitive = std::any_of(
+        line.begin(), line.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
     if (case_sensitive) entry.exact_forms = entry.forms;
     for (auto& form : entry.forms) {
       for (std::string& t : form) t = NormalizeToken(t);

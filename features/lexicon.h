@@ -42,7 +42,7 @@ struct LexiconEntry {
   std::string phrase;  // as written, without the strength
   double strength = 1.0;
   int line = 0;
-  std::string source;  // "file.txt:line", for reports and messages
+  std::string source;   // "file.txt:line", for reports and messages
   bool remove = false;  // an overlay line "-phrase"
   // Every token sequence the entry matches, each token normalized.
   std::vector<std::vector<std::string>> forms;

@@ -120,14 +120,13 @@ std::map<std::string, Counts> Evaluate(const std::string& path) {
     all.tp += c.tp;
     all.fp += c.fp;
     all.fn += c.fn;
-    std::printf("%-22s %9.3f %9.3f %5d %5d %5d\n", name.c_str(),
-                c.Precision(), c.Recall(), c.tp, c.fp, c.fn);
+    std::printf("%-22s %9.3f %9.3f %5d %5d %5d\n", name.c_str(), c.Precision(),
+                c.Recall(), c.tp, c.fp, c.fn);
   }
   std::printf("%-22s %9.3f %9.3f %5d %5d %5d\n", "(all categories)",
               all.Precision(), all.Recall(), all.tp, all.fp, all.fn);
   std::printf("backing accuracy %.3f (%d of %zu sentences)\n",
-              backing_right / double(gold.size()), backing_right,
-              gold.size());
+              backing_right / double(gold.size()), backing_right, gold.size());
   counts["(all)"] = all;
   return counts;
 }

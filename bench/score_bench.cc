@@ -1,0 +1,96 @@
+// Scoring speed, as ratios within one run: an 800-word article against the
+// same article four times over (time must grow at most 4.5x), and against
+// a bare tokenizer pass over the same text (the floor any lexicon scorer
+// pays). Prints articles/s on one core.
+//
+//   build/bench/score_bench [ARTICLE]   (default: fixtures/sample_article.txt)
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+
+#include "engine/resources.h"
+#include "engine/scorer.h"
+#include "features/tokenizer.h"
+
+namespace {
+
+// Seconds per call of `f`, over at least one second of repetitions.
+double SecondsPerCall(const std::function<void()>& f) {
+  using Clock = std::chrono::steady_clock;
+  f();  // warm up
+  size_t calls = 0;
+  const Clock::time_point start = Clock::now();
+  double elapsed = 0;
+  do {
+    for (int i = 0; i < 50; ++i) f();
+    calls += 50;
+    elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  } while (elapsed < 1.0);
+  return elapsed / static_cast<double>(calls);
+}
+
+size_t Words(const std::string& text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string path =
+      argc > 1 ? argv[1] : CREDENCE_FIXTURES "/sample_article.txt";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "score_bench: %s: cannot open\n", path.c_str());
+    return 1;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string sample = buffer.str();
+  // The body repeated after the headline until the article has 800 words.
+  const size_t headline_end = sample.find('\n') + 1;
+  const std::string body = sample.substr(headline_end);
+  const std::string headline = sample.substr(0, headline_end);
+  std::string article = headline, longer = headline;
+  size_t copies = 0;
+  while (Words(article) < 800) {
+    article += body + "\n";
+    ++copies;
+  }
+  for (size_t i = 0; i < 4 * copies; ++i) longer += body + "\n";
+
+  const credence::Scorer scorer(
+      credence::Extractor(credence::DefaultLexicons()),
+      credence::DefaultModel());
+  volatile double sink = 0;
+  const double t1 =
+      SecondsPerCall([&] { sink = sink + scorer.ScoreArticle(article).score; });
+  const double t4 =
+      SecondsPerCall([&] { sink = sink + scorer.ScoreArticle(longer).score; });
+  const double tokens = SecondsPerCall([&] {
+    sink = sink + static_cast<double>(
+                      credence::Tokenize(article, 0, article.size()).size());
+  });
+  const double size_ratio =
+      static_cast<double>(Words(longer)) / static_cast<double>(Words(article));
+  std::printf("article           %zu words, %zu bytes\n", Words(article),
+              article.size());
+  std::printf("score            %8.1f us/article  %8.0f articles/s\n", t1 * 1e6,
+              1 / t1);
+  std::printf(
+      "score, %.2fx text %8.1f us/article  time ratio %.2f "
+      "(linear: %.2f, limit 4.5)\n",
+      size_ratio, t4 * 1e6, t4 / t1, size_ratio);
+  std::printf("tokenize only    %8.1f us/article  score / tokenize %.1fx\n",
+              tokens * 1e6, t1 / tokens);
+  return 0;
+}
