@@ -3,13 +3,17 @@
 // a bare tokenizer pass over the same text (the floor any lexicon scorer
 // pays). Prints articles/s on one core.
 //
-//   build/bench/score_bench [ARTICLE]   (default: fixtures/sample_article.txt)
+//   build/bench/score_bench [ARTICLE [HEADLINES]]
+//
+// ARTICLE defaults to fixtures/sample_article.txt; HEADLINES, a file of one
+// headline a line, adds the per-claim throughput that ranking needs.
 #include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <functional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "engine/resources.h"
 #include "engine/scorer.h"
@@ -92,5 +96,34 @@ int main(int argc, char** argv) {
       size_ratio, t4 * 1e6, t4 / t1, size_ratio);
   std::printf("tokenize only    %8.1f us/article  score / tokenize %.1fx\n",
               tokens * 1e6, t1 / tokens);
+  if (argc > 2) {
+    // Headlines, one a line, each scored as a claim on its own.
+    std::ifstream lines_in(argv[2], std::ios::binary);
+    std::ostringstream all;
+    all << lines_in.rdbuf();
+    const std::string text = all.str();
+    std::vector<credence::Span> lines;
+    for (size_t b = 0; b < text.size();) {
+      size_t e = text.find('\n', b);
+      if (e == std::string::npos) e = text.size();
+      lines.push_back({b, e});
+      b = e + 1;
+    }
+    const double th = SecondsPerCall([&] {
+      for (const credence::Span& l : lines) {
+        sink = sink + scorer.ScoreClaim(text, l).confidence;
+      }
+    });
+    const double tt = SecondsPerCall([&] {
+      for (const credence::Span& l : lines) {
+        sink = sink + static_cast<double>(
+                          credence::Tokenize(text, l.begin, l.end).size());
+      }
+    });
+    std::printf("headlines        %zu in %.3f s: %.0f headlines/s, %.1f MB/s; "
+                "score / tokenize %.1fx\n",
+                lines.size(), th, static_cast<double>(lines.size()) / th,
+                static_cast<double>(text.size()) / th / 1e6, th / tt);
+  }
   return 0;
 }

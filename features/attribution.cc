@@ -88,10 +88,10 @@ bool IsSpeakerToken(const std::vector<Token>& tokens,
   if (t.capitalized) return !In(NotNames(), t.norm);
   if (i == 0) return false;
   const Token& prev = tokens[i - 1];
-  if (t.norm == ".") {  // "U.S.", "Dr.", "Corp.", but not "Kremlin."
+  if (Is(t, ".")) {  // "U.S.", "Dr.", "Corp.", but not "Kremlin."
     return prev.capitalized && prev.norm.size() <= 4;
   }
-  return t.norm == "'s" && (prev.capitalized || roles[i - 1] != 0);
+  return Is(t, "'s") && (prev.capitalized || roles[i - 1] != 0);
 }
 
 // `before` is the word just before the run, if any ("the", "a", "many").
@@ -99,15 +99,14 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t first,
                      size_t last, const std::string* before) {
   size_t head = last - 1;
-  while (head > first &&
-         (tokens[head].norm == "." || tokens[head].norm == "'s")) {
+  while (head > first && (Is(tokens[head], ".") || Is(tokens[head], "'s"))) {
     --head;
   }
   uint8_t all = 0;
   bool possessive = false;
   for (size_t i = first; i < last; ++i) {
     all |= roles[i];
-    possessive |= tokens[i].norm == "'s";
+    possessive |= Is(tokens[i], "'s");
   }
   const Token& h = tokens[head];
   uint8_t role = roles[head];
@@ -160,7 +159,7 @@ size_t RunStart(const std::vector<Token>& tokens,
     const size_t i = first - 1;
     bool take = IsSpeakerToken(tokens, roles, i);
     // "of" joins two parts of one name: "Ministry of Defense".
-    if (!take && tokens[i].norm == "of" && first < end && i > 0) {
+    if (!take && Is(tokens[i], "of") && first < end && i > 0) {
       take = IsSpeakerToken(tokens, roles, i - 1);
     }
     if (!take) break;
@@ -215,15 +214,15 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
   if (In(Pronouns(), tokens[end - 1].norm)) {
     return {end - 1, end, SpeakerKind::kPronoun};
   }
-  if (tokens[end - 1].norm != ",") return RunBefore(tokens, roles, end);
+  if (!Is(tokens[end - 1], ",")) return RunBefore(tokens, roles, end);
   // "X, an appositive or a clause, said": the speaker stands before the
   // first comma; an appositive that is itself a speaker ("The mayor,
   // Daniel Osei, said") adds to it.
   size_t comma = end - 1;
-  while (comma > 0 && end - comma < 16 && tokens[comma - 1].norm != ",") {
+  while (comma > 0 && end - comma < 16 && !Is(tokens[comma - 1], ",")) {
     --comma;
   }
-  if (comma == 0 || tokens[comma - 1].norm != ",") return {};
+  if (comma == 0 || !Is(tokens[comma - 1], ",")) return {};
   Speaker outer = RunBefore(tokens, roles, comma - 1);
   const Speaker inner = SpeakerAfter(tokens, roles, comma);
   if (inner.kind != SpeakerKind::kNone && inner.last == end - 1) {
@@ -244,7 +243,7 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
   size_t i = from;
   const std::string* det = nullptr;
   if (i < tokens.size() &&
-      (tokens[i].norm == "a" || tokens[i].norm == "an" ||
+      (Is(tokens[i], "a") || Is(tokens[i], "an") ||
        In(Definites(), tokens[i].norm) || In(Quantifiers(), tokens[i].norm))) {
     det = &tokens[i].norm;
     ++i;
@@ -263,7 +262,7 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
   size_t last = first;
   while (last < tokens.size() && last - first < kMaxSpeakerTokens) {
     bool take = IsSpeakerToken(tokens, roles, last);
-    if (!take && tokens[last].norm == "of" && last > first &&
+    if (!take && Is(tokens[last], "of") && last > first &&
         last + 1 < tokens.size()) {
       take = IsSpeakerToken(tokens, roles, last + 1);
     }

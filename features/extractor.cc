@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "features/attribution.h"
+#include "features/style_cues.h"
 
 namespace credence {
 namespace {
@@ -83,7 +84,7 @@ bool IsNumber(const Token& t) {
 
 // "May" the month, not the modal: "in May", "May 4", "early May".
 bool IsMonthMay(const std::vector<Token>& tokens, size_t i) {
-  if (!tokens[i].capitalized || tokens[i].norm != "may") return false;
+  if (!tokens[i].capitalized || !Is(tokens[i], "may")) return false;
   if (i + 1 < tokens.size() && IsNumber(tokens[i + 1])) return true;
   static const WordSet before = {"in",      "since", "until", "by",     "from",
                                  "through", "early", "late",  "mid",    "last",
@@ -98,12 +99,12 @@ bool InsideCompound(const std::vector<Token>& tokens, size_t first,
   auto joined = [&](size_t a, size_t b) {  // tokens a and b touch
     return tokens[a].end == tokens[b].begin;
   };
-  if (last + 1 < tokens.size() && tokens[last].norm == "-" &&
+  if (last + 1 < tokens.size() && Is(tokens[last], "-") &&
       joined(last - 1, last) && joined(last, last + 1)) {
     return true;
   }
-  return first >= 2 && tokens[first - 1].norm == "-" &&
-         joined(first - 1, first) && joined(first - 2, first - 1);
+  return first >= 2 && Is(tokens[first - 1], "-") && joined(first - 1, first) &&
+         joined(first - 2, first - 1);
 }
 
 // Things a court, a vote or an official can deny or reject that are not
@@ -131,15 +132,6 @@ const WordSet& Articles() {
   return s;
 }
 
-// Number words a listicle headline may start with.
-const WordSet& NumberWords() {
-  static const WordSet s = {
-      "three",   "four",    "five",      "six",      "seven",    "eight",
-      "nine",    "ten",     "eleven",    "twelve",   "thirteen", "fourteen",
-      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  return s;
-}
-
 // The pseudo-entries of the built-in rules, so every cue names its source.
 LexiconEntry RuleEntry(const char* phrase) {
   LexiconEntry e;
@@ -158,16 +150,6 @@ const LexiconEntry kColonLeadRule = RuleEntry("<speaker>:");
 const LexiconEntry kForecastRule =
     RuleEntry("<unnamed source> ... will <verb>");
 const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
-
-// Whether the token's letters are all capitals and there are 4 or more.
-bool IsShouted(std::string_view text, const Token& t) {
-  if (!t.is_word || t.end - t.begin < 4) return false;
-  for (size_t i = t.begin; i < t.end; ++i) {
-    const char c = text[i];
-    if (!(c >= 'A' && c <= 'Z')) return false;
-  }
-  return true;
-}
 
 // The category a speech act gives, from its speaker and its verb.
 size_t SpeechCategory(SpeakerKind kind, bool confirms, Backing previous) {
@@ -439,19 +421,18 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.
       if (first > 0 && In(Articles(), tokens[first - 1].norm)) continue;
-      if (tokens[first].norm == "could" && last < tokens.size() &&
+      if (Is(tokens[first], "could") && last < tokens.size() &&
           IsNegator(tokens[last])) {
         continue;
       }
     }
-    if (id == kDoubtMarker && last < tokens.size() &&
-        tokens[last].norm == "to") {
+    if (id == kDoubtMarker && last < tokens.size() && Is(tokens[last], "to")) {
       continue;  // "was supposed to arrive": an obligation
     }
     if (id == kSpeculation && last - first == 1 &&
-        ((first > 0 && (tokens[first - 1].norm == "more" ||
-                        tokens[first - 1].norm == "less")) ||
-         (last < tokens.size() && tokens[last].norm == "than"))) {
+        ((first > 0 &&
+          (Is(tokens[first - 1], "more") || Is(tokens[first - 1], "less"))) ||
+         (last < tokens.size() && Is(tokens[last], "than")))) {
       continue;  // "more likely than": a comparison
     }
     if (id == kBooster && first > 0 &&
@@ -481,8 +462,8 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
           (w == "could" || w == "may" || w == "might") &&
           tokens[last].is_word && !tokens[last].capitalized &&
           !IsNegator(tokens[last]) && !In(Determiners(), tokens[last].norm) &&
-          tokens[last].norm != "have" && tokens[last].norm != "well" &&
-          !(w == "may" && tokens[last].norm == "be")) {
+          !Is(tokens[last], "have") && !Is(tokens[last], "well") &&
+          !(w == "may" && Is(tokens[last], "be"))) {
         add(kSpeculation, first, last + 1, 0.5, &kModalForecastRule);
       }
       continue;
@@ -495,7 +476,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     // "a police report", "reports of a coup": nouns, not verbs.
     const std::string& verb = tokens[first].norm;
     if ((verb == "report" || verb == "reports") &&
-        ((last < tokens.size() && tokens[last].norm == "of") ||
+        ((last < tokens.size() && Is(tokens[last], "of")) ||
          (first > 0 && In(Determiners(), tokens[first - 1].norm)) ||
          (first > 1 && !tokens[first - 1].capitalized &&
           In(Determiners(), tokens[first - 2].norm)))) {
@@ -528,11 +509,11 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     if (k > 0 && In(Modals(), tokens[k - 1].norm)) continue;
     Speaker speaker;
     const bool according =
-        tokens[first].norm == "according" || tokens[first].norm == "citing";
+        Is(tokens[first], "according") || Is(tokens[first], "citing");
     if (according) {
       speaker = SpeakerAfter(tokens, roles, last);
     } else if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1].norm)) {
-      if (!confirms || last + 1 >= tokens.size() || tokens[last].norm != "by") {
+      if (!confirms || last + 1 >= tokens.size() || !Is(tokens[last], "by")) {
         continue;
       }
       speaker = SpeakerAfter(tokens, roles, last + 1);
@@ -541,14 +522,14 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       // Inverted order after a quote or at the start: "..., said Watson".
       const bool opens = k == 0 || !tokens[k - 1].is_word;
       if (speaker.kind == SpeakerKind::kNone && opens &&
-          tokens[first].norm != "told" && tokens[first].norm != "tell" &&
-          tokens[first].norm != "tells") {
+          !Is(tokens[first], "told") && !Is(tokens[first], "tell") &&
+          !Is(tokens[first], "tells")) {
         speaker = SpeakerAfter(tokens, roles, last);
       }
     }
     // "The insurer confirmed ... but said": the same speaker again.
     if (speaker.kind == SpeakerKind::kNone && k > 0 &&
-        (tokens[k - 1].norm == "and" || tokens[k - 1].norm == "but")) {
+        (Is(tokens[k - 1], "and") || Is(tokens[k - 1], "but"))) {
       speaker = last_speaker;
       speaker.first = speaker.last = first;
     }
@@ -577,58 +558,34 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
         entry.strength, &entry);
   }
 
-  // Style: @handles, listicle numbers, capitals, '!' outside quotes.
-  bool in_quote = false;
+  // Style: @handles, #hashtags, '!', capitals, listicle counts.
+  std::vector<uint8_t> style_flags(tokens.size(), 0);
   for (size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    if (t.norm == "\"") in_quote = !in_quote;
-    const bool glued_next = i + 1 < tokens.size() && tokens[i + 1].is_word &&
-                            tokens[i + 1].begin == t.end;
-    const bool glued_prev =
-        i > 0 && tokens[i - 1].is_word && tokens[i - 1].end == t.begin;
-    if (t.norm == "@" && glued_next && !glued_prev) {  // not an e-mail
-      add(kUnverifiedSocial, i, i + 2, 1.0, &kHandleRule);
-    } else if (t.norm == "#" && glued_next && !glued_prev &&
-               !IsNumber(tokens[i + 1])) {
-      add(kUnverifiedSocial, i, i + 2, 1.0, &kHashtagRule);
-    } else if (t.norm == "!" && !in_quote &&
-               (i == 0 || tokens[i - 1].norm != "!") &&
-               !(i + 1 < tokens.size() && tokens[i + 1].is_word &&
-                 !tokens[i + 1].capitalized)) {  // "Yahoo! said" is a name
-      size_t j = i + 1;
-      while (j < tokens.size() && tokens[j].norm == "!") ++j;
-      add(kSensational, i, j, 1.0, &kExclamationRule);
-    } else if (IsShouted(text, t) && !acronym[i] && !in_lexicon_cue[i]) {
-      add(kSensational, i, i + 1, 0.5, &kCapitalsRule);
-    }
+    if (acronym[i] || in_lexicon_cue[i]) style_flags[i] |= kStyleNotShouting;
+    if (listicle[i]) style_flags[i] |= kStyleListicleNoun;
   }
-  // "17 Reasons Why", "Five Things We Learned", "The 7 Most Dangerous
-  // Foods": a count near the start, its noun within three words.
-  // The count opens the claim, follows "The"/"These", or a colon lead-in.
-  std::vector<size_t> starts = {0};
-  if (!tokens.empty() &&
-      (tokens[0].norm == "the" || tokens[0].norm == "these")) {
-    starts.push_back(1);
-  }
-  for (size_t c = 1; c < tokens.size() && c < 8; ++c) {
-    if (tokens[c].norm == ":") starts.push_back(c + 1);
-  }
-  for (const size_t n : starts) {
-    if (n >= tokens.size()) continue;
-    const Token& t = tokens[n];
-    if (!(IsNumber(t) && t.norm.size() <= 3) && !In(NumberWords(), t.norm)) {
-      continue;
-    }
-    for (size_t j = n + 1; j < tokens.size() && j <= n + 3; ++j) {
-      if (listicle[j]) {
-        add(kSensational, n, j + 1, 1.0, &kListicleRule);
+  for (const StyleCue& c : FindStyleCues(text, tokens, style_flags)) {
+    switch (c.kind) {
+      case StyleKind::kHandle:
+        add(kUnverifiedSocial, c.first, c.last, 1.0, &kHandleRule);
         break;
-      }
+      case StyleKind::kHashtag:
+        add(kUnverifiedSocial, c.first, c.last, 1.0, &kHashtagRule);
+        break;
+      case StyleKind::kExclamation:
+        add(kSensational, c.first, c.last, 1.0, &kExclamationRule);
+        break;
+      case StyleKind::kCapitals:
+        add(kSensational, c.first, c.last, 0.5, &kCapitalsRule);
+        break;
+      case StyleKind::kListicle:
+        add(kSensational, c.first, c.last, 1.0, &kListicleRule);
+        break;
     }
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
   for (size_t d = tokens.size(); d-- > 0 && tokens.size() - d <= 14;) {
-    if (tokens[d].norm != "\u2014" && tokens[d].norm != "\u2013") continue;
+    if (!Is(tokens[d], "\u2014") && !Is(tokens[d], "\u2013")) continue;
     if (d == 0) break;  // a byline line: "— Name (@handle) date"
     const Speaker s = SpeakerAfter(tokens, roles, d + 1);
     if (s.kind != SpeakerKind::kNone && s.last == tokens.size()) {
@@ -640,12 +597,12 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   }
   // "Ministry: No Evidence of Sabotage": a speaker and a colon lead in.
   for (size_t c = 1; c < tokens.size() && c <= 4; ++c) {
-    if (tokens[c].norm != ":") continue;
+    if (!Is(tokens[c], ":")) continue;
     Speaker s = SpeakerAfter(tokens, roles, 0);
     // A bare name before a colon is as often a topic ("Tech Layoffs:")
     // as a speaker; a quote after the colon settles it.
-    const bool quoted = c + 1 < tokens.size() && (tokens[c + 1].norm == "\"" ||
-                                                  tokens[c + 1].norm == "'");
+    const bool quoted = c + 1 < tokens.size() &&
+                        (Is(tokens[c + 1], "\"") || Is(tokens[c + 1], "'"));
     if (s.last == c && s.kind != SpeakerKind::kNone &&
         (s.kind != SpeakerKind::kNamed || quoted)) {
       back(BackingOf(s.kind, previous));
@@ -659,7 +616,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   // source is a forecast; told by the ministry it is an announcement.
   if (!cues[kVagueAttribution].empty() || !cues[kAnonymousSource].empty()) {
     for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-      if (tokens[i].norm == "will" && tokens[i + 1].is_word) {
+      if (Is(tokens[i], "will") && tokens[i + 1].is_word) {
         add(kSpeculation, i, i + 2, 0.5, &kForecastRule);
       }
     }

@@ -40,7 +40,23 @@ bool IsPossessive(std::string_view text, size_t pos, size_t end) {
 
 void AppendNormalized(std::string_view text, size_t begin, size_t end,
                       bool lower, std::string* out) {
-  out->reserve(end - begin);
+  // Most tokens are ASCII: copy them whole, then fold case in place.
+  bool ascii = true;
+  for (size_t i = begin; i < end && ascii; ++i) {
+    ascii = static_cast<unsigned char>(text[i]) < 0x80;
+  }
+  if (ascii) {
+    const size_t at = out->size();
+    out->append(text.substr(begin, end - begin));
+    if (lower) {
+      for (size_t i = at; i < out->size(); ++i) {
+        char& ch = (*out)[i];
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+    }
+    return;
+  }
+  out->reserve(out->size() + end - begin);
   for (size_t i = begin; i < end;) {
     const char ch = text[i];
     if (lower && ch >= 'A' && ch <= 'Z') {
@@ -66,14 +82,46 @@ void AppendNormalized(std::string_view text, size_t begin, size_t end,
   }
 }
 
+// ASCII letters, digits and '_': the common case, looked up in one step.
+struct AsciiClass {
+  bool word[128] = {};
+  AsciiClass() {
+    for (int c = 0; c < 128; ++c) {
+      word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= '0' && c <= '9') || c == '_';
+    }
+  }
+};
+const AsciiClass kAscii;
+
+// The code point at text[pos], decoding only when it is not ASCII.
+char32_t CodePointAt(std::string_view text, size_t pos, size_t* len) {
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return DecodeUtf8(text, pos, len);
+}
+
+bool IsWordAt(std::string_view text, size_t pos, size_t* len) {
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) {
+    *len = 1;
+    return kAscii.word[b];
+  }
+  return IsWordChar(DecodeUtf8(text, pos, len));
+}
+
 }  // namespace
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
   std::vector<Token> tokens;
+  tokens.reserve((end - begin) / 5 + 1);
   size_t i = begin;
   while (i < end) {
     size_t len;
-    const char32_t c = DecodeUtf8(text, i, &len);
+    const char32_t c = CodePointAt(text, i, &len);
     if (IsSpace(c)) {
       i += len;
       continue;
@@ -91,15 +139,15 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       size_t j = i + len;
       while (j < end) {
         size_t l1;
-        const char32_t d = DecodeUtf8(text, j, &l1);
-        if (IsWordChar(d)) {
+        if (IsWordAt(text, j, &l1)) {
           j += l1;
           continue;
         }
+        const char32_t d = CodePointAt(text, j, &l1);
         if (IsApostrophe(d) && j + l1 < end &&
             !IsPossessive(text, j + l1, end)) {
           size_t l2;
-          if (IsWordChar(DecodeUtf8(text, j + l1, &l2))) {
+          if (IsWordAt(text, j + l1, &l2)) {
             j += l1 + l2;
             continue;
           }

@@ -32,6 +32,11 @@ struct Token {
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end);
 
+// Whether the token's normalized form is `word` (compares lengths first).
+inline bool Is(const Token& token, std::string_view word) {
+  return std::string_view(token.norm) == word;
+}
+
 // The normalized form a single token would get (used for lexicon words).
 std::string NormalizeToken(std::string_view token);
 

@@ -1,0 +1,89 @@
+#include "features/style_cues.h"
+
+#include <string_view>
+#include <unordered_set>
+
+namespace credence {
+namespace {
+
+bool IsNumber(const Token& t) {
+  return t.is_word && t.norm[0] >= '0' && t.norm[0] <= '9';
+}
+
+// Number words a listicle headline may start with.
+bool IsNumberWord(const Token& t) {
+  static const std::unordered_set<std::string_view> words = {
+      "three",   "four",    "five",      "six",      "seven",    "eight",
+      "nine",    "ten",     "eleven",    "twelve",   "thirteen", "fourteen",
+      "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
+  return words.count(t.norm) > 0;
+}
+
+// Whether the token's letters are all capitals and there are 4 or more.
+bool IsShouted(std::string_view text, const Token& t) {
+  if (!t.is_word || t.end - t.begin < 4) return false;
+  for (size_t i = t.begin; i < t.end; ++i) {
+    if (!(text[i] >= 'A' && text[i] <= 'Z')) return false;
+  }
+  return true;
+}
+
+void FindListicle(const std::vector<Token>& tokens,
+                  const std::vector<uint8_t>& flags,
+                  std::vector<StyleCue>* out) {
+  // The count opens the claim, follows "The"/"These", or a colon lead-in.
+  std::vector<size_t> starts = {0};
+  if (!tokens.empty() && (Is(tokens[0], "the") || Is(tokens[0], "these"))) {
+    starts.push_back(1);
+  }
+  for (size_t c = 1; c < tokens.size() && c < 8; ++c) {
+    if (Is(tokens[c], ":")) starts.push_back(c + 1);
+  }
+  for (const size_t n : starts) {
+    if (n >= tokens.size()) continue;
+    const Token& t = tokens[n];
+    if (!(IsNumber(t) && t.norm.size() <= 3) && !IsNumberWord(t)) continue;
+    // Its noun within three words: "The 7 Most Dangerous Foods".
+    for (size_t j = n + 1; j < tokens.size() && j <= n + 3; ++j) {
+      if ((flags[j] & kStyleListicleNoun) != 0) {
+        out->push_back({n, j + 1, StyleKind::kListicle});
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<StyleCue> FindStyleCues(std::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::vector<uint8_t>& flags) {
+  std::vector<StyleCue> out;
+  bool in_quote = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (Is(t, "\"")) in_quote = !in_quote;
+    const bool glued_next = i + 1 < tokens.size() && tokens[i + 1].is_word &&
+                            tokens[i + 1].begin == t.end;
+    const bool glued_prev =
+        i > 0 && tokens[i - 1].is_word && tokens[i - 1].end == t.begin;
+    if (Is(t, "@") && glued_next && !glued_prev) {
+      out.push_back({i, i + 2, StyleKind::kHandle});
+    } else if (Is(t, "#") && glued_next && !glued_prev &&
+               !IsNumber(tokens[i + 1])) {
+      out.push_back({i, i + 2, StyleKind::kHashtag});
+    } else if (Is(t, "!") && !in_quote && (i == 0 || !Is(tokens[i - 1], "!")) &&
+               !(i + 1 < tokens.size() && tokens[i + 1].is_word &&
+                 !tokens[i + 1].capitalized)) {  // "Yahoo! said" is a name
+      size_t j = i + 1;
+      while (j < tokens.size() && Is(tokens[j], "!")) ++j;
+      out.push_back({i, j, StyleKind::kExclamation});
+    } else if ((flags[i] & kStyleNotShouting) == 0 && IsShouted(text, t)) {
+      out.push_back({i, i + 1, StyleKind::kCapitals});
+    }
+  }
+  FindListicle(tokens, flags, &out);
+  return out;
+}
+
+}  // namespace credence

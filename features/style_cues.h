@@ -1,0 +1,48 @@
+// Cues of style rather than wording: @handles and #hashtags, exclamation
+// marks, words in capitals, listicle counts.
+//
+// Call order: tokenize a claim, mark which tokens may not count as shouting
+// (acronyms, words already inside a lexicon cue) and which are listicle
+// nouns, then FindStyleCues.
+//
+//   std::vector<StyleCue> found = FindStyleCues(text, tokens, flags);
+//   // found[i].kind == StyleKind::kHandle over tokens [first, last)
+#ifndef CREDENCE_FEATURES_STYLE_CUES_H_
+#define CREDENCE_FEATURES_STYLE_CUES_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "features/tokenizer.h"
+
+namespace credence {
+
+enum class StyleKind {
+  kHandle,       // "@Megatron_ron" (not the @ of an e-mail address)
+  kHashtag,      // "#SaveTheShow" (not "#1")
+  kExclamation,  // "!" or "!!!" outside quotes, not inside a name ("Yahoo!")
+  kCapitals,     // a word of 4+ capitals that is no acronym: "SHOCKING"
+  kListicle,     // "17 Reasons", "Five Things", "The 7 Most Dangerous Foods"
+};
+
+// Per-token flags the caller supplies.
+enum StyleFlags : uint8_t {
+  kStyleNotShouting = 1,   // an acronym, or already part of a lexicon cue
+  kStyleListicleNoun = 2,  // what a listicle counts: reasons, things, ways
+};
+
+struct StyleCue {
+  size_t first = 0;  // token range [first, last)
+  size_t last = 0;
+  StyleKind kind = StyleKind::kHandle;
+};
+
+std::vector<StyleCue> FindStyleCues(std::string_view text,
+                                    const std::vector<Token>& tokens,
+                                    const std::vector<uint8_t>& flags);
+
+}  // namespace credence
+
+#endif  // CREDENCE_FEATURES_STYLE_CUES_H_
