@@ -140,7 +140,71 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
   out << line << '\n';
 }
 
+// One claim as a JSON object, on one line.
+void WriteClaimObject(std::string_view text, const ScoredClaim& claim, size_t k,
+                      const ClaimOffsets& offsets,
+                      const std::vector<std::string>& names,
+                      std::ostream& out) {
+  out << "{\"index\":" << k << ",\"start\":" << offsets.start
+      << ",\"end\":" << offsets.end << ",\"text\":";
+  JsonString(Slice(text, claim.span.begin, claim.span.end), out);
+  out << ",\"confidence\":";
+  JsonNumber(claim.confidence, out);
+  out << ",\"logit\":";
+  JsonNumber(claim.logit, out);
+  out << ",\"backing\":";
+  JsonString(BackingName(claim.evidence.backing), out);
+  out << ",\"backing_carried\":"
+      << (claim.evidence.backing_carried ? "true" : "false");
+  out << ",\"cues\":[";
+  for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
+    const Cue& cue = claim.evidence.cues[c];
+    out << (c == 0 ? "{" : ",{") << "\"start\":" << offsets.cues[c].first
+        << ",\"end\":" << offsets.cues[c].second << ",\"text\":";
+    JsonString(Slice(text, cue.begin, cue.end), out);
+    out << ",\"category\":";
+    JsonString(names[cue.category], out);
+    out << ",\"strength\":";
+    JsonNumber(cue.strength, out);
+    out << ",\"contribution\":";
+    JsonNumber(claim.cue_contributions[c], out);
+    out << ",\"entry\":";
+    JsonString(cue.entry->phrase, out);
+    out << ",\"source\":";
+    JsonString(cue.entry->source, out);
+    out << '}';
+  }
+  out << "],\"features\":{";
+  for (size_t f = 0; f < names.size(); ++f) {
+    if (f > 0) out << ',';
+    JsonString(names[f], out);
+    out << ':';
+    JsonNumber(claim.evidence.features[f], out);
+  }
+  out << "},\"contributions\":{";
+  for (size_t f = 0; f < names.size(); ++f) {
+    if (f > 0) out << ',';
+    JsonString(names[f], out);
+    out << ':';
+    JsonNumber(claim.contributions[f], out);
+  }
+  out << "}}";
+}
+
 }  // namespace
+
+void WriteJsonString(std::string_view s, std::ostream& out) {
+  JsonString(s, out);
+}
+
+void WriteClaimJson(std::string_view text, const ScoredClaim& claim,
+                    size_t index, const Scorer& scorer, std::ostream& out) {
+  ArticleScore one;
+  one.claims.push_back(claim);
+  const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, one);
+  WriteClaimObject(text, claim, index, offsets[0],
+                   scorer.model().feature_names(), out);
+}
 
 void WriteJsonReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out) {
@@ -166,51 +230,7 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
       << ",\"aggregation\":\"mean of claim confidences\"},\n \"claims\":[";
   for (size_t k = 0; k < article.claims.size(); ++k) {
     out << (k == 0 ? "\n  " : ",\n  ");
-    const ScoredClaim& claim = article.claims[k];
-    out << "{\"index\":" << k << ",\"start\":" << offsets[k].start
-        << ",\"end\":" << offsets[k].end << ",\"text\":";
-    JsonString(Slice(text, claim.span.begin, claim.span.end), out);
-    out << ",\"confidence\":";
-    JsonNumber(claim.confidence, out);
-    out << ",\"logit\":";
-    JsonNumber(claim.logit, out);
-    out << ",\"backing\":";
-    JsonString(BackingName(claim.evidence.backing), out);
-    out << ",\"backing_carried\":"
-        << (claim.evidence.backing_carried ? "true" : "false");
-    out << ",\"cues\":[";
-    for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
-      const Cue& cue = claim.evidence.cues[c];
-      out << (c == 0 ? "{" : ",{") << "\"start\":" << offsets[k].cues[c].first
-          << ",\"end\":" << offsets[k].cues[c].second << ",\"text\":";
-      JsonString(Slice(text, cue.begin, cue.end), out);
-      out << ",\"category\":";
-      JsonString(names[cue.category], out);
-      out << ",\"strength\":";
-      JsonNumber(cue.strength, out);
-      out << ",\"contribution\":";
-      JsonNumber(claim.cue_contributions[c], out);
-      out << ",\"entry\":";
-      JsonString(cue.entry->phrase, out);
-      out << ",\"source\":";
-      JsonString(cue.entry->source, out);
-      out << '}';
-    }
-    out << "],\"features\":{";
-    for (size_t f = 0; f < names.size(); ++f) {
-      if (f > 0) out << ',';
-      JsonString(names[f], out);
-      out << ':';
-      JsonNumber(claim.evidence.features[f], out);
-    }
-    out << "},\"contributions\":{";
-    for (size_t f = 0; f < names.size(); ++f) {
-      if (f > 0) out << ',';
-      JsonString(names[f], out);
-      out << ':';
-      JsonNumber(claim.contributions[f], out);
-    }
-    out << "}}";
+    WriteClaimObject(text, article.claims[k], k, offsets[k], names, out);
   }
   out << "\n ]}\n";
 }

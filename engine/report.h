@@ -25,6 +25,14 @@ extern const char kCredenceVersion[];
 void WriteJsonReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out);
 
+// `s` as a JSON string literal, quotes and control characters escaped.
+void WriteJsonString(std::string_view s, std::ostream& out);
+
+// One claim object of the JSON report ({"index", "start", ...}), without a
+// line end; offsets are code points into `text`.
+void WriteClaimJson(std::string_view text, const ScoredClaim& claim,
+                    size_t index, const Scorer& scorer, std::ostream& out);
+
 // A report that fits `width` columns: the article score, then every claim
 // with its confidence, its text wrapped, and one line a cue.
 void WriteTextReport(std::string_view text, const ArticleScore& article,

@@ -1,6 +1,10 @@
 #include "tools/cli.h"
 
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <thread>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -9,6 +13,8 @@
 #include <memory>
 #include <sstream>
 
+#include "engine/atomic_file.h"
+#include "engine/ranker.h"
 #include "engine/report.h"
 #include "engine/resources.h"
 #include "engine/scorer.h"
@@ -32,6 +38,7 @@ const char kMainHelp[] =
     "\n"
     "commands:\n"
     "  score FILE|-   score one article (first line = headline)\n"
+    "  rank FILE|-    rank the rows of a CSV file of headlines\n"
     "\n"
     "credence COMMAND --help explains a command, its output and its exit\n"
     "codes. credence --version prints the version.\n";
@@ -103,6 +110,49 @@ const char kScoreHelp[] =
     "exit codes: 0 scored; 1 unreadable, empty, binary or non-UTF-8 input,\n"
     "or a bad model or lexicon file; 2 bad command line.\n";
 
+const char kRankHelp[] =
+    "usage: credence rank FILE|- [--column headline] [--id-column id]\n"
+    "                     [--top N] [--order desc|asc] [--format csv|jsonl]\n"
+    "                     [--threads N] [--skip-bad-rows] [--output FILE]\n"
+    "                     [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
+    "\n"
+    "Ranks the rows of an RFC 4180 CSV file (header row; quoted fields may\n"
+    "hold commas, quotes and line breaks; CRLF and a UTF-8 BOM are fine) by\n"
+    "the confidence of their text, scored as one claim each.\n"
+    "\n"
+    "options:\n"
+    "  --column NAME       the text column (default headline)\n"
+    "  --id-column NAME    the id column (default id; when the file has no\n"
+    "                      such column, ids are 1-based row numbers)\n"
+    "  --top N             only the N best (or, with --order asc, worst) rows;\n"
+    "                      memory then grows with N, not with the input\n"
+    "  --order desc|asc    highest confidence first (default) or lowest\n"
+    "  --format csv|jsonl  output format (default csv)\n"
+    "  --threads N         scoring threads (default: every core); the output\n"
+    "                      is the same for any N\n"
+    "  --skip-bad-rows     report each malformed row on stderr and go on\n"
+    "                      (default: the first one stops the run, no output)\n"
+    "  --output FILE       write there instead of stdout; the file appears\n"
+    "                      whole or not at all\n"
+    "  --model, --lexicons, --overlay   as for credence score\n"
+    "\n"
+    "CSV output columns:\n"
+    "  rank           1, 2, ... in output order (equal scores: input order)\n"
+    "  id             the id column, or the row number\n"
+    "  score          the claim's confidence, 6 decimals\n"
+    "  backing        official, institution, named, media, anonymous, vague,\n"
+    "                 social or none\n"
+    "  cue_category   category of the cue with the largest contribution\n"
+    "                 (empty: no cue)\n"
+    "  cue            that cue's text\n"
+    "  text           the scored text\n"
+    "JSON lines: {\"rank\", \"id\", \"score\", \"claim\"}, where claim is the\n"
+    "claim object of credence score --format json (offsets into the text).\n"
+    "\n"
+    "stderr ends with \"read N rows, ranked M, rejected K\" (N = M + K).\n"
+    "exit codes: 0 ranked; 1 unreadable input, a bad header or row, a bad\n"
+    "model or lexicon; 2 bad command line.\n";
+
 std::string ReadAll(std::istream& in) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
@@ -128,6 +178,25 @@ std::string ReadInput(const std::string& path, std::istream& in) {
   std::string text = ReadAll(file);
   if (file.bad()) throw DataError(path + ": read error");
   return text;
+}
+
+// The scorer from the built-in or given lexicons, overlay and model.
+std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
+                                    const std::string& lexicon_dir,
+                                    const std::string& overlay_dir) {
+  std::vector<Lexicon> lexicons = lexicon_dir.empty()
+                                      ? DefaultLexicons()
+                                      : LoadLexiconDirectory(lexicon_dir);
+  if (!overlay_dir.empty()) ApplyOverlayDirectory(overlay_dir, &lexicons);
+  const LinearModel model =
+      model_path.empty() ? DefaultModel() : LinearModel::LoadFile(model_path);
+  try {
+    return std::make_unique<Scorer>(Extractor(lexicons), model);
+  } catch (const std::invalid_argument& e) {
+    throw DataError((model_path.empty() ? "<built-in model>" : model_path) +
+                    ": " + e.what() +
+                    " (use a model tuned for these lexicons)");
+  }
 }
 
 ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
@@ -175,25 +244,8 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
     out << kScoreHelp;
     return 0;
   }
-  std::vector<Lexicon> lexicons = options.lexicons.empty()
-                                      ? DefaultLexicons()
-                                      : LoadLexiconDirectory(options.lexicons);
-  if (!options.overlay.empty()) {
-    ApplyOverlayDirectory(options.overlay, &lexicons);
-  }
-  const LinearModel model = options.model.empty()
-                                ? DefaultModel()
-                                : LinearModel::LoadFile(options.model);
-  std::unique_ptr<Scorer> scorer;
-  try {
-    scorer = std::make_unique<Scorer>(Extractor(lexicons), model);
-  } catch (const std::invalid_argument& e) {
-    throw DataError(
-        (options.model.empty() ? "<built-in model>" : options.model) + ": " +
-        e.what() +
-        " (use a model tuned for these "
-        "lexicons)");
-  }
+  const std::unique_ptr<Scorer> scorer =
+      BuildScorer(options.model, options.lexicons, options.overlay);
   const std::string text = ReadInput(options.input, in);
   ArticleScore article;
   try {
@@ -219,6 +271,122 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
   return 0;
 }
 
+RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
+                                    bool* help) {
+  RankCommandOptions o;
+  po::options_description desc;
+  desc.add_options()("help,h", po::bool_switch(help))(
+      "column", po::value(&o.column))("id-column", po::value(&o.id_column))(
+      "top", po::value(&o.top))("order", po::value(&o.order))(
+      "format", po::value(&o.format))("threads", po::value(&o.threads))(
+      "skip-bad-rows", po::bool_switch(&o.skip_bad_rows))(
+      "output", po::value(&o.output))("model", po::value(&o.model))(
+      "lexicons", po::value(&o.lexicons))("overlay", po::value(&o.overlay))(
+      "input", po::value<std::vector<std::string>>());
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args)
+                  .options(desc)
+                  .positional(positional)
+                  .style(po::command_line_style::unix_style ^
+                         po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(std::string(e.what()) + " (see credence rank --help)");
+  }
+  if (*help) return o;
+  o.id_column_given = vm.count("id-column") > 0;
+  if (vm.count("input")) {
+    const auto& inputs = vm["input"].as<std::vector<std::string>>();
+    if (inputs.size() > 1) {
+      throw UsageError("one CSV file at a time (got " +
+                       std::to_string(inputs.size()) + " files)");
+    }
+    o.input = inputs.front();
+  }
+  ValidateRankOptions(o);
+  return o;
+}
+
+int RunRank(const std::vector<std::string>& args, std::istream& in,
+            std::ostream& out, std::ostream& err) {
+  bool help = false;
+  const RankCommandOptions o = ParseRankOptions(args, &help);
+  if (help) {
+    out << kRankHelp;
+    return 0;
+  }
+  const std::unique_ptr<Scorer> scorer =
+      BuildScorer(o.model, o.lexicons, o.overlay);
+  RankOptions options;
+  options.column = o.column;
+  options.id_column = o.id_column;
+  options.id_required = o.id_column_given;
+  options.top = static_cast<uint64_t>(o.top);
+  options.ascending = o.order == "asc";
+  options.jsonl = o.format == "jsonl";
+  options.threads = o.threads > 0
+                        ? static_cast<unsigned>(o.threads)
+                        : std::max(1u, std::thread::hardware_concurrency());
+  options.skip_bad_rows = o.skip_bad_rows;
+
+  std::ifstream file;
+  std::istream* source = &in;
+  if (o.input != "-") {
+    std::error_code ec;
+    if (std::filesystem::is_directory(o.input, ec)) {
+      throw DataError(o.input + ": is a directory (give a CSV file)");
+    }
+    file.open(o.input, std::ios::binary);
+    if (!file) {
+      throw DataError(o.input + ": cannot open (" +
+                      std::string(std::strerror(errno)) + ")");
+    }
+    source = &file;
+  }
+  // Progress only for a person watching a terminal.
+  const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
+  const auto start = std::chrono::steady_clock::now();
+  RankProgress progress;
+  if (tty) {
+    progress = [&](uint64_t rows) {
+      const double s = std::chrono::duration<double>(
+                           std::chrono::steady_clock::now() - start)
+                           .count();
+      err << "\rread " << rows << " rows ("
+          << static_cast<uint64_t>(s > 0 ? static_cast<double>(rows) / s : 0)
+          << " rows/s)" << std::flush;
+    };
+  }
+  RankSummary summary;
+  std::unique_ptr<AtomicFile> target;
+  if (!o.output.empty()) target = std::make_unique<AtomicFile>(o.output);
+  std::ostringstream buffered;  // stdout gets nothing if the run fails
+  std::ostream& sink = target ? target->stream() : buffered;
+  try {
+    summary = RankCsv(*source, o.input, options, *scorer, sink, err, progress);
+  } catch (...) {
+    if (tty) err << "\n";
+    throw;
+  }
+  if (file.bad()) throw DataError(o.input + ": read error");
+  if (target) {
+    target->Commit();
+  } else {
+    out << buffered.str();
+    out.flush();
+    if (!out) throw DataError("cannot write the output (disk full or pipe closed?)");
+  }
+  if (tty) err << "\n";
+  err << "read " << summary.read << " rows, ranked " << summary.ranked
+      << ", rejected " << summary.rejected << "\n";
+  return 0;
+}
+
 }  // namespace
 
 void ValidateScoreOptions(const ScoreOptions& options) {
@@ -230,6 +398,29 @@ void ValidateScoreOptions(const ScoreOptions& options) {
   if (options.format != "text" && options.format != "json") {
     throw UsageError("--format must be text or json, not '" + options.format +
                      "'");
+  }
+}
+
+void ValidateRankOptions(const RankCommandOptions& options) {
+  if (options.input.empty()) {
+    throw UsageError("no CSV file given (credence rank FILE, or - for "
+                     "standard input)");
+  }
+  if (options.column.empty()) throw UsageError("--column must name a column");
+  if (options.top < 0) {
+    throw UsageError("--top must be a positive number of rows, not " +
+                     std::to_string(options.top));
+  }
+  if (options.order != "desc" && options.order != "asc") {
+    throw UsageError("--order must be desc or asc, not '" + options.order +
+                     "'");
+  }
+  if (options.format != "csv" && options.format != "jsonl") {
+    throw UsageError("--format must be csv or jsonl, not '" + options.format +
+                     "'");
+  }
+  if (options.threads < 0 || options.threads > 1024) {
+    throw UsageError("--threads must be between 1 and 1024 (0: every core)");
   }
 }
 
@@ -253,8 +444,9 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   const std::string who = "credence " + command + ": ";
   try {
     if (command == "score") return RunScore(rest, in, out);
+    if (command == "rank") return RunRank(rest, in, out, err);
     err << "credence: unknown command '" << command
-        << "' (commands: score; see credence --help)\n";
+        << "' (commands: score, rank; see credence --help)\n";
     return 2;
   } catch (const UsageError& e) {
     err << who << e.what() << "\n";

@@ -10,6 +10,7 @@
 #ifndef CREDENCE_TOOLS_CLI_H_
 #define CREDENCE_TOOLS_CLI_H_
 
+#include <cstdint>
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
@@ -34,6 +35,24 @@ struct ScoreOptions {
 // Every check on ScoreOptions that does not need the file system; throws
 // UsageError.
 void ValidateScoreOptions(const ScoreOptions& options);
+
+struct RankCommandOptions {
+  std::string input;             // a path, or "-" for standard input
+  std::string column = "headline";
+  std::string id_column = "id";
+  bool id_column_given = false;  // then a missing id column is an error
+  int64_t top = 0;               // 0: every row
+  std::string order = "desc";    // "desc" or "asc"
+  std::string format = "csv";    // "csv" or "jsonl"
+  int64_t threads = 0;           // 0: every core
+  bool skip_bad_rows = false;
+  std::string output;            // empty: standard output
+  std::string model, lexicons, overlay;
+};
+
+// Every check on RankCommandOptions that does not need the file system;
+// throws UsageError.
+void ValidateRankOptions(const RankCommandOptions& options);
 
 // args excludes the program name: {"score", "article.txt", ...}.
 int RunCli(const std::vector<std::string>& args, std::istream& in,

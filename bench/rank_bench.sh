@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Times `credence rank` against two peers in the same run on a 1,000,000-row
+# corpus built from the headlines in ../shared/data (fresh ids, repeated):
+#   grep -c -i -F -f CUES   the cost of a bare scan for the cue phrases
+#   bench/rank_peer.py      csv module + one regex alternation + logistic
+# Usage: bench/rank_bench.sh [ROWS] (after setup.sh). Needs ../shared/data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+data=../shared/data
+[ -d "$data" ] || { echo "rank_bench: $data is absent" >&2; exit 1; }
+
+python3 - "$data" "$rows" "$work/corpus.csv" <<'PY'
+import csv, sys
+data, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+texts = []
+for name in ("fakenewsnet_titles/fakenewsnet_titles_dev.csv",
+             "clickbait_chakraborty2016/clickbait_chakraborty2016_dev.csv"):
+    with open(f"{data}/{name}", newline="", encoding="utf-8") as f:
+        texts += [r["text"] for r in csv.DictReader(f)]
+with open(out, "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["id", "headline"])
+    for i in range(rows):
+        w.writerow([f"r{i + 1}", texts[i % len(texts)]])
+PY
+# The cue phrases of the built-in lexicons, one plain form a line.
+python3 - features/lexicons "$work/cues.txt" <<'PY'
+import os, sys
+cues = set()
+for name in os.listdir(sys.argv[1]):
+    for line in open(os.path.join(sys.argv[1], name), encoding="utf-8"):
+        line = line.split("=")[0].strip().lstrip("-")
+        if not line or line.startswith("#"):
+            continue
+        words = [w.split("|")[0].rstrip("+") for w in line.split()]
+        cues.add(" ".join(words))
+open(sys.argv[2], "w").write("\n".join(sorted(cues)) + "\n")
+PY
+size=$(stat -c %s "$work/corpus.csv")
+echo "corpus: $rows rows, $size bytes; $(wc -l < "$work/cues.txt") cue phrases"
+run() {  # name, command...: wall seconds and peak RSS
+  local name=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" ||
+    { cat "$work/err" >&2; exit 1; }
+  read -r secs kb < "$work/time"
+  awk -v n="$name" -v s="$secs" -v kb="$kb" -v rows="$rows" -v size="$size" \
+    'BEGIN { printf "%-12s %7.2f s  %9.0f rows/s  %7.1f MB/s  peak RSS %6.1f MB (%.2fx input)\n", n, s, rows / s, size / s / 1e6, kb / 1024, kb * 1024 / size }'
+  echo "$secs"> "$work/$name.secs"
+}
+run grep grep -c -i -F -f "$work/cues.txt" "$work/corpus.csv"
+run python-peer python3 bench/rank_peer.py "$work/cues.txt" "$work/corpus.csv"
+run credence build/credence rank "$work/corpus.csv" --output "$work/ranked.csv"
+tail -1 "$work/err"
+g=$(cat "$work/grep.secs"); p=$(cat "$work/python-peer.secs"); c=$(cat "$work/credence.secs")
+awk -v g="$g" -v p="$p" -v c="$c" 'BEGIN { printf "credence / grep: %.2fx (target <= 1.5)   python peer / credence: %.1fx (target >= 30)\n", c / g, p / c }'

@@ -1,0 +1,37 @@
+// A file that appears whole or not at all: written to a temporary file in
+// the same folder, renamed over the target by Commit().
+//
+//   credence::AtomicFile file("ranked.csv");   // throws on a bad folder
+//   file.stream() << data;
+//   file.Commit();   // without it, the destructor removes the temporary
+#ifndef CREDENCE_ENGINE_ATOMIC_FILE_H_
+#define CREDENCE_ENGINE_ATOMIC_FILE_H_
+
+#include <fstream>
+#include <string>
+
+namespace credence {
+
+class AtomicFile {
+ public:
+  // Throws std::runtime_error "PATH: cannot create (reason)".
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+
+  std::ostream& stream() { return out_; }
+  // Flushes, checks every write succeeded, renames into place. Throws
+  // std::runtime_error "PATH: cannot write (reason)" and leaves no file.
+  void Commit();
+
+ private:
+  std::string path_;
+  std::string temp_;
+  std::ofstream out_;
+  bool committed_ = false;
+};
+
+}  // namespace credence
+
+#endif  // CREDENCE_ENGINE_ATOMIC_FILE_H_

@@ -1,0 +1,843 @@
+// fast-cpp-csv-parser (fccp) cuts lines into fields and unquotes them. What
+// it cannot do is done by Scanner, the byte source fccp reads through:
+//
+// - fccp splits lines at every '\n', so Scanner tracks quotes and hands it a
+//   '\n' inside quotes as 0xFF (a byte valid UTF-8 never holds); Next() puts
+//   the '\n' back. A '"' anywhere toggles the quote state, exactly as fccp's
+//   field scanner does, so both agree on where records and fields end (a
+//   lone stray quote, as in `5" screen`, thus opens a quoted field that
+//   runs on over the following lines).
+// - fccp knows neither byte offsets nor physical line numbers, so Scanner
+//   writes one small entry per logical line (length, line end, line breaks
+//   inside quotes, problems found). Next() looks up the entry of the line
+//   fccp just parsed (fccp's get_file_line()) and drops those before it, so
+//   entries only exist for the bytes fccp has buffered but not parsed yet.
+// - fccp stops at a NUL byte (its fields are C strings), so Scanner maps NUL
+//   and 0xFF to 0xFE, which FindInvalidUtf8 rejects like the originals.
+// - fccp throws, and cannot go on, at a line of 2^24 bytes. Scanner hands it
+//   the first 2^24 - 1 bytes of such a record only and flags it, so the
+//   reader reports that record and continues after it.
+// - fccp strips one '\r' before each '\n'. Scanner drops the CR of a CRLF
+//   line end itself, so that what fccp strips is what SplitRecord strips: a
+//   CR at the end of the record's own bytes.
+// - A blank line (empty, or a lone CR) is no record: fccp's comment policy
+//   skips it and Scanner does not count it as a header or check its fields.
+//
+// fccp reads ahead through Scanner from a thread of its own once the input
+// exceeds 32 MiB, so `source` and `spool` are used on that thread until the
+// reader is destroyed, and Scanner never throws: it records a failed read
+// or write, and Next() reports it once the rows run out.
+#include "engine/csv_reader.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <istream>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+// csv.h does not build warning-free with the project's warnings.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wsign-conversion"
+#pragma GCC diagnostic ignored "-Wshadow"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+#pragma GCC diagnostic ignored "-Wpedantic"
+#include <libfccp/csv.h>
+#pragma GCC diagnostic pop
+
+#include "features/utf8.h"
+
+namespace credence {
+namespace {
+
+// fccp throws for a line of 2^24 bytes or more (line end excluded).
+constexpr uint64_t kMaxRecordBytes = (uint64_t{1} << 24) - 1;
+constexpr size_t kChunkBytes = size_t{1} << 16;  // bytes per source read
+constexpr char kQuotedNewline = '\xFF';
+constexpr char kBadByte = '\xFE';  // stands for a NUL or a 0xFF
+constexpr uint64_t kNoPosition = ~uint64_t{0};
+
+// Bytes Scanner must look at; everything else is copied in bulk.
+enum ByteClass : uint8_t { kPlain, kQuote, kComma, kNewline, kReturn, kMapped };
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> classes{};
+  classes['"'] = kQuote;
+  classes[','] = kComma;
+  classes['\n'] = kNewline;
+  classes['\r'] = kReturn;
+  classes[0] = kMapped;
+  classes[0xFF] = kMapped;
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
+
+// Problems Scanner finds in a logical line.
+enum LineFlag : uint8_t {
+  kTooLong = 1,     // 2^24 bytes or more: fccp got a truncated line
+  kFieldCount = 2,  // not as many fields as the header
+  kUnclosed = 4,    // the input ends inside quotes
+  kHasNul = 8,      // a 0xFE in a field may stand for a NUL
+};
+constexpr uint8_t kRowErrors = kTooLong | kFieldCount | kUnclosed;
+
+// A logical line's entry fits in 32 bits unless it is long, holds many line
+// breaks or has a problem: then the bits point to a LongEntry. This keeps
+// the read-ahead's bookkeeping small even for files of very short lines.
+constexpr uint32_t kLongBit = uint32_t{1} << 31;
+constexpr int kEndShift = 29;  // bits 29-30: line end bytes (0, 1 or 2)
+constexpr int kNewlinesShift = 20;
+constexpr uint32_t kNewlinesMask = (uint32_t{1} << 9) - 1;  // bits 20-28
+constexpr uint32_t kLengthMask = (uint32_t{1} << 20) - 1;   // bits 0-19
+
+struct LongEntry {
+  uint64_t length = 0;      // record bytes, line end excluded
+  uint64_t newlines = 0;    // line breaks inside quotes
+  uint64_t fields = 0;      // for kFieldCount
+  uint64_t quote_line = 0;  // for kUnclosed: where the open quote is
+  uint8_t flags = 0;
+};
+
+// What went wrong outside the CSV syntax; reported after the last row.
+enum class Failure : uint8_t { kNone, kRead, kSpool, kMemory };
+
+// Turns the input into what fccp reads (see the top of the file) and keeps
+// the entries of its logical lines. Read() runs on whichever thread fccp
+// reads on, one call at a time; Fetch() is for the thread calling Next().
+class Scanner {
+ public:
+  Scanner(std::istream& source, std::ostream* spool)
+      : source_(source), spool_(spool), in_(new char[kChunkBytes]) {}
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+  // Reads until the header line is whole (or the input ends), before fccp
+  // exists: the caller needs the header to choose fccp's column count.
+  void ReadHeader() {
+    while (!header_done_ && !finished_) {
+      const size_t old_size = pending_.size();
+      pending_.resize(old_size + kChunkBytes);
+      pending_.resize(old_size + Produce(&pending_[old_size], kChunkBytes));
+    }
+    Publish();
+  }
+
+  // Fills `out` completely unless the input ends: fccp takes a short read
+  // for the end of the input.
+  size_t Read(char* out, size_t size) {
+    size_t n = 0;
+    try {
+      if (pending_used_ < pending_.size()) {
+        n = std::min(size, pending_.size() - pending_used_);
+        std::memcpy(out, pending_.data() + pending_used_, n);
+        pending_used_ += n;
+        if (pending_used_ == pending_.size()) std::string().swap(pending_);
+      }
+      n += Produce(out + n, size - n);
+      Publish();
+    } catch (...) {  // bad_alloc: the entries no longer match the lines
+      finished_ = true;
+      std::lock_guard<std::mutex> lock(mutex_);
+      failure_ = Failure::kMemory;
+    }
+    return n;
+  }
+
+  // Moves the published entries behind those in `packed` and `longs`.
+  Failure Fetch(std::deque<uint32_t>* packed, std::deque<LongEntry>* longs) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (packed->empty()) {
+      packed->swap(shared_packed_);
+      longs->swap(shared_longs_);
+    } else {
+      packed->insert(packed->end(), shared_packed_.begin(),
+                     shared_packed_.end());
+      longs->insert(longs->end(), shared_longs_.begin(), shared_longs_.end());
+    }
+    shared_packed_.clear();
+    shared_longs_.clear();
+    return failure_;
+  }
+
+  // The header, once ReadHeader() has returned.
+  bool has_header() const { return header_done_; }
+  const std::string& header_record() const { return header_; }
+  uint64_t header_line() const { return header_line_; }
+  uint8_t header_flags() const { return header_flags_; }
+  uint64_t header_quote_line() const { return header_quote_line_; }
+  // Where the first line starts: after a byte order mark.
+  uint64_t first_offset() const { return first_offset_; }
+
+ private:
+  // Reads the next chunk; false at the end of the input.
+  bool Refill() {
+    if (source_done_) return false;
+    std::streamsize got = 0;
+    try {
+      source_.read(in_.get(), static_cast<std::streamsize>(kChunkBytes));
+      got = source_.gcount();
+      if (got < static_cast<std::streamsize>(kChunkBytes)) {
+        source_done_ = true;
+        if (source_.bad()) SetFailure(Failure::kRead);
+      }
+    } catch (...) {  // a stream with exceptions turned on
+      source_done_ = true;
+      got = std::max<std::streamsize>(source_.gcount(), 0);
+      SetFailure(Failure::kRead);
+    }
+    pos_ = 0;
+    end_ = static_cast<size_t>(got);
+    if (end_ > 0 && spool_ != nullptr) {
+      try {
+        if (!spool_->write(in_.get(), got)) SetFailure(Failure::kSpool);
+      } catch (...) {
+        SetFailure(Failure::kSpool);
+      }
+    }
+    if (!started_) {
+      started_ = true;
+      // fccp skips a byte order mark itself; it is no part of line 1.
+      if (end_ >= 3 && std::memcmp(in_.get(), "\xEF\xBB\xBF", 3) == 0) {
+        preamble_ = 3;
+        first_offset_ = 3;
+      }
+    }
+    return end_ > 0;
+  }
+
+  // Writes up to `size` bytes for fccp; fewer only at the end of the input.
+  // Each step writes at most one byte, except bulk copies of plain bytes.
+  size_t Produce(char* out, size_t size) {
+    size_t n = 0;
+    while (n < size && !finished_) {
+      if (pos_ == end_ && !Refill()) {
+        if (pending_cr_) {  // a CR at the very end is part of the record
+          pending_cr_ = false;
+          Content(out, &n, '\r', '\r');
+          continue;
+        }
+        Finish();
+        break;
+      }
+      const auto c = static_cast<unsigned char>(in_[pos_]);
+      if (preamble_ > 0) {
+        out[n++] = static_cast<char>(c);
+        ++pos_;
+        --preamble_;
+        continue;
+      }
+      if (pending_cr_) {
+        pending_cr_ = false;
+        if (c == '\n') {  // a CRLF line end: fccp gets the LF only
+          ++pos_;
+          out[n++] = '\n';
+          EndLine(2);
+          continue;
+        }
+        Content(out, &n, '\r', '\r');
+        continue;  // `c` is looked at in the next step
+      }
+      const uint8_t byte_class = kByteClasses[c];
+      if (byte_class == kPlain) {
+        CopyPlain(out, size, &n);
+        continue;
+      }
+      ++pos_;
+      switch (byte_class) {
+        case kQuote:
+          // The second quote of a doubled pair reopens the same field: the
+          // field's quote opened where the first one did.
+          if (quoted_) {
+            quoted_ = false;
+            closed_quote_at_ = length_ + 1;
+          } else {
+            quoted_ = true;
+            if (length_ != closed_quote_at_) quote_line_ = physical_line_;
+          }
+          Content(out, &n, '"', '"');
+          break;
+        case kComma:
+          if (!quoted_) ++fields_;
+          Content(out, &n, ',', ',');
+          break;
+        case kNewline:
+          ++physical_line_;
+          if (quoted_) {
+            ++newlines_;
+            Content(out, &n, kQuotedNewline, '\n');
+          } else {
+            out[n++] = '\n';
+            EndLine(1);
+          }
+          break;
+        case kReturn:
+          // Outside quotes it may start a CRLF line end: wait for the next
+          // byte (which may be in the next chunk).
+          if (quoted_) {
+            Content(out, &n, '\r', '\r');
+          } else {
+            pending_cr_ = true;
+          }
+          break;
+        default:  // kMapped
+          if (c == 0) has_nul_ = true;
+          Content(out, &n, kBadByte, static_cast<char>(c));
+          break;
+      }
+    }
+    // Find the end of the input now rather than on the next call, so that
+    // the last line's entry is published before fccp parses that line.
+    if (!finished_ && pos_ == end_ && !Refill() && !pending_cr_) Finish();
+    return n;
+  }
+
+  // Copies a run of plain bytes (or skips it, past the length limit).
+  void CopyPlain(char* out, size_t size, size_t* n) {
+    const auto* p = reinterpret_cast<const unsigned char*>(in_.get()) + pos_;
+    size_t limit = end_ - pos_;
+    if (!too_long_) {
+      limit = std::min(limit, size - *n);
+      const uint64_t room = kMaxRecordBytes - length_;
+      if (room < limit) limit = static_cast<size_t>(room);
+      if (limit == 0) {  // the record reaches the limit with this byte
+        Content(out, n, static_cast<char>(*p), static_cast<char>(*p));
+        ++pos_;
+        return;
+      }
+    }
+    size_t run = 1;  // p[0] is plain
+    while (run < limit && kByteClasses[p[run]] == kPlain) ++run;
+    if (!too_long_) {
+      std::memcpy(out + *n, p, run);
+      *n += run;
+      if (capturing_) header_.append(reinterpret_cast<const char*>(p), run);
+    }
+    pos_ += run;
+    length_ += run;
+  }
+
+  // One byte of the current record: `shown` goes to fccp, `raw` is the
+  // input's byte (kept for the header).
+  void Content(char* out, size_t* n, char shown, char raw) {
+    if (length_ == 0 && raw == '\r') lone_cr_ = true;
+    ++length_;
+    if (too_long_) return;
+    if (length_ > kMaxRecordBytes) {
+      too_long_ = true;
+      return;
+    }
+    out[(*n)++] = shown;
+    if (capturing_) header_.push_back(raw);
+  }
+
+  // Ends the current logical line; `end_length` is 0 at the end of input.
+  void EndLine(uint32_t end_length) {
+    const bool blank = length_ == 0 || (length_ == 1 && lone_cr_);
+    uint8_t flags = 0;
+    if (too_long_) flags |= kTooLong;
+    if (has_nul_) flags |= kHasNul;
+    if (end_length == 0 && quoted_) flags |= kUnclosed;
+    if (header_done_ && !blank && fields_ != header_fields_) {
+      flags |= kFieldCount;
+    }
+    if (capturing_) {
+      if (blank) {
+        header_.clear();
+      } else {
+        capturing_ = false;
+        header_done_ = true;
+        header_fields_ = fields_;
+        header_line_ = line_start_;
+        header_flags_ = flags;
+        header_quote_line_ = quote_line_;
+      }
+    }
+    const uint32_t end_bits = end_length << kEndShift;
+    if (flags == 0 && length_ <= kLengthMask && newlines_ <= kNewlinesMask) {
+      batch_packed_.push_back(
+          end_bits | static_cast<uint32_t>(newlines_) << kNewlinesShift |
+          static_cast<uint32_t>(length_));
+    } else {
+      batch_packed_.push_back(kLongBit | end_bits);
+      LongEntry entry;
+      entry.length = length_;
+      entry.newlines = newlines_;
+      entry.fields = fields_;
+      entry.quote_line = quote_line_;
+      entry.flags = flags;
+      batch_longs_.push_back(entry);
+    }
+    length_ = 0;
+    newlines_ = 0;
+    fields_ = 1;
+    too_long_ = false;
+    has_nul_ = false;
+    lone_cr_ = false;
+    closed_quote_at_ = kNoPosition;
+    line_start_ = physical_line_;
+  }
+
+  // At the end of the input: a last line without a line end is a line too.
+  void Finish() {
+    if (length_ > 0) EndLine(0);
+    finished_ = true;
+  }
+
+  void Publish() {
+    if (batch_packed_.empty()) return;
+    std::lock_guard<std::mutex> lock(mutex_);
+    shared_packed_.insert(shared_packed_.end(), batch_packed_.begin(),
+                          batch_packed_.end());
+    shared_longs_.insert(shared_longs_.end(), batch_longs_.begin(),
+                         batch_longs_.end());
+    batch_packed_.clear();
+    batch_longs_.clear();
+  }
+
+  void SetFailure(Failure failure) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (failure_ == Failure::kNone) failure_ = failure;
+  }
+
+  std::istream& source_;
+  std::ostream* const spool_;
+  std::unique_ptr<char[]> in_;  // the current chunk of the input
+  size_t pos_ = 0;
+  size_t end_ = 0;
+  bool started_ = false;
+  bool source_done_ = false;
+  bool finished_ = false;  // the last line has been ended
+  int preamble_ = 0;       // byte order mark bytes still to pass on
+  uint64_t first_offset_ = 0;
+  std::string pending_;  // what ReadHeader() produced, for fccp's first read
+  size_t pending_used_ = 0;
+
+  // Parse state.
+  bool quoted_ = false;
+  bool pending_cr_ = false;  // a CR outside quotes, not written yet
+  uint64_t physical_line_ = 1;
+  uint64_t quote_line_ = 0;  // where the current quoted field opened
+  uint64_t closed_quote_at_ = kNoPosition;  // index after a closing quote
+  // The current logical line.
+  uint64_t line_start_ = 1;
+  uint64_t length_ = 0;
+  uint64_t newlines_ = 0;
+  uint64_t fields_ = 1;
+  bool too_long_ = false;
+  bool has_nul_ = false;
+  bool lone_cr_ = false;  // its first byte is a CR
+
+  // The header: the first line that is not blank.
+  bool capturing_ = true;
+  bool header_done_ = false;
+  std::string header_;
+  uint64_t header_fields_ = 0;
+  uint64_t header_line_ = 1;
+  uint8_t header_flags_ = 0;
+  uint64_t header_quote_line_ = 0;
+
+  // Entries of the lines ended during the current Read().
+  std::vector<uint32_t> batch_packed_;
+  std::vector<LongEntry> batch_longs_;
+
+  std::mutex mutex_;  // guards what follows
+  std::deque<uint32_t> shared_packed_;
+  std::deque<LongEntry> shared_longs_;
+  Failure failure_ = Failure::kNone;
+};
+
+// fccp's view of the input.
+class ByteSource final : public io::ByteSourceBase {
+ public:
+  explicit ByteSource(Scanner* scanner) : scanner_(scanner) {}
+  int read(char* buffer, int size) override {
+    return static_cast<int>(
+        scanner_->Read(buffer, static_cast<size_t>(std::max(size, 0))));
+  }
+
+ private:
+  Scanner* const scanner_;
+};
+
+// Blank lines are no records (fccp strips a line's CR before asking).
+struct SkipBlankLines {
+  static bool is_comment(const char* line) { return *line == '\0'; }
+};
+
+// fccp's column count is a template argument: 2 with an id column, else 1.
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  // Throws io::error::base for a malformed row, after consuming its line.
+  virtual bool Read(char** text, char** id) = 0;
+  virtual unsigned line() const = 0;  // fccp's logical line of that row
+};
+
+template <unsigned kColumns>
+class FccpRows final : public RowSource {
+ public:
+  FccpRows(const std::string& path, Scanner* scanner,
+           const std::string& text_name, const std::string& id_name)
+      : reader_(path,
+                std::unique_ptr<io::ByteSourceBase>(new ByteSource(scanner))) {
+    if constexpr (kColumns == 1) {
+      reader_.read_header(io::ignore_extra_column, text_name);
+    } else {
+      reader_.read_header(io::ignore_extra_column, text_name, id_name);
+    }
+  }
+
+  bool Read(char** text, char** id) override {
+    if constexpr (kColumns == 1) {
+      return reader_.read_row(*text);
+    } else {
+      return reader_.read_row(*text, *id);
+    }
+  }
+
+  unsigned line() const override { return reader_.get_file_line(); }
+
+ private:
+  io::CSVReader<kColumns, io::trim_chars<>, io::double_quote_escape<',', '"'>,
+                io::throw_on_overflow, SkipBlankLines>
+      reader_;
+};
+
+// A column name as fccp sees it in the header (see the top of the file).
+std::string FccpName(const std::string& name) {
+  std::string shown = name;
+  for (char& c : shown) {
+    if (c == '\n') {
+      c = kQuotedNewline;
+    } else if (c == '\0' || c == '\xFF') {
+      c = kBadByte;
+    }
+  }
+  return shown;
+}
+
+std::string Unquote(std::string_view field) {
+  // Like fccp: only a field that starts and ends with a quote is unquoted;
+  // any other field, stray quotes included, is taken as it stands.
+  if (field.size() < 2 || field.front() != '"' || field.back() != '"') {
+    return std::string(field);
+  }
+  field = field.substr(1, field.size() - 2);
+  std::string out;
+  out.reserve(field.size());
+  for (size_t i = 0; i < field.size(); ++i) {
+    out.push_back(field[i]);
+    if (field[i] == '"' && i + 1 < field.size() && field[i + 1] == '"') ++i;
+  }
+  return out;
+}
+
+std::string Plural(uint64_t count, const char* noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
+}
+
+// Where a record is, once fccp has parsed its line.
+struct Record {
+  uint64_t line = 0;
+  uint64_t offset = 0;
+  uint64_t length = 0;
+  uint64_t fields = 0;
+  uint64_t quote_line = 0;
+  uint8_t flags = 0;
+};
+
+}  // namespace
+
+struct CsvReader::Impl {
+  std::string path;
+  std::string text_column;
+  std::string id_column;
+  std::vector<std::string> header;
+  size_t text_index = 0;
+  size_t id_index = std::string::npos;
+  bool has_id = false;
+  bool id_is_text = false;  // the same column was named for both
+
+  // Declared before `rows`, so it outlives fccp and its reading thread.
+  std::unique_ptr<Scanner> scanner;
+  std::unique_ptr<RowSource> rows;
+
+  // Entries of the lines fccp holds but has not parsed yet.
+  std::deque<uint32_t> packed;
+  std::deque<LongEntry> longs;
+  uint64_t consumed = 0;  // logical lines whose entries are gone
+  uint64_t next_offset = 0;
+  uint64_t next_line = 1;
+  uint64_t number = 0;
+  bool done = false;
+
+  std::string Where(uint64_t line) const {
+    return path + ":" + std::to_string(line) + ": ";
+  }
+
+  std::string ColumnList() const {
+    std::string list;
+    for (size_t i = 0; i < header.size(); ++i) {
+      if (i > 0) list += ", ";
+      list += header[i];
+    }
+    return list;
+  }
+
+  // The record on fccp's logical line `fccp_line`.
+  Record Take(unsigned fccp_line) {
+    // fccp counts lines in an unsigned int; only the distance matters.
+    const uint64_t target =
+        consumed +
+        static_cast<unsigned>(fccp_line - static_cast<unsigned>(consumed));
+    Record record;
+    while (consumed < target) {
+      if (packed.empty()) {
+        const Failure failure = scanner->Fetch(&packed, &longs);
+        if (packed.empty()) {
+          done = true;  // only after running out of memory
+          throw CsvError(Where(next_line) + "out of memory (" +
+                         (failure == Failure::kMemory
+                              ? "the reader cannot go on"
+                              : "the reader lost track of its lines") +
+                         ")");
+        }
+      }
+      const uint32_t entry = packed.front();
+      packed.pop_front();
+      const uint32_t end_length = (entry >> kEndShift) & 3;
+      record = Record();
+      uint64_t newlines;
+      if ((entry & kLongBit) != 0) {
+        const LongEntry& long_entry = longs.front();
+        record.length = long_entry.length;
+        record.fields = long_entry.fields;
+        record.quote_line = long_entry.quote_line;
+        record.flags = long_entry.flags;
+        newlines = long_entry.newlines;
+        longs.pop_front();
+      } else {
+        record.length = entry & kLengthMask;
+        newlines = (entry >> kNewlinesShift) & kNewlinesMask;
+      }
+      record.line = next_line;
+      record.offset = next_offset;
+      next_offset += record.length + end_length;
+      next_line += newlines + (end_length > 0 ? 1 : 0);
+      ++consumed;
+    }
+    return record;
+  }
+
+  std::string RowProblem(const Record& record, const char* fccp_what) const {
+    if ((record.flags & kUnclosed) != 0) {
+      return Where(record.quote_line) +
+             "unclosed quote (a quoted field never ends)";
+    }
+    if ((record.flags & kTooLong) != 0) {
+      return Where(record.line) +
+             "record longer than 16 MiB (the limit is 16777215 bytes)";
+    }
+    if ((record.flags & kFieldCount) != 0) {
+      return Where(record.line) + "row has " + Plural(record.fields, "field") +
+             ", the header has " + std::to_string(header.size()) +
+             (record.fields > header.size()
+                  ? " (quote fields that hold commas)"
+                  : " (quote fields that hold line breaks)");
+    }
+    return Where(record.line) + "malformed row (" +
+           (fccp_what != nullptr ? fccp_what : "unknown problem") + ")";
+  }
+
+  // A field of the row fccp just read, checked, its line breaks put back.
+  std::string_view Field(char* value, const Record& record,
+                         const std::string& column) const {
+    const size_t size = std::strlen(value);
+    char* const end = value + size;
+    for (char* p = value;; ++p) {
+      p = static_cast<char*>(
+          std::memchr(p, kQuotedNewline, static_cast<size_t>(end - p)));
+      if (p == nullptr) break;
+      *p = '\n';
+    }
+    const std::string_view field(value, size);
+    if (FindInvalidUtf8(field) != std::string_view::npos) {
+      if ((record.flags & kHasNul) != 0 &&
+          field.find(kBadByte) != std::string_view::npos) {
+        throw CsvError(Where(record.line) + "NUL byte in column '" + column +
+                       "' (text files hold none)");
+      }
+      throw CsvError(Where(record.line) + "invalid UTF-8 in column '" + column +
+                     "' (save the file as UTF-8)");
+    }
+    return field;
+  }
+};
+
+CsvReader::CsvReader(std::istream& source, std::string path,
+                     const std::string& text_column,
+                     const std::string& id_column, bool id_required,
+                     std::ostream* spool)
+    : impl_(std::make_unique<Impl>()) {
+  Impl& s = *impl_;
+  s.path = std::move(path);
+  s.text_column = text_column;
+  s.id_column = id_column;
+  s.scanner = std::make_unique<Scanner>(source, spool);
+  Scanner& scanner = *s.scanner;
+  scanner.ReadHeader();
+  s.next_offset = scanner.first_offset();
+  if (!scanner.has_header()) {
+    if (scanner.Fetch(&s.packed, &s.longs) == Failure::kRead) {
+      throw CsvError(s.Where(1) + "cannot read the input (a read error)");
+    }
+    throw CsvError(s.Where(1) + "empty input (expected a header row)");
+  }
+  const uint64_t line = scanner.header_line();
+  if ((scanner.header_flags() & kUnclosed) != 0) {
+    throw CsvError(s.Where(scanner.header_quote_line()) +
+                   "unclosed quote (a quoted field never ends)");
+  }
+  if ((scanner.header_flags() & kTooLong) != 0) {
+    throw CsvError(s.Where(line) +
+                   "header longer than 16 MiB (the limit is 16777215 bytes)");
+  }
+  s.header = SplitRecord(scanner.header_record());
+  std::set<std::string_view> seen;
+  for (const std::string& name : s.header) {
+    if (!seen.insert(name).second) {
+      throw CsvError(s.Where(line) + "duplicate column '" + name +
+                     "' (columns: " + s.ColumnList() + ")");
+    }
+  }
+  const auto find = [&s](const std::string& name) {
+    return static_cast<size_t>(
+        std::find(s.header.begin(), s.header.end(), name) - s.header.begin());
+  };
+  s.text_index = find(text_column);
+  if (s.text_index == s.header.size()) {
+    throw CsvError(s.Where(line) + "no column '" + text_column +
+                   "' (columns: " + s.ColumnList() + ")");
+  }
+  const size_t id_index = find(id_column);
+  s.has_id = id_index < s.header.size();
+  if (!s.has_id && id_required) {
+    throw CsvError(s.Where(line) + "no column '" + id_column +
+                   "' (columns: " + s.ColumnList() + ")");
+  }
+  s.id_index = s.has_id ? id_index : std::string::npos;
+  s.id_is_text = s.has_id && id_index == s.text_index;
+  try {
+    if (s.has_id && !s.id_is_text) {
+      s.rows = std::make_unique<FccpRows<2>>(
+          s.path, &scanner, FccpName(text_column), FccpName(id_column));
+    } else {
+      s.rows = std::make_unique<FccpRows<1>>(s.path, &scanner,
+                                             FccpName(text_column), "");
+    }
+  } catch (const io::error::base& e) {
+    // Not expected: the header was checked above.
+    throw CsvError(s.Where(line) + "unreadable header (" + e.what() + ")");
+  }
+}
+
+CsvReader::~CsvReader() = default;
+
+bool CsvReader::has_id() const { return impl_->has_id; }
+
+const std::vector<std::string>& CsvReader::header() const {
+  return impl_->header;
+}
+
+size_t CsvReader::text_index() const { return impl_->text_index; }
+
+size_t CsvReader::id_index() const { return impl_->id_index; }
+
+// After a malformed row, Next() continues with the following row, even
+// after a record of 16 MiB or more. After a failed read of the input, a
+// failed write to the spool or running out of memory, it throws once when
+// the rows run out (rows before the failure are all returned) and returns
+// false from then on.
+bool CsvReader::Next(CsvRow* row) {
+  Impl& s = *impl_;
+  if (s.done) return false;
+  char* text = nullptr;
+  char* id = nullptr;
+  bool more = false;
+  try {
+    more = s.rows->Read(&text, &id);
+  } catch (const io::error::base& e) {
+    const Record record = s.Take(s.rows->line());
+    ++s.number;
+    throw CsvError(s.RowProblem(record, e.what()));
+  }
+  if (!more) {
+    s.done = true;
+    std::deque<uint32_t> rest;
+    std::deque<LongEntry> rest_longs;
+    switch (s.scanner->Fetch(&rest, &rest_longs)) {
+      case Failure::kNone:
+        return false;
+      case Failure::kRead:
+        throw CsvError(s.Where(s.next_line) +
+                       "cannot read the input (a read error ended it early)");
+      case Failure::kSpool:
+        throw CsvError(s.Where(s.next_line) +
+                       "cannot write the spool copy (is the disk full?)");
+      case Failure::kMemory:
+        throw CsvError(s.Where(s.next_line) +
+                       "out of memory (the reader cannot go on)");
+    }
+    return false;
+  }
+  const Record record = s.Take(s.rows->line());
+  ++s.number;
+  if ((record.flags & kRowErrors) != 0) {
+    throw CsvError(s.RowProblem(record, nullptr));
+  }
+  const std::string_view text_field = s.Field(text, record, s.text_column);
+  std::string_view id_field;
+  if (s.id_is_text) {
+    id_field = text_field;
+  } else if (s.has_id) {
+    id_field = s.Field(id, record, s.id_column);
+  }
+  row->line = record.line;
+  row->number = s.number;
+  row->offset = record.offset;
+  row->length = record.length;
+  row->id = id_field;
+  row->text = text_field;
+  return true;
+}
+
+std::vector<std::string> SplitRecord(std::string_view record) {
+  // As in Next(): a CR that ends the record (left of a CRLF line end, or a
+  // CR at the end of the input) is not part of the last field.
+  if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+  std::vector<std::string> fields;
+  bool quoted = false;
+  size_t begin = 0;
+  for (size_t i = 0; i < record.size(); ++i) {
+    if (record[i] == '"') {
+      quoted = !quoted;
+    } else if (record[i] == ',' && !quoted) {
+      fields.push_back(Unquote(record.substr(begin, i - begin)));
+      begin = i + 1;
+    }
+  }
+  fields.push_back(Unquote(record.substr(begin)));
+  return fields;
+}
+
+}  // namespace credence

@@ -1,0 +1,58 @@
+// Ranks the rows of a CSV file of headlines by the confidence of their text.
+//
+// Call order: fill RankOptions, build a Scorer, call RankCsv with the input
+// stream (read once, never copied whole) and the output stream.
+//
+//   credence::RankOptions opt;
+//   opt.top = 1000;
+//   credence::RankSummary s = credence::RankCsv(file, "in.csv", opt, scorer,
+//                                               out, log);
+//
+// Each text is scored as one claim (the same score `credence score` gives a
+// one-line article). Rows come out by score, highest first (lowest first
+// with `ascending`); equal scores keep input order, so the output is the
+// same whatever the thread count. Nothing is written to `out` until every
+// row has been read: a bad row that stops the run leaves no partial output.
+#ifndef CREDENCE_ENGINE_RANKER_H_
+#define CREDENCE_ENGINE_RANKER_H_
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <string>
+
+#include "engine/scorer.h"
+
+namespace credence {
+
+struct RankOptions {
+  std::string column = "headline";  // the text column
+  std::string id_column = "id";     // row numbers when absent...
+  bool id_required = false;         // ...unless the user named it
+  uint64_t top = 0;                 // keep the best `top` rows; 0: all
+  bool ascending = false;           // least credible first
+  bool jsonl = false;               // JSON lines instead of CSV
+  unsigned threads = 1;             // scoring threads (1 or more)
+  bool skip_bad_rows = false;       // report bad rows on `log` and go on
+};
+
+struct RankSummary {
+  uint64_t read = 0;  // data rows in the input: always ranked + rejected
+  uint64_t ranked = 0;
+  uint64_t rejected = 0;
+};
+
+// Called now and then with the number of rows read so far.
+using RankProgress = std::function<void(uint64_t rows)>;
+
+// Throws CsvError (engine/csv_reader.h) for a bad header, and for the first
+// bad row unless `skip_bad_rows`, in which case each bad row's
+// "path:line: problem" goes to `log` as a line of its own.
+RankSummary RankCsv(std::istream& in, const std::string& path,
+                    const RankOptions& options, const Scorer& scorer,
+                    std::ostream& out, std::ostream& log,
+                    const RankProgress& progress = nullptr);
+
+}  // namespace credence
+
+#endif  // CREDENCE_ENGINE_RANKER_H_

@@ -1,0 +1,571 @@
+#include "engine/csv_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <sstream>
+#include <streambuf>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace credence {
+namespace {
+
+using std::string_literals::operator""s;  // literals holding NUL bytes
+
+// What reading a whole input gave, in order: rows as "line L row N id 'I'
+// text 'T'", rejected rows as their error message.
+struct Outcome {
+  std::vector<std::string> events;
+  std::vector<CsvRow> rows;  // offsets and lengths (views are dangling)
+  std::vector<std::string> ids, texts;
+  bool has_id = false;
+  size_t text_index = 0;
+  size_t id_index = 0;
+  std::vector<std::string> header;
+};
+
+std::string Describe(const CsvRow& row) {
+  return "line " + std::to_string(row.line) + " row " +
+         std::to_string(row.number) + " id '" + std::string(row.id) +
+         "' text '" + std::string(row.text) + "'";
+}
+
+Outcome ReadAll(const std::string& input, const std::string& text = "text",
+                const std::string& id = "id", bool id_required = false,
+                std::ostream* spool = nullptr) {
+  std::istringstream in(input);
+  CsvReader reader(in, "in.csv", text, id, id_required, spool);
+  Outcome out;
+  out.has_id = reader.has_id();
+  out.text_index = reader.text_index();
+  out.id_index = reader.id_index();
+  out.header = reader.header();
+  CsvRow row;
+  // Bounded, so a reader that never ends fails instead of hanging.
+  for (int i = 0; i < 10000; ++i) {
+    try {
+      if (!reader.Next(&row)) break;
+    } catch (const CsvError& e) {
+      out.events.push_back(e.what());
+      continue;
+    }
+    out.events.push_back(Describe(row));
+    out.rows.push_back(row);
+    out.ids.emplace_back(row.id);
+    out.texts.emplace_back(row.text);
+  }
+  return out;
+}
+
+// The record at each row's offset and length splits into what Next() gave.
+void ExpectRecordsAgree(const std::string& input, const Outcome& out) {
+  for (size_t i = 0; i < out.rows.size(); ++i) {
+    const CsvRow& row = out.rows[i];
+    SCOPED_TRACE("row " + std::to_string(row.number));
+    ASSERT_LE(row.offset + row.length, input.size());
+    const std::vector<std::string> fields =
+        SplitRecord(std::string_view(input).substr(row.offset, row.length));
+    ASSERT_EQ(fields.size(), out.header.size());
+    EXPECT_EQ(fields[out.text_index], out.texts[i]);
+    if (out.has_id) {
+      EXPECT_EQ(fields[out.id_index], out.ids[i]);
+    }
+  }
+}
+
+// The message the constructor throws, or "" when it does not.
+std::string HeaderError(const std::string& input,
+                        const std::string& text = "text",
+                        const std::string& id = "id",
+                        bool id_required = false) {
+  std::istringstream in(input);
+  try {
+    CsvReader reader(in, "in.csv", text, id, id_required);
+  } catch (const CsvError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+struct Case {
+  const char* name;
+  std::string input;
+  std::vector<std::string> events;
+};
+
+void RunCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const Outcome out = ReadAll(c.input);
+    EXPECT_EQ(out.events, c.events);
+    ExpectRecordsAgree(c.input, out);
+  }
+}
+
+TEST(CsvReaderTest, WellFormedRows) {
+  RunCases({
+      {"Plain",
+       "id,text\n1,hello\n2,world\n",
+       {"line 2 row 1 id '1' text 'hello'",
+        "line 3 row 2 id '2' text 'world'"}},
+      {"QuotedCommas",
+       "id,text\n1,\"a, b, c\"\n2,\",\"\n",
+       {"line 2 row 1 id '1' text 'a, b, c'", "line 3 row 2 id '2' text ','"}},
+      {"DoubledQuotes",
+       "id,text\n1,\"say \"\"hi\"\"\"\n2,\"\"\"\"\"\"\n\"3\"\"\",x\n",
+       {"line 2 row 1 id '1' text 'say \"hi\"'",
+        "line 3 row 2 id '2' text '\"\"'", "line 4 row 3 id '3\"' text 'x'"}},
+      {"EmptyFields",
+       "id,text\n1,\n,\"\"\n",
+       {"line 2 row 1 id '1' text ''", "line 3 row 2 id '' text ''"}},
+      {"SpacesAreKept",
+       "id,text\n 1 , a b \n",
+       {"line 2 row 1 id ' 1 ' text ' a b '"}},
+      {"NewlinesInQuotes",
+       "id,text\n1,\"a\nb\nc\"\n2,d\n3,\"\n\"\n\"4\n\",e\n",
+       {"line 2 row 1 id '1' text 'a\nb\nc'", "line 5 row 2 id '2' text 'd'",
+        "line 6 row 3 id '3' text '\n'", "line 8 row 4 id '4\n' text 'e'"}},
+      {"Crlf",
+       "id,text\r\n1,a\r\n2,\"b\r\nc\"\r\n3,\"d\"\r\n",
+       {"line 2 row 1 id '1' text 'a'", "line 3 row 2 id '2' text 'b\r\nc'",
+        "line 5 row 3 id '3' text 'd'"}},
+      {"ByteOrderMark",
+       "\xEF\xBB\xBFid,text\n1,a\n",
+       {"line 2 row 1 id '1' text 'a'"}},
+      {"ByteOrderMarkOnlyOnce",
+       "\xEF\xBB\xBFid,text\n1,\xEF\xBB\xBF"
+       "a\n",
+       {"line 2 row 1 id '1' text '\xEF\xBB\xBF"
+        "a'"}},
+      {"Utf8Text",
+       "id,text\n1,Caf\xC3\xA9 \xE2\x82\xAC 5 \xF0\x9F\x98\x80\n",
+       {"line 2 row 1 id '1' text 'Caf\xC3\xA9 \xE2\x82\xAC 5 "
+        "\xF0\x9F\x98\x80'"}},
+      {"NoNewlineAtEnd",
+       "id,text\n1,a\n2,b",
+       {"line 2 row 1 id '1' text 'a'", "line 3 row 2 id '2' text 'b'"}},
+      {"NoNewlineAfterQuotedField",
+       "id,text\n1,\"a\nb\"",
+       {"line 2 row 1 id '1' text 'a\nb'"}},
+      {"BlankLastLine", "id,text\n1,a\n\n", {"line 2 row 1 id '1' text 'a'"}},
+      {"BlankLastLineCrlf",
+       "id,text\r\n1,a\r\n\r\n",
+       {"line 2 row 1 id '1' text 'a'"}},
+      {"BlankLinesAreSkipped",
+       "id,text\n1,a\n\n\r\n2,b\n",
+       {"line 2 row 1 id '1' text 'a'", "line 5 row 2 id '2' text 'b'"}},
+      {"BlankLinesBeforeHeader",
+       "\n\r\nid,text\n1,a\n",
+       {"line 4 row 1 id '1' text 'a'"}},
+      {"HeaderOnly", "id,text\n", {}},
+      {"HeaderOnlyNoNewline", "id,text", {}},
+      {"HeaderCrlfOnly", "id,text\r\n", {}},
+      // fccp strips one CR before a line end; a second one is text, and
+      // so is a CR at the very end (which SplitRecord strips too).
+      {"CrBeforeCrlf",
+       "id,text\n1,a\r\r\n2,b\r",
+       {"line 2 row 1 id '1' text 'a'", "line 3 row 2 id '2' text 'b'"}},
+      {"CrInsideText",
+       "id,text\n1,a\rb\n",
+       {"line 2 row 1 id '1' text 'a\rb'"}},
+      // Quotes inside an unquoted field are taken literally (as fccp does).
+      {"StrayQuotesInUnquotedField",
+       "id,text\n1,He said \"hi\" today\n2,\"ab\"cd\n",
+       {"line 2 row 1 id '1' text 'He said \"hi\" today'",
+        "line 3 row 2 id '2' text '\"ab\"cd'"}},
+      {"InvalidUtf8InOtherColumnIsFine",
+       "id,text,x\n1,a,\xFF\xFE\n",
+       {"line 2 row 1 id '1' text 'a'"}},
+      {"NulInOtherColumnIsFine",
+       "id,text,x\n1,a,\0\n"s,
+       {"line 2 row 1 id '1' text 'a'"}},
+  });
+}
+
+TEST(CsvReaderTest, MalformedRowsAreReportedAndSkipped) {
+  RunCases({
+      {"TooFewAndTooManyFields",
+       "id,text\n1\n2,a,b\n3,ok\n",
+       {"in.csv:2: row has 1 field, the header has 2 (quote fields that "
+        "hold line breaks)",
+        "in.csv:3: row has 3 fields, the header has 2 (quote fields that "
+        "hold commas)",
+        "line 4 row 3 id '3' text 'ok'"}},
+      {"FieldCountOfMultilineRecord",
+       "id,text\n1,\"a\nb\",c\n2,ok\n",
+       {"in.csv:2: row has 3 fields, the header has 2 (quote fields that "
+        "hold commas)",
+        "line 4 row 2 id '2' text 'ok'"}},
+      {"CommaInsideQuotesIsNoSeparator",
+       "id,text\n1,\"a,b\",c,d\n2,ok\n",
+       {"in.csv:2: row has 4 fields, the header has 2 (quote fields that "
+        "hold commas)",
+        "line 3 row 2 id '2' text 'ok'"}},
+      {"UnclosedQuoteAtEnd",
+       "id,text\n1,a\n2,\"open\nmore\n",
+       {"line 2 row 1 id '1' text 'a'",
+        "in.csv:3: unclosed quote (a quoted field never ends)"}},
+      {"UnclosedQuoteOpenedOnLaterLine",
+       "id,text\n1,\"x\ny\"\"z\n\n",
+       {"in.csv:2: unclosed quote (a quoted field never ends)"}},
+      // A lone quote inside an unquoted field opens a quoted field (as in
+      // fccp), which here never ends.
+      {"StrayQuoteOpensAField",
+       "id,text\n1,a 5\" screen\n2,ok\n",
+       {"in.csv:2: unclosed quote (a quoted field never ends)"}},
+      {"UnclosedQuoteNoNewline",
+       "id,text\n1,\"open",
+       {"in.csv:2: unclosed quote (a quoted field never ends)"}},
+      {"InvalidUtf8InText",
+       "id,text\n1,caf\xE9\n2,ok\n",
+       {"in.csv:2: invalid UTF-8 in column 'text' (save the file as UTF-8)",
+        "line 3 row 2 id '2' text 'ok'"}},
+      {"InvalidUtf8InId",
+       "id,text\n\xFF,a\n2,ok\n",
+       {"in.csv:2: invalid UTF-8 in column 'id' (save the file as UTF-8)",
+        "line 3 row 2 id '2' text 'ok'"}},
+      {"OverlongUtf8",
+       "id,text\n1,\xC0\xAF\n2,ok\n",
+       {"in.csv:2: invalid UTF-8 in column 'text' (save the file as UTF-8)",
+        "line 3 row 2 id '2' text 'ok'"}},
+      {"NulInText",
+       "id,text\n1,a\0b\n2,ok\n"s,
+       {"in.csv:2: NUL byte in column 'text' (text files hold none)",
+        "line 3 row 2 id '2' text 'ok'"}},
+      {"NulInQuotedMultilineId",
+       "id,text\n\"\0\n\",a\n2,ok\n"s,
+       {"in.csv:2: NUL byte in column 'id' (text files hold none)",
+        "line 4 row 2 id '2' text 'ok'"}},
+      {"ErrorsAfterBlankLines",
+       "id,text\n\n1\n\n2,ok\n",
+       {"in.csv:3: row has 1 field, the header has 2 (quote fields that "
+        "hold line breaks)",
+        "line 5 row 2 id '2' text 'ok'"}},
+  });
+}
+
+TEST(CsvReaderTest, OffsetsAndLengths) {
+  const std::string input = "\xEF\xBB\xBFid,text\r\n1,a\r\n2,\"b\nc\"\n3,d";
+  const Outcome out = ReadAll(input);
+  ASSERT_EQ(out.rows.size(), 3u);
+  EXPECT_EQ(out.rows[0].offset, 12u);  // 3 (BOM) + 9 ("id,text\r\n")
+  EXPECT_EQ(out.rows[0].length, 3u);
+  EXPECT_EQ(out.rows[1].offset, 17u);
+  EXPECT_EQ(out.rows[1].length, 7u);
+  EXPECT_EQ(out.rows[2].offset, 25u);
+  EXPECT_EQ(out.rows[2].length, 3u);
+  EXPECT_EQ(out.rows[2].line, 5u);
+  ExpectRecordsAgree(input, out);
+}
+
+TEST(CsvReaderTest, ColumnsByNameInAnyOrder) {
+  const std::string input = "label,text,x,id\nL,hello,X,7\nM,bye,Y,8\n";
+  const Outcome out = ReadAll(input);
+  EXPECT_EQ(out.header, (std::vector<std::string>{"label", "text", "x", "id"}));
+  EXPECT_TRUE(out.has_id);
+  EXPECT_EQ(out.text_index, 1u);
+  EXPECT_EQ(out.id_index, 3u);
+  EXPECT_EQ(out.events,
+            (std::vector<std::string>{"line 2 row 1 id '7' text 'hello'",
+                                      "line 3 row 2 id '8' text 'bye'"}));
+  ExpectRecordsAgree(input, out);
+}
+
+TEST(CsvReaderTest, QuotedColumnNames) {
+  const std::string input = "\"i,d\",\"te\"\"xt\"\n1,a\n";
+  const Outcome out = ReadAll(input, "te\"xt", "i,d", true);
+  EXPECT_EQ(out.header, (std::vector<std::string>{"i,d", "te\"xt"}));
+  EXPECT_EQ(out.events,
+            (std::vector<std::string>{"line 2 row 1 id '1' text 'a'"}));
+}
+
+TEST(CsvReaderTest, WithoutIdColumn) {
+  const std::string input = "text,label\na,x\nb,y\nc,z\n";
+  const Outcome out = ReadAll(input, "text", "id", false);
+  EXPECT_FALSE(out.has_id);
+  EXPECT_EQ(out.text_index, 0u);
+  EXPECT_EQ(out.events,
+            (std::vector<std::string>{"line 2 row 1 id '' text 'a'",
+                                      "line 3 row 2 id '' text 'b'",
+                                      "line 4 row 3 id '' text 'c'"}));
+  ExpectRecordsAgree(input, out);
+}
+
+TEST(CsvReaderTest, SingleColumnFile) {
+  const std::string input = "text\na\n\"b,c\"\n";
+  const Outcome out = ReadAll(input);
+  EXPECT_FALSE(out.has_id);
+  EXPECT_EQ(out.events,
+            (std::vector<std::string>{"line 2 row 1 id '' text 'a'",
+                                      "line 3 row 2 id '' text 'b,c'"}));
+  ExpectRecordsAgree(input, out);
+}
+
+TEST(CsvReaderTest, SameColumnForTextAndId) {
+  const Outcome out = ReadAll("x,text\n1,a\n", "text", "text", true);
+  EXPECT_TRUE(out.has_id);
+  EXPECT_EQ(out.id_index, 1u);
+  EXPECT_EQ(out.events,
+            (std::vector<std::string>{"line 2 row 1 id 'a' text 'a'"}));
+}
+
+TEST(CsvReaderTest, HeaderErrors) {
+  struct HeaderCase {
+    const char* name;
+    std::string input;
+    std::string text, id;
+    bool id_required;
+    std::string error;
+  };
+  const HeaderCase kCases[] = {
+      {"Empty", "", "text", "id", false,
+       "in.csv:1: empty input (expected a header row)"},
+      {"OnlyBlankLines", "\n\r\n\n", "text", "id", false,
+       "in.csv:1: empty input (expected a header row)"},
+      {"OnlyByteOrderMark", "\xEF\xBB\xBF", "text", "id", false,
+       "in.csv:1: empty input (expected a header row)"},
+      {"NoTextColumn", "id,text,label\n1,a,b\n", "headline", "id", false,
+       "in.csv:1: no column 'headline' (columns: id, text, label)"},
+      {"QuotedNamesListedUnquoted", "\"id\",\"a,b\"\n", "text", "id", false,
+       "in.csv:1: no column 'text' (columns: id, a,b)"},
+      {"IdRequired", "text,label\na,b\n", "text", "id", true,
+       "in.csv:1: no column 'id' (columns: text, label)"},
+      {"AfterBlankLines", "\n\nid,title\n", "text", "id", false,
+       "in.csv:3: no column 'text' (columns: id, title)"},
+      {"DuplicateColumn", "id,text,id\n1,a,2\n", "text", "id", false,
+       "in.csv:1: duplicate column 'id' (columns: id, text, id)"},
+      {"DuplicateOtherColumn", "x,text,x\n", "text", "id", false,
+       "in.csv:1: duplicate column 'x' (columns: x, text, x)"},
+      {"UnclosedQuote", "id,\"text\n1,a\n", "text", "id", false,
+       "in.csv:1: unclosed quote (a quoted field never ends)"},
+      {"Fine", "id,text\n", "text", "id", true, ""},
+  };
+  for (const HeaderCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(HeaderError(c.input, c.text, c.id, c.id_required), c.error);
+  }
+}
+
+TEST(CsvReaderTest, FieldOfFiveMegabytes) {
+  std::string big;
+  size_t newlines = 0;
+  for (size_t i = 0; big.size() < 5000000; ++i) {
+    big += "word";
+    if (i % 1000 == 0) {
+      big += '\n';
+      ++newlines;
+    }
+    if (i % 777 == 0) big += ", \"quoted\" ";
+  }
+  std::string escaped;
+  for (char c : big) {
+    escaped += c;
+    if (c == '"') escaped += '"';
+  }
+  const std::string input = "id,text\n1,\"" + escaped + "\"\n2,after\n";
+  const Outcome out = ReadAll(input);
+  ASSERT_EQ(out.rows.size(), 2u);
+  EXPECT_EQ(out.texts[0], big);
+  EXPECT_EQ(out.rows[0].length, 4 + escaped.size());  // 1,"..."
+  EXPECT_EQ(out.rows[1].line, 3 + newlines);
+  EXPECT_EQ(out.texts[1], "after");
+  ExpectRecordsAgree(input, out);
+}
+
+TEST(CsvReaderTest, RecordsOf16MiBOrMoreAreRejected) {
+  constexpr size_t kLimit = (size_t{1} << 24) - 1;
+  // At the limit (a CRLF does not count), one byte over, then a good row.
+  const std::string input = "id,text\n1," + std::string(kLimit - 2, 'a') +
+                            "\r\n2,\"" + std::string(kLimit - 3, 'b') +
+                            "\"\n3,ok\n";
+  const Outcome out = ReadAll(input);
+  ASSERT_EQ(out.events.size(), 3u);
+  EXPECT_EQ(out.rows.size(), 2u);
+  EXPECT_EQ(out.texts[0], std::string(kLimit - 2, 'a'));
+  EXPECT_EQ(out.rows[0].length, kLimit);
+  EXPECT_EQ(out.events[1],
+            "in.csv:3: record longer than 16 MiB (the limit is 16777215 "
+            "bytes)");
+  EXPECT_EQ(out.events[2], "line 4 row 3 id '3' text 'ok'");
+  ExpectRecordsAgree(input, out);
+}
+
+TEST(CsvReaderTest, LongRecordWithUnclosedQuoteReportsTheQuote) {
+  const std::string input =
+      "id,text\n1,ok\n2,\"" + std::string(size_t{1} << 24, 'a') + "\n\n3,x\n";
+  const Outcome out = ReadAll(input);
+  EXPECT_EQ(out.events,
+            (std::vector<std::string>{
+                "line 2 row 1 id '1' text 'ok'",
+                "in.csv:3: unclosed quote (a quoted field never ends)"}));
+}
+
+// Over 32 MiB, fccp reads through a thread of its own: line numbers, offsets
+// and errors must stay right across its buffer boundaries.
+TEST(CsvReaderTest, LargeInputReadAhead) {
+  std::string input = "text,id,x\n";
+  std::vector<uint64_t> lines, offsets;
+  std::vector<std::string> errors;
+  uint64_t line = 2;
+  for (int i = 0; input.size() < (size_t{45} << 20); ++i) {
+    const std::string id = std::to_string(i);
+    if (i % 50000 == 7) {
+      errors.push_back("in.csv:" + std::to_string(line) +
+                       ": row has 2 fields, the header has 3 (quote fields "
+                       "that hold line breaks)");
+      input += "bad," + id + "\n";
+      ++line;
+      continue;
+    }
+    lines.push_back(line);
+    offsets.push_back(input.size());
+    if (i % 3 == 0) {
+      input += "\"headline " + id + "\nsecond, \"\"line\"\"\r\nthird\"," + id +
+               ",x\r\n";
+      line += 3;
+    } else {
+      input += "Headline number " + id + " says something," + id + ",\n";
+      line += 1;
+    }
+  }
+  std::istringstream in(input);
+  std::ostringstream spool;
+  CsvReader reader(in, "in.csv", "text", "id", true, &spool);
+  CsvRow row;
+  size_t good = 0;
+  std::vector<std::string> got_errors;
+  uint64_t number = 0;
+  for (;;) {
+    try {
+      if (!reader.Next(&row)) break;
+    } catch (const CsvError& e) {
+      got_errors.push_back(e.what());
+      ++number;
+      continue;
+    }
+    ++number;
+    ASSERT_LT(good, lines.size());
+    ASSERT_EQ(row.line, lines[good]);
+    ASSERT_EQ(row.number, number);
+    ASSERT_EQ(row.offset, offsets[good]);
+    const std::vector<std::string> fields =
+        SplitRecord(std::string_view(input).substr(row.offset, row.length));
+    ASSERT_EQ(fields.size(), 3u);
+    ASSERT_EQ(fields[0], row.text);
+    ASSERT_EQ(fields[1], row.id);
+    ++good;
+  }
+  EXPECT_EQ(good, lines.size());
+  EXPECT_EQ(got_errors, errors);
+  EXPECT_TRUE(spool.str() == input);
+}
+
+TEST(CsvReaderTest, SpoolCopiesTheInput) {
+  const std::string kInputs[] = {
+      "", "id,text\n1,a\n", "\xEF\xBB\xBFid,text\r\n1,\"a\nb\"\r\n2,bad,x\n",
+      "id,text\n1,\0\xFF\n"s, "id,text\n1,\"open\n"};
+  for (const std::string& input : kInputs) {
+    SCOPED_TRACE(input);
+    std::istringstream in(input);
+    std::ostringstream spool;
+    try {
+      CsvReader reader(in, "in.csv", "text", "id", false, &spool);
+      CsvRow row;
+      for (int i = 0; i < 100; ++i) {
+        try {
+          if (!reader.Next(&row)) break;
+        } catch (const CsvError&) {
+        }
+      }
+    } catch (const CsvError&) {
+    }
+    EXPECT_EQ(spool.str(), input);
+  }
+}
+
+TEST(CsvReaderTest, SpoolFailureIsReportedAtTheEnd) {
+  std::istringstream in("id,text\n1,a\n");
+  std::ostream broken(nullptr);
+  CsvReader reader(in, "in.csv", "text", "id", false, &broken);
+  CsvRow row;
+  ASSERT_TRUE(reader.Next(&row));
+  EXPECT_EQ(row.text, "a");
+  try {
+    reader.Next(&row);
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(),
+                 "in.csv:3: cannot write the spool copy (is the disk full?)");
+  }
+  EXPECT_FALSE(reader.Next(&row));
+}
+
+// Gives its text, then fails like a broken disk.
+class FailingBuffer : public std::streambuf {
+ public:
+  explicit FailingBuffer(std::string text) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+ protected:
+  int_type underflow() override { throw std::ios_base::failure("EIO"); }
+
+ private:
+  std::string text_;
+};
+
+TEST(CsvReaderTest, ReadFailureIsReportedAtTheEnd) {
+  // The reader reads 64 KiB at a time; the failure hits the second read.
+  std::string text = "id,text\n1,";
+  text += std::string(65536 - text.size() - 1, 'a') + "\n";
+  FailingBuffer buffer(text);
+  std::istream in(&buffer);
+  CsvReader reader(in, "in.csv", "text", "id", false);
+  CsvRow row;
+  ASSERT_TRUE(reader.Next(&row));
+  EXPECT_EQ(row.text.size(), 65536u - 11);
+  try {
+    reader.Next(&row);
+    FAIL() << "no error";
+  } catch (const CsvError& e) {
+    EXPECT_STREQ(e.what(),
+                 "in.csv:3: cannot read the input (a read error ended it "
+                 "early)");
+  }
+  EXPECT_FALSE(reader.Next(&row));
+}
+
+TEST(SplitRecordTest, Fields) {
+  struct SplitCase {
+    const char* name;
+    std::string record;
+    std::vector<std::string> fields;
+  };
+  const SplitCase kCases[] = {
+      {"Plain", "a,b,c", {"a", "b", "c"}},
+      {"Empty", "", {""}},
+      {"EmptyFields", ",,", {"", "", ""}},
+      {"QuotedComma", "\"a,b\",c", {"a,b", "c"}},
+      {"DoubledQuotes", "\"a\"\"b\",\"\"\"\"", {"a\"b", "\""}},
+      {"EmptyQuoted", "\"\",x", {"", "x"}},
+      {"LineBreaksInQuotes", "\"a\nb\",\"c\r\nd\"", {"a\nb", "c\r\nd"}},
+      {"TrailingCr", "a,b\r", {"a", "b"}},
+      {"TrailingCrAfterQuotes", "\"x\"\r", {"x"}},
+      {"OnlyOneCrStripped", "a\r\r", {"a\r"}},
+      {"CrInside", "a\rb", {"a\rb"}},
+      {"SpacesKept", " a , \"b\" ", {" a ", " \"b\" "}},
+      {"StrayQuotes", "He said \"hi\",x", {"He said \"hi\"", "x"}},
+      {"TextAfterClosingQuote", "\"ab\"cd", {"\"ab\"cd"}},
+      {"QuotedAndStray", "\"a\"b\"c\"", {"a\"b\"c"}},
+  };
+  for (const SplitCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(SplitRecord(c.record), c.fields);
+  }
+}
+
+}  // namespace
+}  // namespace credence
