@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `credence rank` against two peers in the same run on a 1,000,000-row
 # corpus built from the headlines in ../shared/data (fresh ids, repeated):
-#   grep -c -i -F -f CUES   the cost of a bare scan for the cue phrases
+#   LC_ALL=C grep -c -i -F -f CUES   a bare scan for the cue phrases
 #   bench/rank_peer.py      csv module + one regex alternation + logistic
 # Usage: bench/rank_bench.sh [ROWS] (after setup.sh). Needs ../shared/data.
 set -euo pipefail
@@ -50,7 +50,7 @@ run() {  # name, command...: wall seconds and peak RSS
     'BEGIN { printf "%-12s %7.2f s  %9.0f rows/s  %7.1f MB/s  peak RSS %6.1f MB (%.2fx input)\n", n, s, rows / s, size / s / 1e6, kb / 1024, kb * 1024 / size }'
   echo "$secs"> "$work/$name.secs"
 }
-run grep grep -c -i -F -f "$work/cues.txt" "$work/corpus.csv"
+run grep env LC_ALL=C grep -c -i -F -f "$work/cues.txt" "$work/corpus.csv"
 run python-peer python3 bench/rank_peer.py "$work/cues.txt" "$work/corpus.csv"
 run credence build/credence rank "$work/corpus.csv" --output "$work/ranked.csv"
 tail -1 "$work/err"

@@ -11,12 +11,12 @@ import sys
 def main():
     cues = [line.strip() for line in open(sys.argv[1], encoding="utf-8")
             if line.strip()]
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) +
-                         r")\b", re.IGNORECASE)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(c.lower())
+                                             for c in cues) + r")\b")
     scored = []
     with open(sys.argv[2], newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            hits = len(pattern.findall(row["headline"]))
+            hits = len(pattern.findall(row["headline"].lower()))
             scored.append((1 / (1 + math.exp(-(0.5 - 0.8 * hits))), row["id"]))
     scored.sort(key=lambda s: -s[0])
     out = csv.writer(sys.stdout)

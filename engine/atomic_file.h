@@ -21,6 +21,9 @@ class AtomicFile {
   AtomicFile& operator=(const AtomicFile&) = delete;
 
   std::ostream& stream() { return out_; }
+  // Where the bytes are until Commit(): a scratch file the destructor
+  // removes when never committed.
+  const std::string& temp_path() const { return temp_; }
   // Flushes, checks every write succeeded, renames into place. Throws
   // std::runtime_error "PATH: cannot write (reason)" and leaves no file.
   void Commit();

@@ -1,12 +1,17 @@
 #include "engine/ranker.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstring>
+#include <deque>
 #include <memory>
 #include <ostream>
-#include <queue>
-#include <string_view>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -17,180 +22,203 @@ namespace credence {
 namespace {
 
 // Rows are read and scored in batches: big enough to keep threads busy,
-// small enough that a --top run holds little besides its heap.
+// small enough that the texts in flight cost little memory.
 constexpr size_t kBatchRows = 8192;
-constexpr size_t kArenaChunk = size_t{1} << 20;
 
-// Id and text bytes of kept rows, in chunks that never move, so a row can
-// point into them while more rows arrive.
-class Arena {
- public:
-  std::string_view Add(std::string_view bytes) {
-    if (chunks_.empty() || used_ + bytes.size() > capacity_) {
-      capacity_ = std::max(kArenaChunk, bytes.size());
-      chunks_.push_back(std::make_unique<char[]>(capacity_));
-      used_ = 0;
-    }
-    char* at = chunks_.back().get() + used_;
-    std::copy(bytes.begin(), bytes.end(), at);
-    used_ += bytes.size();
-    return {at, bytes.size()};
-  }
-  void Clear() {
-    chunks_.clear();
-    used_ = capacity_ = 0;
-  }
-
- private:
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  size_t used_ = 0;
-  size_t capacity_ = 0;
-};
-
-// What a ranked row keeps: its score, where its strings are, and the
-// summary the CSV output prints.
+// What the output needs of a row besides its text: 40 bytes a row, so a
+// full ranking costs far less memory than the input it reads.
 struct Row {
   double score = 0.0;
-  uint64_t number = 0;  // input order, for ties
-  std::string_view id;
-  std::string_view text;
-  uint32_t cue_begin = 0;  // the strongest cue, bytes into text
+  uint64_t number = 0;  // 1-based row number: input order, for ties
+  uint64_t offset = 0;  // the record's bytes in the input
+  uint32_t length = 0;
+  uint32_t cue_begin = 0;  // the strongest cue, bytes into the text
   uint32_t cue_end = 0;
   uint8_t backing = 0;
   uint8_t cue_category = 0xFF;  // 0xFF: no cue
 };
 
-void ScoreRow(const Scorer& scorer, Row* row) {
-  const ScoredClaim claim =
-      scorer.ScoreClaim(row->text, {0, row->text.size()});
-  row->score = claim.confidence;
-  row->backing = static_cast<uint8_t>(claim.evidence.backing);
+// A row being scored: its strings live in the batch.
+struct Pending {
+  Row row;
+  std::string id;
+  std::string text;
+};
+
+void ScoreRow(const Scorer& scorer, Pending* p) {
+  const ScoredClaim claim = scorer.ScoreClaim(p->text, {0, p->text.size()});
+  Row& row = p->row;
+  row.score = claim.confidence;
+  row.backing = static_cast<uint8_t>(claim.evidence.backing);
   double strongest = 0;
   for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
     const double w = std::fabs(claim.cue_contributions[c]);
     if (w > strongest) {
       strongest = w;
       const Cue& cue = claim.evidence.cues[c];
-      row->cue_category = static_cast<uint8_t>(cue.category);
-      row->cue_begin = static_cast<uint32_t>(cue.begin);
-      row->cue_end = static_cast<uint32_t>(cue.end);
+      row.cue_category = static_cast<uint8_t>(cue.category);
+      row.cue_begin = static_cast<uint32_t>(cue.begin);
+      row.cue_end = static_cast<uint32_t>(cue.end);
     }
   }
 }
 
-// Scores rows [0, n) on `threads` threads, each a contiguous share.
-void ScoreBatch(const Scorer& scorer, unsigned threads, Row* rows, size_t n) {
+// Scores a batch on `threads` threads, each a contiguous share.
+void ScoreBatch(const Scorer& scorer, unsigned threads,
+                std::vector<Pending>* batch) {
+  const size_t n = batch->size();
   const size_t workers = std::min<size_t>(threads, (n + 255) / 256);
   if (workers <= 1) {
-    for (size_t i = 0; i < n; ++i) ScoreRow(scorer, &rows[i]);
+    for (Pending& p : *batch) ScoreRow(scorer, &p);
     return;
   }
   std::vector<std::thread> pool;
   for (size_t w = 0; w < workers; ++w) {
     pool.emplace_back([&, w] {
       for (size_t i = n * w / workers; i < n * (w + 1) / workers; ++i) {
-        ScoreRow(scorer, &rows[i]);
+        ScoreRow(scorer, &(*batch)[i]);
       }
     });
   }
   for (std::thread& t : pool) t.join();
 }
 
-// Whether a comes before b in the output.
+// Whether a comes before b in the output: a total order, so sorting is
+// deterministic without being stable.
 struct OutputOrder {
   bool ascending;
   bool operator()(const Row& a, const Row& b) const {
-    if (a.score != b.score) return ascending ? a.score < b.score
-                                             : a.score > b.score;
+    if (a.score != b.score) {
+      return ascending ? a.score < b.score : a.score > b.score;
+    }
     return a.number < b.number;
   }
 };
 
-void CsvField(std::string_view s, std::ostream& out) {
+void CsvField(std::string_view s, std::string* line) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out << s;
+    line->append(s);
     return;
   }
-  out << '"';
-  for (const char c : s) {
-    if (c == '"') out << '"';
-    out << c;
+  line->push_back('"');
+  for (size_t b = 0;;) {  // copy up to each quote, then double it
+    const size_t q = s.find('"', b);
+    line->append(s.substr(b, q == std::string_view::npos ? q : q + 1 - b));
+    if (q == std::string_view::npos) break;
+    line->push_back('"');
+    b = q + 1;
   }
-  out << '"';
+  line->push_back('"');
 }
 
-void WriteRow(const Row& row, uint64_t rank, const Scorer& scorer,
-              bool jsonl, std::ostream& out) {
+void WriteRow(const Row& row, std::string_view id, std::string_view text,
+              uint64_t rank, const Scorer& scorer, bool jsonl,
+              std::ostream& out) {
   char score[32];
   const auto end = std::to_chars(score, score + sizeof score, row.score,
                                  std::chars_format::fixed, 6);
-  const std::string_view score_text(score, static_cast<size_t>(end.ptr - score));
+  const std::string_view score_text(score,
+                                    static_cast<size_t>(end.ptr - score));
   if (jsonl) {
     // The claim object is rebuilt: scoring is deterministic, and keeping
     // every cue of every row would cost more memory than the input.
-    const ScoredClaim claim =
-        scorer.ScoreClaim(row.text, {0, row.text.size()});
+    const ScoredClaim claim = scorer.ScoreClaim(text, {0, text.size()});
     out << "{\"rank\":" << rank << ",\"id\":";
-    WriteJsonString(row.id, out);
+    WriteJsonString(id, out);
     out << ",\"score\":" << score_text << ",\"claim\":";
-    WriteClaimJson(row.text, claim, 0, scorer, out);
+    WriteClaimJson(text, claim, 0, scorer, out);
     out << "}\n";
     return;
   }
-  out << rank << ',';
-  CsvField(row.id, out);
-  out << ',' << score_text << ','
-      << BackingName(static_cast<Backing>(row.backing)) << ',';
+  // One write a row: stream operators a field at a time cost more than
+  // scoring the row did.
+  thread_local std::string line;
+  line.clear();
+  line.append(std::to_string(rank)).push_back(',');
+  CsvField(id, &line);
+  line.push_back(',');
+  line.append(score_text).push_back(',');
+  line.append(BackingName(static_cast<Backing>(row.backing))).push_back(',');
   if (row.cue_category != 0xFF) {
-    out << Extractor::CategoryNames()[row.cue_category] << ',';
-    CsvField(row.text.substr(row.cue_begin, row.cue_end - row.cue_begin),
-             out);
+    line.append(Extractor::CategoryNames()[row.cue_category]).push_back(',');
+    CsvField(text.substr(row.cue_begin, row.cue_end - row.cue_begin), &line);
   } else {
-    out << ',';
+    line.push_back(',');
   }
-  out << ',';
-  CsvField(row.text, out);
-  out << '\n';
+  line.push_back(',');
+  CsvField(text, &line);
+  line.push_back('\n');
+  out.write(line.data(), static_cast<std::streamsize>(line.size()));
 }
 
 }  // namespace
 
+std::string_view StringRecordSource::Read(uint64_t offset, uint64_t length) {
+  if (offset + length > input_.size()) {
+    throw std::runtime_error("record beyond the end of the input");
+  }
+  return input_.substr(offset, length);
+}
+
+FileRecordSource::FileRecordSource(const std::string& path) : path_(path) {
+  fd_ = ::open(path.c_str(), O_RDONLY);
+  if (fd_ < 0) {
+    throw std::runtime_error(path + ": cannot open (" + std::strerror(errno) +
+                             ")");
+  }
+}
+
+FileRecordSource::~FileRecordSource() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::string_view FileRecordSource::Read(uint64_t offset, uint64_t length) {
+  buffer_.resize(length);
+  size_t done = 0;
+  while (done < length) {
+    const ssize_t n = ::pread(fd_, buffer_.data() + done, length - done,
+                              static_cast<off_t>(offset + done));
+    if (n <= 0) {
+      throw std::runtime_error(path_ + ": cannot read the input again (" +
+                               (n == 0 ? std::string("it got shorter")
+                                       : std::string(std::strerror(errno))) +
+                               ")");
+    }
+    done += static_cast<size_t>(n);
+  }
+  return buffer_;
+}
+
 RankSummary RankCsv(std::istream& in, const std::string& path,
-                    const RankOptions& options, const Scorer& scorer,
-                    std::ostream& out, std::ostream& log,
-                    const RankProgress& progress) {
+                    RecordSource& again, const RankOptions& options,
+                    const Scorer& scorer, std::ostream& out, std::ostream& log,
+                    const RankProgress& progress, std::ostream* spool) {
   CsvReader reader(in, path, options.column, options.id_column,
-                   options.id_required);
+                   options.id_required, spool);
   RankSummary summary;
   const OutputOrder order{options.ascending};
   const bool top = options.top > 0;
-  std::vector<Row> kept;   // every row (without --top), in input order
-  Arena kept_strings;      // their ids and texts
-  std::vector<Row> batch;  // rows read, not scored yet
-  Arena batch_strings;     // their strings, with --top
-  // With --top: a heap whose front is the worst row kept, each row with
-  // its own strings (the views are set again once the heap stops moving).
-  struct Owned {
-    Row row;
-    std::string id, text;
-  };
-  std::vector<Owned> heap;
-  auto heap_order = [&](const Owned& a, const Owned& b) {
+  // Without --top: every row, positions only (a deque grows without the
+  // copies a vector makes). With --top: a heap whose front is the worst
+  // row kept, each with its strings.
+  std::deque<Row> rows;
+  std::vector<Pending> heap;
+  auto heap_order = [&](const Pending& a, const Pending& b) {
     return order(a.row, b.row);
   };
+  std::vector<Pending> batch;
 
   auto flush = [&] {
-    ScoreBatch(scorer, std::max(1u, options.threads), batch.data(),
-               batch.size());
-    for (const Row& row : batch) {
+    ScoreBatch(scorer, std::max(1u, options.threads), &batch);
+    for (Pending& p : batch) {
       if (!top) {
-        kept.push_back(row);
+        rows.push_back(p.row);
         continue;
       }
-      if (heap.size() == options.top && !order(row, heap.front().row)) {
+      if (heap.size() == options.top && !order(p.row, heap.front().row)) {
         continue;
       }
-      heap.push_back({row, std::string(row.id), std::string(row.text)});
+      heap.push_back(std::move(p));
       std::push_heap(heap.begin(), heap.end(), heap_order);
       if (heap.size() > options.top) {
         std::pop_heap(heap.begin(), heap.end(), heap_order);
@@ -198,7 +226,6 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
       }
     }
     batch.clear();
-    batch_strings.Clear();
     if (progress) progress(summary.read);
   };
 
@@ -217,29 +244,50 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
     if (!more) break;
     ++summary.read;
     ++summary.ranked;
-    Arena& strings = top ? batch_strings : kept_strings;
-    Row r;
-    r.number = row.number;
-    r.id = reader.has_id() ? strings.Add(row.id)
-                           : strings.Add(std::to_string(row.number));
-    r.text = strings.Add(row.text);
-    batch.push_back(r);
+    Pending p;
+    p.row.number = row.number;
+    p.row.offset = row.offset;
+    p.row.length = static_cast<uint32_t>(row.length);
+    p.id = reader.has_id() ? std::string(row.id) : std::to_string(row.number);
+    p.text = std::string(row.text);
+    batch.push_back(std::move(p));
     if (batch.size() == kBatchRows) flush();
   }
   flush();
+
+  if (!options.jsonl) out << "rank,id,score,backing,cue_category,cue,text\n";
   if (top) {
     std::sort_heap(heap.begin(), heap.end(), heap_order);
-    for (Owned& o : heap) {
-      o.row.id = o.id;
-      o.row.text = o.text;
-      kept.push_back(o.row);
+    for (size_t i = 0; i < heap.size(); ++i) {
+      WriteRow(heap[i].row, heap[i].id, heap[i].text, i + 1, scorer,
+               options.jsonl, out);
     }
-  } else {
-    std::stable_sort(kept.begin(), kept.end(), order);
+    return summary;
   }
-  if (!options.jsonl) out << "rank,id,score,backing,cue_category,cue,text\n";
-  for (size_t i = 0; i < kept.size(); ++i) {
-    WriteRow(kept[i], i + 1, scorer, options.jsonl, out);
+  std::sort(rows.begin(), rows.end(), order);
+  const size_t text_field = reader.text_index();
+  const size_t id_field = reader.id_index();
+  std::vector<std::string_view> views;
+  std::vector<std::string> fields;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Row& r = rows[i];
+    const std::string_view record = again.Read(r.offset, r.length);
+    views.clear();
+    if (record.find('"') == std::string_view::npos) {
+      // No quotes: the fields are the text between commas, as they stand.
+      for (size_t b = 0;;) {
+        const size_t e = std::min(record.find(',', b), record.size());
+        views.push_back(record.substr(b, e - b));
+        if (e == record.size()) break;
+        b = e + 1;
+      }
+    } else {
+      fields = SplitRecord(record);
+      views.assign(fields.begin(), fields.end());
+    }
+    const std::string number = std::to_string(r.number);
+    WriteRow(r, reader.has_id() ? views[id_field] : number, views[text_field],
+             i + 1, scorer, options.jsonl, out);
   }
   return summary;
 }

@@ -5,8 +5,9 @@
 //
 //   credence::RankOptions opt;
 //   opt.top = 1000;
-//   credence::RankSummary s = credence::RankCsv(file, "in.csv", opt, scorer,
-//                                               out, log);
+//   credence::FileRecordSource again("in.csv");
+//   credence::RankSummary s = credence::RankCsv(file, "in.csv", again, opt,
+//                                               scorer, out, log);
 //
 // Each text is scored as one claim (the same score `credence score` gives a
 // one-line article). Rows come out by score, highest first (lowest first
@@ -20,6 +21,7 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 
 #include "engine/scorer.h"
 
@@ -45,13 +47,53 @@ struct RankSummary {
 // Called now and then with the number of rows read so far.
 using RankProgress = std::function<void(uint64_t rows)>;
 
-// Throws CsvError (engine/csv_reader.h) for a bad header, and for the first
-// bad row unless `skip_bad_rows`, in which case each bad row's
-// "path:line: problem" goes to `log` as a line of its own.
+// Gives back the bytes of a record the input already held: a full ranking
+// keeps each row's position and score, not its text, and reads the text
+// again for output.
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+  // The bytes [offset, offset + length); valid until the next call.
+  // Throws std::runtime_error when they cannot be read.
+  virtual std::string_view Read(uint64_t offset, uint64_t length) = 0;
+};
+
+// Records of an input held in memory.
+class StringRecordSource : public RecordSource {
+ public:
+  explicit StringRecordSource(std::string_view input) : input_(input) {}
+  std::string_view Read(uint64_t offset, uint64_t length) override;
+
+ private:
+  std::string_view input_;
+};
+
+// Records of a file, read with pread(): no stream position to disturb.
+class FileRecordSource : public RecordSource {
+ public:
+  explicit FileRecordSource(const std::string& path);  // throws
+  ~FileRecordSource() override;
+  FileRecordSource(const FileRecordSource&) = delete;
+  FileRecordSource& operator=(const FileRecordSource&) = delete;
+  std::string_view Read(uint64_t offset, uint64_t length) override;
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  std::string buffer_;
+};
+
+// Reads CSV from `in` once. `again` must give back the same bytes as `in`
+// (a full ranking reads its records again for output; with --top it is not
+// used). `spool`, when given, receives a copy of every byte read (for a
+// stream that cannot be read again). Throws CsvError (engine/csv_reader.h)
+// for a bad header, and for the first bad row unless `skip_bad_rows`, in
+// which case each bad row's "path:line: problem" goes to `log` as a line.
 RankSummary RankCsv(std::istream& in, const std::string& path,
-                    const RankOptions& options, const Scorer& scorer,
-                    std::ostream& out, std::ostream& log,
-                    const RankProgress& progress = nullptr);
+                    RecordSource& again, const RankOptions& options,
+                    const Scorer& scorer, std::ostream& out,
+                    std::ostream& log, const RankProgress& progress = nullptr,
+                    std::ostream* spool = nullptr);
 
 }  // namespace credence
 

@@ -349,8 +349,12 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
 ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
                                  size_t end, Backing previous) const {
   ClaimEvidence evidence;
-  const std::vector<Token> tokens = Tokenize(text, begin, end);
-  std::vector<PhraseMatch> matches;
+  // Per-thread scratch: ranking calls this millions of times, and the
+  // allocations would cost more than the matching.
+  thread_local std::vector<Token> tokens;
+  thread_local std::vector<PhraseMatch> matches;
+  Tokenize(text, begin, end, &tokens);
+  matches.clear();
   matcher_.FindAll(tokens, &matches);
   // Entries written with capitals ("WHO", "BREAKING") match only text with
   // the same capitals.

@@ -117,7 +117,15 @@ bool IsWordAt(std::string_view text, size_t pos, size_t* len) {
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
   std::vector<Token> tokens;
-  tokens.reserve((end - begin) / 5 + 1);
+  Tokenize(text, begin, end, &tokens);
+  return tokens;
+}
+
+void Tokenize(std::string_view text, size_t begin, size_t end,
+              std::vector<Token>* out) {
+  // Tokens already in `out` are overwritten in place, so their strings'
+  // buffers are reused from one claim to the next.
+  size_t count = 0;
   size_t i = begin;
   while (i < end) {
     size_t len;
@@ -126,8 +134,12 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
       i += len;
       continue;
     }
-    Token token;
+    if (count == out->size()) out->emplace_back();
+    Token& token = (*out)[count++];
     token.begin = i;
+    token.is_word = false;
+    token.capitalized = false;
+    token.norm.clear();
     if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
       token.is_word = true;  // "'s" of "Russia's": a word of its own
       token.end = i + len + 1;
@@ -158,9 +170,8 @@ std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
     }
     AppendNormalized(text, token.begin, token.end, true, &token.norm);
     i = token.end;
-    tokens.push_back(std::move(token));
   }
-  return tokens;
+  out->resize(count);
 }
 
 std::string NormalizeToken(std::string_view token) {

@@ -31,6 +31,9 @@ struct Token {
 };
 
 std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end);
+// The same into `tokens`, reusing its elements (a hot loop's scratch).
+void Tokenize(std::string_view text, size_t begin, size_t end,
+              std::vector<Token>* tokens);
 
 // Whether the token's normalized form is `word` (compares lengths first).
 inline bool Is(const Token& token, std::string_view word) {

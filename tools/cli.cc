@@ -3,15 +3,16 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
-#include <chrono>
-#include <thread>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "engine/atomic_file.h"
 #include "engine/ranker.h"
@@ -124,7 +125,8 @@ const char kRankHelp[] =
     "  --column NAME       the text column (default headline)\n"
     "  --id-column NAME    the id column (default id; when the file has no\n"
     "                      such column, ids are 1-based row numbers)\n"
-    "  --top N             only the N best (or, with --order asc, worst) rows;\n"
+    "  --top N             only the N best (or, with --order asc, worst) "
+    "rows;\n"
     "                      memory then grows with N, not with the input\n"
     "  --order desc|asc    highest confidence first (default) or lowest\n"
     "  --format csv|jsonl  output format (default csv)\n"
@@ -179,6 +181,20 @@ std::string ReadInput(const std::string& path, std::istream& in) {
   if (file.bad()) throw DataError(path + ": read error");
   return text;
 }
+
+// A record source opened on first use: standard input's spool is complete
+// (and flushed) only once the reading is done.
+class LazyRecordSource : public RecordSource {
+ public:
+  explicit LazyRecordSource(std::function<RecordSource&()> open)
+      : open_(std::move(open)) {}
+  std::string_view Read(uint64_t offset, uint64_t length) override {
+    return open_().Read(offset, length);
+  }
+
+ private:
+  std::function<RecordSource&()> open_;
+};
 
 // The scorer from the built-in or given lexicons, overlay and model.
 std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
@@ -336,6 +352,13 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
 
   std::ifstream file;
   std::istream* source = &in;
+  // A full ranking reads its records again for output: from the file, or
+  // from a spool copy of standard input.
+  std::unique_ptr<AtomicFile> spool;
+  if (o.input == "-" && options.top == 0) {
+    spool = std::make_unique<AtomicFile>(
+        (std::filesystem::temp_directory_path() / "credence-stdin").string());
+  }
   if (o.input != "-") {
     std::error_code ec;
     if (std::filesystem::is_directory(o.input, ec)) {
@@ -368,7 +391,18 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   std::ostringstream buffered;  // stdout gets nothing if the run fails
   std::ostream& sink = target ? target->stream() : buffered;
   try {
-    summary = RankCsv(*source, o.input, options, *scorer, sink, err, progress);
+    std::unique_ptr<RecordSource> again;
+    if (o.input != "-") again = std::make_unique<FileRecordSource>(o.input);
+    auto reread = [&]() -> RecordSource& {
+      if (!again) {  // standard input: its spool, complete once read
+        spool->stream().flush();
+        again = std::make_unique<FileRecordSource>(spool->temp_path());
+      }
+      return *again;
+    };
+    LazyRecordSource lazy(reread);
+    summary = RankCsv(*source, o.input, lazy, options, *scorer, sink, err,
+                      progress, spool ? &spool->stream() : nullptr);
   } catch (...) {
     if (tty) err << "\n";
     throw;
@@ -379,7 +413,8 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   } else {
     out << buffered.str();
     out.flush();
-    if (!out) throw DataError("cannot write the output (disk full or pipe closed?)");
+    if (!out)
+      throw DataError("cannot write the output (disk full or pipe closed?)");
   }
   if (tty) err << "\n";
   err << "read " << summary.read << " rows, ranked " << summary.ranked
@@ -403,8 +438,9 @@ void ValidateScoreOptions(const ScoreOptions& options) {
 
 void ValidateRankOptions(const RankCommandOptions& options) {
   if (options.input.empty()) {
-    throw UsageError("no CSV file given (credence rank FILE, or - for "
-                     "standard input)");
+    throw UsageError(
+        "no CSV file given (credence rank FILE, or - for "
+        "standard input)");
   }
   if (options.column.empty()) throw UsageError("--column must name a column");
   if (options.top < 0) {
