@@ -208,9 +208,9 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
   };
   std::vector<Pending> batch;
 
-  auto flush = [&] {
-    ScoreBatch(scorer, std::max(1u, options.threads), &batch);
-    for (Pending& p : batch) {
+  // Keeps the scored rows of a batch, in input order.
+  auto keep = [&](std::vector<Pending>* scored) {
+    for (Pending& p : *scored) {
       if (!top) {
         rows.push_back(p.row);
         continue;
@@ -225,9 +225,33 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
         heap.pop_back();
       }
     }
-    batch.clear();
+    scored->clear();
+  };
+  // One batch is scored while the next is read: parsing and scoring
+  // overlap, and batches are kept in input order, so the result does not
+  // depend on timing.
+  std::vector<Pending> scoring;
+  std::thread scorer_thread;
+  auto wait = [&] {
+    if (scorer_thread.joinable()) {
+      scorer_thread.join();
+      keep(&scoring);
+    }
+  };
+  auto flush = [&] {
+    wait();
+    std::swap(scoring, batch);
+    scorer_thread = std::thread(
+        [&] { ScoreBatch(scorer, std::max(1u, options.threads), &scoring); });
     if (progress) progress(summary.read);
   };
+  // A run stopped by a bad row still joins the scoring thread.
+  struct Joiner {
+    std::thread* t;
+    ~Joiner() {
+      if (t->joinable()) t->join();
+    }
+  } joiner{&scorer_thread};
 
   CsvRow row;
   for (;;) {
@@ -254,6 +278,7 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
     if (batch.size() == kBatchRows) flush();
   }
   flush();
+  wait();
 
   if (!options.jsonl) out << "rank,id,score,backing,cue_category,cue,text\n";
   if (top) {

@@ -376,10 +376,12 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   const auto start = std::chrono::steady_clock::now();
   RankProgress progress;
   if (tty) {
-    progress = [&](uint64_t rows) {
+    progress = [&, shown = 0.0](uint64_t rows) mutable {
       const double s = std::chrono::duration<double>(
                            std::chrono::steady_clock::now() - start)
                            .count();
+      if (s - shown < 0.25) return;  // a few updates a second are plenty
+      shown = s;
       err << "\rread " << rows << " rows ("
           << static_cast<uint64_t>(s > 0 ? static_cast<double>(rows) / s : 0)
           << " rows/s)" << std::flush;
