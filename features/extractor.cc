@@ -374,9 +374,12 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
                     }),
                 matches.end());
 
-  std::vector<uint8_t> roles(tokens.size(), 0);
-  std::vector<bool> acronym(tokens.size(), false);
-  std::vector<bool> listicle(tokens.size(), false);
+  thread_local std::vector<uint8_t> roles, acronym, listicle, in_lexicon_cue,
+      anonymous_token, style_flags;
+  for (auto* flags : {&roles, &acronym, &listicle, &in_lexicon_cue,
+                      &anonymous_token, &style_flags}) {
+    flags->assign(tokens.size(), 0);
+  }
   static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
                                     kPersonRole, kVagueRole};
   for (const PhraseMatch& m : matches) {
@@ -385,13 +388,11 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       if (id >= kOfficialTitle && id <= kVagueSpeaker) {
         roles[i] |= kRoleOf[id - kOfficialTitle];
       }
-      acronym[i] = acronym[i] || id == kAcronym;
-      listicle[i] = listicle[i] || id == kListicleNoun;
+      acronym[i] |= id == kAcronym;
+      listicle[i] |= id == kListicleNoun;
     }
   }
 
-  std::vector<bool> in_lexicon_cue(tokens.size(), false);
-  std::vector<bool> anonymous_token(tokens.size(), false);
   size_t words = 0, capitalized = 0;
   for (const Token& t : tokens) {
     words += t.is_word && t.norm.size() > 3;
@@ -563,7 +564,6 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   }
 
   // Style: @handles, #hashtags, '!', capitals, listicle counts.
-  std::vector<uint8_t> style_flags(tokens.size(), 0);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (acronym[i] || in_lexicon_cue[i]) style_flags[i] |= kStyleNotShouting;
     if (listicle[i]) style_flags[i] |= kStyleListicleNoun;

@@ -32,14 +32,16 @@ void FindListicle(const std::vector<Token>& tokens,
                   const std::vector<uint8_t>& flags,
                   std::vector<StyleCue>* out) {
   // The count opens the claim, follows "The"/"These", or a colon lead-in.
-  std::vector<size_t> starts = {0};
+  size_t starts[10] = {0};
+  size_t count = 1;
   if (!tokens.empty() && (Is(tokens[0], "the") || Is(tokens[0], "these"))) {
-    starts.push_back(1);
+    starts[count++] = 1;
   }
   for (size_t c = 1; c < tokens.size() && c < 8; ++c) {
-    if (Is(tokens[c], ":")) starts.push_back(c + 1);
+    if (Is(tokens[c], ":")) starts[count++] = c + 1;
   }
-  for (const size_t n : starts) {
+  for (size_t s = 0; s < count; ++s) {
+    const size_t n = starts[s];
     if (n >= tokens.size()) continue;
     const Token& t = tokens[n];
     if (!(IsNumber(t) && t.norm.size() <= 3) && !IsNumberWord(t)) continue;
@@ -62,6 +64,13 @@ std::vector<StyleCue> FindStyleCues(std::string_view text,
   bool in_quote = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
+    // Most tokens are lowercase words: none of the cues below.
+    const char first = t.norm[0];
+    if (t.is_word && !t.capitalized) continue;
+    if (!t.is_word && first != '"' && first != '@' && first != '#' &&
+        first != '!') {
+      continue;
+    }
     if (Is(t, "\"")) in_quote = !in_quote;
     const bool glued_next = i + 1 < tokens.size() && tokens[i + 1].is_word &&
                             tokens[i + 1].begin == t.end;

@@ -40,22 +40,22 @@ bool IsPossessive(std::string_view text, size_t pos, size_t end) {
 
 void AppendNormalized(std::string_view text, size_t begin, size_t end,
                       bool lower, std::string* out) {
-  // Most tokens are ASCII: copy them whole, then fold case in place.
-  bool ascii = true;
-  for (size_t i = begin; i < end && ascii; ++i) {
-    ascii = static_cast<unsigned char>(text[i]) < 0x80;
+  // Most tokens are ASCII: one pass writes them folded, straight into the
+  // string; the first non-ASCII byte sends the rest down the slow path.
+  const size_t at = out->size();
+  out->resize(at + (end - begin));
+  char* dst = &(*out)[at];
+  size_t ascii_end = begin;
+  for (; ascii_end < end; ++ascii_end) {
+    const char ch = text[ascii_end];
+    if (static_cast<unsigned char>(ch) >= 0x80) break;
+    *dst++ = lower && ch >= 'A' && ch <= 'Z'
+                 ? static_cast<char>(ch - 'A' + 'a')
+                 : ch;
   }
-  if (ascii) {
-    const size_t at = out->size();
-    out->append(text.substr(begin, end - begin));
-    if (lower) {
-      for (size_t i = at; i < out->size(); ++i) {
-        char& ch = (*out)[i];
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-    }
-    return;
-  }
+  if (ascii_end == end) return;
+  out->resize(at + (ascii_end - begin));
+  begin = ascii_end;
   out->reserve(out->size() + end - begin);
   for (size_t i = begin; i < end;) {
     const char ch = text[i];
