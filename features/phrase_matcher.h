@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -39,9 +40,18 @@ class PhraseMatcher {
 
  private:
   static constexpr uint32_t kNoWord = UINT32_MAX;
-  uint32_t WordId(const std::string& word) const;
+  uint32_t WordId(std::string_view word) const;
+  uint32_t AddWord(std::string_view word);
+  void Grow();
 
-  std::unordered_map<std::string, uint32_t> word_ids_;
+  // Interned words: open addressing over FNV-1a hashes, a lookup a token
+  // being the matcher's hottest line.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id = kNoWord;
+  };
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
+  std::vector<std::string> words_;  // by id
   // Trie edges keyed by (node << 32 | word id).
   std::unordered_map<uint64_t, uint32_t> edges_;
   std::vector<std::vector<uint32_t>> payloads_;  // per node; node 0 = root
