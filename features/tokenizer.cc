@@ -40,22 +40,19 @@ bool IsPossessive(std::string_view text, size_t pos, size_t end) {
 
 void AppendNormalized(std::string_view text, size_t begin, size_t end,
                       bool lower, std::string* out) {
-  // Most tokens are ASCII: one pass writes them folded, straight into the
-  // string; the first non-ASCII byte sends the rest down the slow path.
+  // Most tokens are ASCII: copied whole, then folded in place; the first
+  // non-ASCII byte sends the rest down the slow path.
   const size_t at = out->size();
-  out->resize(at + (end - begin));
-  char* dst = &(*out)[at];
-  size_t ascii_end = begin;
-  for (; ascii_end < end; ++ascii_end) {
-    const char ch = text[ascii_end];
+  out->append(text.data() + begin, end - begin);
+  size_t k = at;
+  for (; k < out->size(); ++k) {
+    char& ch = (*out)[k];
     if (static_cast<unsigned char>(ch) >= 0x80) break;
-    *dst++ = lower && ch >= 'A' && ch <= 'Z'
-                 ? static_cast<char>(ch - 'A' + 'a')
-                 : ch;
+    if (lower && ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
   }
-  if (ascii_end == end) return;
-  out->resize(at + (ascii_end - begin));
-  begin = ascii_end;
+  if (k == out->size()) return;
+  begin += k - at;
+  out->resize(k);
   out->reserve(out->size() + end - begin);
   for (size_t i = begin; i < end;) {
     const char ch = text[i];
