@@ -124,6 +124,23 @@ struct Failure {
   std::string err;  // exact, with @DIR@ standing for the scratch folder
 };
 
+// Each case fails with its exit code, nothing on stdout, and one line on
+// stderr: exact when the expectation ends the line, a prefix otherwise.
+template <size_t N>
+void ExpectFailures(const Failure (&cases)[N]) {
+  for (const Failure& c : cases) {
+    SCOPED_TRACE(c.name);
+    const CliRun r = Cli(c.args);
+    EXPECT_EQ(r.code, c.code);
+    EXPECT_EQ(r.out, "");
+    if (!c.err.empty() && c.err.back() == '\n') {
+      EXPECT_EQ(r.err, c.err);
+    } else {
+      EXPECT_EQ(r.err.substr(0, c.err.size()), c.err) << r.err;
+    }
+  }
+}
+
 TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
   const std::string dir = dir_.string();
   Write("empty.txt", "");
@@ -268,18 +285,7 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
            "/cross/booster.txt:1: 'reportedly' is also an entry at "
            "<built-in>/hedge.txt:"},
   };
-  for (const Failure& c : cases) {
-    SCOPED_TRACE(c.name);
-    const CliRun r = Cli(c.args);
-    EXPECT_EQ(r.code, c.code);
-    EXPECT_EQ(r.out, "");
-    // Exact when the expectation is a whole line, a prefix otherwise.
-    if (!c.err.empty() && c.err.back() == '\n') {
-      EXPECT_EQ(r.err, c.err);
-    } else {
-      EXPECT_EQ(r.err.substr(0, c.err.size()), c.err) << r.err;
-    }
-  }
+  ExpectFailures(cases);
 }
 
 TEST_F(CliTest, LexiconDirectoryReplacesTheBuiltInOnes) {
@@ -346,12 +352,13 @@ const char kHeadlines[] =
 TEST_F(CliTest, RankWritesCsvAndASummary) {
   const CliRun r = Cli({"rank", Write("h.csv", kHeadlines), "--threads", "2"});
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "rank,id,score,backing,cue_category,cue,text\n"
-            "1,b,0.890903,institution,official_confirmation,Police "
-            "confirmed,Police confirmed the arrest\n"
-            "2,c,0.622459,none,,,Markets were calm\n"
-            "3,a,0.377541,none,hedge,reportedly,Kim reportedly visits Russia\n");
+  EXPECT_EQ(
+      r.out,
+      "rank,id,score,backing,cue_category,cue,text\n"
+      "1,b,0.890903,institution,official_confirmation,Police "
+      "confirmed,Police confirmed the arrest\n"
+      "2,c,0.622459,none,,,Markets were calm\n"
+      "3,a,0.377541,none,hedge,reportedly,Kim reportedly visits Russia\n");
   EXPECT_EQ(r.err, "read 3 rows, ranked 3, rejected 0\n");
   const CliRun stdin_run = Cli({"rank", "-", "--top", "1"}, kHeadlines);
   EXPECT_EQ(stdin_run.out,
@@ -371,8 +378,8 @@ TEST_F(CliTest, RankOutputFileAppearsWholeOrNotAtAll) {
   EXPECT_EQ(written.str().substr(0, 44),
             "rank,id,score,backing,cue_category,cue,text\n");
   // A failing run leaves the previous file as it was, and no temporaries.
-  r = Cli({"rank", Write("bad.csv", "id,headline\na,x,y\n"), "--output",
-           target});
+  r = Cli(
+      {"rank", Write("bad.csv", "id,headline\na,x,y\n"), "--output", target});
   EXPECT_EQ(r.code, 1);
   std::ifstream again(target);
   std::stringstream kept;
@@ -390,44 +397,55 @@ TEST_F(CliTest, RankFailures) {
   const std::string good = Write("h.csv", kHeadlines);
   Write("bad.csv", "id,headline\na,fine\nb,x,y\nc,fine\n");
   const Failure cases[] = {
-      {"no file", {"rank"}, 2,
+      {"no file",
+       {"rank"},
+       2,
        "credence rank: no CSV file given (credence rank FILE, or - for "
        "standard input)\n"},
-      {"bad order", {"rank", good, "--order", "up"}, 2,
+      {"bad order",
+       {"rank", good, "--order", "up"},
+       2,
        "credence rank: --order must be desc or asc, not 'up'\n"},
-      {"bad format", {"rank", good, "--format", "xml"}, 2,
+      {"bad format",
+       {"rank", good, "--format", "xml"},
+       2,
        "credence rank: --format must be csv or jsonl, not 'xml'\n"},
-      {"negative top", {"rank", good, "--top", "-3"}, 2,
+      {"negative top",
+       {"rank", good, "--top", "-3"},
+       2,
        "credence rank: --top must be a positive number of rows, not -3\n"},
-      {"bad threads", {"rank", good, "--threads", "-1"}, 2,
+      {"bad threads",
+       {"rank", good, "--threads", "-1"},
+       2,
        "credence rank: --threads must be between 1 and 1024 (0: every "
        "core)\n"},
-      {"top not a number", {"rank", good, "--top", "ten"}, 2,
+      {"top not a number",
+       {"rank", good, "--top", "ten"},
+       2,
        "credence rank: the argument ('ten') for option '--top' is invalid "
        "(see credence rank --help)\n"},
-      {"missing file", {"rank", dir + "/none.csv"}, 1,
+      {"missing file",
+       {"rank", dir + "/none.csv"},
+       1,
        "credence rank: " + dir +
            "/none.csv: cannot open (No such file or directory)\n"},
-      {"missing column", {"rank", good, "--column", "title"}, 1,
+      {"missing column",
+       {"rank", good, "--column", "title"},
+       1,
        "credence rank: " + good +
            ":1: no column 'title' (columns: id, headline)\n"},
-      {"missing id column", {"rank", good, "--id-column", "key"}, 1,
-       "credence rank: " + good + ":1: no column 'key' (columns: id, "
-                                  "headline)\n"},
-      {"bad row", {"rank", dir + "/bad.csv"}, 1,
+      {"missing id column",
+       {"rank", good, "--id-column", "key"},
+       1,
+       "credence rank: " + good +
+           ":1: no column 'key' (columns: id, "
+           "headline)\n"},
+      {"bad row",
+       {"rank", dir + "/bad.csv"},
+       1,
        "credence rank: " + dir + "/bad.csv:3: "},
   };
-  for (const Failure& c : cases) {
-    SCOPED_TRACE(c.name);
-    const CliRun r = Cli(c.args);
-    EXPECT_EQ(r.code, c.code);
-    EXPECT_EQ(r.out, "");
-    if (!c.err.empty() && c.err.back() == '\n') {
-      EXPECT_EQ(r.err, c.err);
-    } else {
-      EXPECT_EQ(r.err.substr(0, c.err.size()), c.err) << r.err;
-    }
-  }
+  ExpectFailures(cases);
   const CliRun skipped = Cli({"rank", dir + "/bad.csv", "--skip-bad-rows"});
   EXPECT_EQ(skipped.code, 0);
   EXPECT_EQ(skipped.err.substr(0, dir.size() + 11), dir + "/bad.csv:3:");

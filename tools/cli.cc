@@ -215,15 +215,11 @@ std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
   }
 }
 
-ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
-                               bool* help) {
-  ScoreOptions options;
-  po::options_description desc;
-  desc.add_options()("help,h", po::bool_switch(help))(
-      "format", po::value(&options.format))("model", po::value(&options.model))(
-      "lexicons", po::value(&options.lexicons))("overlay",
-                                                po::value(&options.overlay))(
-      "input", po::value<std::vector<std::string>>());
+// Parses a command's arguments, every non-option one an "input"; Boost's
+// errors become usage errors that point at the command's help.
+po::variables_map ParseCommandLine(const std::vector<std::string>& args,
+                                   const po::options_description& desc,
+                                   const std::string& command) {
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
@@ -237,8 +233,22 @@ ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
               vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    throw UsageError(std::string(e.what()) + " (see credence score --help)");
+    throw UsageError(std::string(e.what()) + " (see credence " + command +
+                     " --help)");
   }
+  return vm;
+}
+
+ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
+                               bool* help) {
+  ScoreOptions options;
+  po::options_description desc;
+  desc.add_options()("help,h", po::bool_switch(help))(
+      "format", po::value(&options.format))("model", po::value(&options.model))(
+      "lexicons", po::value(&options.lexicons))("overlay",
+                                                po::value(&options.overlay))(
+      "input", po::value<std::vector<std::string>>());
+  const po::variables_map vm = ParseCommandLine(args, desc, "score");
   if (*help) return options;
   if (vm.count("input")) {
     const auto& inputs = vm["input"].as<std::vector<std::string>>();
@@ -299,21 +309,7 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
       "output", po::value(&o.output))("model", po::value(&o.model))(
       "lexicons", po::value(&o.lexicons))("overlay", po::value(&o.overlay))(
       "input", po::value<std::vector<std::string>>());
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args)
-                  .options(desc)
-                  .positional(positional)
-                  .style(po::command_line_style::unix_style ^
-                         po::command_line_style::allow_guessing)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(std::string(e.what()) + " (see credence rank --help)");
-  }
+  const po::variables_map vm = ParseCommandLine(args, desc, "rank");
   if (*help) return o;
   o.id_column_given = vm.count("id-column") > 0;
   if (vm.count("input")) {
