@@ -19,7 +19,7 @@ texts = []
 for name in ("fakenewsnet_titles/fakenewsnet_titles_dev.csv",
              "clickbait_chakraborty2016/clickbait_chakraborty2016_dev.csv"):
     with open(f"{data}/{name}", newline="", encoding="utf-8") as f:
-        texts += [r["text"] for r in csv.DictReader(f)]
+        texts += [" ".join(r["text"].split()) for r in csv.DictReader(f)]
 with open(out, "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["id", "headline"])
@@ -54,5 +54,17 @@ run grep env LC_ALL=C grep -c -i -F -f "$work/cues.txt" "$work/corpus.csv"
 run python-peer python3 bench/rank_peer.py "$work/cues.txt" "$work/corpus.csv"
 run credence build/credence rank "$work/corpus.csv" --output "$work/ranked.csv"
 tail -1 "$work/err"
+# What a full ranking must hold: every id once, scores non-increasing, and
+# the same bytes with one thread as with every core.
+build/credence rank "$work/corpus.csv" --threads 1 --output "$work/ranked1.csv" 2>/dev/null
+cmp -s "$work/ranked.csv" "$work/ranked1.csv" &&
+  echo "check: --threads 1 output is byte-identical" ||
+  { echo "check FAILED: --threads 1 output differs"; exit 1; }
+awk -F, -v rows="$rows" 'NR > 1 {
+    if (NR > 2 && $3 > last) bad = 1; last = $3; seen[$2]++ }
+  END { n = 0; for (id in seen) { n++; if (seen[id] != 1) dup = 1 }
+        if (bad || dup || n != rows) { print "check FAILED: order or ids"; exit 1 }
+        print "check: " n " ids, each once; scores non-increasing" }' \
+  "$work/ranked.csv"
 g=$(cat "$work/grep.secs"); p=$(cat "$work/python-peer.secs"); c=$(cat "$work/credence.secs")
 awk -v g="$g" -v p="$p" -v c="$c" 'BEGIN { printf "credence / grep: %.2fx (target <= 1.5)   python peer / credence: %.1fx (target >= 30)\n", c / g, p / c }'
