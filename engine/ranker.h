@@ -68,7 +68,8 @@ class StringRecordSource : public RecordSource {
   std::string_view input_;
 };
 
-// Records of a file, read with pread(): no stream position to disturb.
+// Records of a file, read with pread() a block at a time: no stream
+// position to disturb, and few system calls when asked in file order.
 class FileRecordSource : public RecordSource {
  public:
   explicit FileRecordSource(const std::string& path);  // throws
@@ -80,7 +81,8 @@ class FileRecordSource : public RecordSource {
  private:
   std::string path_;
   int fd_ = -1;
-  std::string buffer_;
+  std::string buffer_;         // the last block read...
+  uint64_t block_offset_ = 0;  // ...and where it starts
 };
 
 // Reads CSV from `in` once. `again` must give back the same bytes as `in`
@@ -91,8 +93,8 @@ class FileRecordSource : public RecordSource {
 // which case each bad row's "path:line: problem" goes to `log` as a line.
 RankSummary RankCsv(std::istream& in, const std::string& path,
                     RecordSource& again, const RankOptions& options,
-                    const Scorer& scorer, std::ostream& out,
-                    std::ostream& log, const RankProgress& progress = nullptr,
+                    const Scorer& scorer, std::ostream& out, std::ostream& log,
+                    const RankProgress& progress = nullptr,
                     std::ostream* spool = nullptr);
 
 }  // namespace credence
