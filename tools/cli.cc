@@ -239,6 +239,17 @@ po::variables_map ParseCommandLine(const std::vector<std::string>& args,
   return vm;
 }
 
+// The one positional argument, or "" when there is none.
+std::string TheInput(const po::variables_map& vm, const std::string& rule) {
+  if (vm.count("input") == 0) return "";
+  const auto& inputs = vm["input"].as<std::vector<std::string>>();
+  if (inputs.size() > 1) {
+    throw UsageError(rule + " (got " + std::to_string(inputs.size()) +
+                     " files)");
+  }
+  return inputs.front();
+}
+
 ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
                                bool* help) {
   ScoreOptions options;
@@ -250,14 +261,7 @@ ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
       "input", po::value<std::vector<std::string>>());
   const po::variables_map vm = ParseCommandLine(args, desc, "score");
   if (*help) return options;
-  if (vm.count("input")) {
-    const auto& inputs = vm["input"].as<std::vector<std::string>>();
-    if (inputs.size() > 1) {
-      throw UsageError("one article at a time (got " +
-                       std::to_string(inputs.size()) + " files)");
-    }
-    options.input = inputs.front();
-  }
+  options.input = TheInput(vm, "one article at a time");
   ValidateScoreOptions(options);
   return options;
 }
@@ -312,14 +316,7 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   const po::variables_map vm = ParseCommandLine(args, desc, "rank");
   if (*help) return o;
   o.id_column_given = vm.count("id-column") > 0;
-  if (vm.count("input")) {
-    const auto& inputs = vm["input"].as<std::vector<std::string>>();
-    if (inputs.size() > 1) {
-      throw UsageError("one CSV file at a time (got " +
-                       std::to_string(inputs.size()) + " files)");
-    }
-    o.input = inputs.front();
-  }
+  o.input = TheInput(vm, "one CSV file at a time");
   ValidateRankOptions(o);
   return o;
 }
