@@ -64,19 +64,20 @@ std::vector<StyleCue> FindStyleCues(std::string_view text,
   bool in_quote = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
-    // Most tokens are lowercase words: none of the cues below.
-    const char first = t.norm[0];
-    if (t.is_word && !t.capitalized) continue;
-    if (!t.is_word && first != '"' && first != '@' && first != '#' &&
-        first != '!') {
+    if (t.is_word) {  // only capitals can make a word a cue
+      if (t.capitalized && (flags[i] & kStyleNotShouting) == 0 &&
+          IsShouted(text, t)) {
+        out.push_back({i, i + 1, StyleKind::kCapitals});
+      }
       continue;
     }
-    if (Is(t, "\"")) in_quote = !in_quote;
     const bool glued_next = i + 1 < tokens.size() && tokens[i + 1].is_word &&
                             tokens[i + 1].begin == t.end;
     const bool glued_prev =
         i > 0 && tokens[i - 1].is_word && tokens[i - 1].end == t.begin;
-    if (Is(t, "@") && glued_next && !glued_prev) {
+    if (Is(t, "\"")) {
+      in_quote = !in_quote;
+    } else if (Is(t, "@") && glued_next && !glued_prev) {
       out.push_back({i, i + 2, StyleKind::kHandle});
     } else if (Is(t, "#") && glued_next && !glued_prev &&
                !IsNumber(tokens[i + 1])) {
@@ -87,8 +88,6 @@ std::vector<StyleCue> FindStyleCues(std::string_view text,
       size_t j = i + 1;
       while (j < tokens.size() && Is(tokens[j], "!")) ++j;
       out.push_back({i, j, StyleKind::kExclamation});
-    } else if ((flags[i] & kStyleNotShouting) == 0 && IsShouted(text, t)) {
-      out.push_back({i, i + 1, StyleKind::kCapitals});
     }
   }
   FindListicle(tokens, flags, &out);
