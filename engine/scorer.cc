@@ -88,7 +88,10 @@ ScoredClaim Scorer::ScoreClaim(std::string_view text, Span span,
   claim.span = span;
   claim.evidence = extractor_.Extract(text, span.begin, span.end, previous);
   claim.contributions = model_.Contributions(claim.evidence.features);
-  claim.logit = model_.Logit(claim.evidence.features);
+  // The logit is the bias plus the contributions just computed, so the
+  // report's terms add up to it exactly and w . x is not formed twice.
+  claim.logit = model_.bias();
+  for (const double c : claim.contributions) claim.logit += c;
   claim.confidence = Logistic(claim.logit);
   std::vector<double> strength(claim.contributions.size(), 0.0);
   for (const Cue& cue : claim.evidence.cues) {

@@ -568,24 +568,21 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     if (acronym[i] || in_lexicon_cue[i]) style_flags[i] |= kStyleNotShouting;
     if (listicle[i]) style_flags[i] |= kStyleListicleNoun;
   }
+  // Category, strength and rule of each style kind, in StyleKind order.
+  struct StyleRule {
+    size_t category;
+    double strength;
+    const LexiconEntry* entry;
+  };
+  static const StyleRule kStyleRules[] = {
+      {kUnverifiedSocial, 1.0, &kHandleRule},
+      {kUnverifiedSocial, 1.0, &kHashtagRule},
+      {kSensational, 1.0, &kExclamationRule},
+      {kSensational, 0.5, &kCapitalsRule},
+      {kSensational, 1.0, &kListicleRule}};
   for (const StyleCue& c : FindStyleCues(text, tokens, style_flags)) {
-    switch (c.kind) {
-      case StyleKind::kHandle:
-        add(kUnverifiedSocial, c.first, c.last, 1.0, &kHandleRule);
-        break;
-      case StyleKind::kHashtag:
-        add(kUnverifiedSocial, c.first, c.last, 1.0, &kHashtagRule);
-        break;
-      case StyleKind::kExclamation:
-        add(kSensational, c.first, c.last, 1.0, &kExclamationRule);
-        break;
-      case StyleKind::kCapitals:
-        add(kSensational, c.first, c.last, 0.5, &kCapitalsRule);
-        break;
-      case StyleKind::kListicle:
-        add(kSensational, c.first, c.last, 1.0, &kListicleRule);
-        break;
-    }
+    const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
+    add(rule.category, c.first, c.last, rule.strength, rule.entry);
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
   for (size_t d = tokens.size(); d-- > 0 && tokens.size() - d <= 14;) {
