@@ -92,16 +92,6 @@ std::string Slice(std::string_view text, size_t begin, size_t end) {
   return std::string(text.substr(begin, end - begin));
 }
 
-std::string Fixed(double value, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, value);
-  // The C locale may print a decimal comma; reports always use '.'.
-  for (char* p = buf; *p; ++p) {
-    if (*p == ',') *p = '.';
-  }
-  return buf;
-}
-
 // Appends words of `s` to lines no wider than `width` code points, the
 // first line after `first_prefix`, the others after `indent` spaces.
 void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
@@ -193,6 +183,16 @@ void WriteClaimObject(std::string_view text, const ScoredClaim& claim, size_t k,
 
 }  // namespace
 
+std::string FormatFixed(double value, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, value);
+  // The C locale may print a decimal comma; reports always use '.'.
+  for (char* p = buf; *p; ++p) {
+    if (*p == ',') *p = '.';
+  }
+  return buf;
+}
+
 void WriteJsonString(std::string_view s, std::ostream& out) {
   JsonString(s, out);
 }
@@ -227,7 +227,8 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
   out << "]},\n \"article\":{\"score\":";
   JsonNumber(article.score, out);
   out << ",\"claims\":" << article.claims.size()
-      << ",\"aggregation\":\"mean of claim confidences\"},\n \"claims\":[";
+      << ",\"aggregation\":\"logistic of the mean claim logit\"},\n "
+         "\"claims\":[";
   for (size_t k = 0; k < article.claims.size(); ++k) {
     out << (k == 0 ? "\n  " : ",\n  ");
     WriteClaimObject(text, article.claims[k], k, offsets[k], names, out);
@@ -239,15 +240,15 @@ void WriteTextReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out, size_t width) {
   const std::vector<std::string>& names = scorer.model().feature_names();
   const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
-  out << "article score " << Fixed(article.score, 2) << "  (mean of "
-      << article.claims.size() << " claim confidences; model "
-      << scorer.model().name() << ")\n\n";
+  out << "article score " << FormatFixed(article.score, 2)
+      << "  (logistic of the mean logit of " << article.claims.size()
+      << " claims; model " << scorer.model().name() << ")\n\n";
   constexpr size_t kIndent = 11;
   for (size_t k = 0; k < article.claims.size(); ++k) {
     const ScoredClaim& claim = article.claims[k];
     std::string prefix = "[" + std::to_string(k) + "]";
     prefix.resize(6, ' ');
-    prefix += Fixed(claim.confidence, 2) + " ";
+    prefix += FormatFixed(claim.confidence, 2) + " ";
     Wrap(text.substr(claim.span.begin, claim.span.end - claim.span.begin),
          prefix, kIndent, width, out);
     if (claim.evidence.backing != Backing::kNone) {
@@ -256,14 +257,14 @@ void WriteTextReport(std::string_view text, const ArticleScore& article,
       out << std::string(kIndent, ' ') << "backed by "
           << BackingName(claim.evidence.backing)
           << (claim.evidence.backing_carried ? " (carried over)" : "") << " "
-          << (weight >= 0 ? "+" : "") << Fixed(weight, 2) << "\n";
+          << (weight >= 0 ? "+" : "") << FormatFixed(weight, 2) << "\n";
     }
     for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
       const Cue& cue = claim.evidence.cues[c];
       const double contribution = claim.cue_contributions[c];
       std::string line = std::string(kIndent, ' ') + names[cue.category] + " " +
                          (contribution >= 0 ? "+" : "") +
-                         Fixed(contribution, 2) + " @" +
+                         FormatFixed(contribution, 2) + " @" +
                          std::to_string(offsets[k].cues[c].first) + "-" +
                          std::to_string(offsets[k].cues[c].second);
       std::string quoted = "\"" + Slice(text, cue.begin, cue.end) + "\"";

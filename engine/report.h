@@ -12,6 +12,7 @@
 #define CREDENCE_ENGINE_REPORT_H_
 
 #include <iosfwd>
+#include <string>
 #include <string_view>
 
 #include "engine/scorer.h"
@@ -27,6 +28,9 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
 
 // `s` as a JSON string literal, quotes and control characters escaped.
 void WriteJsonString(std::string_view s, std::ostream& out);
+
+// `value` with `digits` decimals and a '.' whatever the C locale.
+std::string FormatFixed(double value, int digits);
 
 // One claim object of the JSON report ({"index", "start", ...}), without a
 // line end; offsets are code points into `text`.

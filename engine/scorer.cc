@@ -1,5 +1,6 @@
 #include "engine/scorer.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
@@ -112,12 +113,25 @@ ArticleScore Scorer::ScoreClaims(std::string_view text,
   for (const Span& span : spans) {
     article.claims.push_back(ScoreClaim(text, span, previous));
     previous = article.claims.back().evidence.backing;
-    sum += article.claims.back().confidence;
+    sum += article.claims.back().logit;
   }
   if (!article.claims.empty()) {
-    article.score = sum / static_cast<double>(article.claims.size());
+    article.logit = sum / static_cast<double>(article.claims.size());
+    article.score = Logistic(article.logit);
   }
   return article;
+}
+
+void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean) {
+  std::fill(mean->begin(), mean->end(), 0.0);
+  if (article.claims.empty()) return;
+  for (const ScoredClaim& claim : article.claims) {
+    const std::vector<double>& x = claim.evidence.features;
+    for (size_t i = 0; i < mean->size() && i < x.size(); ++i) {
+      (*mean)[i] += x[i];
+    }
+  }
+  for (double& v : *mean) v /= static_cast<double>(article.claims.size());
 }
 
 ArticleScore Scorer::ScoreArticle(std::string_view text) const {

@@ -9,9 +9,11 @@
 //   credence::ArticleScore a = scorer.ScoreArticle(text);  // throws InputError
 //   // a.score in [0,1]; a.claims[i].confidence, .evidence.cues, ...
 //
-// The article score is the mean of the claim confidences: every claim,
-// the headline included, counts once, so an article is as credible as its
-// average claim.
+// The article's logit is the mean of its claims' logits (every claim, the
+// headline included, counts once), which is the model applied to the mean
+// of the claims' feature vectors: an article is as credible as its average
+// claim, and a model tuned on articles (`credence tune --unit article`)
+// fits exactly this score.
 #ifndef CREDENCE_ENGINE_SCORER_H_
 #define CREDENCE_ENGINE_SCORER_H_
 
@@ -45,8 +47,13 @@ struct ScoredClaim {
 
 struct ArticleScore {
   std::vector<ScoredClaim> claims;  // claim 0 is the headline
-  double score = 0.0;               // mean claim confidence
+  double logit = 0.0;               // mean claim logit
+  double score = 0.0;               // logistic(logit)
 };
+
+// The mean of the claims' feature vectors, into `mean` (sized by the
+// caller to the feature count); zeros for an article without claims.
+void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean);
 
 // Throws InputError when text is not valid UTF-8, holds a NUL byte, or has
 // nothing but white space.

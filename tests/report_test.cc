@@ -158,7 +158,7 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
   EXPECT_EQ(j["model"]["bias"], 0.5);
   EXPECT_EQ(j["model"]["features"], Json(Default().model().feature_names()));
   EXPECT_EQ(j["article"]["claims"], 16);
-  EXPECT_EQ(j["article"]["aggregation"], "mean of claim confidences");
+  EXPECT_EQ(j["article"]["aggregation"], "logistic of the mean claim logit");
   ASSERT_EQ(j["claims"].size(), std::size(kSample));
   double sum = 0;
   for (size_t k = 0; k < std::size(kSample); ++k) {

@@ -19,18 +19,12 @@
 #include "engine/report.h"
 #include "engine/resources.h"
 #include "engine/scorer.h"
+#include "tools/cli_common.h"
 
 namespace credence {
 namespace {
 
 namespace po = boost::program_options;
-
-// A failure that already names its file (model, lexicon) or is reported
-// against the input path by the caller.
-class DataError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 const char kMainHelp[] =
     "credence: how well-sourced is a piece of news, claim by claim\n"
@@ -40,6 +34,8 @@ const char kMainHelp[] =
     "commands:\n"
     "  score FILE|-   score one article (first line = headline)\n"
     "  rank FILE|-    rank the rows of a CSV file of headlines\n"
+    "  tune FILE...   fit a model's weights to labeled CSV files\n"
+    "  eval FILE...   measure a model on labeled CSV files\n"
     "\n"
     "credence COMMAND --help explains a command, its output and its exit\n"
     "codes. credence --version prints the version.\n";
@@ -51,7 +47,7 @@ const char kScoreHelp[] =
     "Scores one article: UTF-8 text whose first non-blank line is the\n"
     "headline (claim 0); every sentence after it is a claim. Each claim gets\n"
     "a confidence in [0,1] = logistic(bias + sum of weight x feature); the\n"
-    "article score is the mean of the claim confidences.\n"
+    "article score is the logistic of the mean claim logit.\n"
     "\n"
     "options:\n"
     "  --format text|json  output format (default text)\n"
@@ -77,7 +73,7 @@ const char kScoreHelp[] =
     "  model.format_version   model file format version (1)\n"
     "  model.bias             the model's bias\n"
     "  model.features         feature names, in model order\n"
-    "  article.score          mean of the claim confidences, in [0,1]\n"
+    "  article.score          logistic of the mean claim logit, in [0,1]\n"
     "  article.claims         number of claims\n"
     "  article.aggregation    how article.score was computed\n"
     "  claims[]               one object a claim, in text order:\n"
@@ -195,49 +191,6 @@ class LazyRecordSource : public RecordSource {
  private:
   std::function<RecordSource&()> open_;
 };
-
-// The scorer from the built-in or given lexicons, overlay and model.
-std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
-                                    const std::string& lexicon_dir,
-                                    const std::string& overlay_dir) {
-  std::vector<Lexicon> lexicons = lexicon_dir.empty()
-                                      ? DefaultLexicons()
-                                      : LoadLexiconDirectory(lexicon_dir);
-  if (!overlay_dir.empty()) ApplyOverlayDirectory(overlay_dir, &lexicons);
-  const LinearModel model =
-      model_path.empty() ? DefaultModel() : LinearModel::LoadFile(model_path);
-  try {
-    return std::make_unique<Scorer>(Extractor(lexicons), model);
-  } catch (const std::invalid_argument& e) {
-    throw DataError((model_path.empty() ? "<built-in model>" : model_path) +
-                    ": " + e.what() +
-                    " (use a model tuned for these lexicons)");
-  }
-}
-
-// Parses a command's arguments, every non-option one an "input"; Boost's
-// errors become usage errors that point at the command's help.
-po::variables_map ParseCommandLine(const std::vector<std::string>& args,
-                                   const po::options_description& desc,
-                                   const std::string& command) {
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args)
-                  .options(desc)
-                  .positional(positional)
-                  .style(po::command_line_style::unix_style ^
-                         po::command_line_style::allow_guessing)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(std::string(e.what()) + " (see credence " + command +
-                     " --help)");
-  }
-  return vm;
-}
 
 // The one positional argument, or "" when there is none.
 std::string TheInput(const po::variables_map& vm, const std::string& rule) {
@@ -476,8 +429,10 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   try {
     if (command == "score") return RunScore(rest, in, out);
     if (command == "rank") return RunRank(rest, in, out, err);
+    if (command == "tune") return RunTune(rest, out);
+    if (command == "eval") return RunEval(rest, out);
     err << "credence: unknown command '" << command
-        << "' (commands: score, rank; see credence --help)\n";
+        << "' (commands: score, rank, tune, eval; see credence --help)\n";
     return 2;
   } catch (const UsageError& e) {
     err << who << e.what() << "\n";

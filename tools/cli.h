@@ -54,6 +54,40 @@ struct RankCommandOptions {
 // throws UsageError.
 void ValidateRankOptions(const RankCommandOptions& options);
 
+struct TuneCommandOptions {
+  std::vector<std::string> inputs;    // CSV files read with --unit
+  std::vector<std::string> articles;  // CSV files of whole articles
+  std::string output;                 // the model file to write
+  std::string text_column = "text";
+  std::string label_column = "label";
+  std::string group_column;           // rows of a group share a fold
+  std::string unit = "claim";         // "claim" or "article"
+  int64_t folds = 5;
+  double l2 = 1.0;
+  int64_t seed = 1;
+  std::string class_weight = "balanced";  // or "none"
+  std::string file_weight = "equal";      // or "rows"
+  std::string calibrate = "auto";         // "auto", "platt" or "none"
+  std::string name = "credence-tuned";
+  std::string lexicons, overlay;
+};
+
+// Every check on TuneCommandOptions that does not need the file system;
+// throws UsageError.
+void ValidateTuneOptions(const TuneCommandOptions& options);
+
+struct EvalCommandOptions {
+  std::vector<std::string> inputs;
+  std::vector<std::string> articles;
+  std::string text_column = "text";
+  std::string label_column = "label";
+  std::string unit = "claim";
+  std::string format = "text";  // "text" or "json"
+  std::string model, lexicons, overlay;
+};
+
+void ValidateEvalOptions(const EvalCommandOptions& options);
+
 // args excludes the program name: {"score", "article.txt", ...}.
 int RunCli(const std::vector<std::string>& args, std::istream& in,
            std::ostream& out, std::ostream& err);

@@ -1,0 +1,120 @@
+#include "engine/dataset.h"
+
+#include <fstream>
+#include <string_view>
+
+#include "engine/csv_reader.h"
+#include "engine/sha256.h"
+
+namespace credence {
+namespace {
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != b[i]) return false;
+  }
+  return true;
+}
+
+std::ifstream OpenOrThrow(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw CsvError(path +
+                   ": cannot open file (check the path and permissions)");
+  }
+  return in;
+}
+
+// The group of every row, from a second pass over the file.
+std::vector<std::string> ReadGroups(const std::string& path,
+                                    const DatasetOptions& options) {
+  std::ifstream in = OpenOrThrow(path);
+  CsvReader reader(in, path, options.group_column, options.label_column, true);
+  std::vector<std::string> groups;
+  CsvRow row;
+  while (reader.Next(&row)) groups.emplace_back(row.text);
+  return groups;
+}
+
+bool HasColumn(const std::string& path, const std::string& column,
+               const DatasetOptions& options) {
+  std::ifstream in = OpenOrThrow(path);
+  CsvReader reader(in, path, options.text_column, options.label_column, true);
+  for (const std::string& name : reader.header()) {
+    if (name == column) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int ParseLabel(std::string_view field) {
+  if (field == "1" || EqualsIgnoringCase(field, "true")) return 1;
+  if (field == "0" || EqualsIgnoringCase(field, "false")) return 0;
+  return -1;
+}
+
+void LoadLabeled(const std::string& path, const Scorer& scorer,
+                 const DatasetOptions& options, Dataset* data) {
+  const size_t cols = scorer.model().feature_names().size();
+  if (data->cols != 0 && data->cols != cols) {
+    throw std::invalid_argument("dataset: feature count changed");
+  }
+  data->cols = cols;
+  DatasetFile file;
+  file.path = path;
+  file.sha256 = Sha256OfFile(path);
+  file.grouped = !options.group_column.empty() &&
+                 HasColumn(path, options.group_column, options);
+  std::vector<std::string> groups;
+  if (file.grouped) groups = ReadGroups(path, options);
+
+  std::ifstream in = OpenOrThrow(path);
+  CsvReader reader(in, path, options.text_column, options.label_column, true);
+  const auto file_index = static_cast<uint32_t>(data->files.size());
+  CsvRow row;
+  std::vector<double> mean(cols);
+  while (reader.Next(&row)) {
+    const std::string where = path + ":" + std::to_string(row.line) + ": ";
+    int label = ParseLabel(row.id);
+    if (label < 0) {
+      throw CsvError(where + "label '" + std::string(row.id.substr(0, 40)) +
+                     "' is not 0/1 or true/false (hint: --label-column names "
+                     "the label column)");
+    }
+    try {
+      if (options.unit == Unit::kClaim) {
+        CheckArticleText(row.text);
+        ScoredClaim claim = scorer.ScoreClaim(row.text, {0, row.text.size()});
+        data->x.insert(data->x.end(), claim.evidence.features.begin(),
+                       claim.evidence.features.end());
+        data->probability.push_back(claim.confidence);
+      } else {
+        ArticleScore article = scorer.ScoreArticle(row.text);
+        ArticleFeatures(article, &mean);
+        data->x.insert(data->x.end(), mean.begin(), mean.end());
+        data->probability.push_back(article.score);
+      }
+    } catch (const InputError& e) {
+      throw CsvError(where + "text: " + e.what());
+    }
+    data->y.push_back(label);
+    data->file.push_back(file_index);
+    data->group.push_back(file.grouped && row.number <= groups.size()
+                              ? groups[row.number - 1]
+                              : std::string());
+    ++file.rows;
+    file.positives += static_cast<size_t>(label);
+  }
+  if (file.rows == 0) {
+    throw CsvError(path +
+                   ":2: no data rows (hint: the file holds a header "
+                   "only)");
+  }
+  data->files.push_back(std::move(file));
+}
+
+}  // namespace credence

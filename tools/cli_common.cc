@@ -1,0 +1,50 @@
+#include "tools/cli_common.h"
+
+#include "engine/resources.h"
+#include "tools/cli.h"
+
+namespace credence {
+
+namespace po = boost::program_options;
+
+std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
+                                    const std::string& lexicon_dir,
+                                    const std::string& overlay_dir) {
+  std::vector<Lexicon> lexicons = lexicon_dir.empty()
+                                      ? DefaultLexicons()
+                                      : LoadLexiconDirectory(lexicon_dir);
+  if (!overlay_dir.empty()) ApplyOverlayDirectory(overlay_dir, &lexicons);
+  const LinearModel model =
+      model_path.empty() ? DefaultModel() : LinearModel::LoadFile(model_path);
+  try {
+    return std::make_unique<Scorer>(Extractor(lexicons), model);
+  } catch (const std::invalid_argument& e) {
+    throw DataError((model_path.empty() ? "<built-in model>" : model_path) +
+                    ": " + e.what() +
+                    " (use a model tuned for these lexicons)");
+  }
+}
+
+boost::program_options::variables_map ParseCommandLine(
+    const std::vector<std::string>& args, const po::options_description& desc,
+    const std::string& command) {
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args)
+                  .options(desc)
+                  .positional(positional)
+                  .style(po::command_line_style::unix_style ^
+                         po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(std::string(e.what()) + " (see credence " + command +
+                     " --help)");
+  }
+  return vm;
+}
+
+}  // namespace credence

@@ -1,0 +1,45 @@
+// What the commands of the command line share: the error type for bad
+// data, building a scorer from the options every command takes, and
+// parsing a command's arguments with Boost.Program_options.
+#ifndef CREDENCE_TOOLS_CLI_COMMON_H_
+#define CREDENCE_TOOLS_CLI_COMMON_H_
+
+#include <boost/program_options.hpp>
+#include <iosfwd>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/scorer.h"
+
+namespace credence {
+
+// A failure that already names its file (model, lexicon) or is reported
+// against the input path by the caller (exit code 1).
+class DataError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The scorer from the built-in or given lexicons, overlay and model (empty
+// strings: the built-in ones, no overlay).
+std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
+                                    const std::string& lexicon_dir,
+                                    const std::string& overlay_dir);
+
+// Parses a command's arguments, every non-option one an "input"; Boost's
+// errors become UsageError pointing at the command's help.
+boost::program_options::variables_map ParseCommandLine(
+    const std::vector<std::string>& args,
+    const boost::program_options::options_description& desc,
+    const std::string& command);
+
+// `credence tune` and `credence eval` (cli_learn.cc); args exclude the
+// command name.
+int RunTune(const std::vector<std::string>& args, std::ostream& out);
+int RunEval(const std::vector<std::string>& args, std::ostream& out);
+
+}  // namespace credence
+
+#endif  // CREDENCE_TOOLS_CLI_COMMON_H_
