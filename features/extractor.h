@@ -11,7 +11,8 @@
 //
 // Cue categories (the names are part of the JSON contract):
 //   hedge, booster, vague_attribution, doubt_marker, speculation, denial,
-//   sensational, unverified_social, media_report, anonymous_source
+//   sensational, unverified_social, media_report, anonymous_source,
+//   weasel, peacock, clickbait, hard_news, question
 //       lexicon phrases; sensational adds listicle numbers at the start of a
 //       claim ("17 Reasons Why"), words in capitals (acronym.txt aside) and
 //       '!' outside quotes; unverified_social adds @handles.
@@ -79,7 +80,7 @@ struct ClaimEvidence {
 
 class Extractor {
  public:
-  // The twelve cue categories, in feature order.
+  // The seventeen cue categories, in feature order.
   static const std::vector<std::string>& CategoryNames();
   // Every lexicon the extractor needs: the categories, then word classes
   // (official_title, official_body, media_outlet, person_noun,
