@@ -1,8 +1,8 @@
 #include "engine/atomic_file.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -52,8 +52,8 @@ void AtomicFile::Commit() {
     throw std::runtime_error(path_ + ": cannot write (disk full?)");
   }
   if (std::rename(temp_.c_str(), path_.c_str()) != 0) {
-    throw std::runtime_error(path_ + ": cannot write (" +
-                             std::strerror(errno) + ")");
+    throw std::runtime_error(path_ + ": cannot write (" + std::strerror(errno) +
+                             ")");
   }
   committed_ = true;
 }

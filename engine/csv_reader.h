@@ -35,11 +35,11 @@ class CsvError : public std::runtime_error {
 };
 
 struct CsvRow {
-  uint64_t line = 0;    // physical 1-based line the record starts on
-  uint64_t number = 0;  // 1-based data row number (the header is row 0)
-  uint64_t offset = 0;  // byte offset of the record's first byte
-  uint64_t length = 0;  // bytes of the record, its line end excluded
-  std::string_view id;  // the id field; empty when there is no id column
+  uint64_t line = 0;      // physical 1-based line the record starts on
+  uint64_t number = 0;    // 1-based data row number (the header is row 0)
+  uint64_t offset = 0;    // byte offset of the record's first byte
+  uint64_t length = 0;    // bytes of the record, its line end excluded
+  std::string_view id;    // the id field; empty when there is no id column
   std::string_view text;  // the text field; both valid until Next()
 };
 

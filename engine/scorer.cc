@@ -108,15 +108,15 @@ ScoredClaim Scorer::ScoreClaim(std::string_view text, Span span,
 ArticleScore Scorer::ScoreClaims(std::string_view text,
                                  const std::vector<Span>& spans) const {
   ArticleScore article;
-  double sum = 0.0;
   Backing previous = Backing::kNone;
   for (const Span& span : spans) {
     article.claims.push_back(ScoreClaim(text, span, previous));
     previous = article.claims.back().evidence.backing;
-    sum += article.claims.back().logit;
   }
   if (!article.claims.empty()) {
-    article.logit = sum / static_cast<double>(article.claims.size());
+    std::vector<double> mean(model_.feature_names().size());
+    ArticleFeatures(article, &mean);
+    article.logit = model_.ArticleLogit(mean);
     article.score = Logistic(article.logit);
   }
   return article;

@@ -9,11 +9,11 @@
 //   credence::ArticleScore a = scorer.ScoreArticle(text);  // throws InputError
 //   // a.score in [0,1]; a.claims[i].confidence, .evidence.cues, ...
 //
-// The article's logit is the mean of its claims' logits (every claim, the
-// headline included, counts once), which is the model applied to the mean
-// of the claims' feature vectors: an article is as credible as its average
-// claim, and a model tuned on articles (`credence tune --unit article`)
-// fits exactly this score.
+// The article's logit is the model's article weights applied to the mean
+// of its claims' feature vectors (every claim, the headline included,
+// counts once); `credence tune --unit article` fits exactly these. A model
+// without article weights uses its claim weights, which makes the article
+// logit the mean of the claim logits.
 #ifndef CREDENCE_ENGINE_SCORER_H_
 #define CREDENCE_ENGINE_SCORER_H_
 
@@ -47,7 +47,7 @@ struct ScoredClaim {
 
 struct ArticleScore {
   std::vector<ScoredClaim> claims;  // claim 0 is the headline
-  double logit = 0.0;               // mean claim logit
+  double logit = 0.0;               // from the mean claim features
   double score = 0.0;               // logistic(logit)
 };
 

@@ -191,6 +191,8 @@ TuneReport Tune(const Dataset& data,
   const std::vector<int> fold = AssignFolds(data, options.folds, options.seed);
   FitOptions fit_options;
   fit_options.l2 = options.l2;
+  fit_options.signs = options.signs;
+  fit_options.prior = options.prior;
 
   TuneReport report;
   FitData all =
@@ -241,30 +243,32 @@ TuneReport Tune(const Dataset& data,
   }
   report.model = LinearModel(options.model_name, bias, feature_names, weights);
   LinearModel& m = report.model;
-  if (!options.command_line.empty()) m.AddMeta("command", options.command_line);
   for (const DatasetFile& f : data.files) {
-    m.AddMeta("input", f.path + " sha256=" + f.sha256 +
-                           " rows=" + std::to_string(f.rows) +
-                           " labeled_1=" + std::to_string(f.positives) +
-                           (f.grouped ? " grouped" : ""));
+    m.AddMeta(options.meta_prefix + "input",
+              f.path + " sha256=" + f.sha256 +
+                  " rows=" + std::to_string(f.rows) + " labeled_1=" +
+                  std::to_string(f.positives) + (f.grouped ? " grouped" : ""));
   }
   m.AddMeta(
       "fit",
       "unit=" + options.unit + " l2=" + FormatFixed(options.l2, 6) +
           " class_weight=" + (options.balance_classes ? "balanced" : "none") +
           " file_weight=" + (options.equal_files ? "equal" : "rows") +
+          " signs=" + (options.signs.empty() ? "free" : "taxonomy") +
           " iterations=" + std::to_string(report.fit.iterations) +
           " loss=" + FormatFixed(report.fit.loss, 6));
-  m.AddMeta("calibration",
+  m.AddMeta(options.meta_prefix + "calibration",
             (report.calibrated ? "platt a=" + FormatFixed(report.platt_a, 6) +
                                      " b=" + FormatFixed(report.platt_b, 6) +
                                      " (folded into bias and weights); "
                                : std::string("none; ")) +
                 report.calibration_note);
-  m.AddMeta("cv", "folds=" + std::to_string(options.folds) +
-                      " seed=" + std::to_string(options.seed));
+  m.AddMeta(options.meta_prefix + "cv",
+            "folds=" + std::to_string(options.folds) +
+                " seed=" + std::to_string(options.seed));
   for (const ScopedMetrics& s : report.cv) {
-    m.AddMeta("cv_metrics", s.scope + " " + MetricsLine(s.metrics));
+    m.AddMeta(options.meta_prefix + "cv_metrics",
+              s.scope + " " + MetricsLine(s.metrics));
   }
   return report;
 }

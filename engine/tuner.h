@@ -39,9 +39,11 @@ struct TuneOptions {
   bool balance_classes = true;
   bool equal_files = true;
   std::string calibrate = "auto";  // auto, platt or none
+  std::vector<int> signs;          // FitOptions::signs; empty: free
+  std::vector<double> prior;       // FitOptions::prior; empty: 0
   std::string model_name = "credence-tuned";
-  std::string command_line;  // recorded in the model file
-  std::string unit = "claim";
+  std::string unit = "claim";  // recorded in the model's meta lines...
+  std::string meta_prefix;     // ...whose keys start with this
 };
 
 // Metrics of one scope: every row ("all") or one input file.

@@ -303,6 +303,42 @@ const std::vector<std::string>& Extractor::LexiconNames() {
   return names;
 }
 
+std::vector<int> Extractor::FeatureDirections() const {
+  static const std::pair<const char*, int> kDirections[] = {
+      {"hedge", -1},
+      {"booster", 0},
+      {"anonymous_source", -1},
+      {"vague_attribution", -1},
+      {"named_source", 1},
+      {"official_confirmation", 1},
+      {"denial", 0},
+      {"media_report", 0},
+      {"unverified_social", -1},
+      {"speculation", -1},
+      {"doubt_marker", -1},
+      {"sensational", -1},
+      {"weasel", -1},
+      {"peacock", -1},
+      {"clickbait", -1},
+      {"hard_news", 1},
+      {"question", -1},
+      {"backing_official", 1},
+      {"backing_institution", 1},
+      {"backing_named", 1},
+      {"backing_media", 0},
+      {"backing_anonymous", -1},
+      {"backing_vague", -1},
+      {"backing_social", -1},
+  };
+  std::vector<int> directions(feature_names_.size(), 0);
+  for (size_t i = 0; i < feature_names_.size(); ++i) {
+    for (const auto& [name, direction] : kDirections) {
+      if (feature_names_[i] == name) directions[i] = direction;
+    }
+  }
+  return directions;
+}
+
 Extractor::Extractor(std::vector<Lexicon> lexicons) {
   const std::vector<std::string>& names = LexiconNames();
   lexicons_.resize(names.size());

@@ -97,6 +97,14 @@ class Extractor {
     return feature_names_;
   }
   const std::vector<Lexicon>& lexicons() const { return lexicons_; }
+  // The direction the taxonomy gives each feature, in feature order: +1
+  // for evidence of sourcing (named_source, official_confirmation,
+  // hard_news, backing_official/institution/named), -1 for distance or
+  // doubt (hedges, anonymous and vague sources, social posts, bait,
+  // weasels, questions), 0 where either reading is fair (booster, denial,
+  // media_report, backing_media). `credence tune` keeps weights on the
+  // given side, so an explanation never says a hedge raised a score.
+  std::vector<int> FeatureDirections() const;
 
   ClaimEvidence Extract(std::string_view text, size_t begin, size_t end,
                         Backing previous = Backing::kNone) const;

@@ -254,7 +254,10 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
 
   LinearModel model;
   std::size_t name_line = 0, bias_line = 0, end_line = 0;
+  std::size_t article_bias_line = 0, first_article_line = 0;
   std::unordered_map<std::string, std::size_t> feature_lines;
+  std::vector<std::string> article_features;
+  std::vector<double> article_weights;
   for (std::size_t i = 1; i < lines.size(); ++i) {
     const std::string_view line = lines[i];
     report.set_line(i + 1);
@@ -295,6 +298,33 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
       }
       model.weights_.push_back(report.Number(weight[2], "weight"));
       model.feature_names_.push_back(feature);
+    } else if (keyword == "article-bias") {
+      report.Once(article_bias_line, keyword);
+      if (first_article_line == 0) first_article_line = i + 1;
+      const Fields bias =
+          report.Record(line, 1, "expected 'article-bias <number>'");
+      model.article_bias_ = report.Number(bias[1], "article-bias");
+    } else if (keyword == "article-weight") {
+      if (first_article_line == 0) first_article_line = i + 1;
+      const std::string_view usage =
+          "expected 'article-weight <feature-name> <number>'";
+      const Fields weight = report.Record(line, 2, usage);
+      const std::string feature(weight[1]);
+      report.Check(FieldProblem("feature name", feature), usage);
+      const size_t k = article_features.size();
+      if (k >= model.feature_names_.size() ||
+          model.feature_names_[k] != feature) {
+        report.Fail("article-weight " + Quote(feature) + " out of place",
+                    k < model.feature_names_.size()
+                        ? "expected " + Quote(model.feature_names_[k]) +
+                              ": article weights follow the weights, one a "
+                              "feature, in the same order"
+                        : std::string("there are only ") +
+                              std::to_string(model.feature_names_.size()) +
+                              " features");
+      }
+      article_features.push_back(feature);
+      article_weights.push_back(report.Number(weight[2], "article-weight"));
     } else if (keyword == "meta") {
       const std::string_view usage = "expected 'meta <key> <text>'";
       if (fields.size() < 2) {
@@ -310,7 +340,8 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
       end_line = i + 1;
     } else {
       report.Fail("unknown record " + Quote(keyword),
-                  "known records: name, bias, weight, meta, end");
+                  "known records: name, bias, weight, article-bias, "
+                  "article-weight, meta, end");
     }
   }
   if (end_line == 0) {
@@ -325,6 +356,21 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
   if (model.weights_.empty()) {
     report.Fail("no 'weight' records",
                 "a model needs at least one 'weight <feature-name> <number>'");
+  }
+  if (first_article_line != 0) {
+    report.set_line(first_article_line);
+    if (article_bias_line == 0) {
+      report.Fail("article weights without an 'article-bias' record",
+                  "add 'article-bias <number>'");
+    }
+    if (article_weights.size() != model.weights_.size()) {
+      report.Fail(std::to_string(article_weights.size()) +
+                      " article weights for " +
+                      std::to_string(model.weights_.size()) + " features",
+                  "give one 'article-weight' a feature, or none at all");
+    }
+    model.has_article_weights_ = true;
+    model.article_weights_ = std::move(article_weights);
   }
   return model;
 }
@@ -348,6 +394,13 @@ void LinearModel::Save(std::ostream& out) const {
     text += "weight " + feature_names_[i] + " " + FormatNumber(weights_[i]);
     text += "\n";
   }
+  if (has_article_weights_) {
+    text += "article-bias " + FormatNumber(article_bias_) + "\n";
+    for (std::size_t i = 0; i < article_weights_.size(); ++i) {
+      text += "article-weight " + feature_names_[i] + " " +
+              FormatNumber(article_weights_[i]) + "\n";
+    }
+  }
   for (const auto& [key, value] : meta_) {
     text += "meta " + key + " " + value + "\n";
   }
@@ -358,6 +411,25 @@ void LinearModel::Save(std::ostream& out) const {
 double LinearModel::Logit(const std::vector<double>& x) const {
   CheckSize(x.size(), weights_.size());
   return bias_ + AsEigen(weights_).dot(AsEigen(x));
+}
+
+void LinearModel::SetArticleWeights(double bias, std::vector<double> weights) {
+  CheckSize(weights.size(), weights_.size());
+  if (!std::isfinite(bias))
+    throw std::invalid_argument("article bias not finite");
+  for (double w : weights) {
+    if (!std::isfinite(w))
+      throw std::invalid_argument("article weight not finite");
+  }
+  has_article_weights_ = true;
+  article_bias_ = bias;
+  article_weights_ = std::move(weights);
+}
+
+double LinearModel::ArticleLogit(const std::vector<double>& mean) const {
+  if (!has_article_weights_) return Logit(mean);
+  CheckSize(mean.size(), article_weights_.size());
+  return article_bias_ + AsEigen(article_weights_).dot(AsEigen(mean));
 }
 
 double LinearModel::Probability(const std::vector<double>& x) const {

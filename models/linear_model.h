@@ -13,6 +13,8 @@
 //   name <free text to end of line>
 //   bias <number>
 //   weight <feature-name> <number>           (one line a feature, in order)
+//   article-bias <number>                    (optional: an article model)
+//   article-weight <feature-name> <number>   (then one a feature, in order)
 //   meta <key> <free text>                   (optional, any number)
 //   end
 //
@@ -59,6 +61,17 @@ class LinearModel {
   double Logit(const std::vector<double>& x) const;
   // logistic(Logit(x)), computed without overflow for large |logit|.
   double Probability(const std::vector<double>& x) const;
+  // An article's logit from the mean of its claims' feature vectors: the
+  // article weights when the model has them, otherwise Logit(mean) (the
+  // mean of the claim logits).
+  double ArticleLogit(const std::vector<double>& mean) const;
+  // Throws std::invalid_argument on a size mismatch or non-finite numbers.
+  void SetArticleWeights(double bias, std::vector<double> weights);
+  bool has_article_weights() const { return has_article_weights_; }
+  double article_bias() const { return article_bias_; }
+  const std::vector<double>& article_weights() const {
+    return article_weights_;
+  }
   // w_i * x_i for every feature, in feature order.
   std::vector<double> Contributions(const std::vector<double>& x) const;
 
@@ -79,6 +92,9 @@ class LinearModel {
   double bias_ = 0.0;
   std::vector<std::string> feature_names_;
   std::vector<double> weights_;
+  bool has_article_weights_ = false;
+  double article_bias_ = 0.0;
+  std::vector<double> article_weights_;
   std::vector<std::pair<std::string, std::string>> meta_;
 };
 

@@ -37,6 +37,12 @@ void Validate(const FitData& d, const FitOptions& options) {
       throw std::invalid_argument("fit: sample weight not positive and finite");
     }
   }
+  if (!options.prior.empty() && options.prior.size() != d.cols) {
+    throw std::invalid_argument("fit: one prior weight a feature expected");
+  }
+  for (double v : options.prior) {
+    if (!std::isfinite(v)) throw std::invalid_argument("fit: prior not finite");
+  }
   if (!(options.l2 >= 0.0) || !std::isfinite(options.l2)) {
     throw std::invalid_argument("fit: l2 must be a finite number >= 0");
   }
@@ -50,7 +56,8 @@ double Softplus(double z) {
 struct Problem {
   Matrix x;  // rows x (1 + cols): a column of ones, then the features
   Eigen::VectorXd y, w;
-  Eigen::VectorXd penalty;  // a ridge a coefficient
+  Eigen::VectorXd penalty;  // a ridge a coefficient...
+  Eigen::VectorXd centre;   // ...pulling it towards this value
 
   double Objective(const Eigen::VectorXd& beta, double* loss) const {
     Eigen::VectorXd z = x * beta;
@@ -60,14 +67,12 @@ struct Problem {
       sum += w[i] * (Softplus(z[i]) - y[i] * z[i]);
     }
     if (loss != nullptr) *loss = sum / w.sum();
-    return sum + beta.cwiseProduct(penalty).dot(beta) / 2;
+    const Eigen::VectorXd d = beta - centre;
+    return sum + d.cwiseProduct(penalty).dot(d) / 2;
   }
 };
 
-}  // namespace
-
-FitResult FitLogistic(const FitData& data, const FitOptions& options) {
-  Validate(data, options);
+FitResult FitFree(const FitData& data, const FitOptions& options) {
   const auto n = static_cast<Eigen::Index>(data.rows());
   const auto k = static_cast<Eigen::Index>(data.cols) + 1;
   Problem problem;
@@ -85,6 +90,10 @@ FitResult FitLogistic(const FitData& data, const FitOptions& options) {
   problem.penalty = Eigen::VectorXd::Constant(k, options.l2 + 1e-9);
   problem.penalty[0] = 1e-9;
   const Eigen::VectorXd& penalty = problem.penalty;
+  problem.centre = Eigen::VectorXd::Zero(k);
+  for (size_t j = 0; j < options.prior.size() && j + 1 < size_t(k); ++j) {
+    problem.centre[static_cast<Eigen::Index>(j + 1)] = options.prior[j];
+  }
 
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(k);
   double loss = 0.0;
@@ -99,7 +108,7 @@ FitResult FitLogistic(const FitData& data, const FitOptions& options) {
       curvature[i] = problem.w[i] * std::max(p * (1 - p), 1e-12);
     }
     Eigen::VectorXd gradient = problem.x.transpose() * gradient_rows;
-    gradient += penalty.cwiseProduct(beta);
+    gradient += penalty.cwiseProduct(beta - problem.centre);
     Eigen::MatrixXd hessian =
         problem.x.transpose() * curvature.asDiagonal() * problem.x;
     hessian.diagonal() += penalty;
@@ -125,6 +134,99 @@ FitResult FitLogistic(const FitData& data, const FitOptions& options) {
   result.loss = loss;
   result.objective = objective;
   return result;
+}
+
+// The fit over the columns `keep` only; the other weights are 0.
+FitResult FitColumns(const FitData& data, const FitOptions& options,
+                     const std::vector<bool>& keep) {
+  FitData reduced;
+  std::vector<size_t> columns;
+  for (size_t j = 0; j < data.cols; ++j) {
+    if (keep[j]) columns.push_back(j);
+  }
+  FitResult result;
+  if (columns.empty()) {  // the bias alone
+    reduced.cols = 1;
+    reduced.x.assign(data.rows(), 0.0);
+  } else {
+    reduced.cols = columns.size();
+    reduced.x.reserve(data.rows() * columns.size());
+    for (size_t i = 0; i < data.rows(); ++i) {
+      for (size_t j : columns) reduced.x.push_back(data.x[i * data.cols + j]);
+    }
+  }
+  reduced.y = data.y;
+  reduced.weight = data.weight;
+  FitOptions reduced_options = options;
+  reduced_options.prior.clear();
+  if (!options.prior.empty()) {
+    for (size_t j : columns) reduced_options.prior.push_back(options.prior[j]);
+  }
+  FitResult fit = FitFree(reduced, reduced_options);
+  result = fit;
+  result.weights.assign(data.cols, 0.0);
+  for (size_t k = 0; k < columns.size(); ++k) {
+    result.weights[columns[k]] = fit.weights[k];
+  }
+  return result;
+}
+
+// d(objective)/d(w_j) at the fit, for a weight held at 0.
+double Gradient(const FitData& data, const FitOptions& options,
+                const FitResult& fit, size_t j) {
+  double g = 0.0;
+  for (size_t i = 0; i < data.rows(); ++i) {
+    double z = fit.bias;
+    for (size_t k = 0; k < data.cols; ++k) {
+      z += fit.weights[k] * data.x[i * data.cols + k];
+    }
+    const double w = data.weight.empty() ? 1.0 : data.weight[i];
+    g += w * (Logistic(z) - data.y[i]) * data.x[i * data.cols + j];
+  }
+  const double centre = options.prior.empty() ? 0.0 : options.prior[j];
+  return g - options.l2 * centre;
+}
+
+}  // namespace
+
+FitResult FitLogistic(const FitData& data, const FitOptions& options) {
+  Validate(data, options);
+  if (options.signs.empty()) return FitFree(data, options);
+  if (options.signs.size() != data.cols) {
+    throw std::invalid_argument("fit: one sign a feature expected");
+  }
+  std::vector<bool> keep(data.cols, true);
+  int steps = 0;
+  FitResult fit;
+  // Each round holds or frees at least one weight; 4 rounds a feature is
+  // far more than the active set ever needs.
+  for (size_t round = 0; round < 4 * data.cols + 4; ++round) {
+    fit = FitColumns(data, options, keep);
+    steps += fit.iterations;
+    bool changed = false;
+    for (size_t j = 0; j < data.cols; ++j) {
+      if (keep[j] && fit.weights[j] * options.signs[j] < 0) {
+        keep[j] = false;
+        changed = true;
+      }
+    }
+    if (changed) continue;
+    // Free the held weight whose gradient pulls hardest the allowed way.
+    size_t best = data.cols;
+    double best_pull = 1e-9;
+    for (size_t j = 0; j < data.cols; ++j) {
+      if (keep[j]) continue;
+      const double pull = -Gradient(data, options, fit, j) * options.signs[j];
+      if (pull > best_pull) {
+        best_pull = pull;
+        best = j;
+      }
+    }
+    if (best == data.cols) break;
+    keep[best] = true;
+  }
+  fit.iterations = steps;
+  return fit;
 }
 
 }  // namespace credence

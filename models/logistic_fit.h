@@ -8,7 +8,9 @@
 //   // r.bias, r.weights, r.iterations, r.loss
 //
 // It minimizes  sum_i weight_i * logloss(y_i, logistic(bias + w.x_i))
-//             + l2 / 2 * |w|^2           (the bias is not penalized)
+//             + l2 / 2 * |w - prior|^2   (the bias is not penalized)
+// where prior is 0 unless given: a ridge towards hand-set weights lets the
+// data move a weight only as far as its evidence goes.
 // Newton steps with step halving are exact and deterministic: the same data
 // gives the same bits. Eigen is used here and nowhere outside models/.
 #ifndef CREDENCE_MODELS_LOGISTIC_FIT_H_
@@ -32,12 +34,19 @@ struct FitOptions {
   int max_iterations = 100;
   // Stop when a Newton step changes the objective by less than this share.
   double tolerance = 1e-12;
+  // Empty, or one entry a feature: +1 keeps the weight >= 0, -1 keeps it
+  // <= 0, 0 leaves it free. A constrained weight that would cross zero is
+  // held at 0 (an active set: fit, hold the violators at 0, refit; free a
+  // held weight again when the gradient pulls it the allowed way).
+  std::vector<int> signs;
+  // Empty (all 0), or one centre of the ridge a feature.
+  std::vector<double> prior;
 };
 
 struct FitResult {
   double bias = 0.0;
   std::vector<double> weights;
-  int iterations = 0;
+  int iterations = 0;      // Newton steps, summed over the active-set refits
   double loss = 0.0;       // weighted mean log loss at the solution
   double objective = 0.0;  // the minimized sum, penalty included
 };

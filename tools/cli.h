@@ -64,10 +64,13 @@ struct TuneCommandOptions {
   std::string unit = "claim";         // "claim" or "article"
   int64_t folds = 5;
   double l2 = 1.0;
+  double article_l2 = -1;  // < 0: the same as l2
   int64_t seed = 1;
   std::string class_weight = "balanced";  // or "none"
   std::string file_weight = "equal";      // or "rows"
   std::string calibrate = "auto";         // "auto", "platt" or "none"
+  std::string signs = "taxonomy";         // or "free"
+  std::string prior;                      // a model: the ridge's centre
   std::string name = "credence-tuned";
   std::string lexicons, overlay;
 };

@@ -7,6 +7,7 @@
 #include "engine/atomic_file.h"
 #include "engine/dataset.h"
 #include "engine/report.h"
+#include "engine/sha256.h"
 #include "engine/tuner.h"
 #include "tools/cli.h"
 #include "tools/cli_common.h"
@@ -20,10 +21,12 @@ const char kTuneHelp[] =
     "usage: credence tune FILE.csv [FILE.csv ...] -o OUT.model\n"
     "                     [--text-column text] [--label-column label]\n"
     "                     [--unit claim|article] [--article-file FILE.csv]\n"
-    "                     [--folds 5] [--l2 1.0] [--seed 1]\n"
+    "                     [--folds 5] [--l2 1.0] [--article-l2 X] [--seed 1]\n"
     "                     [--class-weight balanced|none]\n"
     "                     [--file-weight equal|rows] [--group-column COL]\n"
-    "                     [--calibrate auto|platt|none] [--name NAME]\n"
+    "                     [--calibrate auto|platt|none] [--signs "
+    "taxonomy|free]\n"
+    "                     [--prior MODEL] [--name NAME]\n"
     "                     [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Fits the model's bias and weights to labeled rows (label 1 = credible:\n"
@@ -43,6 +46,7 @@ const char kTuneHelp[] =
     "  --article-file FILE   also read FILE as articles, whatever --unit\n"
     "  --folds K             cross-validation folds, >= 2 (default 5)\n"
     "  --l2 X                ridge penalty on the weights (default 1.0)\n"
+    "  --article-l2 X        the same for the article weights (default: --l2)\n"
     "  --seed N              seed of the fold shuffle (default 1)\n"
     "  --class-weight balanced|none\n"
     "                        balanced: inside each file both classes weigh\n"
@@ -59,6 +63,15 @@ const char kTuneHelp[] =
     "                        Platt scaling of the output, folded into the\n"
     "                        weights; auto keeps it when it lowers the\n"
     "                        cross-validated log loss by 0.001 or more\n"
+    "  --signs taxonomy|free taxonomy: a weight stays on the side its cue\n"
+    "                        category gives it (hedges never raise a score,\n"
+    "                        official confirmations never lower one; held\n"
+    "                        at 0 otherwise); free: no constraint\n"
+    "                        (default taxonomy)\n"
+    "  --prior MODEL         pull the weights towards MODEL's (its article\n"
+    "                        weights for articles) instead of towards 0:\n"
+    "                        the data moves a weight as far as its evidence\n"
+    "                        goes, --l2 says how hard the pull is\n"
     "  --name NAME           the model's name (default credence-tuned)\n"
     "  --lexicons DIR, --overlay DIR  as for credence score\n"
     "\n"
@@ -219,6 +232,51 @@ void CheckChoice(const std::string& option, const std::string& value,
                    "'");
 }
 
+// Tune() with its data problems named after the files.
+TuneReport TunePart(const Dataset& data, const std::vector<std::string>& names,
+                    const TuneOptions& options) {
+  try {
+    return Tune(data, names, options);
+  } catch (const std::invalid_argument& e) {
+    std::string paths;
+    for (const DatasetFile& f : data.files) {
+      paths += (paths.empty() ? "" : ", ") + f.path;
+    }
+    throw DataError(paths + ": " + e.what());
+  }
+}
+
+void WritePartReport(const std::string& unit, const Dataset& data,
+                     const TuneReport& report, const TuneCommandOptions& o,
+                     double l2, std::ostream& text) {
+  size_t positives = 0;
+  for (const DatasetFile& f : data.files) positives += f.positives;
+  text << unit << " weights: " << data.files.size() << " file"
+       << (data.files.size() == 1 ? "" : "s") << ", " << data.rows()
+       << " rows (" << positives << " labeled 1), " << data.cols
+       << " features\n";
+  WriteFiles(data, text);
+  text << "fit: l2 " << FormatFixed(l2, 4) << ", class weight "
+       << o.class_weight << ", file weight " << o.file_weight << ": "
+       << report.fit.iterations << " Newton iterations, weighted log loss "
+       << FormatFixed(report.fit.loss, 4) << "\n\n";
+  text << "cross-validation, out of fold (" << o.folds << " folds, seed "
+       << o.seed
+       << (o.group_column.empty() ? "" : ", grouped by " + o.group_column)
+       << ")\n";
+  WriteMetricsTable(report.cv, text);
+  text << "\ncalibration: "
+       << (report.calibrated
+               ? "Platt scaling a=" + FormatFixed(report.platt_a, 4) +
+                     " b=" + FormatFixed(report.platt_b, 4) +
+                     ", folded into the weights"
+               : std::string("none"))
+       << " (" << report.calibration_note << ")\n";
+  text << "reliability, all rows, out of fold:\n";
+  WriteReliability(report.cv[0].metrics, text);
+  text << "\n";
+}
+
 }  // namespace
 
 void ValidateTuneOptions(const TuneCommandOptions& o) {
@@ -234,12 +292,17 @@ void ValidateTuneOptions(const TuneCommandOptions& o) {
   CheckChoice("class-weight", o.class_weight, {"balanced", "none"});
   CheckChoice("file-weight", o.file_weight, {"equal", "rows"});
   CheckChoice("calibrate", o.calibrate, {"auto", "platt", "none"});
+  CheckChoice("signs", o.signs, {"taxonomy", "free"});
   if (o.folds < 2 || o.folds > 1000) {
     throw UsageError("--folds must be between 2 and 1000, not " +
                      std::to_string(o.folds));
   }
   if (!(o.l2 >= 0) || !std::isfinite(o.l2)) {
     throw UsageError("--l2 must be a number >= 0");
+  }
+  if (!std::isfinite(o.article_l2) ||
+      (o.article_l2 < 0 && o.article_l2 != -1)) {
+    throw UsageError("--article-l2 must be a number >= 0");
   }
   if (o.seed < 0) throw UsageError("--seed must be >= 0");
   if (o.text_column.empty() || o.label_column.empty()) {
@@ -271,10 +334,11 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
                                                 po::value(&o.label_column))(
       "group-column", po::value(&o.group_column))("unit", po::value(&o.unit))(
       "article-file", po::value(&o.articles))("folds", po::value(&o.folds))(
-      "l2", po::value(&o.l2))("seed", po::value(&o.seed))(
-      "class-weight", po::value(&o.class_weight))("file-weight",
-                                                  po::value(&o.file_weight))(
-      "calibrate", po::value(&o.calibrate))("name", po::value(&o.name))(
+      "l2", po::value(&o.l2))("article-l2", po::value(&o.article_l2))(
+      "seed", po::value(&o.seed))("class-weight", po::value(&o.class_weight))(
+      "file-weight", po::value(&o.file_weight))(
+      "calibrate", po::value(&o.calibrate))("signs", po::value(&o.signs))(
+      "prior", po::value(&o.prior))("name", po::value(&o.name))(
       "input", po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   const po::variables_map vm = ParseCommandLine(args, desc, "tune");
@@ -291,8 +355,18 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   data_options.text_column = o.text_column;
   data_options.label_column = o.label_column;
   data_options.group_column = o.group_column;
-  const Dataset data =
-      LoadAll(o.inputs, o.articles, ParseUnit(o.unit), *scorer, data_options);
+  // Claim rows fit the claim weights, article rows the article weights.
+  const bool articles_only = o.unit == "article";
+  const Dataset claims =
+      LoadAll(articles_only ? std::vector<std::string>{} : o.inputs, {},
+              Unit::kClaim, *scorer, data_options);
+  std::vector<std::string> article_files = o.articles;
+  if (articles_only) {
+    article_files.insert(article_files.begin(), o.inputs.begin(),
+                         o.inputs.end());
+  }
+  const Dataset articles =
+      LoadAll({}, article_files, Unit::kArticle, *scorer, data_options);
 
   TuneOptions options;
   options.l2 = o.l2;
@@ -302,48 +376,58 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   options.equal_files = o.file_weight == "equal";
   options.calibrate = o.calibrate;
   options.model_name = o.name;
-  options.unit = o.unit;
-  options.command_line = CommandLine("tune", args);
-  TuneReport report;
-  try {
-    report = Tune(data, scorer->model().feature_names(), options);
-  } catch (const std::invalid_argument& e) {
-    std::string paths;
-    for (const DatasetFile& f : data.files) {
-      paths += (paths.empty() ? "" : ", ") + f.path;
-    }
-    throw DataError(paths + ": " + e.what());
+  if (o.signs == "taxonomy") {
+    options.signs = scorer->extractor().FeatureDirections();
   }
-  report.model.Save(target.stream());
-  target.Commit();
-
+  const std::vector<std::string>& names = scorer->model().feature_names();
+  LinearModel prior;
+  if (!o.prior.empty()) {
+    prior = LinearModel::LoadFile(o.prior);
+    if (prior.feature_names() != names) {
+      throw DataError(o.prior +
+                      ": its features are not the extractor's (hint: a prior "
+                      "model must weigh the same features in the same order)");
+    }
+  }
   std::ostringstream text;
-  size_t positives = 0;
-  for (const DatasetFile& f : data.files) positives += f.positives;
-  text << "tune: " << data.files.size() << " file"
-       << (data.files.size() == 1 ? "" : "s") << ", " << data.rows()
-       << " rows (" << positives << " labeled 1), " << data.cols
-       << " features, unit " << o.unit << "\n";
-  WriteFiles(data, text);
-  text << "fit: l2 " << FormatFixed(o.l2, 4) << ", class weight "
-       << o.class_weight << ", file weight " << o.file_weight << ": "
-       << report.fit.iterations << " Newton iterations, weighted log loss "
-       << FormatFixed(report.fit.loss, 4) << "\n\n";
-  text << "cross-validation, out of fold (" << o.folds << " folds, seed "
-       << o.seed
-       << (o.group_column.empty() ? "" : ", grouped by " + o.group_column)
-       << ")\n";
-  WriteMetricsTable(report.cv, text);
-  text << "\ncalibration: "
-       << (report.calibrated
-               ? "Platt scaling a=" + FormatFixed(report.platt_a, 4) +
-                     " b=" + FormatFixed(report.platt_b, 4) +
-                     ", folded into the weights"
-               : std::string("none"))
-       << " (" << report.calibration_note << ")\n";
-  text << "reliability, all rows, out of fold:\n";
-  WriteReliability(report.cv[0].metrics, text);
-  text << "\nwrote " << o.output << "\n";
+  TuneReport claim_report, article_report;
+  if (claims.rows() > 0) {
+    options.unit = "claim";
+    if (!o.prior.empty()) options.prior = prior.weights();
+    claim_report = TunePart(claims, names, options);
+    WritePartReport("claim", claims, claim_report, o, options.l2, text);
+  }
+  if (articles.rows() > 0) {
+    options.unit = "article";
+    options.meta_prefix = "article_";
+    if (o.article_l2 >= 0) options.l2 = o.article_l2;
+    if (!o.prior.empty()) {
+      options.prior = prior.has_article_weights() ? prior.article_weights()
+                                                  : prior.weights();
+    }
+    article_report = TunePart(articles, names, options);
+    WritePartReport("article", articles, article_report, o, options.l2, text);
+  }
+  // Without claim rows, the article weights serve claims too.
+  const TuneReport& first = claims.rows() > 0 ? claim_report : article_report;
+  LinearModel model(o.name, first.model.bias(), names, first.model.weights());
+  model.AddMeta("command", CommandLine("tune", args));
+  if (!o.prior.empty()) {
+    model.AddMeta("prior", o.prior + " sha256=" + Sha256OfFile(o.prior));
+  }
+  for (const auto& [key, value] : claim_report.model.meta()) {
+    model.AddMeta(key, value);
+  }
+  if (articles.rows() > 0) {
+    model.SetArticleWeights(article_report.model.bias(),
+                            article_report.model.weights());
+    for (const auto& [key, value] : article_report.model.meta()) {
+      model.AddMeta(key, value);
+    }
+  }
+  model.Save(target.stream());
+  target.Commit();
+  text << "wrote " << o.output << "\n";
   out << text.str();
   return 0;
 }
