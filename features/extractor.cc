@@ -408,6 +408,11 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
                     matches.begin(), matches.end(),
                     [&](const PhraseMatch& m) {
                       const LexiconEntry& e = EntryOf(m.payload);
+                      if (e.claim_start) {
+                        for (size_t i = 0; i < m.first_token; ++i) {
+                          if (tokens[i].is_word) return true;
+                        }
+                      }
                       if (e.exact_forms.empty()) return false;
                       std::vector<std::string> seen;
                       for (size_t i = m.first_token; i < m.last_token; ++i) {

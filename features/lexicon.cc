@@ -145,6 +145,10 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
       entry.remove = true;
       line = Trim(line.substr(1));
     }
+    if (line.front() == '^' && line.size() > 1) {
+      entry.claim_start = true;
+      line = Trim(line.substr(1));
+    }
     const size_t eq = line.rfind('=');
     if (eq != std::string_view::npos) {
       const std::string_view number = Trim(line.substr(eq + 1));
@@ -215,6 +219,7 @@ void ApplyOverlay(const Lexicon& overlay, Lexicon* base) {
         base->entries.erase(same);
       } else {
         same->strength = edit.strength;
+        same->claim_start = edit.claim_start;
         same->source = edit.source;
       }
       continue;

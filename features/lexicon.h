@@ -18,6 +18,7 @@
 //   is|are|was|were rumored to  '|' separates alternatives for one word
 //   BREAKING                    a capital letter makes the entry match only
 //                                text with the same capitals
+//   ^here's why                 '^': only as the first words of a claim
 //   -rumored|rumoured           (overlays only) remove that entry
 // Matching is on tokens (see tokenizer.h), case-insensitive unless the entry
 // has a capital; curly quotes equal straight ones. An entry that repeats
@@ -44,6 +45,7 @@ struct LexiconEntry {
   int line = 0;
   std::string source;   // "file.txt:line", for reports and messages
   bool remove = false;  // an overlay line "-phrase"
+  bool claim_start = false;  // "^phrase": only where a claim's words begin
   // Every token sequence the entry matches, each token normalized.
   std::vector<std::vector<std::string>> forms;
   // For entries with a capital letter: the forms with their capitals, one
@@ -61,7 +63,7 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
                      const std::string& path);
 
 // Edits `base` by `overlay`: an overlay entry with the same forms as a base
-// entry re-weights it ("-" removes it); any other entry is added. Removing
+// entry re-weights it (and sets its '^'; "-" removes it); any other entry is added. Removing
 // an entry the base lacks, or adding one that shares only some forms with
 // a base entry, throws LexiconError at the overlay's line.
 void ApplyOverlay(const Lexicon& overlay, Lexicon* base);

@@ -20,5 +20,6 @@ build/credence tune \
   "$data/clickbait_chakraborty2016/clickbait_chakraborty2016_dev.csv" \
   "$data/liar/liar_dev.csv" \
   --article-file "$data/fnn_buzzfeed_articles/fnn_buzzfeed_articles_dev.csv" \
-  --group-column event --folds 6 --seed 1 --prior models/prior.model "${@:2}" \
+  --group-column event --folds 6 --seed 1 --prior models/prior.model \
+  --l2 100 --article-l2 1 "${@:2}" \
   --name credence-default -o "$out"
