@@ -240,9 +240,9 @@ void WriteTextReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out, size_t width) {
   const std::vector<std::string>& names = scorer.model().feature_names();
   const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
-  out << "article score " << FormatFixed(article.score, 2)
-      << "  (logistic of the mean logit of " << article.claims.size()
-      << " claims; model " << scorer.model().name() << ")\n\n";
+  out << "article score " << FormatFixed(article.score, 2) << "  ("
+      << article.claims.size() << " claims; model " << scorer.model().name()
+      << ")\n\n";
   constexpr size_t kIndent = 11;
   for (size_t k = 0; k < article.claims.size(); ++k) {
     const ScoredClaim& claim = article.claims[k];

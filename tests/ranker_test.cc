@@ -14,8 +14,12 @@
 namespace credence {
 namespace {
 
+// Scores are pinned against the hand-set weights of models/prior.model
+// (round numbers a reader can check), not the trained default model.
 const Scorer& Default() {
-  static const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
+  static const Scorer scorer(
+      Extractor(DefaultLexicons()),
+      LinearModel::LoadFile(CREDENCE_MODELS "/prior.model"));
   return scorer;
 }
 

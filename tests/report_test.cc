@@ -19,8 +19,12 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Scores are pinned against the hand-set weights of models/prior.model
+// (round numbers a reader can check), not the trained default model.
 const Scorer& Default() {
-  static const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
+  static const Scorer scorer(
+      Extractor(DefaultLexicons()),
+      LinearModel::LoadFile(CREDENCE_MODELS "/prior.model"));
   return scorer;
 }
 
@@ -65,28 +69,31 @@ struct ExpectedClaim {
 };
 
 // Model: bias 0.5; per category weight x s/(1+s), per backing its weight
-// (models/default.model). Worked by hand for some claims:
+// (models/prior.model). Worked by hand for some claims:
 //   [5] BREAKING:  unverified_social 0.5 x -2.4, backing_social -0.6:
 //       logit -1.3, confidence 0.214165
-//   [9] official_confirmation 0.5 x 1.6, backing_official 1: logit 2.3,
-//       0.908877
+//   [9] official_confirmation 0.5 x 1.6, hard_news "strike" (strength 0.5:
+//       1/3) x 0.6, backing_official 1: logit 2.5, 0.924142
 //   [11] denial 0.5 x -0.4, backing_institution 0.8: logit 1.1, 0.750260
-//   [13] media_report 0.5 x -0.4, backing_media 0: logit 0.3, 0.574443
+//   [13] media_report 0.5 x -0.4, hard_news "talks" 1/3 x 0.6,
+//       backing_media 0: logit 0.5, 0.622459
 const ExpectedClaim kSample[] = {
     {0,
      59,
-     0.202389,
+     0.236597,
      "anonymous",
-     {{12, 17, "hedge", "Could"},
+     {{5, 11, "hard_news", "Strike"},
+      {12, 17, "hedge", "Could"},
       {42, 59, "anonymous_source", "Union Sources Say"}}},
     {60,
      217,
-     0.268941,
+     0.310026,
      "none",
      {{98, 108, "hedge", "reportedly"},
+      {135, 141, "hard_news", "strike"},
       {180, 185, "hedge", "could"},
       {180, 190, "speculation", "could halt"}}},
-    {218, 308, 0.622459, "none", {}},
+    {218, 308, 0.668188, "none", {{265, 270, "hard_news", "talks"}}},
     {309,
      414,
      0.310026,
@@ -95,11 +102,12 @@ const ExpectedClaim kSample[] = {
        "According to people familiar with the matter"}}},
     {415,
      559,
-     0.141851,
+     0.182426,
      "anonymous",
      {{415, 521, "anonymous_source",
        "A union official, speaking on condition of anonymity because he was "
        "not authorized to speak publicly, said"},
+      {526, 530, "hard_news", "vote"},
       {531, 534, "hedge", "may"},
       {531, 539, "speculation", "may come"}}},
     {560,
@@ -112,7 +120,7 @@ const ExpectedClaim kSample[] = {
      0.214165,
      "social",
      {{586, 601, "unverified_social", "@harborwatch_hl"}}},
-    {617, 682, 0.622459, "none", {}},
+    {617, 682, 0.668188, "none", {{643, 649, "hard_news", "strike"}}},
     {683,
      773,
      0.214165,
@@ -120,10 +128,11 @@ const ExpectedClaim kSample[] = {
      {{737, 772, "unverified_social", "could not be independently verified"}}},
     {774,
      917,
-     0.908877,
+     0.924142,
      "official",
      {{774, 829, "official_confirmation",
-       "Transport Ministry spokeswoman Ingrid Solberg confirmed"}}},
+       "Transport Ministry spokeswoman Ingrid Solberg confirmed"},
+      {882, 888, "hard_news", "strike"}}},
     {918, 971, 0.869892, "official", {{918, 926, "named_source", "She said"}}},
     {972,
      1017,
@@ -132,14 +141,16 @@ const ExpectedClaim kSample[] = {
      {{990, 1005, "denial", "did not confirm"}}},
     {1018,
      1114,
-     0.785835,
+     0.813274,
      "official",
-     {{1051, 1070, "denial", "declined to comment"}}},
+     {{1051, 1070, "denial", "declined to comment"},
+      {1094, 1099, "hard_news", "plans"}}},
     {1115,
      1208,
-     0.574443,
+     0.622459,
      "media",
-     {{1115, 1148, "media_report", "The Halden Courier first reported"}}},
+     {{1115, 1148, "media_report", "The Halden Courier first reported"},
+      {1153, 1158, "hard_news", "talks"}}},
     {1209, 1283, 0.377541, "none", {{1228, 1242, "hedge", "are rumored to"}}},
     {1284,
      1393,
@@ -153,7 +164,7 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
   ASSERT_FALSE(text.empty());
   const Json j = ScoreToJson(text);
   EXPECT_EQ(j["credence"]["version"], "0.1.0");
-  EXPECT_EQ(j["model"]["name"], "credence-default");
+  EXPECT_EQ(j["model"]["name"], "credence-prior");
   EXPECT_EQ(j["model"]["format_version"], 1);
   EXPECT_EQ(j["model"]["bias"], 0.5);
   EXPECT_EQ(j["model"]["features"], Json(Default().model().feature_names()));
@@ -170,7 +181,7 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
     EXPECT_EQ(c["end"], e.end);
     EXPECT_EQ(c["text"], CodePointSlice(text, e.start, e.end));
     EXPECT_NEAR(c["confidence"].get<double>(), e.confidence, 5e-7);
-    sum += c["confidence"].get<double>();
+    sum += c["logit"].get<double>();
     ASSERT_EQ(c["cues"].size(), e.cues.size());
     EXPECT_EQ(c["backing"], e.backing);
     double logit = 0.5;
@@ -192,7 +203,8 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
     }
     EXPECT_DOUBLE_EQ(c["logit"].get<double>(), logit);
   }
-  EXPECT_NEAR(j["article"]["score"].get<double>(), sum / 16, 1e-12);
+  // No article weights: the article logit is the mean claim logit.
+  EXPECT_NEAR(j["article"]["score"].get<double>(), Logistic(sum / 16), 1e-12);
   // Claim 4: "may" (0.5) gives hedge 0.5 / 1.5; the forecast "may come"
   // (0.5) speculation 1/3; one merged anonymous cue 1 / 2.
   const Json& f4 = j["claims"][4]["features"];
@@ -286,7 +298,7 @@ TEST(ReportTest, TextReportFitsEightyColumns) {
   }
   EXPECT_GT(count, 16u);
   EXPECT_EQ(out.str().substr(0, 60),
-            "article score 0.50  (mean of 16 claim confidences; model cre");
+            "article score 0.54  (16 claims; model credence-prior)\n\n[0]  ");
 }
 
 TEST(ReportTest, TextReportWrapsLongCues) {
@@ -296,8 +308,7 @@ TEST(ReportTest, TextReportWrapsLongCues) {
   std::ostringstream out;
   WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
   EXPECT_EQ(out.str(),
-            "article score 0.77  (mean of 2 claim confidences; model "
-            "credence-default)\n"
+            "article score 0.80  (2 claims; model credence-prior)\n"
             "\n"
             "[0]   0.62 Headline\n"
             "[1]   0.91 National Security Council Deputy Press Secretary "

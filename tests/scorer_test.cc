@@ -11,8 +11,12 @@
 namespace credence {
 namespace {
 
+// Scores are pinned against the hand-set weights of models/prior.model
+// (round numbers a reader can check), not the trained default model.
 const Scorer& Default() {
-  static const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
+  static const Scorer scorer(
+      Extractor(DefaultLexicons()),
+      LinearModel::LoadFile(CREDENCE_MODELS "/prior.model"));
   return scorer;
 }
 
@@ -45,7 +49,10 @@ TEST(ScorerTest, HandCheckedArticle) {
   // anonymous_source 0.5 * -1.6 + backing_anonymous -0.5: -0.8
   EXPECT_NEAR(a.claims[2].logit, -0.8, 1e-15);
   EXPECT_NEAR(a.claims[2].confidence, 0.31002551887238755, 1e-15);
-  EXPECT_NEAR(a.score, 0.52615645549164, 1e-15);
+  // No article weights: the article logit is the mean claim logit,
+  // (-0.5 + 2.1 - 0.8) / 3 = 0.2667, and logistic(0.2667) = 0.5663.
+  EXPECT_NEAR(a.logit, 0.8 / 3, 1e-15);
+  EXPECT_NEAR(a.score, 0.5662743941954392, 1e-15);
   // A cue's share of its category's contribution.
   ASSERT_EQ(a.claims[0].cue_contributions.size(), 2u);
   EXPECT_NEAR(a.claims[0].cue_contributions[0], -2.0 / 3, 1e-15);
@@ -62,6 +69,26 @@ TEST(ScorerTest, BackingCarriesOver) {
   EXPECT_EQ(a.claims[2].evidence.backing, Backing::kOfficial);
   EXPECT_TRUE(a.claims[2].evidence.backing_carried);
   EXPECT_EQ(a.claims[3].evidence.backing, Backing::kNone);
+}
+
+// A model with article weights scores the article with them, on the mean
+// of the claims' features.
+TEST(ScorerTest, ArticleWeightsScoreTheMeanFeatures) {
+  LinearModel model = LinearModel::LoadFile(CREDENCE_MODELS "/prior.model");
+  std::vector<double> article(model.weights().size(), 0.0);
+  article[0] = -6.0;  // hedge
+  model.SetArticleWeights(1.0, article);
+  const Scorer scorer(Extractor(DefaultLexicons()), model);
+  const std::string text =
+      "Kim may visit Russia\n"
+      "The ministry confirmed the visit. Sources said it was planned.\n";
+  const ArticleScore a = scorer.ScoreArticle(text);
+  ASSERT_EQ(a.claims.size(), 3u);
+  // Claims keep the claim weights.
+  EXPECT_NEAR(a.claims[0].logit, -0.5, 1e-15);
+  // hedge features 1/3, 0, 0: mean 1/9; 1 - 6/9 = 1/3.
+  EXPECT_NEAR(a.logit, 1.0 / 3, 1e-15);
+  EXPECT_NEAR(a.score, Logistic(1.0 / 3), 1e-15);
 }
 
 TEST(ScorerTest, NoCuesGivesTheBias) {
