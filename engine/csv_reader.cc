@@ -671,7 +671,13 @@ struct CsvReader::Impl {
       *p = '\n';
     }
     const std::string_view field(value, size);
-    if (FindInvalidUtf8(field) != std::string_view::npos) {
+    // ASCII is valid UTF-8 (a NUL shows as 0xFE): check only what follows.
+    size_t ascii = 0;
+    for (uint64_t word; ascii + 8 <= size; ascii += 8) {
+      std::memcpy(&word, value + ascii, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (FindInvalidUtf8(field.substr(ascii)) != std::string_view::npos) {
       if ((record.flags & kHasNul) != 0 &&
           field.find(kBadByte) != std::string_view::npos) {
         throw CsvError(Where(record.line) + "NUL byte in column '" + column +
