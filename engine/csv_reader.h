@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/csv_record.h"  // SplitRecord, to read a record again
+
 namespace credence {
 
 // what() is "path:line: problem (hint)".
@@ -35,11 +37,11 @@ class CsvError : public std::runtime_error {
 };
 
 struct CsvRow {
-  uint64_t line = 0;    // physical 1-based line the record starts on
-  uint64_t number = 0;  // 1-based data row number (the header is row 0)
-  uint64_t offset = 0;  // byte offset of the record's first byte
-  uint64_t length = 0;  // bytes of the record, its line end excluded
-  std::string_view id;  // the id field; empty when there is no id column
+  uint64_t line = 0;      // physical 1-based line the record starts on
+  uint64_t number = 0;    // 1-based data row number (the header is row 0)
+  uint64_t offset = 0;    // byte offset of the record's first byte
+  uint64_t length = 0;    // bytes of the record, its line end excluded
+  std::string_view id;    // the id field; empty when there is no id column
   std::string_view text;  // the text field; both valid until Next()
 };
 
@@ -73,11 +75,6 @@ class CsvReader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// The fields of one record as it stands in the file (line end excluded),
-// unquoted: for reading a record again at its offset. The record must be
-// well-formed (as Next() accepted it).
-std::vector<std::string> SplitRecord(std::string_view record);
 
 }  // namespace credence
 
