@@ -526,22 +526,6 @@ std::string FccpName(const std::string& name) {
   return shown;
 }
 
-std::string Unquote(std::string_view field) {
-  // Like fccp: only a field that starts and ends with a quote is unquoted;
-  // any other field, stray quotes included, is taken as it stands.
-  if (field.size() < 2 || field.front() != '"' || field.back() != '"') {
-    return std::string(field);
-  }
-  field = field.substr(1, field.size() - 2);
-  std::string out;
-  out.reserve(field.size());
-  for (size_t i = 0; i < field.size(); ++i) {
-    out.push_back(field[i]);
-    if (field[i] == '"' && i + 1 < field.size() && field[i + 1] == '"') ++i;
-  }
-  return out;
-}
-
 std::string Plural(uint64_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
@@ -671,7 +655,13 @@ struct CsvReader::Impl {
       *p = '\n';
     }
     const std::string_view field(value, size);
-    if (FindInvalidUtf8(field) != std::string_view::npos) {
+    // ASCII is valid UTF-8 (a NUL shows as 0xFE): check only what follows.
+    size_t ascii = 0;
+    for (uint64_t word; ascii + 8 <= size; ascii += 8) {
+      std::memcpy(&word, value + ascii, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
+    }
+    if (FindInvalidUtf8(field.substr(ascii)) != std::string_view::npos) {
       if ((record.flags & kHasNul) != 0 &&
           field.find(kBadByte) != std::string_view::npos) {
         throw CsvError(Where(record.line) + "NUL byte in column '" + column +
@@ -819,25 +809,6 @@ bool CsvReader::Next(CsvRow* row) {
   row->id = id_field;
   row->text = text_field;
   return true;
-}
-
-std::vector<std::string> SplitRecord(std::string_view record) {
-  // As in Next(): a CR that ends the record (left of a CRLF line end, or a
-  // CR at the end of the input) is not part of the last field.
-  if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
-  std::vector<std::string> fields;
-  bool quoted = false;
-  size_t begin = 0;
-  for (size_t i = 0; i < record.size(); ++i) {
-    if (record[i] == '"') {
-      quoted = !quoted;
-    } else if (record[i] == ',' && !quoted) {
-      fields.push_back(Unquote(record.substr(begin, i - begin)));
-      begin = i + 1;
-    }
-  }
-  fields.push_back(Unquote(record.substr(begin)));
-  return fields;
 }
 
 }  // namespace credence

@@ -26,6 +26,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/csv_record.h"  // SplitRecord, to read a record again
+
 namespace credence {
 
 // what() is "path:line: problem (hint)".
@@ -73,11 +75,6 @@ class CsvReader {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// The fields of one record as it stands in the file (line end excluded),
-// unquoted: for reading a record again at its offset. The record must be
-// well-formed (as Next() accepted it).
-std::vector<std::string> SplitRecord(std::string_view record);
 
 }  // namespace credence
 

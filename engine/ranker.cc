@@ -8,151 +8,492 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <deque>
 #include <memory>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 #include "engine/csv_reader.h"
+#include "engine/csv_record.h"
+#include "engine/radix_sort.h"
 #include "engine/report.h"
+#include "engine/work_pool.h"
 
 namespace credence {
 namespace {
 
-// Rows are read and scored in batches: big enough to keep threads busy,
-// small enough that the texts in flight cost little memory.
-constexpr size_t kBatchRows = 8192;
+constexpr uint8_t kNoCue = 0xFF;
 
-// What the output needs of a row besides its text: 40 bytes a row, so a
-// full ranking costs far less memory than the input it reads.
+// What the output needs of a row besides its id and text, which a full
+// ranking reads again: 24 bytes a row, so a full ranking costs far less
+// memory than the input it reads. Rows are kept in input order, so a row's
+// place is its number (less the rejected rows before it).
 struct Row {
+  Row()
+      : offset(0),
+        length(0),
+        cue_begin(0),
+        cue_category(kNoCue),
+        cue_end(0),
+        backing(0) {}
+
   double score = 0.0;
-  uint64_t number = 0;  // 1-based row number: input order, for ties
-  uint64_t offset = 0;  // the record's bytes in the input
-  uint32_t length = 0;
-  uint32_t cue_begin = 0;  // the strongest cue, bytes into the text
-  uint32_t cue_end = 0;
-  uint8_t backing = 0;
-  uint8_t cue_category = 0xFF;  // 0xFF: no cue
+  uint64_t offset : 40;     // the record's bytes in the input (up to 1 TiB);
+  uint64_t length : 24;     // CsvReader rejects records of 2^24 bytes or more
+  uint32_t cue_begin : 24;  // the strongest cue, bytes into the text
+  uint32_t cue_category : 8;
+  uint32_t cue_end : 24;
+  uint32_t backing : 8;
 };
+static_assert(sizeof(Row) == 24, "a row costs 24 bytes");
+constexpr uint64_t kMaxOffset = (uint64_t{1} << 40) - 1;
+constexpr uint32_t kMaxLength = (uint32_t{1} << 24) - 1;
 
-// A row being scored: its strings live in the batch.
-struct Pending {
-  Row row;
-  std::string id;
-  std::string text;
-};
-
-void ScoreRow(const Scorer& scorer, Pending* p) {
-  const ScoredClaim claim = scorer.ScoreClaim(p->text, {0, p->text.size()});
-  Row& row = p->row;
-  row.score = claim.confidence;
-  row.backing = static_cast<uint8_t>(claim.evidence.backing);
+void ScoreRow(const Scorer& scorer, std::string_view text, Row* row) {
+  const ScoredClaim claim = scorer.ScoreClaim(text, {0, text.size()});
+  row->score = claim.confidence;
+  row->backing = static_cast<uint8_t>(claim.evidence.backing);
+  row->cue_category = kNoCue;
   double strongest = 0;
   for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
     const double w = std::fabs(claim.cue_contributions[c]);
     if (w > strongest) {
       strongest = w;
       const Cue& cue = claim.evidence.cues[c];
-      row.cue_category = static_cast<uint8_t>(cue.category);
-      row.cue_begin = static_cast<uint32_t>(cue.begin);
-      row.cue_end = static_cast<uint32_t>(cue.end);
+      row->cue_category = static_cast<uint8_t>(cue.category);
+      row->cue_begin = static_cast<uint32_t>(cue.begin) & kMaxLength;
+      row->cue_end = static_cast<uint32_t>(cue.end) & kMaxLength;
     }
   }
 }
 
-// Scores a batch on `threads` threads, each a contiguous share.
-void ScoreBatch(const Scorer& scorer, unsigned threads,
-                std::vector<Pending>* batch) {
-  const size_t n = batch->size();
-  const size_t workers = std::min<size_t>(threads, (n + 255) / 256);
-  if (workers <= 1) {
-    for (Pending& p : *batch) ScoreRow(scorer, &p);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (size_t w = 0; w < workers; ++w) {
-    pool.emplace_back([&, w] {
-      for (size_t i = n * w / workers; i < n * (w + 1) / workers; ++i) {
-        ScoreRow(scorer, &(*batch)[i]);
-      }
-    });
-  }
-  for (std::thread& t : pool) t.join();
-}
+// Rows read and not yet scored: their texts (and with --top their ids)
+// one after another in `bytes`, rather than a string each.
+struct Batch {
+  struct Item {
+    uint64_t number = 0;  // 1-based row number
+    size_t text = 0;      // where its text starts in `bytes`...
+    size_t id = 0;        // ...and its id, which ends at `end`
+    size_t end = 0;
+  };
+  std::string bytes;
+  std::vector<Item> items;
+  Row* rows = nullptr;        // the scores go here, a row an item: into
+  std::vector<Row> own_rows;  // these with --top, else a RowStore block
+  WorkPool::Job job;
+  bool submitted = false;
 
-// Whether a comes before b in the output: a total order, so sorting is
-// deterministic without being stable.
-struct OutputOrder {
-  bool ascending;
-  bool operator()(const Row& a, const Row& b) const {
-    if (a.score != b.score) {
-      return ascending ? a.score < b.score : a.score > b.score;
-    }
-    return a.number < b.number;
+  std::string_view text(const Item& item) const {
+    return std::string_view(bytes).substr(item.text, item.id - item.text);
+  }
+  std::string_view id(const Item& item) const {
+    return std::string_view(bytes).substr(item.id, item.end - item.id);
   }
 };
 
-void CsvField(std::string_view s, std::string* line) {
-  bool plain = true;  // a loop: find_first_of calls memchr a character
-  for (const char c : s) {
-    plain &= c != ',' && c != '"' && c != '\r' && c != '\n';
+// Every row of a full ranking in input order, a block a batch: nothing is
+// copied as it grows, and a batch's scores go straight to their place.
+class RowStore {
+ public:
+  explicit RowStore(size_t block) : block_(block) {}
+  Row* NewBlock() {
+    blocks_.push_back(std::make_unique<Row[]>(block_));
+    return blocks_.back().get();
   }
-  if (plain) {
-    line->append(s);
-    return;
+  const Row& operator[](uint64_t i) const {
+    return blocks_[i / block_][i % block_];
   }
-  line->push_back('"');
-  for (size_t b = 0;;) {  // copy up to each quote, then double it
-    const size_t q = s.find('"', b);
-    line->append(s.substr(b, q == std::string_view::npos ? q : q + 1 - b));
-    if (q == std::string_view::npos) break;
-    line->push_back('"');
-    b = q + 1;
-  }
-  line->push_back('"');
+
+ private:
+  size_t block_;
+  std::vector<std::unique_ptr<Row[]>> blocks_;
+};
+
+// The 1-based number of the row at `index` among the ranked rows, given
+// the numbers of the rejected rows (in order).
+uint64_t RowNumber(uint64_t index, const std::vector<uint64_t>& rejected) {
+  // Rejected row j has rejected[j] - 1 - j ranked rows before it: count
+  // the rejected rows that come before the row.
+  const auto before = std::partition_point(
+      rejected.begin(), rejected.end(), [&](const uint64_t& r) {
+        return r - 1 - static_cast<uint64_t>(&r - rejected.data()) <= index;
+      });
+  return index + 1 + static_cast<uint64_t>(before - rejected.begin());
 }
 
-void WriteRow(const Row& row, std::string_view id, std::string_view text,
-              uint64_t rank, const Scorer& scorer, bool jsonl,
-              std::ostream& out) {
-  char score[32];
-  const auto end = std::to_chars(score, score + sizeof score, row.score,
-                                 std::chars_format::fixed, 6);
-  const std::string_view score_text(score,
-                                    static_cast<size_t>(end.ptr - score));
-  if (jsonl) {
-    // The claim object is rebuilt: scoring is deterministic, and keeping
-    // every cue of every row would cost more memory than the input.
-    const ScoredClaim claim = scorer.ScoreClaim(text, {0, text.size()});
-    out << "{\"rank\":" << rank << ",\"id\":";
-    WriteJsonString(id, out);
-    out << ",\"score\":" << score_text << ",\"claim\":";
-    WriteClaimJson(text, claim, 0, scorer, out);
-    out << "}\n";
-    return;
+// Output text built a row at a time: Room() gives writable bytes past the
+// end without the zero-filling of std::string::resize.
+class TextBuffer {
+ public:
+  // At least `n` bytes to write at; End() then says where the text ends.
+  char* Room(size_t n) {
+    if (capacity_ - size_ < n) {
+      capacity_ = std::max(2 * capacity_, size_ + n);
+      std::unique_ptr<char[]> bigger(new char[capacity_]);
+      if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+      data_ = std::move(bigger);
+    }
+    return data_.get() + size_;
   }
-  // One write a row: stream operators a field at a time cost more than
-  // scoring the row did.
-  thread_local std::string line;
-  line.clear();
-  line.append(std::to_string(rank)).push_back(',');
-  CsvField(id, &line);
-  line.push_back(',');
-  line.append(score_text).push_back(',');
-  line.append(BackingName(static_cast<Backing>(row.backing))).push_back(',');
-  if (row.cue_category != 0xFF) {
-    line.append(Extractor::CategoryNames()[row.cue_category]).push_back(',');
-    CsvField(text.substr(row.cue_begin, row.cue_end - row.cue_begin), &line);
-  } else {
-    line.push_back(',');
+  void End(const char* end) { size_ = static_cast<size_t>(end - data_.get()); }
+  void Append(std::string_view s) {
+    char* const at = Room(s.size());
+    std::memcpy(at, s.data(), s.size());
+    size_ += s.size();
   }
-  line.push_back(',');
-  CsvField(text, &line);
-  line.push_back('\n');
-  out.write(line.data(), static_cast<std::streamsize>(line.size()));
+  size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  void WriteTo(std::ostream& out) const {
+    out.write(data_.get(), static_cast<std::streamsize>(size_));
+  }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
+// A row of the CSV output. `plain`: id and text are known to need no
+// quotes.
+void AppendCsvRow(uint64_t rank, std::string_view id, std::string_view text,
+                  const Row& row, bool plain, TextBuffer* out) {
+  std::string_view category, cue;
+  if (row.cue_category != kNoCue) {
+    category = Extractor::CategoryNames()[row.cue_category];
+    cue = text.substr(row.cue_begin, row.cue_end - row.cue_begin);
+  }
+  const std::string_view backing =
+      BackingName(static_cast<Backing>(row.backing));
+  const auto copy = [](std::string_view s, char* p) {
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
+  };
+  const auto field = [plain, &copy](std::string_view s, char* p) {
+    return plain ? copy(s, p) : PutCsvField(s, p);
+  };
+  // Room for the longest the row can be, then its pieces copied in.
+  char* p = out->Room(20 + kMaxScoreChars + backing.size() + category.size() +
+                      2 * (id.size() + cue.size() + text.size()) + 16);
+  p = std::to_chars(p, p + 20, rank).ptr;
+  *p++ = ',';
+  p = field(id, p);
+  *p++ = ',';
+  p = PutFixed6(row.score, p);
+  *p++ = ',';
+  p = copy(backing, p);  // names need no quotes
+  *p++ = ',';
+  p = copy(category, p);
+  *p++ = ',';
+  p = field(cue, p);
+  *p++ = ',';
+  p = field(text, p);
+  *p++ = '\n';
+  out->End(p);
+}
+
+// A row of the JSON lines output: `json` is a stream to reuse.
+void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
+                   const Row& row, const Scorer& scorer,
+                   std::ostringstream* json, TextBuffer* out) {
+  // The claim object is rebuilt: scoring is deterministic, and keeping
+  // every cue of every row would cost more memory than the input.
+  const ScoredClaim claim = scorer.ScoreClaim(text, {0, text.size()});
+  char score[kMaxScoreChars];
+  const std::string_view score_text(
+      score, static_cast<size_t>(PutFixed6(row.score, score) - score));
+  json->str("");
+  *json << "{\"rank\":" << rank << ",\"id\":";
+  WriteJsonString(id, *json);
+  *json << ",\"score\":" << score_text << ",\"claim\":";
+  WriteClaimJson(text, claim, 0, scorer, *json);
+  *json << "}\n";
+  out->Append(json->str());
+}
+
+// A row kept for --top, with its strings.
+struct Kept {
+  Row row;
+  uint64_t number = 0;
+  std::string id;
+  std::string text;
+};
+
+// Whether a row (score, number) comes before another in the output: a
+// total order, so the result does not depend on the order rows arrive in.
+bool Before(double score, uint64_t number, double other_score,
+            uint64_t other_number, bool ascending) {
+  if (score != other_score) {
+    return ascending ? score < other_score : score > other_score;
+  }
+  return number < other_number;
+}
+
+// Formats the rows of a full ranking whose records were read again: a
+// window of ranks at a time, any range of it on any thread.
+struct WindowFormat {
+  const RowStore* rows = nullptr;
+  const std::vector<KeyedIndex>* order = nullptr;  // by rank: index = row
+  const std::vector<uint64_t>* rejected = nullptr;
+  const Scorer* scorer = nullptr;
+  const std::string* path = nullptr;
+  size_t text_field = 0;
+  size_t id_field = 0;
+  bool has_id = false;
+  bool jsonl = false;
+  // The window: ranks [first, first + at.size()), the record of rank
+  // first + i at bytes[at[i]...].
+  uint64_t first = 0;
+  std::vector<size_t> at;
+  std::string bytes;
+
+  void Format(size_t from, size_t to, TextBuffer* out) const {
+    std::vector<std::string_view> fields;
+    std::string id_scratch, text_scratch;
+    std::ostringstream json;
+    char number[20];
+    const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
+    for (size_t i = from; i < to; ++i) {
+      const uint64_t index = (*order)[first + i].index;
+      const Row& row = (*rows)[index];
+      const std::string_view record =
+          std::string_view(bytes).substr(at[i], row.length);
+      const bool plain = SplitRawRecord(record, &fields);
+      if (fields.size() < needed) {
+        throw std::runtime_error(*path +
+                                 ": the input changed while it was ranked");
+      }
+      const std::string_view text =
+          FieldValue(fields[text_field], &text_scratch);
+      std::string_view id;
+      if (has_id) {
+        id = FieldValue(fields[id_field], &id_scratch);
+      } else {
+        const uint64_t n = RowNumber(index, *rejected);
+        id = std::string_view(
+            number,
+            static_cast<size_t>(
+                std::to_chars(number, number + sizeof number, n).ptr - number));
+      }
+      if (jsonl) {
+        AppendJsonRow(first + i + 1, id, text, row, *scorer, &json, out);
+      } else {
+        AppendCsvRow(first + i + 1, id, text, row, plain, out);
+      }
+    }
+  }
+};
+
+// What reading and scoring leaves for the output.
+struct Scored {
+  explicit Scored(size_t block) : rows(block) {}
+  // Without --top: every row, positions only. With --top: a heap whose
+  // front is the worst row kept, each with its strings.
+  RowStore rows;
+  std::vector<Kept> heap;
+  std::vector<uint64_t> rejected;  // numbers of the rows skipped
+};
+
+// Reads every row and scores it: batches are read on this thread and
+// scored on the pool's, and on this one when it is ahead.
+void ReadAndScore(CsvReader* reader, const std::string& path,
+                  const RankOptions& options, size_t batch_rows,
+                  unsigned threads, const Scorer& scorer, std::ostream& log,
+                  const RankProgress& progress, RankSummary* summary,
+                  Scored* scored) {
+  const bool top = options.top > 0;
+  const bool has_id = reader->has_id();
+  std::vector<Kept>& heap = scored->heap;
+  const auto heap_order = [&options](const Kept& a, const Kept& b) {
+    return Before(a.row.score, a.number, b.row.score, b.number,
+                  options.ascending);
+  };
+  // Batches being read and scored, reused in turn: the reading thread
+  // stays at most a ring ahead of the scoring.
+  std::vector<Batch> ring(threads + 2);
+  size_t current = 0;          // the batch being read
+  WorkPool pool(threads - 1);  // after `ring`, so it stops first
+
+  // Keeps the rows of a scored batch (in input order, though any order
+  // would do: the order is total).
+  const auto keep = [&](const Batch& b) {
+    for (size_t i = 0; i < b.items.size(); ++i) {
+      const Batch::Item& item = b.items[i];
+      const Row& row = b.rows[i];
+      if (heap.size() == options.top &&
+          !Before(row.score, item.number, heap.front().row.score,
+                  heap.front().number, options.ascending)) {
+        continue;
+      }
+      Kept kept{row, item.number, std::string(b.id(item)),
+                std::string(b.text(item))};
+      if (!has_id) kept.id = std::to_string(item.number);
+      heap.push_back(std::move(kept));
+      std::push_heap(heap.begin(), heap.end(), heap_order);
+      if (heap.size() > options.top) {
+        std::pop_heap(heap.begin(), heap.end(), heap_order);
+        heap.pop_back();
+      }
+    }
+  };
+  const auto retire = [&](Batch* b) {
+    if (!b->submitted) return;
+    b->submitted = false;
+    pool.Wait(&b->job);
+    if (top) keep(*b);
+    b->items.clear();
+    b->bytes.clear();
+  };
+  const auto submit = [&] {
+    Batch& b = ring[current];
+    if (top) {
+      b.own_rows.assign(b.items.size(), Row());
+      b.rows = b.own_rows.data();
+    }
+    b.job.run = [&scorer, &b] {
+      for (size_t i = 0; i < b.items.size(); ++i) {
+        ScoreRow(scorer, b.text(b.items[i]), &b.rows[i]);
+      }
+    };
+    b.submitted = true;
+    pool.Submit(&b.job);
+    if (progress) progress(summary->read);
+    current = (current + 1) % ring.size();
+    retire(&ring[current]);  // the oldest batch, whose place comes next
+  };
+
+  CsvRow row;
+  for (;;) {
+    bool more;
+    try {
+      more = reader->Next(&row);
+    } catch (const CsvError& e) {
+      ++summary->read;
+      ++summary->rejected;
+      if (!options.skip_bad_rows) throw;
+      log << e.what() << '\n';
+      scored->rejected.push_back(summary->read);
+      continue;
+    }
+    if (!more) break;
+    ++summary->read;
+    ++summary->ranked;
+    Batch& b = ring[current];
+    if (!top) {
+      if (b.items.empty()) b.rows = scored->rows.NewBlock();
+      if (row.offset > kMaxOffset) {
+        throw std::runtime_error(path +
+                                 ": over 1 TiB; rank it with --top instead");
+      }
+      Row& r = b.rows[b.items.size()];
+      r.offset = row.offset & kMaxOffset;
+      r.length = row.length & kMaxLength;
+    }
+    Batch::Item item;
+    item.number = row.number;
+    item.text = b.bytes.size();
+    b.bytes.append(row.text);
+    item.id = b.bytes.size();
+    if (top) b.bytes.append(row.id);
+    item.end = b.bytes.size();
+    b.items.push_back(item);
+    if (b.items.size() == batch_rows) submit();
+  }
+  if (!ring[current].items.empty()) submit();
+  for (size_t k = 0; k < ring.size(); ++k) {
+    retire(&ring[(current + k) % ring.size()]);
+  }
+}
+
+// Writes the rows --top kept.
+void WriteTop(std::vector<Kept>* heap, const RankOptions& options,
+              const Scorer& scorer, std::ostream& out) {
+  std::sort_heap(heap->begin(), heap->end(),
+                 [&options](const Kept& a, const Kept& b) {
+                   return Before(a.row.score, a.number, b.row.score, b.number,
+                                 options.ascending);
+                 });
+  TextBuffer text;
+  std::ostringstream json;
+  for (size_t i = 0; i < heap->size(); ++i) {
+    const Kept& k = (*heap)[i];
+    if (options.jsonl) {
+      AppendJsonRow(i + 1, k.id, k.text, k.row, scorer, &json, &text);
+    } else {
+      AppendCsvRow(i + 1, k.id, k.text, k.row, false, &text);
+    }
+    if (text.size() >= (size_t{1} << 20) || i + 1 == heap->size()) {
+      text.WriteTo(out);
+      text.clear();
+    }
+  }
+}
+
+// Writes every row, reading the records again: ranks come from a radix
+// sort of order-preserving score keys, stable, so equal scores keep input
+// order. Records are fetched a window of ranks at a time in file order
+// (so the source reads big sequential blocks, not a million small ones);
+// then batches of the window are formatted on every thread and written in
+// rank order.
+void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
+              WindowFormat* window, const RankOptions& options,
+              size_t batch_rows, unsigned threads, std::ostream& out) {
+  const RowStore& rows = scored.rows;
+  std::vector<KeyedIndex> order(n), scratch;
+  for (uint64_t i = 0; i < n; ++i) {
+    const uint64_t key = OrderKey(rows[i].score);
+    order[i] = {options.ascending ? key : ~key, i};
+  }
+  RadixSort(&order, &scratch);
+  std::vector<KeyedIndex>().swap(scratch);
+  window->order = &order;
+
+  const size_t window_rows = std::max<size_t>(1, options.window_rows);
+  std::vector<KeyedIndex> by_input;  // {row, rank in the window}
+  struct Chunk {
+    WorkPool::Job job;
+    TextBuffer text;
+  };
+  std::vector<Chunk> chunks(2 * threads);  // formatted, or being written
+  WorkPool pool(threads - 1);  // after what its jobs use, so it stops first
+  for (uint64_t first = 0; first < n; first += window_rows) {
+    const size_t count =
+        static_cast<size_t>(std::min<uint64_t>(window_rows, n - first));
+    by_input.resize(count);
+    size_t bytes = 0;
+    for (size_t i = 0; i < count; ++i) {
+      by_input[i] = {order[first + i].index, i};
+      bytes += rows[order[first + i].index].length;
+    }
+    RadixSort(&by_input, &scratch);
+    window->first = first;
+    window->at.resize(count);
+    window->bytes.clear();
+    window->bytes.reserve(bytes);
+    for (const KeyedIndex& k : by_input) {
+      const Row& r = rows[k.key];
+      window->at[k.index] = window->bytes.size();
+      window->bytes.append(again.Read(r.offset, r.length));
+    }
+    const size_t jobs = (count + batch_rows - 1) / batch_rows;
+    const auto start = [&](size_t c) {
+      Chunk& chunk = chunks[c % chunks.size()];
+      chunk.text.clear();
+      const size_t from = c * batch_rows;
+      const size_t to = std::min(count, from + batch_rows);
+      chunk.job.run = [window, &chunk, from, to] {
+        window->Format(from, to, &chunk.text);
+      };
+      pool.Submit(&chunk.job);
+    };
+    for (size_t c = 0; c < std::min(jobs, chunks.size()); ++c) start(c);
+    for (size_t c = 0; c < jobs; ++c) {
+      Chunk& chunk = chunks[c % chunks.size()];
+      pool.Wait(&chunk.job);
+      chunk.text.WriteTo(out);
+      if (c + chunks.size() < jobs) start(c + chunks.size());
+    }
+  }
 }
 
 }  // namespace
@@ -211,149 +552,30 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
                     const RankProgress& progress, std::ostream* spool) {
   auto reader = std::make_unique<CsvReader>(
       in, path, options.column, options.id_column, options.id_required, spool);
+  const size_t batch_rows = std::max<size_t>(1, options.batch_rows);
+  const unsigned threads = std::max(1u, options.threads);
   RankSummary summary;
-  const OutputOrder order{options.ascending};
-  const bool top = options.top > 0;
-  // Without --top: every row, positions only (a deque grows without the
-  // copies a vector makes). With --top: a heap whose front is the worst
-  // row kept, each with its strings.
-  std::deque<Row> rows;
-  std::vector<Pending> heap;
-  auto heap_order = [&](const Pending& a, const Pending& b) {
-    return order(a.row, b.row);
-  };
-  std::vector<Pending> batch;
-
-  // Keeps the scored rows of a batch, in input order.
-  auto keep = [&](std::vector<Pending>* scored) {
-    for (Pending& p : *scored) {
-      if (!top) {
-        rows.push_back(p.row);
-        continue;
-      }
-      if (heap.size() == options.top && !order(p.row, heap.front().row)) {
-        continue;
-      }
-      heap.push_back(std::move(p));
-      std::push_heap(heap.begin(), heap.end(), heap_order);
-      if (heap.size() > options.top) {
-        std::pop_heap(heap.begin(), heap.end(), heap_order);
-        heap.pop_back();
-      }
-    }
-    scored->clear();
-  };
-  // One batch is scored while the next is read: parsing and scoring
-  // overlap, and batches are kept in input order, so the result does not
-  // depend on timing.
-  std::vector<Pending> scoring;
-  std::thread scorer_thread;
-  auto wait = [&] {
-    if (scorer_thread.joinable()) {
-      scorer_thread.join();
-      keep(&scoring);
-    }
-  };
-  auto flush = [&] {
-    wait();
-    std::swap(scoring, batch);
-    scorer_thread = std::thread(
-        [&] { ScoreBatch(scorer, std::max(1u, options.threads), &scoring); });
-    if (progress) progress(summary.read);
-  };
-  // A run stopped by a bad row still joins the scoring thread.
-  struct Joiner {
-    std::thread* t;
-    ~Joiner() {
-      if (t->joinable()) t->join();
-    }
-  } joiner{&scorer_thread};
-
-  CsvRow row;
-  for (;;) {
-    bool more;
-    try {
-      more = reader->Next(&row);
-    } catch (const CsvError& e) {
-      ++summary.read;
-      ++summary.rejected;
-      if (!options.skip_bad_rows) throw;
-      log << e.what() << '\n';
-      continue;
-    }
-    if (!more) break;
-    ++summary.read;
-    ++summary.ranked;
-    Pending p;
-    p.row.number = row.number;
-    p.row.offset = row.offset;
-    p.row.length = static_cast<uint32_t>(row.length);
-    p.id = reader->has_id() ? std::string(row.id) : std::to_string(row.number);
-    p.text = std::string(row.text);
-    batch.push_back(std::move(p));
-    if (batch.size() == kBatchRows) flush();
-  }
-  flush();
-  wait();
+  Scored scored(batch_rows);
+  ReadAndScore(reader.get(), path, options, batch_rows, threads, scorer, log,
+               progress, &summary, &scored);
 
   if (!options.jsonl) out << "rank,id,score,backing,cue_category,cue,text\n";
-  if (top) {
-    std::sort_heap(heap.begin(), heap.end(), heap_order);
-    for (size_t i = 0; i < heap.size(); ++i) {
-      WriteRow(heap[i].row, heap[i].id, heap[i].text, i + 1, scorer,
-               options.jsonl, out);
-    }
+  if (options.top > 0) {
+    WriteTop(&scored.heap, options, scorer, out);
     return summary;
   }
-  std::sort(rows.begin(), rows.end(), order);
-  const size_t text_field = reader->text_index();
-  const size_t id_field = reader->id_index();
-  const bool has_id = reader->has_id();
+  WindowFormat window;
+  window.rows = &scored.rows;
+  window.rejected = &scored.rejected;
+  window.scorer = &scorer;
+  window.path = &path;
+  window.text_field = reader->text_index();
+  window.id_field = reader->id_index();
+  window.has_id = reader->has_id();
+  window.jsonl = options.jsonl;
   reader.reset();  // its buffers are the largest thing still held
-  // Records are fetched a window of ranks at a time in file order (so the
-  // source reads big sequential blocks, not a million small ones), then
-  // written in rank order.
-  constexpr size_t kWindow = size_t{1} << 18;
-  std::vector<uint32_t> by_offset;
-  std::vector<size_t> at;  // where each window row's bytes start in `bytes`
-  std::string bytes;
-  std::vector<std::string_view> views;
-  std::vector<std::string> fields;
-  for (size_t w = 0; w < rows.size(); w += kWindow) {
-    const size_t n = std::min(kWindow, rows.size() - w);
-    by_offset.resize(n);
-    for (size_t i = 0; i < n; ++i) by_offset[i] = static_cast<uint32_t>(i);
-    std::sort(by_offset.begin(), by_offset.end(), [&](uint32_t a, uint32_t b) {
-      return rows[w + a].offset < rows[w + b].offset;
-    });
-    bytes.clear();
-    at.assign(n + 1, 0);
-    for (const uint32_t i : by_offset) {
-      at[i] = bytes.size();
-      bytes.append(again.Read(rows[w + i].offset, rows[w + i].length));
-    }
-    for (size_t i = 0; i < n; ++i) {
-      const Row& r = rows[w + i];
-      const std::string_view record =
-          std::string_view(bytes).substr(at[i], r.length);
-      views.clear();
-      if (record.find('"') == std::string_view::npos) {
-        // No quotes: the fields are the text between commas, as they stand.
-        for (size_t b = 0;;) {
-          const size_t e = std::min(record.find(',', b), record.size());
-          views.push_back(record.substr(b, e - b));
-          if (e == record.size()) break;
-          b = e + 1;
-        }
-      } else {
-        fields = SplitRecord(record);
-        views.assign(fields.begin(), fields.end());
-      }
-      const std::string number = std::to_string(r.number);
-      WriteRow(r, has_id ? views[id_field] : number, views[text_field],
-               w + i + 1, scorer, options.jsonl, out);
-    }
-  }
+  WriteAll(scored, summary.ranked, again, &window, options, batch_rows, threads,
+           out);
   return summary;
 }
 

@@ -14,9 +14,14 @@
 // with `ascending`); equal scores keep input order, so the output is the
 // same whatever the thread count. Nothing is written to `out` until every
 // row has been read: a bad row that stops the run leaves no partial output.
+//
+// `threads` threads do the work: the calling thread reads the rows and
+// scores batches too whenever it is ahead of the threads - 1 others, which
+// then also format the output a batch of rows at a time.
 #ifndef CREDENCE_ENGINE_RANKER_H_
 #define CREDENCE_ENGINE_RANKER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
@@ -34,8 +39,13 @@ struct RankOptions {
   uint64_t top = 0;                 // keep the best `top` rows; 0: all
   bool ascending = false;           // least credible first
   bool jsonl = false;               // JSON lines instead of CSV
-  unsigned threads = 1;             // scoring threads (1 or more)
+  unsigned threads = 1;             // threads, the caller's included
   bool skip_bad_rows = false;       // report bad rows on `log` and go on
+  // Tuning: rows a job scores (or formats for output) at a time, and rows
+  // whose records a full ranking reads again at a time. Tests use tiny
+  // values to cross the boundaries.
+  size_t batch_rows = 4096;
+  size_t window_rows = size_t{1} << 17;
 };
 
 struct RankSummary {

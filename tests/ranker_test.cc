@@ -3,13 +3,24 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "engine/csv_reader.h"
+#include "engine/csv_record.h"
+#include "engine/radix_sort.h"
 #include "engine/resources.h"
+#include "engine/work_pool.h"
 
 namespace credence {
 namespace {
@@ -221,6 +232,266 @@ TEST(RankerTest, MissingColumnListsTheHeader) {
   } catch (const CsvError& e) {
     EXPECT_STREQ(e.what(),
                  "in.csv:1: no column 'headline' (columns: id, title)");
+  }
+}
+
+// Splits CSV output into lines (no field holds a line break here).
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Many equal scores spread over many batches and windows: tiny batches and
+// windows must give the same bytes as the defaults, on any thread count.
+TEST(RankerTest, TiesAcrossBatchAndWindowBoundaries) {
+  std::string csv = "id,headline\n";
+  const char* texts[] = {"Markets were calm", "Kim reportedly visits Russia",
+                         "Police confirmed the arrest", "Markets were calm"};
+  for (int i = 0; i < 103; ++i) {
+    csv += "r" + std::to_string(i) + "," + texts[(i * 5) % 4] + "\n";
+  }
+  for (const bool ascending : {false, true}) {
+    RankOptions o;
+    o.ascending = ascending;
+    const std::string expected = Rank(csv, o).out;
+    // Equal scores keep input order: ids rise within each score.
+    const std::vector<std::string> lines = Lines(expected);
+    ASSERT_EQ(lines.size(), 104u);
+    for (size_t i = 2; i < lines.size(); ++i) {
+      const auto field = [](const std::string& line, int n) {
+        std::istringstream in(line);
+        std::string f;
+        for (int k = 0; k <= n; ++k) std::getline(in, f, ',');
+        return f;
+      };
+      const double a = std::stod(field(lines[i - 1], 2));
+      const double b = std::stod(field(lines[i], 2));
+      EXPECT_TRUE(ascending ? a <= b : a >= b) << i;
+      if (a == b) {
+        EXPECT_LT(std::stoi(field(lines[i - 1], 1).substr(1)),
+                  std::stoi(field(lines[i], 1).substr(1)))
+            << i;
+      }
+    }
+    for (const unsigned threads : {1u, 2u, 4u}) {
+      for (const size_t batch : {size_t{1}, size_t{3}, size_t{50}}) {
+        for (const size_t window : {size_t{1}, size_t{5}, size_t{64}}) {
+          o.threads = threads;
+          o.batch_rows = batch;
+          o.window_rows = window;
+          EXPECT_EQ(Rank(csv, o).out, expected)
+              << threads << " threads, batches of " << batch << ", windows of "
+              << window;
+        }
+      }
+    }
+  }
+}
+
+// The full ranking reads its records again and writes them out itself;
+// --top writes the strings the parser gave. Both must agree on every
+// corner of quoting.
+TEST(RankerTest, RecordsReadAgainMatchTheParsedFields) {
+  const std::string csv =
+      "\xEF\xBB\xBFid,headline,extra\r\n"
+      "q1,\"He said \"\"no\"\", then left\",\"x,y\"\r\n"
+      "q2,\"Two\r\nlines\",z\r\n"
+      "\"q,3\",Plain,\r\n"
+      "q4,\"a\"b\"c\",\"\"\"\"\r\n"  // quotes not doubled inside quotes
+      "q5,5\" wide \"screen,w\r\n"   // stray quotes in an unquoted field
+      "\"q6\",reportedly,\"\"\r\n"
+      "q7,\"\"\"Quoted\"\" at start\",\"x\"\r\n"
+      "q8,\"plain in quotes\",\r\n"
+      "q9,cr\rinside,z\r\n"
+      "\"q\"\"10\",\"cr then CRLF\",e\r\r\n"
+      "q11,\"BREAKING: \"\"x\"\"\",e\r\n";
+  RankOptions o;
+  o.top = 100;
+  const Ranked top = Rank(csv, o);
+  ASSERT_EQ(top.summary.ranked, 11u) << top.log;
+  for (const unsigned threads : {1u, 3u}) {
+    o.top = 0;
+    o.threads = threads;
+    o.batch_rows = 2;
+    o.window_rows = 3;
+    const Ranked full = Rank(csv, o);
+    EXPECT_EQ(full.out, top.out) << threads << " threads";
+    EXPECT_EQ(full.log, top.log);
+  }
+  o.jsonl = true;
+  o.top = 100;
+  const std::string top_json = Rank(csv, o).out;
+  o.top = 0;
+  EXPECT_EQ(Rank(csv, o).out, top_json);
+}
+
+// Without an id column the id is the row number, rejected rows counted.
+TEST(RankerTest, RowNumbersCountSkippedRows) {
+  std::string csv = "headline,label\n";
+  for (int i = 1; i <= 40; ++i) {
+    csv += i % 7 == 3 || i == 1 || i == 2 || i == 40 ? "bad,row,here\n"
+                                                     : "Same text,1\n";
+  }
+  RankOptions o;
+  o.skip_bad_rows = true;
+  o.batch_rows = 4;
+  o.window_rows = 5;
+  o.threads = 2;
+  const Ranked r = Rank(csv, o);
+  std::vector<std::string> expected = {
+      "rank,id,score,backing,cue_category,cue,text"};
+  int rank = 0;
+  for (int i = 1; i <= 40; ++i) {
+    if (i % 7 == 3 || i == 1 || i == 2 || i == 40) continue;
+    expected.push_back(std::to_string(++rank) + "," + std::to_string(i) +
+                       ",0.622459,none,,,Same text");
+  }
+  EXPECT_EQ(Lines(r.out), expected);
+  EXPECT_EQ(r.summary.rejected, 9u);
+}
+
+TEST(RadixSortTest, OrderKeyOrdersDoubles) {
+  const double values[] = {-std::numeric_limits<double>::infinity(),
+                           -1e300,
+                           -1.5,
+                           -std::numeric_limits<double>::denorm_min(),
+                           0.0,
+                           std::numeric_limits<double>::denorm_min(),
+                           0.25,
+                           0.5,
+                           0.5000000000000001,
+                           1.0,
+                           1e300,
+                           std::numeric_limits<double>::infinity()};
+  for (const double a : values) {
+    for (const double b : values) {
+      EXPECT_EQ(OrderKey(a) < OrderKey(b), a < b) << a << " " << b;
+    }
+  }
+  EXPECT_EQ(OrderKey(-0.0), OrderKey(0.0));
+}
+
+TEST(RadixSortTest, StableLikeStableSort) {
+  std::mt19937_64 random(42);
+  for (const size_t n :
+       {size_t{0}, size_t{1}, size_t{2}, size_t{1000}, size_t{50000}}) {
+    for (const uint64_t mask : {~uint64_t{0}, uint64_t{0xFF},
+                                uint64_t{0xF0F0000000000000}, uint64_t{0}}) {
+      std::vector<KeyedIndex> items(n);
+      for (size_t i = 0; i < n; ++i) items[i] = {random() & mask, i};
+      std::vector<KeyedIndex> expected = items;
+      std::stable_sort(expected.begin(), expected.end(),
+                       [](const KeyedIndex& a, const KeyedIndex& b) {
+                         return a.key < b.key;
+                       });
+      std::vector<KeyedIndex> scratch;
+      RadixSort(&items, &scratch);
+      ASSERT_EQ(items.size(), n);
+      for (size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(items[i].key, expected[i].key) << n << " " << i;
+        ASSERT_EQ(items[i].index, expected[i].index) << n << " " << i;
+      }
+    }
+  }
+}
+
+TEST(WorkPoolTest, EveryJobRunsOnceOnAnyNumberOfWorkers) {
+  for (const unsigned workers : {0u, 1u, 3u}) {
+    WorkPool pool(workers);
+    std::vector<WorkPool::Job> jobs(50);
+    std::vector<std::atomic<int>> runs(jobs.size());
+    for (int round = 0; round < 3; ++round) {  // jobs are reused
+      for (size_t i = 0; i < jobs.size(); ++i) {
+        jobs[i].run = [&runs, i] { ++runs[i]; };
+        pool.Submit(&jobs[i]);
+      }
+      for (size_t i = jobs.size(); i-- > 0;) pool.Wait(&jobs[i]);
+    }
+    for (const std::atomic<int>& r : runs) EXPECT_EQ(r.load(), 3) << workers;
+  }
+}
+
+TEST(WorkPoolTest, WaitRethrowsAndDroppedJobsNeverRun) {
+  std::atomic<int> ran{0};
+  std::vector<WorkPool::Job> jobs(20);
+  {
+    WorkPool pool(0);  // nothing runs until someone waits
+    WorkPool::Job failing;
+    failing.run = [] { throw std::runtime_error("boom"); };
+    pool.Submit(&failing);
+    EXPECT_THROW(pool.Wait(&failing), std::runtime_error);
+    for (WorkPool::Job& job : jobs) {
+      job.run = [&ran] { ++ran; };
+      pool.Submit(&job);
+    }
+  }
+  EXPECT_EQ(ran.load(), 0);
+}
+
+TEST(CsvRecordTest, RawFieldsAndTheirValues) {
+  std::vector<std::string_view> raw;
+  EXPECT_TRUE(SplitRawRecord("a,b,,c", &raw));
+  EXPECT_EQ(raw, (std::vector<std::string_view>{"a", "b", "", "c"}));
+  EXPECT_FALSE(SplitRawRecord("a,b\r", &raw));  // the CR is no part of b
+  EXPECT_EQ(raw, (std::vector<std::string_view>{"a", "b"}));
+  EXPECT_FALSE(SplitRawRecord("a\rb,c", &raw));
+  EXPECT_FALSE(SplitRawRecord("x,\"a,\"\"b\"\"\",c", &raw));
+  ASSERT_EQ(raw.size(), 3u);
+  std::string scratch;
+  EXPECT_EQ(FieldValue(raw[1], &scratch), "a,\"b\"");
+  EXPECT_EQ(FieldValue("\"plain\"", &scratch), "plain");
+  EXPECT_EQ(FieldValue("5\" screen", &scratch), "5\" screen");
+  EXPECT_EQ(FieldValue("\"a\"b\"c\"", &scratch), "a\"b\"c");
+}
+
+TEST(CsvRecordTest, FieldsAreQuotedOnlyWhenTheyMustBe) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {"plain", "plain"},   {"", ""},
+      {"a,b", "\"a,b\""},   {"say \"hi\"", "\"say \"\"hi\"\"\""},
+      {"\"", "\"\"\"\""},   {"two\nlines", "\"two\nlines\""},
+      {"cr\r", "\"cr\r\""}, {"caf\xC3\xA9", "caf\xC3\xA9"},
+  };
+  for (const auto& [value, csv] : kCases) {
+    std::string out = "x";
+    AppendCsvField(value, &out);
+    EXPECT_EQ(out, "x" + csv);
+  }
+}
+
+TEST(CsvRecordTest, ScoresPrintAsToCharsPrintsThem) {
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                1.0,
+                                0.5,
+                                0.0078125,
+                                0.1234565,
+                                0.99999951,
+                                0.9999995,
+                                999.99999949,
+                                1000.0,
+                                1e20,
+                                -0.25,
+                                std::numeric_limits<double>::quiet_NaN(),
+                                std::numeric_limits<double>::infinity()};
+  std::mt19937_64 random(7);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  for (int i = 0; i < 200000; ++i) values.push_back(unit(random));
+  // Near the halfway points of the sixth decimal, where rounding is close.
+  for (int i = 0; i < 100000; ++i) {
+    const double units = std::floor(unit(random) * 1e6) + 0.5;
+    const double x = units / 1e6;
+    values.push_back(x);
+    values.push_back(std::nextafter(x, 0.0));
+    values.push_back(std::nextafter(x, 1.0));
+  }
+  for (const double x : values) {
+    char expected[64], got[kMaxScoreChars];
+    const auto e = std::to_chars(expected, expected + sizeof expected, x,
+                                 std::chars_format::fixed, 6);
+    ASSERT_EQ(std::string(got, PutFixed6(x, got)), std::string(expected, e.ptr))
+        << x;
   }
 }
 

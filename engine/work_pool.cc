@@ -1,0 +1,70 @@
+#include "engine/work_pool.h"
+
+#include <utility>
+
+namespace credence {
+
+WorkPool::WorkPool(unsigned workers) {
+  threads_.reserve(workers);
+  for (unsigned i = 0; i < workers; ++i)
+    threads_.emplace_back([this] { Work(); });
+}
+
+WorkPool::~WorkPool() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+    queue_.clear();
+  }
+  queued_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+void WorkPool::Submit(Job* job) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    job->done = false;
+    job->error = nullptr;
+    queue_.push_back(job);
+  }
+  queued_.notify_one();
+}
+
+void WorkPool::Wait(Job* job) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!job->done) {
+    if (!queue_.empty()) {
+      RunFront(&lock);
+    } else {
+      done_.wait(lock);
+    }
+  }
+  if (job->error) std::rethrow_exception(job->error);
+}
+
+void WorkPool::Work() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    queued_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+    if (stop_) return;
+    RunFront(&lock);
+  }
+}
+
+void WorkPool::RunFront(std::unique_lock<std::mutex>* lock) {
+  Job* const job = queue_.front();
+  queue_.pop_front();
+  lock->unlock();
+  std::exception_ptr error;
+  try {
+    job->run();
+  } catch (...) {
+    error = std::current_exception();
+  }
+  lock->lock();
+  job->error = std::move(error);
+  job->done = true;
+  done_.notify_all();
+}
+
+}  // namespace credence
