@@ -56,13 +56,18 @@ class CliTest : public ::testing::Test {
 
 const char kArticle[] = "Kim may visit Russia\nThe ministry confirmed it.\n";
 
+// The hand-set models/prior.model keeps the pinned numbers checkable; the
+// built-in model is the trained one.
+const char kPriorModel[] = CREDENCE_MODELS "/prior.model";
+
 TEST_F(CliTest, ScoresAFileAsText) {
-  const CliRun r = Cli({"score", Write("a.txt", kArticle)});
+  const CliRun r =
+      Cli({"score", Write("a.txt", kArticle), "--model", kPriorModel});
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.err, "");
+  // logits: 0.5 - 2/3 - 1/3 = -0.5; 0.5 + 0.8 + 0.8 = 2.1; mean 0.8.
   EXPECT_EQ(r.out,
-            "article score 0.63  (mean of 2 claim confidences; model "
-            "credence-default)\n"
+            "article score 0.69  (2 claims; model credence-prior)\n"
             "\n"
             "[0]   0.38 Kim may visit Russia\n"
             "           hedge -0.67 @4-7 \"may\"\n"
@@ -71,6 +76,11 @@ TEST_F(CliTest, ScoresAFileAsText) {
             "           backed by institution +0.80\n"
             "           official_confirmation +0.80 @21-43 \"The ministry "
             "confirmed\"\n");
+  const CliRun builtin = Cli({"score", Write("b.txt", kArticle)});
+  EXPECT_EQ(builtin.code, 0);
+  EXPECT_EQ(builtin.out.find("article score "), 0u);
+  EXPECT_NE(builtin.out.find("(2 claims; model credence-default)\n"),
+            std::string::npos);
 }
 
 TEST_F(CliTest, ReadsStandardInputAndWritesJson) {
@@ -166,8 +176,9 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"unknown command",
        {"rank2"},
        2,
-       "credence: unknown command 'rank2' (commands: score, rank; see credence "
-       "--help)\n"},
+       "credence: unknown command 'rank2' (commands: score, rank, tune, eval; "
+       "see "
+       "credence --help)\n"},
       {"no file",
        {"score"},
        2,
@@ -350,20 +361,22 @@ const char kHeadlines[] =
     "c,Markets were calm\n";
 
 TEST_F(CliTest, RankWritesCsvAndASummary) {
-  const CliRun r = Cli({"rank", Write("h.csv", kHeadlines), "--threads", "2"});
+  const CliRun r = Cli({"rank", Write("h.csv", kHeadlines), "--threads", "2",
+                        "--model", kPriorModel});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(
       r.out,
       "rank,id,score,backing,cue_category,cue,text\n"
-      "1,b,0.890903,institution,official_confirmation,Police "
+      "1,b,0.921290,institution,official_confirmation,Police "
       "confirmed,Police confirmed the arrest\n"
       "2,c,0.622459,none,,,Markets were calm\n"
       "3,a,0.377541,none,hedge,reportedly,Kim reportedly visits Russia\n");
   EXPECT_EQ(r.err, "read 3 rows, ranked 3, rejected 0\n");
-  const CliRun stdin_run = Cli({"rank", "-", "--top", "1"}, kHeadlines);
+  const CliRun stdin_run =
+      Cli({"rank", "-", "--top", "1", "--model", kPriorModel}, kHeadlines);
   EXPECT_EQ(stdin_run.out,
             "rank,id,score,backing,cue_category,cue,text\n"
-            "1,b,0.890903,institution,official_confirmation,Police "
+            "1,b,0.921290,institution,official_confirmation,Police "
             "confirmed,Police confirmed the arrest\n");
 }
 
