@@ -45,8 +45,16 @@ struct Pending {
   std::string text;
 };
 
-void ScoreRow(const Scorer& scorer, Pending* p) {
-  const ScoredClaim claim = scorer.ScoreClaim(p->text, {0, p->text.size()});
+// What one scoring thread reuses from row to row.
+struct Workspace {
+  ExtractScratch scratch;
+  ScoredClaim claim;
+};
+
+void ScoreRow(const Scorer& scorer, Workspace* work, Pending* p) {
+  ScoredClaim& claim = work->claim;
+  scorer.ScoreClaim(p->text, {0, p->text.size()}, Backing::kNone,
+                    &work->scratch, &claim);
   Row& row = p->row;
   row.score = claim.confidence;
   row.backing = static_cast<uint8_t>(claim.evidence.backing);
@@ -69,14 +77,16 @@ void ScoreBatch(const Scorer& scorer, unsigned threads,
   const size_t n = batch->size();
   const size_t workers = std::min<size_t>(threads, (n + 255) / 256);
   if (workers <= 1) {
-    for (Pending& p : *batch) ScoreRow(scorer, &p);
+    Workspace work;
+    for (Pending& p : *batch) ScoreRow(scorer, &work, &p);
     return;
   }
   std::vector<std::thread> pool;
   for (size_t w = 0; w < workers; ++w) {
     pool.emplace_back([&, w] {
+      Workspace work;
       for (size_t i = n * w / workers; i < n * (w + 1) / workers; ++i) {
-        ScoreRow(scorer, &(*batch)[i]);
+        ScoreRow(scorer, &work, &(*batch)[i]);
       }
     });
   }
@@ -117,7 +127,7 @@ void CsvField(std::string_view s, std::string* line) {
 
 void WriteRow(const Row& row, std::string_view id, std::string_view text,
               uint64_t rank, const Scorer& scorer, bool jsonl,
-              std::ostream& out) {
+              Workspace* work, std::ostream& out) {
   char score[32];
   const auto end = std::to_chars(score, score + sizeof score, row.score,
                                  std::chars_format::fixed, 6);
@@ -126,7 +136,9 @@ void WriteRow(const Row& row, std::string_view id, std::string_view text,
   if (jsonl) {
     // The claim object is rebuilt: scoring is deterministic, and keeping
     // every cue of every row would cost more memory than the input.
-    const ScoredClaim claim = scorer.ScoreClaim(text, {0, text.size()});
+    ScoredClaim& claim = work->claim;
+    scorer.ScoreClaim(text, {0, text.size()}, Backing::kNone, &work->scratch,
+                      &claim);
     out << "{\"rank\":" << rank << ",\"id\":";
     WriteJsonString(id, out);
     out << ",\"score\":" << score_text << ",\"claim\":";
@@ -297,11 +309,12 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
   wait();
 
   if (!options.jsonl) out << "rank,id,score,backing,cue_category,cue,text\n";
+  Workspace work;  // jsonl rows are scored again as they are written
   if (top) {
     std::sort_heap(heap.begin(), heap.end(), heap_order);
     for (size_t i = 0; i < heap.size(); ++i) {
       WriteRow(heap[i].row, heap[i].id, heap[i].text, i + 1, scorer,
-               options.jsonl, out);
+               options.jsonl, &work, out);
     }
     return summary;
   }
@@ -351,7 +364,7 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
       }
       const std::string number = std::to_string(r.number);
       WriteRow(r, has_id ? views[id_field] : number, views[text_field],
-               w + i + 1, scorer, options.jsonl, out);
+               w + i + 1, scorer, options.jsonl, &work, out);
     }
   }
   return summary;

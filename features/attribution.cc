@@ -13,7 +13,7 @@ using WordSet = std::unordered_set<std::string_view>;
 // extractor linear on adversarial text.
 constexpr size_t kMaxSpeakerTokens = 12;
 
-bool In(const WordSet& set, const std::string& word) {
+bool In(const WordSet& set, std::string_view word) {
   return set.count(word) > 0;
 }
 
@@ -97,7 +97,7 @@ bool IsSpeakerToken(const std::vector<Token>& tokens,
 // `before` is the word just before the run, if any ("the", "a", "many").
 SpeakerKind Classify(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t first,
-                     size_t last, const std::string* before) {
+                     size_t last, const std::string_view* before) {
   size_t head = last - 1;
   while (head > first && (Is(tokens[head], ".") || Is(tokens[head], "'s"))) {
     --head;
@@ -186,7 +186,7 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   if (det < first && !(det > 0 && In(Definites(), tokens[det - 1].norm))) {
     det = first;  // modifiers count only after a determiner
   }
-  const std::string* before = det > 0 ? &tokens[det - 1].norm : nullptr;
+  const std::string_view* before = det > 0 ? &tokens[det - 1].norm : nullptr;
   s.kind = Classify(tokens, roles, first, end, before);
   const bool article = before != nullptr && (In(Definites(), *before) ||
                                              *before == "a" || *before == "an");
@@ -241,7 +241,7 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t from) {
   Speaker s;
   size_t i = from;
-  const std::string* det = nullptr;
+  const std::string_view* det = nullptr;
   if (i < tokens.size() &&
       (Is(tokens[i], "a") || Is(tokens[i], "an") ||
        In(Definites(), tokens[i].norm) || In(Quantifiers(), tokens[i].norm))) {

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "features/attribution.h"
+#include "features/phrase_matcher.h"
 #include "features/style_cues.h"
 
 namespace credence {
@@ -36,10 +37,11 @@ enum LexiconId : size_t {
   kListicleNoun,
   kLexiconCount
 };
+static_assert(kCategories == Extractor::kCategoryCount);
 
 using WordSet = std::unordered_set<std::string_view>;
 
-bool In(const WordSet& set, const std::string& word) {
+bool In(const WordSet& set, std::string_view word) {
   return set.count(word) > 0;
 }
 
@@ -221,20 +223,37 @@ Backing BackingOfCategory(size_t category) {
   }
 }
 
+// Sorts by begin, keeping the order of equal begins. Claims have few cues,
+// already in order or nearly: an insertion sort does that without the
+// buffer std::stable_sort allocates.
+void SortByBegin(std::vector<Cue>* cues) {
+  if (cues->size() > 32) {
+    std::stable_sort(cues->begin(), cues->end(),
+                     [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
+    return;
+  }
+  for (size_t i = 1; i < cues->size(); ++i) {
+    const Cue cue = (*cues)[i];
+    size_t j = i;
+    for (; j > 0 && (*cues)[j - 1].begin > cue.begin; --j) {
+      (*cues)[j] = (*cues)[j - 1];
+    }
+    (*cues)[j] = cue;
+  }
+}
+
 // Same-category cues that overlap become one (the strongest entry, the
-// longer on a tie). Returns them by begin, then category.
-std::vector<Cue> Resolve(std::vector<Cue> cues[kCategories]) {
-  std::vector<Cue> all;
+// longer on a tie). Puts them in *all by begin, then category.
+void Resolve(std::vector<Cue> cues[kCategories], std::vector<Cue>* all) {
+  all->clear();
   for (size_t id = 0; id < kCategories; ++id) {
     std::vector<Cue>& list = cues[id];
-    std::stable_sort(list.begin(), list.end(), [](const Cue& a, const Cue& b) {
-      return a.begin < b.begin;
-    });
-    const size_t start = all.size();
+    SortByBegin(&list);
+    const size_t start = all->size();
     for (const Cue& cue : list) {
-      Cue* open = all.size() > start ? &all.back() : nullptr;
+      Cue* open = all->size() > start ? &all->back() : nullptr;
       if (open == nullptr || cue.begin >= open->end) {
-        all.push_back(cue);
+        all->push_back(cue);
         continue;
       }
       if (cue.strength > open->strength ||
@@ -246,14 +265,22 @@ std::vector<Cue> Resolve(std::vector<Cue> cues[kCategories]) {
       open->end = std::max(open->end, cue.end);
     }
   }
-  std::vector<Cue> kept = std::move(all);
-  std::sort(kept.begin(), kept.end(), [](const Cue& a, const Cue& b) {
+  std::sort(all->begin(), all->end(), [](const Cue& a, const Cue& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.category != b.category) return a.category < b.category;
     return a.end < b.end;
   });
-  return kept;
 }
+
+// Per-token marks besides the roles: the StyleFlags FindStyleCues reads,
+// and one bit of its own.
+enum TokenMarks : uint8_t {
+  // In an acronym.txt match, or inside a lexicon cue kept as one.
+  kNotShoutingMark = kStyleNotShouting,
+  kListicleMark = kStyleListicleNoun,  // in a listicle_noun.txt match
+  kAnonymousMark = 4,                  // in an anonymous_source.txt match
+};
+static_assert((kAnonymousMark & (kNotShoutingMark | kListicleMark)) == 0);
 
 }  // namespace
 
@@ -346,50 +373,86 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
   }
 }
 
+struct ExtractScratch::Buffers {
+  TokenList tokens;
+  std::vector<uint32_t> word_ids;
+  std::vector<PhraseMatch> matches;
+  std::vector<uint8_t> roles;        // RoleBits per token
+  std::vector<uint8_t> marks;        // TokenMarks per token
+  std::vector<StyleCue> style_cues;
+  std::vector<Cue> cues[kCategories];  // as found, before Resolve
+  std::string folded;                  // a token as FoldQuotes gives it
+};
+
+ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
+ExtractScratch::~ExtractScratch() = default;
+ExtractScratch::ExtractScratch(ExtractScratch&&) noexcept = default;
+ExtractScratch& ExtractScratch::operator=(ExtractScratch&&) noexcept = default;
+
 ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
                                  size_t end, Backing previous) const {
+  ExtractScratch scratch;
   ClaimEvidence evidence;
-  // Per-thread scratch: ranking calls this millions of times, and the
-  // allocations would cost more than the matching.
-  thread_local std::vector<Token> tokens;
-  thread_local std::vector<PhraseMatch> matches;
-  Tokenize(text, begin, end, &tokens);
+  Extract(text, begin, end, previous, &scratch, &evidence);
+  return evidence;
+}
+
+bool Extractor::MatchesCase(std::string_view text,
+                            const std::vector<Token>& tokens,
+                            const PhraseMatch& m, std::string* folded) const {
+  const LexiconEntry& e = EntryOf(m.payload);
+  if (e.exact_forms.empty()) return true;
+  const size_t n = m.last_token - m.first_token;
+  for (const std::vector<std::string>& form : e.exact_forms) {
+    if (form.size() != n) continue;
+    size_t k = 0;
+    for (; k < n; ++k) {
+      const Token& t = tokens[m.first_token + k];
+      FoldQuotes(text.substr(t.begin, t.end - t.begin), folded);
+      if (*folded != form[k]) break;
+    }
+    if (k == n) return true;
+  }
+  return false;
+}
+
+void Extractor::Extract(std::string_view text, size_t begin, size_t end,
+                        Backing previous, ExtractScratch* scratch,
+                        ClaimEvidence* evidence) const {
+  ExtractScratch::Buffers& buf = *scratch->buffers_;
+  TokenList& token_list = buf.tokens;
+  Tokenize(text, begin, end, &token_list);
+  const std::vector<Token>& tokens = token_list.tokens();
+  const size_t n = tokens.size();
+  matcher_.WordIds(tokens, &buf.word_ids);
+  std::vector<PhraseMatch>& matches = buf.matches;
   matches.clear();
-  matcher_.FindAll(tokens, &matches);
+  matcher_.FindAll(buf.word_ids, &matches);
   // Entries written with capitals ("WHO", "BREAKING") match only text with
   // the same capitals.
-  matches.erase(std::remove_if(
-                    matches.begin(), matches.end(),
-                    [&](const PhraseMatch& m) {
-                      const LexiconEntry& e = EntryOf(m.payload);
-                      if (e.exact_forms.empty()) return false;
-                      std::vector<std::string> seen;
-                      for (size_t i = m.first_token; i < m.last_token; ++i) {
-                        seen.push_back(FoldQuotes(text.substr(
-                            tokens[i].begin, tokens[i].end - tokens[i].begin)));
-                      }
-                      return std::find(e.exact_forms.begin(),
-                                       e.exact_forms.end(),
-                                       seen) == e.exact_forms.end();
-                    }),
+  matches.erase(std::remove_if(matches.begin(), matches.end(),
+                               [&](const PhraseMatch& m) {
+                                 return !MatchesCase(text, tokens, m,
+                                                     &buf.folded);
+                               }),
                 matches.end());
 
-  thread_local std::vector<uint8_t> roles, acronym, listicle, in_lexicon_cue,
-      anonymous_token, style_flags;
-  for (auto* flags : {&roles, &acronym, &listicle, &in_lexicon_cue,
-                      &anonymous_token, &style_flags}) {
-    flags->assign(tokens.size(), 0);
-  }
+  std::vector<uint8_t>& roles = buf.roles;
+  std::vector<uint8_t>& marks = buf.marks;
+  roles.assign(n, 0);
+  marks.assign(n, 0);
   static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
                                     kPersonRole, kVagueRole};
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
+    uint8_t mark = 0;
+    if (id == kAcronym) mark = kNotShoutingMark;
+    if (id == kListicleNoun) mark = kListicleMark;
+    if (id == kAnonymousSource) mark = kAnonymousMark;
+    const bool role = id >= kOfficialTitle && id <= kVagueSpeaker;
     for (size_t i = m.first_token; i < m.last_token; ++i) {
-      if (id >= kOfficialTitle && id <= kVagueSpeaker) {
-        roles[i] |= kRoleOf[id - kOfficialTitle];
-      }
-      acronym[i] |= id == kAcronym;
-      listicle[i] |= id == kListicleNoun;
+      if (role) roles[i] |= kRoleOf[id - kOfficialTitle];
+      marks[i] |= mark;
     }
   }
 
@@ -399,14 +462,9 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     capitalized += t.is_word && t.norm.size() > 3 && t.capitalized;
   }
   const bool title_case = words > 0 && capitalized * 10 >= words * 6;
-  for (const PhraseMatch& m : matches) {
-    if ((m.payload >> 24) != kAnonymousSource) continue;
-    for (size_t i = m.first_token; i < m.last_token; ++i) {
-      anonymous_token[i] = true;
-    }
-  }
   Speaker last_speaker;
-  std::vector<Cue> cues[kCategories];
+  std::vector<Cue>* cues = buf.cues;
+  for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
   Backing backing = Backing::kNone;
   bool carried = false;
   auto add = [&](size_t category, size_t first, size_t last, double strength,
@@ -447,7 +505,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     }
     if (id == kDenial) {
       // "was denied bail", "Court Denies Bail": rulings, not denials.
-      const std::string& w = tokens[first].norm;
+      const std::string_view w = tokens[first].norm;
       const bool passive = first > 0 && w.size() > 2 &&
                            w.compare(w.size() - 2, 2, "ed") == 0 &&
                            In(PassiveAuxiliaries(), tokens[first - 1].norm);
@@ -455,14 +513,14 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
           last < tokens.size() && In(NonClaimObjects(), tokens[last].norm);
       if (passive || object) continue;
     }
-    for (size_t i = first; i < last; ++i) in_lexicon_cue[i] = true;
+    for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
     if (id == kDenial) {
       back(BackingOf(SpeakerBefore(tokens, roles, first).kind, previous));
     }
     if (id != kNamedSource && id != kOfficialConfirmation) {
       add(id, first, last, entry.strength, &entry);
       // "could come", "might fall": a modal before a plain verb forecasts.
-      const std::string& w = tokens[first].norm;
+      const std::string_view w = tokens[first].norm;
       if (id == kHedge && last - first == 1 && last < tokens.size() &&
           (w == "could" || w == "may" || w == "might") &&
           tokens[last].is_word && !tokens[last].capitalized &&
@@ -479,7 +537,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     // headlines set in title case.
     if (tokens[first].capitalized && first > 0 && !title_case) continue;
     // "a police report", "reports of a coup": nouns, not verbs.
-    const std::string& verb = tokens[first].norm;
+    const std::string_view verb = tokens[first].norm;
     if ((verb == "report" || verb == "reports") &&
         ((last < tokens.size() && Is(tokens[last], "of")) ||
          (first > 0 && In(Determiners(), tokens[first - 1].norm)) ||
@@ -500,7 +558,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     }
     if (negated) {
       // "did not confirm" denies; "never disclosed" merely withholds.
-      const std::string& v = tokens[first].norm;
+      const std::string_view v = tokens[first].norm;
       if (!confirms ||
           !(v.compare(0, 7, "confirm") == 0 || v.compare(0, 5, "verif") == 0 ||
             v.compare(0, 11, "acknowledge") == 0)) {
@@ -544,7 +602,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     const bool person = speaker.kind == SpeakerKind::kOfficial ||
                         speaker.kind == SpeakerKind::kNamed;
     for (size_t i = speaker.last; i < first && person; ++i) {
-      if (anonymous_token[i]) speaker.kind = SpeakerKind::kAnonymous;
+      if (marks[i] & kAnonymousMark) speaker.kind = SpeakerKind::kAnonymous;
     }
     if (speaker.last > first) last_speaker = speaker;
     // Outlets report; a proper name that "reported" is most often one.
@@ -564,10 +622,6 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   }
 
   // Style: @handles, #hashtags, '!', capitals, listicle counts.
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (acronym[i] || in_lexicon_cue[i]) style_flags[i] |= kStyleNotShouting;
-    if (listicle[i]) style_flags[i] |= kStyleListicleNoun;
-  }
   // Category, strength and rule of each style kind, in StyleKind order.
   struct StyleRule {
     size_t category;
@@ -580,7 +634,8 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       {kSensational, 1.0, &kExclamationRule},
       {kSensational, 0.5, &kCapitalsRule},
       {kSensational, 1.0, &kListicleRule}};
-  for (const StyleCue& c : FindStyleCues(text, tokens, style_flags)) {
+  FindStyleCues(text, tokens, marks, &buf.style_cues);
+  for (const StyleCue& c : buf.style_cues) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
   }
@@ -622,20 +677,22 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       }
     }
   }
-  evidence.cues = Resolve(cues);
-  std::vector<double> sums(kCategories, 0.0);
-  for (const Cue& cue : evidence.cues) {
+  Resolve(cues, &evidence->cues);
+  double sums[kCategories] = {};
+  for (const Cue& cue : evidence->cues) {
     sums[cue.category] += cue.strength;
     back(BackingOfCategory(cue.category));
   }
-  evidence.backing = backing;
-  evidence.backing_carried = carried && backing == previous;
-  evidence.features.reserve(feature_names_.size());
-  for (const double s : sums) evidence.features.push_back(s / (1.0 + s));
-  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
-    evidence.features.push_back(static_cast<size_t>(backing) == b ? 1.0 : 0.0);
+  evidence->backing = backing;
+  evidence->backing_carried = carried && backing == previous;
+  std::vector<double>& features = evidence->features;
+  features.resize(kCategories + kBackingCount - 1);
+  for (size_t c = 0; c < kCategories; ++c) {
+    features[c] = sums[c] / (1.0 + sums[c]);
   }
-  return evidence;
+  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
+    features[kCategories + b] = static_cast<size_t>(backing) == b ? 1.0 : 0.0;
+  }
 }
 
 }  // namespace credence

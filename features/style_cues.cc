@@ -61,13 +61,21 @@ std::vector<StyleCue> FindStyleCues(std::string_view text,
                                     const std::vector<Token>& tokens,
                                     const std::vector<uint8_t>& flags) {
   std::vector<StyleCue> out;
+  FindStyleCues(text, tokens, flags, &out);
+  return out;
+}
+
+void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
+                   const std::vector<uint8_t>& flags,
+                   std::vector<StyleCue>* out) {
+  out->clear();
   bool in_quote = false;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.is_word) {  // only capitals can make a word a cue
       if (t.capitalized && (flags[i] & kStyleNotShouting) == 0 &&
           IsShouted(text, t)) {
-        out.push_back({i, i + 1, StyleKind::kCapitals});
+        out->push_back({i, i + 1, StyleKind::kCapitals});
       }
       continue;
     }
@@ -78,20 +86,19 @@ std::vector<StyleCue> FindStyleCues(std::string_view text,
     if (Is(t, "\"")) {
       in_quote = !in_quote;
     } else if (Is(t, "@") && glued_next && !glued_prev) {
-      out.push_back({i, i + 2, StyleKind::kHandle});
+      out->push_back({i, i + 2, StyleKind::kHandle});
     } else if (Is(t, "#") && glued_next && !glued_prev &&
                !IsNumber(tokens[i + 1])) {
-      out.push_back({i, i + 2, StyleKind::kHashtag});
+      out->push_back({i, i + 2, StyleKind::kHashtag});
     } else if (Is(t, "!") && !in_quote && (i == 0 || !Is(tokens[i - 1], "!")) &&
                !(i + 1 < tokens.size() && tokens[i + 1].is_word &&
                  !tokens[i + 1].capitalized)) {  // "Yahoo! said" is a name
       size_t j = i + 1;
       while (j < tokens.size() && Is(tokens[j], "!")) ++j;
-      out.push_back({i, j, StyleKind::kExclamation});
+      out->push_back({i, j, StyleKind::kExclamation});
     }
   }
-  FindListicle(tokens, flags, &out);
-  return out;
+  FindListicle(tokens, flags, out);
 }
 
 }  // namespace credence

@@ -42,6 +42,10 @@ struct StyleCue {
 std::vector<StyleCue> FindStyleCues(std::string_view text,
                                     const std::vector<Token>& tokens,
                                     const std::vector<uint8_t>& flags);
+// The same into *out (cleared first), reusing its memory.
+void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
+                   const std::vector<uint8_t>& flags,
+                   std::vector<StyleCue>* out);
 
 }  // namespace credence
 

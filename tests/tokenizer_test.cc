@@ -30,10 +30,11 @@ std::ostream& operator<<(std::ostream& os, const Tok& t) {
             << "}";
 }
 
-std::vector<Tok> Toks(const std::vector<Token>& tokens) {
+std::vector<Tok> Toks(const TokenList& tokens) {
   std::vector<Tok> out;
   for (const Token& t : tokens) {
-    out.push_back({t.norm, t.begin, t.end, t.is_word, t.capitalized});
+    out.push_back(
+        {std::string(t.norm), t.begin, t.end, t.is_word, t.capitalized});
   }
   return out;
 }
@@ -286,7 +287,7 @@ TEST(TokenizeTest, TokensAreOrderedDisjointAndNormalizeTheirOwnBytes) {
       "Reuters in Z\xC3\xBCrich on 3.7\xC2\xA0percent (@Megatron_ron).";
   const size_t begin = 3;
   const size_t end = text.size() - 1;
-  const std::vector<Token> tokens = Tokenize(text, begin, end);
+  const TokenList tokens = Tokenize(text, begin, end);
   ASSERT_EQ(tokens.size(), 29u);
   size_t previous_end = begin;
   for (const Token& t : tokens) {
