@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
-#include <unordered_set>
 
 #include "features/attribution.h"
 #include "features/phrase_matcher.h"
 #include "features/style_cues.h"
+#include "features/word_set.h"
 
 namespace credence {
 namespace {
@@ -39,10 +39,8 @@ enum LexiconId : size_t {
 };
 static_assert(kCategories == Extractor::kCategoryCount);
 
-using WordSet = std::unordered_set<std::string_view>;
-
-bool In(const WordSet& set, std::string_view word) {
-  return set.count(word) > 0;
+bool In(const WordSet& set, const Token& token) {
+  return set.Contains(token);
 }
 
 // A verb right after these is a plan or a possibility, not an act.
@@ -75,7 +73,7 @@ const WordSet& PassiveAuxiliaries() {
 }
 
 bool IsNegator(const Token& t) {
-  return In(Negators(), t.norm) ||
+  return In(Negators(), t) ||
          (t.norm.size() > 3 &&
           t.norm.compare(t.norm.size() - 3, 3, "n't") == 0);
 }
@@ -91,7 +89,7 @@ bool IsMonthMay(const std::vector<Token>& tokens, size_t i) {
   static const WordSet before = {"in",      "since", "until", "by",     "from",
                                  "through", "early", "late",  "mid",    "last",
                                  "next",    "this",  "of",    "during", "on"};
-  return i > 0 && In(before, tokens[i - 1].norm);
+  return i > 0 && In(before, tokens[i - 1]);
 }
 
 // A match that is only part of a hyphenated word ("in fact" in
@@ -248,6 +246,7 @@ void Resolve(std::vector<Cue> cues[kCategories], std::vector<Cue>* all) {
   all->clear();
   for (size_t id = 0; id < kCategories; ++id) {
     std::vector<Cue>& list = cues[id];
+    if (list.empty()) continue;
     SortByBegin(&list);
     const size_t start = all->size();
     for (const Cue& cue : list) {
@@ -483,7 +482,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     if (id == kHedge && last - first == 1) {
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.
-      if (first > 0 && In(Articles(), tokens[first - 1].norm)) continue;
+      if (first > 0 && In(Articles(), tokens[first - 1])) continue;
       if (Is(tokens[first], "could") && last < tokens.size() &&
           IsNegator(tokens[last])) {
         continue;
@@ -508,9 +507,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       const std::string_view w = tokens[first].norm;
       const bool passive = first > 0 && w.size() > 2 &&
                            w.compare(w.size() - 2, 2, "ed") == 0 &&
-                           In(PassiveAuxiliaries(), tokens[first - 1].norm);
+                           In(PassiveAuxiliaries(), tokens[first - 1]);
       const bool object =
-          last < tokens.size() && In(NonClaimObjects(), tokens[last].norm);
+          last < tokens.size() && In(NonClaimObjects(), tokens[last]);
       if (passive || object) continue;
     }
     for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
@@ -524,7 +523,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       if (id == kHedge && last - first == 1 && last < tokens.size() &&
           (w == "could" || w == "may" || w == "might") &&
           tokens[last].is_word && !tokens[last].capitalized &&
-          !IsNegator(tokens[last]) && !In(Determiners(), tokens[last].norm) &&
+          !IsNegator(tokens[last]) && !In(Determiners(), tokens[last]) &&
           !Is(tokens[last], "have") && !Is(tokens[last], "well") &&
           !(w == "may" && Is(tokens[last], "be"))) {
         add(kSpeculation, first, last + 1, 0.5, &kModalForecastRule);
@@ -540,9 +539,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const std::string_view verb = tokens[first].norm;
     if ((verb == "report" || verb == "reports") &&
         ((last < tokens.size() && Is(tokens[last], "of")) ||
-         (first > 0 && In(Determiners(), tokens[first - 1].norm)) ||
+         (first > 0 && In(Determiners(), tokens[first - 1])) ||
          (first > 1 && !tokens[first - 1].capitalized &&
-          In(Determiners(), tokens[first - 2].norm)))) {
+          In(Determiners(), tokens[first - 2])))) {
       continue;
     }
     const size_t k = SkipFillersLeft(tokens, first);
@@ -550,7 +549,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     size_t negation_first = first;
     for (size_t i = first; i > 0 && first - i < 4;) {
       --i;
-      if (!In(NegationFillers(), tokens[i].norm) && !IsNegator(tokens[i])) {
+      if (!In(NegationFillers(), tokens[i]) && !IsNegator(tokens[i])) {
         break;
       }
       negation_first = i;
@@ -569,13 +568,13 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       add(kDenial, negation_first, last, 1.0, &kNegatedConfirmationRule);
       continue;
     }
-    if (k > 0 && In(Modals(), tokens[k - 1].norm)) continue;
+    if (k > 0 && In(Modals(), tokens[k - 1])) continue;
     Speaker speaker;
     const bool according =
         Is(tokens[first], "according") || Is(tokens[first], "citing");
     if (according) {
       speaker = SpeakerAfter(tokens, roles, last);
-    } else if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1].norm)) {
+    } else if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1])) {
       if (!confirms || last + 1 >= tokens.size() || !Is(tokens[last], "by")) {
         continue;
       }

@@ -107,8 +107,21 @@ void PhraseMatcher::Add(const std::vector<std::string>& tokens,
 void PhraseMatcher::WordIds(const std::vector<Token>& tokens,
                             std::vector<uint32_t>* ids) const {
   ids->resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    (*ids)[i] = WordId(tokens[i].norm, tokens[i].hash);
+  const Slot* const slots = slots_.data();
+  const size_t mask = slots_.size() - 1;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    // WordId, inlined: most probes end at an empty slot or a hash that
+    // matches; the words are compared only then.
+    const Token& token = tokens[t];
+    uint32_t id = kNoWord;
+    for (size_t i = token.hash & mask; slots[i].id != kNoWord;
+         i = (i + 1) & mask) {
+      if (slots[i].hash == token.hash && words_[slots[i].id] == token.norm) {
+        id = slots[i].id;
+        break;
+      }
+    }
+    (*ids)[t] = id;
   }
 }
 

@@ -297,6 +297,7 @@ TEST(TokenizeTest, TokensAreOrderedDisjointAndNormalizeTheirOwnBytes) {
     EXPECT_LT(t.begin, t.end);
     EXPECT_LE(t.end, end);
     EXPECT_EQ(t.norm, NormalizeToken(bytes));
+    EXPECT_EQ(t.hash, HashWord(t.norm));
     previous_end = t.end;
   }
 }
