@@ -98,8 +98,9 @@ void Scorer::ScoreClaim(std::string_view text, Span span, Backing previous,
   model_.Contributions(claim->evidence.features, &claim->contributions);
   // The logit is the bias plus the contributions just computed, so the
   // report's terms add up to it exactly and w . x is not formed twice.
-  claim->logit = model_.bias();
-  for (const double c : claim->contributions) claim->logit += c;
+  double logit = model_.bias();
+  for (const double c : claim->contributions) logit += c;
+  claim->logit = logit;
   claim->confidence = Logistic(claim->logit);
   double strength[Extractor::kCategoryCount] = {};
   for (const Cue& cue : claim->evidence.cues) {

@@ -1,6 +1,7 @@
 #include "features/extractor.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string_view>
 
@@ -221,6 +222,12 @@ Backing BackingOfCategory(size_t category) {
   }
 }
 
+// Makes *bytes n zeros, reusing its memory.
+void ZeroFill(size_t n, std::vector<uint8_t>* bytes) {
+  bytes->resize(n);
+  if (n > 0) std::memset(bytes->data(), 0, n);
+}
+
 // Sorts by begin, keeping the order of equal begins. Claims have few cues,
 // already in order or nearly: an insertion sort does that without the
 // buffer std::stable_sort allocates.
@@ -438,8 +445,8 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
 
   std::vector<uint8_t>& roles = buf.roles;
   std::vector<uint8_t>& marks = buf.marks;
-  roles.assign(n, 0);
-  marks.assign(n, 0);
+  ZeroFill(n, &roles);
+  ZeroFill(n, &marks);
   static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
                                     kPersonRole, kVagueRole};
   for (const PhraseMatch& m : matches) {
@@ -457,8 +464,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
 
   size_t words = 0, capitalized = 0;
   for (const Token& t : tokens) {
-    words += t.is_word && t.norm.size() > 3;
-    capitalized += t.is_word && t.norm.size() > 3 && t.capitalized;
+    const bool long_word = t.is_word & (t.norm.size() > 3);
+    words += long_word;
+    capitalized += long_word & t.capitalized;
   }
   const bool title_case = words > 0 && capitalized * 10 >= words * 6;
   Speaker last_speaker;
@@ -466,10 +474,12 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
   Backing backing = Backing::kNone;
   bool carried = false;
+  size_t found = 0;  // cues added, in all categories
   auto add = [&](size_t category, size_t first, size_t last, double strength,
                  const LexiconEntry* entry) {
     cues[category].push_back(
         {tokens[first].begin, tokens[last - 1].end, category, strength, entry});
+    ++found;
   };
   auto back = [&](Backing b) { backing = std::min(backing, b); };
 
@@ -639,8 +649,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
-  for (size_t d = tokens.size(); d-- > 0 && tokens.size() - d <= 14;) {
-    if (!Is(tokens[d], "\u2014") && !Is(tokens[d], "\u2013")) continue;
+  for (size_t d = n; d-- > (n > 14 ? n - 14 : 0);) {
+    const std::string_view dash = tokens[d].norm;  // 3 bytes, E2 80 9x
+    if (dash.size() != 3 || (dash != "\u2014" && dash != "\u2013")) continue;
     if (d == 0) break;  // a byline line: "— Name (@handle) date"
     const Speaker s = SpeakerAfter(tokens, roles, d + 1);
     if (s.kind != SpeakerKind::kNone && s.last == tokens.size()) {
@@ -676,7 +687,11 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       }
     }
   }
-  Resolve(cues, &evidence->cues);
+  if (found > 0) {
+    Resolve(cues, &evidence->cues);
+  } else {
+    evidence->cues.clear();
+  }
   double sums[kCategories] = {};
   for (const Cue& cue : evidence->cues) {
     sums[cue.category] += cue.strength;

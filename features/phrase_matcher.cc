@@ -29,7 +29,9 @@ uint32_t PhraseMatcher::WordId(std::string_view word, uint64_t h) const {
 uint32_t PhraseMatcher::AddWord(std::string_view word) {
   const uint32_t known = WordId(word);
   if (known != kNoWord) return known;
-  if ((words_.size() + 1) * 2 > slots_.size()) GrowWords();
+  // At most a quarter full: a word that is not there (most of a claim's)
+  // is found missing at the first or second slot.
+  if ((words_.size() + 1) * 4 > slots_.size()) GrowWords();
   const auto id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(word);
   root_children_.push_back(0);

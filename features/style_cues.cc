@@ -20,6 +20,8 @@ bool IsNumberWord(const Token& t) {
   return words.Contains(t);
 }
 
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
 // Whether the token's letters are all capitals and there are 4 or more.
 bool IsShouted(std::string_view text, const Token& t) {
   if (!t.is_word || t.end - t.begin < 4) return false;
@@ -75,7 +77,9 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     if (t.is_word) {  // only capitals can make a word a cue
+      // Most capitalized words fail at their second letter.
       if (t.capitalized && (flags[i] & kStyleNotShouting) == 0 &&
+          t.end - t.begin >= 4 && IsUpper(text[t.begin + 1]) &&
           IsShouted(text, t)) {
         out->push_back({i, i + 1, StyleKind::kCapitals});
       }

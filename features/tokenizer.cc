@@ -138,17 +138,23 @@ char* PutWordChar(std::string_view text, size_t pos, size_t len, char* out) {
   return out;
 }
 
+// Where a scan stopped: the text offset, and the next free byte of the
+// buffer the normalized form is written to.
+struct ScanEnd {
+  size_t pos;
+  char* out;
+};
+
 // Extends a word from text[j]: word characters, and an apostrophe between
 // two of them unless it starts a possessive. Writes the normalized bytes
-// at *out and returns where the word ends.
-size_t ScanWord(std::string_view text, size_t j, size_t end, char** out) {
-  char* o = *out;
+// from `out` on.
+ScanEnd ScanWord(std::string_view text, size_t j, size_t end, char* out) {
   while (j < end) {
     const auto b = static_cast<unsigned char>(text[j]);
     size_t l1 = 1;
     if (b < 0x80) {
       if (kBytes.kind[b] == kWordByte) {
-        *o++ = kBytes.lower[b];
+        *out++ = kBytes.lower[b];
         ++j;
         continue;
       }
@@ -156,7 +162,7 @@ size_t ScanWord(std::string_view text, size_t j, size_t end, char** out) {
     } else {
       const char32_t c = DecodeUtf8(text, j, &l1);
       if (IsWordChar(c)) {
-        o = PutWordChar(text, j, l1, o);
+        out = PutWordChar(text, j, l1, out);
         j += l1;
         continue;
       }
@@ -165,15 +171,41 @@ size_t ScanWord(std::string_view text, size_t j, size_t end, char** out) {
     size_t l2;
     if (j + l1 < end && !IsPossessive(text, j + l1, end) &&
         IsWordAt(text, j + l1, &l2)) {
-      *o++ = '\'';  // "didn’t" reads as "didn't"
-      o = PutWordChar(text, j + l1, l2, o);
+      *out++ = '\'';  // "didn’t" reads as "didn't"
+      out = PutWordChar(text, j + l1, l2, out);
       j += l1 + l2;
       continue;
     }
     break;
   }
-  *out = o;
-  return j;
+  return {j, out};
+}
+
+// A token that starts with anything but an ASCII letter, digit or space:
+// the code point c, `len` bytes at text[i]. Fills in all but begin and
+// hash.
+ScanEnd OtherToken(std::string_view text, size_t i, size_t end, char32_t c,
+                   size_t len, Token* token, char* out) {
+  if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
+    token->is_word = true;  // "'s" of "Russia's": a word of its own
+    *out++ = '\'';
+    *out++ = kBytes.lower[static_cast<unsigned char>(text[i + len])];
+    return {i + len + 1, out};
+  }
+  if (IsWordChar(c)) {
+    token->is_word = true;
+    return ScanWord(text, i + len, end, PutWordChar(text, i, len, out));
+  }
+  // Curly quotes read as straight ones, so a lexicon written with either
+  // matches both.
+  if (c == U'\u2018' || c == U'\u2019') {
+    *out++ = '\'';
+  } else if (c == U'\u201C' || c == U'\u201D') {
+    *out++ = '"';
+  } else {
+    for (size_t k = 0; k < len; ++k) *out++ = text[i + k];
+  }
+  return {i + len, out};
 }
 
 }  // namespace
@@ -204,72 +236,56 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       ++i;
       continue;
     }
+    char32_t c = b;
+    size_t len = 1;
+    if (kind == kHighByte) {
+      c = DecodeUtf8(text, i, &len);
+      if (IsSpace(c)) {
+        i += len;
+        continue;
+      }
+    }
     char* const norm = out;
-    Token token;
+    Token& token = tokens.emplace_back();
     token.begin = i;
-    bool hashed = false;
     if (kind == kWordByte) {
       // The common case, an ASCII word: lower-cased and hashed in one pass.
       token.is_word = true;
       token.capitalized = b >= 'A' && b <= 'Z';
-      const char* p = text.data() + i + 1;
-      const char* const stop = text.data() + end;
-      char c = kBytes.word_lower[b];
+      size_t j = i + 1;
+      char lower = kBytes.word_lower[b];
       uint64_t h = kFnvBasis;
       for (;;) {
-        *out++ = c;
-        h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
-        if (p == stop) break;
-        c = kBytes.word_lower[static_cast<unsigned char>(*p)];
-        if (c == 0) break;
-        ++p;
+        *out++ = lower;
+        h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+        if (j == end) break;
+        lower = kBytes.word_lower[static_cast<unsigned char>(text[j])];
+        if (lower == 0) break;
+        ++j;
       }
-      token.end = static_cast<size_t>(p - text.data());
+      if (j < end &&
+          (text[j] == '\'' || static_cast<unsigned char>(text[j]) >= 0x80)) {
+        const ScanEnd rest = ScanWord(text, j, end, out);  // "didn’t"
+        j = rest.pos;
+        out = rest.out;
+        h = HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
+      }
+      token.end = j;
       token.hash = h;
-      hashed = true;
-      if (p != stop && (*p == '\'' || static_cast<unsigned char>(*p) >= 0x80)) {
-        token.end = ScanWord(text, token.end, end, &out);  // "didn’t", "Zürich"
-        hashed = false;
-      }
     } else if (kind == kPunctByte) {
       *out++ = static_cast<char>(b);
       token.end = i + 1;
+      token.hash = (kFnvBasis ^ b) * kFnvPrime;
     } else {
-      size_t len = 1;
-      char32_t c = b;
-      if (kind == kHighByte) {
-        c = DecodeUtf8(text, i, &len);
-        if (IsSpace(c)) {
-          i += len;
-          continue;
-        }
-      }
-      if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
-        token.is_word = true;  // "'s" of "Russia's": a word of its own
-        token.end = i + len + 1;
-        *out++ = '\'';
-        *out++ = kBytes.lower[static_cast<unsigned char>(text[i + len])];
-      } else if (!IsWordChar(c)) {
-        token.end = i + len;
-        // Curly quotes read as straight ones, so a lexicon written with
-        // either matches both.
-        if (c == U'\u2018' || c == U'\u2019') {
-          *out++ = '\'';
-        } else if (c == U'\u201C' || c == U'\u201D') {
-          *out++ = '"';
-        } else {
-          for (size_t k = 0; k < len; ++k) *out++ = text[i + k];
-        }
-      } else {
-        token.is_word = true;
-        out = PutWordChar(text, i, len, out);
-        token.end = ScanWord(text, i + len, end, &out);
-      }
+      const ScanEnd rest = OtherToken(text, i, end, c, len, &token, out);
+      token.end = rest.pos;
+      out = rest.out;
+      token.hash =
+          HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
     }
     token.norm = std::string_view(norm, static_cast<size_t>(out - norm));
-    if (!hashed) token.hash = HashWord(token.norm);
-    tokens.push_back(token);
     i = token.end;
+    if (i < end && text[i] == ' ') ++i;  // the usual single space, skipped
   }
 }
 
