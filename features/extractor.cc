@@ -222,6 +222,16 @@ Backing BackingOfCategory(size_t category) {
   }
 }
 
+// Whether most longer words are capitalized, as in a headline.
+bool IsTitleCase(const std::vector<Token>& tokens) {
+  size_t words = 0, capitalized = 0;
+  for (const Token& t : tokens) {
+    words += t.is_word && t.norm.size() > 3;
+    capitalized += t.is_word && t.norm.size() > 3 && t.capitalized;
+  }
+  return words > 0 && capitalized * 10 >= words * 6;
+}
+
 // Makes *bytes n zeros, reusing its memory.
 void ZeroFill(size_t n, std::vector<uint8_t>* bytes) {
   bytes->resize(n);
@@ -438,7 +448,8 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   // the same capitals.
   matches.erase(std::remove_if(matches.begin(), matches.end(),
                                [&](const PhraseMatch& m) {
-                                 return !MatchesCase(text, tokens, m,
+                                 return !EntryOf(m.payload).exact_forms.empty() &&
+                                        !MatchesCase(text, tokens, m,
                                                      &buf.folded);
                                }),
                 matches.end());
@@ -462,13 +473,12 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     }
   }
 
-  size_t words = 0, capitalized = 0;
-  for (const Token& t : tokens) {
-    const bool long_word = t.is_word & (t.norm.size() > 3);
-    words += long_word;
-    capitalized += long_word & t.capitalized;
-  }
-  const bool title_case = words > 0 && capitalized * 10 >= words * 6;
+  // Worked out only when a rule asks: most claims have no speech verb.
+  int title_case_known = -1;
+  auto title_case = [&] {
+    if (title_case_known < 0) title_case_known = IsTitleCase(tokens);
+    return title_case_known == 1;
+  };
   Speaker last_speaker;
   std::vector<Cue>* cues = buf.cues;
   for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
@@ -544,7 +554,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const bool confirms = id == kOfficialConfirmation;
     // "Edward Said": a capital mid-sentence marks a name, except in
     // headlines set in title case.
-    if (tokens[first].capitalized && first > 0 && !title_case) continue;
+    if (tokens[first].capitalized && first > 0 && !title_case()) continue;
     // "a police report", "reports of a coup": nouns, not verbs.
     const std::string_view verb = tokens[first].norm;
     if ((verb == "report" || verb == "reports") &&

@@ -181,6 +181,39 @@ ScanEnd ScanWord(std::string_view text, size_t j, size_t end, char* out) {
   return {j, out};
 }
 
+// The ASCII word characters from text[j] on, lower-cased into `out` and
+// hashed into *hash (HashWord's steps) in one pass.
+ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out,
+                      uint64_t* hash) {
+  uint64_t h = *hash;
+  // While eight bytes remain, a block of eight needs no bounds checks: the
+  // compiler unrolls it.
+  while (end - j >= 8) {
+    size_t k = 0;
+    for (; k < 8; ++k) {
+      const char lower =
+          kBytes.word_lower[static_cast<unsigned char>(text[j + k])];
+      if (lower == 0) break;
+      out[k] = lower;
+      h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+    }
+    out += k;
+    j += k;
+    if (k < 8) {
+      *hash = h;
+      return {j, out};
+    }
+  }
+  for (; j < end; ++j) {
+    const char lower = kBytes.word_lower[static_cast<unsigned char>(text[j])];
+    if (lower == 0) break;
+    *out++ = lower;
+    h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+  }
+  *hash = h;
+  return {j, out};
+}
+
 // A token that starts with anything but an ASCII letter, digit or space:
 // the code point c, `len` bytes at text[i]. Fills in all but begin and
 // hash.
@@ -252,17 +285,10 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       // The common case, an ASCII word: lower-cased and hashed in one pass.
       token.is_word = true;
       token.capitalized = b >= 'A' && b <= 'Z';
-      size_t j = i + 1;
-      char lower = kBytes.word_lower[b];
       uint64_t h = kFnvBasis;
-      for (;;) {
-        *out++ = lower;
-        h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
-        if (j == end) break;
-        lower = kBytes.word_lower[static_cast<unsigned char>(text[j])];
-        if (lower == 0) break;
-        ++j;
-      }
+      const ScanEnd run = ScanAsciiWord(text, i, end, out, &h);
+      size_t j = run.pos;
+      out = run.out;
       if (j < end &&
           (text[j] == '\'' || static_cast<unsigned char>(text[j]) >= 0x80)) {
         const ScanEnd rest = ScanWord(text, j, end, out);  // "didn’t"
