@@ -659,9 +659,14 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
-  for (size_t d = n; d-- > (n > 14 ? n - 14 : 0);) {
-    const std::string_view dash = tokens[d].norm;  // 3 bytes, E2 80 9x
-    if (dash.size() != 3 || (dash != "\u2014" && dash != "\u2013")) continue;
+  // Em and en dashes are E2 80 9x: most claims have no E2 byte to look at.
+  const size_t dash_from = n > 14 ? n - 14 : 0;
+  const bool may_have_dash =
+      n > 0 && text.substr(tokens[dash_from].begin,
+                           tokens[n - 1].end - tokens[dash_from].begin)
+                       .find('\xE2') != std::string_view::npos;
+  for (size_t d = n; may_have_dash && d-- > dash_from;) {
+    if (!Is(tokens[d], "\u2014") && !Is(tokens[d], "\u2013")) continue;
     if (d == 0) break;  // a byline line: "— Name (@handle) date"
     const Speaker s = SpeakerAfter(tokens, roles, d + 1);
     if (s.kind != SpeakerKind::kNone && s.last == tokens.size()) {

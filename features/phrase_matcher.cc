@@ -15,6 +15,16 @@ size_t EdgeSlot(uint64_t key, size_t mask) {
   return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
+// a == b, compared in line: the words are short, and a call to memcmp
+// would cost more than the loop.
+bool SameWord(const std::string& a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < b.size(); ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 uint32_t PhraseMatcher::WordId(std::string_view word, uint64_t h) const {
@@ -118,7 +128,7 @@ void PhraseMatcher::WordIds(const std::vector<Token>& tokens,
     uint32_t id = kNoWord;
     for (size_t i = token.hash & mask; slots[i].id != kNoWord;
          i = (i + 1) & mask) {
-      if (slots[i].hash == token.hash && words_[slots[i].id] == token.norm) {
+      if (slots[i].hash == token.hash && SameWord(words_[slots[i].id], token.norm)) {
         id = slots[i].id;
         break;
       }
