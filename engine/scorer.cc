@@ -102,11 +102,12 @@ void Scorer::ScoreClaim(std::string_view text, Span span, Backing previous,
   for (const double c : claim->contributions) logit += c;
   claim->logit = logit;
   claim->confidence = Logistic(claim->logit);
+  claim->cue_contributions.clear();
+  if (claim->evidence.cues.empty()) return;
   double strength[Extractor::kCategoryCount] = {};
   for (const Cue& cue : claim->evidence.cues) {
     strength[cue.category] += cue.strength;
   }
-  claim->cue_contributions.clear();
   for (const Cue& cue : claim->evidence.cues) {
     claim->cue_contributions.push_back(claim->contributions[cue.category] *
                                        cue.strength / strength[cue.category]);

@@ -232,9 +232,11 @@ bool IsTitleCase(const std::vector<Token>& tokens) {
   return words > 0 && capitalized * 10 >= words * 6;
 }
 
-// Makes *bytes n zeros, reusing its memory.
+// Makes the first n of *bytes zeros, growing it when it is shorter but
+// never shrinking it: growing costs a call, and every reader of these
+// per-token flags stops at the last token.
 void ZeroFill(size_t n, std::vector<uint8_t>* bytes) {
-  bytes->resize(n);
+  if (bytes->size() < n) bytes->resize(n);
   if (n > 0) std::memset(bytes->data(), 0, n);
 }
 
