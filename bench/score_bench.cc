@@ -131,10 +131,11 @@ int main(int argc, char** argv) {
         sink = sink + static_cast<double>(line_tokens.size());
       }
     });
-    std::printf("headlines        %zu in %.3f s: %.0f headlines/s, %.1f MB/s; "
-                "score / tokenize %.1fx\n",
-                lines.size(), th, static_cast<double>(lines.size()) / th,
-                static_cast<double>(text.size()) / th / 1e6, th / tt);
+    std::printf(
+        "headlines        %zu in %.3f s: %.0f headlines/s, %.1f MB/s; "
+        "score / tokenize %.1fx\n",
+        lines.size(), th, static_cast<double>(lines.size()) / th,
+        static_cast<double>(text.size()) / th / 1e6, th / tt);
   }
   return 0;
 }

@@ -126,8 +126,8 @@ void CsvField(std::string_view s, std::string* line) {
 }
 
 void WriteRow(const Row& row, std::string_view id, std::string_view text,
-              uint64_t rank, const Scorer& scorer, bool jsonl,
-              Workspace* work, std::ostream& out) {
+              uint64_t rank, const Scorer& scorer, bool jsonl, Workspace* work,
+              std::ostream& out) {
   char score[32];
   const auto end = std::to_chars(score, score + sizeof score, row.score,
                                  std::chars_format::fixed, 6);

@@ -12,9 +12,7 @@ namespace {
 // extractor linear on adversarial text.
 constexpr size_t kMaxSpeakerTokens = 12;
 
-bool In(const WordSet& set, const Token& token) {
-  return set.Contains(token);
-}
+bool In(const WordSet& set, const Token& token) { return set.Contains(token); }
 
 // Capitalized words that name no one: sentence openers, pronouns, days.
 const WordSet& NotNames() {
@@ -116,9 +114,8 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   }
   const bool definite =
       possessive || (before != nullptr && In(Definites(), *before));
-  const bool quantified =
-      (before != nullptr && In(Quantifiers(), *before)) ||
-      (head > first && In(Quantifiers(), tokens[first]));
+  const bool quantified = (before != nullptr && In(Quantifiers(), *before)) ||
+                          (head > first && In(Quantifiers(), tokens[first]));
   if (quantified && (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
     return SpeakerKind::kVague;
   }
@@ -128,8 +125,7 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
                         h.norm[h.norm.size() - 2] != 's';
     // A capitalized title names one office ("Prime Minister Says"); a
     // spokesperson speaks on record by definition.
-    const bool on_record =
-        definite || h.capitalized || In(Spokespeople(), h);
+    const bool on_record = definite || h.capitalized || In(Spokespeople(), h);
     return !plural && on_record ? SpeakerKind::kOfficial
                                 : SpeakerKind::kAnonymous;
   }
@@ -187,8 +183,9 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   }
   const Token* before = det > 0 ? &tokens[det - 1] : nullptr;
   s.kind = Classify(tokens, roles, first, end, before);
-  const bool article = before != nullptr && (In(Definites(), *before) ||
-                                             Is(*before, "a") || Is(*before, "an"));
+  const bool article =
+      before != nullptr &&
+      (In(Definites(), *before) || Is(*before, "a") || Is(*before, "an"));
   s.first = article ? det - 1 : det;
   s.last = end;
   return s;

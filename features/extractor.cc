@@ -6,9 +6,10 @@
 #include <string_view>
 
 #include "features/attribution.h"
+#include "features/cue_merge.h"
+#include "features/match_context.h"
 #include "features/phrase_matcher.h"
 #include "features/style_cues.h"
-#include "features/word_set.h"
 
 namespace credence {
 namespace {
@@ -39,99 +40,6 @@ enum LexiconId : size_t {
   kLexiconCount
 };
 static_assert(kCategories == Extractor::kCategoryCount);
-
-bool In(const WordSet& set, const Token& token) {
-  return set.Contains(token);
-}
-
-// A verb right after these is a plan or a possibility, not an act.
-const WordSet& Modals() {
-  static const WordSet s = {"to",    "will",   "would", "could", "can", "may",
-                            "might", "should", "must",  "shall", "'ll", "wo"};
-  return s;
-}
-
-const WordSet& Negators() {
-  static const WordSet s = {"not", "never",  "no",     "neither",
-                            "nor", "cannot", "without"};
-  return s;
-}
-
-// Words between a subject and a negated verb: "did not immediately".
-const WordSet& NegationFillers() {
-  static const WordSet s = {"did",           "does",     "do",
-                            "would",         "will",     "could",
-                            "has",           "have",     "had",
-                            "was",           "is",       "yet",
-                            "immediately",   "publicly", "officially",
-                            "independently", "not",      "never"};
-  return s;
-}
-
-const WordSet& PassiveAuxiliaries() {
-  static const WordSet s = {"is", "are", "was", "were", "be", "been", "being"};
-  return s;
-}
-
-bool IsNegator(const Token& t) {
-  return In(Negators(), t) ||
-         (t.norm.size() > 3 &&
-          t.norm.compare(t.norm.size() - 3, 3, "n't") == 0);
-}
-
-bool IsNumber(const Token& t) {
-  return t.is_word && t.norm[0] >= '0' && t.norm[0] <= '9';
-}
-
-// "May" the month, not the modal: "in May", "May 4", "early May".
-bool IsMonthMay(const std::vector<Token>& tokens, size_t i) {
-  if (!tokens[i].capitalized || !Is(tokens[i], "may")) return false;
-  if (i + 1 < tokens.size() && IsNumber(tokens[i + 1])) return true;
-  static const WordSet before = {"in",      "since", "until", "by",     "from",
-                                 "through", "early", "late",  "mid",    "last",
-                                 "next",    "this",  "of",    "during", "on"};
-  return i > 0 && In(before, tokens[i - 1]);
-}
-
-// A match that is only part of a hyphenated word ("in fact" in
-// "fact-finding") is no match.
-bool InsideCompound(const std::vector<Token>& tokens, size_t first,
-                    size_t last) {
-  auto joined = [&](size_t a, size_t b) {  // tokens a and b touch
-    return tokens[a].end == tokens[b].begin;
-  };
-  if (last + 1 < tokens.size() && Is(tokens[last], "-") &&
-      joined(last - 1, last) && joined(last, last + 1)) {
-    return true;
-  }
-  return first >= 2 && Is(tokens[first - 1], "-") && joined(first - 1, first) &&
-         joined(first - 2, first - 1);
-}
-
-// Things a court, a vote or an official can deny or reject that are not
-// claims: "denied bail" is a ruling, not a denial.
-const WordSet& NonClaimObjects() {
-  static const WordSet s = {"bail",     "entry",   "access",  "permission",
-                            "parole",   "visa",    "visas",   "request",
-                            "requests", "motion",  "appeal",  "application",
-                            "petition", "bid",     "license", "licence",
-                            "asylum",   "service", "care",    "treatment",
-                            "funding",  "loan",    "loans",   "claim"};
-  return s;
-}
-
-const WordSet& Determiners() {
-  static const WordSet s = {"the", "its", "his", "her",  "their",
-                            "our", "a",   "an",  "this", "that"};
-  return s;
-}
-
-// Words before a noun only: "the might", "its might".
-const WordSet& Articles() {
-  static const WordSet s = {"the",   "its", "his", "her",
-                            "their", "our", "a",   "an"};
-  return s;
-}
 
 // The pseudo-entries of the built-in rules, so every cue names its source.
 LexiconEntry RuleEntry(const char* phrase) {
@@ -222,72 +130,12 @@ Backing BackingOfCategory(size_t category) {
   }
 }
 
-// Whether most longer words are capitalized, as in a headline.
-bool IsTitleCase(const std::vector<Token>& tokens) {
-  size_t words = 0, capitalized = 0;
-  for (const Token& t : tokens) {
-    words += t.is_word && t.norm.size() > 3;
-    capitalized += t.is_word && t.norm.size() > 3 && t.capitalized;
-  }
-  return words > 0 && capitalized * 10 >= words * 6;
-}
-
 // Makes the first n of *bytes zeros, growing it when it is shorter but
 // never shrinking it: growing costs a call, and every reader of these
 // per-token flags stops at the last token.
 void ZeroFill(size_t n, std::vector<uint8_t>* bytes) {
   if (bytes->size() < n) bytes->resize(n);
   if (n > 0) std::memset(bytes->data(), 0, n);
-}
-
-// Sorts by begin, keeping the order of equal begins. Claims have few cues,
-// already in order or nearly: an insertion sort does that without the
-// buffer std::stable_sort allocates.
-void SortByBegin(std::vector<Cue>* cues) {
-  if (cues->size() > 32) {
-    std::stable_sort(cues->begin(), cues->end(),
-                     [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
-    return;
-  }
-  for (size_t i = 1; i < cues->size(); ++i) {
-    const Cue cue = (*cues)[i];
-    size_t j = i;
-    for (; j > 0 && (*cues)[j - 1].begin > cue.begin; --j) {
-      (*cues)[j] = (*cues)[j - 1];
-    }
-    (*cues)[j] = cue;
-  }
-}
-
-// Same-category cues that overlap become one (the strongest entry, the
-// longer on a tie). Puts them in *all by begin, then category.
-void Resolve(std::vector<Cue> cues[kCategories], std::vector<Cue>* all) {
-  all->clear();
-  for (size_t id = 0; id < kCategories; ++id) {
-    std::vector<Cue>& list = cues[id];
-    if (list.empty()) continue;
-    SortByBegin(&list);
-    const size_t start = all->size();
-    for (const Cue& cue : list) {
-      Cue* open = all->size() > start ? &all->back() : nullptr;
-      if (open == nullptr || cue.begin >= open->end) {
-        all->push_back(cue);
-        continue;
-      }
-      if (cue.strength > open->strength ||
-          (cue.strength == open->strength && cue.begin == open->begin &&
-           cue.end > open->end)) {
-        open->strength = cue.strength;
-        open->entry = cue.entry;
-      }
-      open->end = std::max(open->end, cue.end);
-    }
-  }
-  std::sort(all->begin(), all->end(), [](const Cue& a, const Cue& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.category != b.category) return a.category < b.category;
-    return a.end < b.end;
-  });
 }
 
 // Per-token marks besides the roles: the StyleFlags FindStyleCues reads,
@@ -395,10 +243,10 @@ struct ExtractScratch::Buffers {
   TokenList tokens;
   std::vector<uint32_t> word_ids;
   std::vector<PhraseMatch> matches;
-  std::vector<uint8_t> roles;        // RoleBits per token
-  std::vector<uint8_t> marks;        // TokenMarks per token
+  std::vector<uint8_t> roles;  // RoleBits per token
+  std::vector<uint8_t> marks;  // TokenMarks per token
   std::vector<StyleCue> style_cues;
-  std::vector<Cue> cues[kCategories];  // as found, before Resolve
+  std::vector<Cue> cues[kCategories];  // as found, before MergeCues
   std::string folded;                  // a token as FoldQuotes gives it
 };
 
@@ -448,13 +296,13 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   matcher_.FindAll(buf.word_ids, &matches);
   // Entries written with capitals ("WHO", "BREAKING") match only text with
   // the same capitals.
-  matches.erase(std::remove_if(matches.begin(), matches.end(),
-                               [&](const PhraseMatch& m) {
-                                 return !EntryOf(m.payload).exact_forms.empty() &&
-                                        !MatchesCase(text, tokens, m,
-                                                     &buf.folded);
-                               }),
-                matches.end());
+  matches.erase(
+      std::remove_if(matches.begin(), matches.end(),
+                     [&](const PhraseMatch& m) {
+                       return !EntryOf(m.payload).exact_forms.empty() &&
+                              !MatchesCase(text, tokens, m, &buf.folded);
+                     }),
+      matches.end());
 
   std::vector<uint8_t>& roles = buf.roles;
   std::vector<uint8_t>& marks = buf.marks;
@@ -504,7 +352,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     if (id == kHedge && last - first == 1) {
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.
-      if (first > 0 && In(Articles(), tokens[first - 1])) continue;
+      if (first > 0 && IsArticle(tokens[first - 1])) continue;
       if (Is(tokens[first], "could") && last < tokens.size() &&
           IsNegator(tokens[last])) {
         continue;
@@ -529,9 +377,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       const std::string_view w = tokens[first].norm;
       const bool passive = first > 0 && w.size() > 2 &&
                            w.compare(w.size() - 2, 2, "ed") == 0 &&
-                           In(PassiveAuxiliaries(), tokens[first - 1]);
+                           IsPassiveAuxiliary(tokens[first - 1]);
       const bool object =
-          last < tokens.size() && In(NonClaimObjects(), tokens[last]);
+          last < tokens.size() && IsNonClaimObject(tokens[last]);
       if (passive || object) continue;
     }
     for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
@@ -545,7 +393,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       if (id == kHedge && last - first == 1 && last < tokens.size() &&
           (w == "could" || w == "may" || w == "might") &&
           tokens[last].is_word && !tokens[last].capitalized &&
-          !IsNegator(tokens[last]) && !In(Determiners(), tokens[last]) &&
+          !IsNegator(tokens[last]) && !IsDeterminer(tokens[last]) &&
           !Is(tokens[last], "have") && !Is(tokens[last], "well") &&
           !(w == "may" && Is(tokens[last], "be"))) {
         add(kSpeculation, first, last + 1, 0.5, &kModalForecastRule);
@@ -561,9 +409,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const std::string_view verb = tokens[first].norm;
     if ((verb == "report" || verb == "reports") &&
         ((last < tokens.size() && Is(tokens[last], "of")) ||
-         (first > 0 && In(Determiners(), tokens[first - 1])) ||
+         (first > 0 && IsDeterminer(tokens[first - 1])) ||
          (first > 1 && !tokens[first - 1].capitalized &&
-          In(Determiners(), tokens[first - 2])))) {
+          IsDeterminer(tokens[first - 2])))) {
       continue;
     }
     const size_t k = SkipFillersLeft(tokens, first);
@@ -571,7 +419,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     size_t negation_first = first;
     for (size_t i = first; i > 0 && first - i < 4;) {
       --i;
-      if (!In(NegationFillers(), tokens[i]) && !IsNegator(tokens[i])) {
+      if (!IsNegationFiller(tokens[i]) && !IsNegator(tokens[i])) {
         break;
       }
       negation_first = i;
@@ -590,13 +438,13 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       add(kDenial, negation_first, last, 1.0, &kNegatedConfirmationRule);
       continue;
     }
-    if (k > 0 && In(Modals(), tokens[k - 1])) continue;
+    if (k > 0 && IsModal(tokens[k - 1])) continue;
     Speaker speaker;
     const bool according =
         Is(tokens[first], "according") || Is(tokens[first], "citing");
     if (according) {
       speaker = SpeakerAfter(tokens, roles, last);
-    } else if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1])) {
+    } else if (k > 0 && IsPassiveAuxiliary(tokens[k - 1])) {
       if (!confirms || last + 1 >= tokens.size() || !Is(tokens[last], "by")) {
         continue;
       }
@@ -705,7 +553,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     }
   }
   if (found > 0) {
-    Resolve(cues, &evidence->cues);
+    MergeCues(cues, kCategories, &evidence->cues);
   } else {
     evidence->cues.clear();
   }

@@ -128,7 +128,8 @@ void PhraseMatcher::WordIds(const std::vector<Token>& tokens,
     uint32_t id = kNoWord;
     for (size_t i = token.hash & mask; slots[i].id != kNoWord;
          i = (i + 1) & mask) {
-      if (slots[i].hash == token.hash && SameWord(words_[slots[i].id], token.norm)) {
+      if (slots[i].hash == token.hash &&
+          SameWord(words_[slots[i].id], token.norm)) {
         id = slots[i].id;
         break;
       }

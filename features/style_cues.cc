@@ -78,9 +78,8 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
     const Token& t = tokens[i];
     if (t.is_word) {  // only capitals can make a word a cue
       // Most capitalized words fail at their second letter.
-      if (t.capitalized && t.end - t.begin >= 4 &&
-          IsUpper(text[t.begin + 1]) && (flags[i] & kStyleNotShouting) == 0 &&
-          IsShouted(text, t)) {
+      if (t.capitalized && t.end - t.begin >= 4 && IsUpper(text[t.begin + 1]) &&
+          (flags[i] & kStyleNotShouting) == 0 && IsShouted(text, t)) {
         out->push_back({i, i + 1, StyleKind::kCapitals});
       }
       continue;

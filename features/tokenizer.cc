@@ -104,7 +104,7 @@ struct ByteTable {
                 : word      ? kWordByte
                 : space     ? kSpaceByte
                 : c == '\'' ? kApostropheByte
-                             : kPunctByte;
+                            : kPunctByte;
       if (c < 128) {
         lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
         if (word) word_lower[c] = lower[c];

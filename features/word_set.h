@@ -37,7 +37,8 @@ class WordSet {
 
  private:
   bool Contains(std::string_view word, uint64_t hash) const {
-    for (size_t i = hash & mask_; !slots_[i].word.empty(); i = (i + 1) & mask_) {
+    for (size_t i = hash & mask_; !slots_[i].word.empty();
+         i = (i + 1) & mask_) {
       if (slots_[i].hash == hash && slots_[i].word == word) return true;
     }
     return false;

@@ -329,5 +329,26 @@ TEST(NormalizeTokenTest, Table) {
   }
 }
 
+// A TokenList tokenized into again, longer or shorter, holds the new
+// text's tokens only, and their forms are right.
+TEST(TokenizeTest, ReusedListMatchesFreshOne) {
+  const std::vector<std::string> texts = {
+      "Officials didn\xE2\x80\x99t confirm the REPORT, sources said.",
+      "A",
+      "",
+      "Russia\xE2\x80\x99s \xE2\x80\x9CZ\xC3\xBCrich\xE2\x80\x9D "
+      "Megatron_ron42 u.s. so-called 3.7\xC2\xA0percent",
+      "ok",
+  };
+  TokenList reused;
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    Tokenize(text, 0, text.size(), &reused);
+    const TokenList fresh = Tokenize(text, 0, text.size());
+    EXPECT_EQ(Toks(reused), Toks(fresh));
+    for (const Token& t : reused) EXPECT_EQ(t.hash, HashWord(t.norm));
+  }
+}
+
 }  // namespace
 }  // namespace credence
