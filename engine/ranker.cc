@@ -50,8 +50,23 @@ static_assert(sizeof(Row) == 24, "a row costs 24 bytes");
 constexpr uint64_t kMaxOffset = (uint64_t{1} << 40) - 1;
 constexpr uint32_t kMaxLength = (uint32_t{1} << 24) - 1;
 
+// What a scoring thread reuses from row to row: after its first rows,
+// scoring allocates nothing. Pool threads run any batch, so it is kept per
+// thread.
+struct Workspace {
+  ExtractScratch scratch;
+  ScoredClaim claim;
+};
+
+const ScoredClaim& ScoreText(const Scorer& scorer, std::string_view text) {
+  thread_local Workspace work;
+  scorer.ScoreClaim(text, {0, text.size()}, Backing::kNone, &work.scratch,
+                    &work.claim);
+  return work.claim;
+}
+
 void ScoreRow(const Scorer& scorer, std::string_view text, Row* row) {
-  const ScoredClaim claim = scorer.ScoreClaim(text, {0, text.size()});
+  const ScoredClaim& claim = ScoreText(scorer, text);
   row->score = claim.confidence;
   row->backing = static_cast<uint8_t>(claim.evidence.backing);
   row->cue_category = kNoCue;
@@ -198,7 +213,7 @@ void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
                    std::ostringstream* json, TextBuffer* out) {
   // The claim object is rebuilt: scoring is deterministic, and keeping
   // every cue of every row would cost more memory than the input.
-  const ScoredClaim claim = scorer.ScoreClaim(text, {0, text.size()});
+  const ScoredClaim& claim = ScoreText(scorer, text);
   char score[kMaxScoreChars];
   const std::string_view score_text(
       score, static_cast<size_t>(PutFixed6(row.score, score) - score));

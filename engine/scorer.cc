@@ -85,33 +85,46 @@ Scorer::Scorer(Extractor extractor, LinearModel model)
 
 ScoredClaim Scorer::ScoreClaim(std::string_view text, Span span,
                                Backing previous) const {
+  ExtractScratch scratch;
   ScoredClaim claim;
-  claim.span = span;
-  claim.evidence = extractor_.Extract(text, span.begin, span.end, previous);
-  claim.contributions = model_.Contributions(claim.evidence.features);
+  ScoreClaim(text, span, previous, &scratch, &claim);
+  return claim;
+}
+
+void Scorer::ScoreClaim(std::string_view text, Span span, Backing previous,
+                        ExtractScratch* scratch, ScoredClaim* claim) const {
+  claim->span = span;
+  extractor_.Extract(text, span.begin, span.end, previous, scratch,
+                     &claim->evidence);
+  model_.Contributions(claim->evidence.features, &claim->contributions);
   // The logit is the bias plus the contributions just computed, so the
   // report's terms add up to it exactly and w . x is not formed twice.
-  claim.logit = model_.bias();
-  for (const double c : claim.contributions) claim.logit += c;
-  claim.confidence = Logistic(claim.logit);
-  std::vector<double> strength(claim.contributions.size(), 0.0);
-  for (const Cue& cue : claim.evidence.cues) {
+  double logit = model_.bias();
+  for (const double c : claim->contributions) logit += c;
+  claim->logit = logit;
+  claim->confidence = Logistic(claim->logit);
+  claim->cue_contributions.clear();
+  if (claim->evidence.cues.empty()) return;
+  double strength[Extractor::kCategoryCount] = {};
+  for (const Cue& cue : claim->evidence.cues) {
     strength[cue.category] += cue.strength;
   }
-  for (const Cue& cue : claim.evidence.cues) {
-    claim.cue_contributions.push_back(claim.contributions[cue.category] *
-                                      cue.strength / strength[cue.category]);
+  for (const Cue& cue : claim->evidence.cues) {
+    claim->cue_contributions.push_back(claim->contributions[cue.category] *
+                                       cue.strength / strength[cue.category]);
   }
-  return claim;
 }
 
 ArticleScore Scorer::ScoreClaims(std::string_view text,
                                  const std::vector<Span>& spans) const {
   ArticleScore article;
+  article.claims.resize(spans.size());
+  ExtractScratch scratch;
   Backing previous = Backing::kNone;
-  for (const Span& span : spans) {
-    article.claims.push_back(ScoreClaim(text, span, previous));
-    previous = article.claims.back().evidence.backing;
+  for (size_t i = 0; i < spans.size(); ++i) {
+    ScoredClaim& claim = article.claims[i];
+    ScoreClaim(text, spans[i], previous, &scratch, &claim);
+    previous = claim.evidence.backing;
   }
   if (!article.claims.empty()) {
     std::vector<double> mean(model_.feature_names().size());

@@ -72,6 +72,11 @@ class Scorer {
   // One claim; `previous` is the backing of the claim before it, if any.
   ScoredClaim ScoreClaim(std::string_view text, Span span,
                          Backing previous = Backing::kNone) const;
+  // The same into *claim (every field overwritten, its vectors' memory
+  // reused), working in *scratch: for loops over many claims, with one
+  // scratch and one ScoredClaim per thread.
+  void ScoreClaim(std::string_view text, Span span, Backing previous,
+                  ExtractScratch* scratch, ScoredClaim* claim) const;
 
   const Extractor& extractor() const { return extractor_; }
   const LinearModel& model() const { return model_; }

@@ -2,20 +2,17 @@
 
 #include <algorithm>
 #include <string_view>
-#include <unordered_set>
+
+#include "features/word_set.h"
 
 namespace credence {
 namespace {
-
-using WordSet = std::unordered_set<std::string_view>;
 
 // A speaker is at most this many tokens long: a bound that keeps the
 // extractor linear on adversarial text.
 constexpr size_t kMaxSpeakerTokens = 12;
 
-bool In(const WordSet& set, const std::string& word) {
-  return set.count(word) > 0;
-}
+bool In(const WordSet& set, const Token& token) { return set.Contains(token); }
 
 // Capitalized words that name no one: sentence openers, pronouns, days.
 const WordSet& NotNames() {
@@ -76,7 +73,7 @@ bool IsAdverb(const Token& t) {
 }
 
 bool IsName(const Token& t, uint8_t role) {
-  return role == 0 && t.capitalized && !In(NotNames(), t.norm);
+  return role == 0 && t.capitalized && !In(NotNames(), t);
 }
 
 // Tokens that may belong to a speaker: names, role words, the periods of
@@ -85,7 +82,7 @@ bool IsSpeakerToken(const std::vector<Token>& tokens,
                     const std::vector<uint8_t>& roles, size_t i) {
   const Token& t = tokens[i];
   if (roles[i] != 0) return true;
-  if (t.capitalized) return !In(NotNames(), t.norm);
+  if (t.capitalized) return !In(NotNames(), t);
   if (i == 0) return false;
   const Token& prev = tokens[i - 1];
   if (Is(t, ".")) {  // "U.S.", "Dr.", "Corp.", but not "Kremlin."
@@ -97,7 +94,7 @@ bool IsSpeakerToken(const std::vector<Token>& tokens,
 // `before` is the word just before the run, if any ("the", "a", "many").
 SpeakerKind Classify(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t first,
-                     size_t last, const std::string* before) {
+                     size_t last, const Token* before) {
   size_t head = last - 1;
   while (head > first && (Is(tokens[head], ".") || Is(tokens[head], "'s"))) {
     --head;
@@ -117,9 +114,8 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   }
   const bool definite =
       possessive || (before != nullptr && In(Definites(), *before));
-  const bool quantified =
-      (before != nullptr && In(Quantifiers(), *before)) ||
-      (head > first && In(Quantifiers(), tokens[first].norm));
+  const bool quantified = (before != nullptr && In(Quantifiers(), *before)) ||
+                          (head > first && In(Quantifiers(), tokens[first]));
   if (quantified && (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
     return SpeakerKind::kVague;
   }
@@ -129,8 +125,7 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
                         h.norm[h.norm.size() - 2] != 's';
     // A capitalized title names one office ("Prime Minister Says"); a
     // spokesperson speaks on record by definition.
-    const bool on_record =
-        definite || h.capitalized || In(Spokespeople(), h.norm);
+    const bool on_record = definite || h.capitalized || In(Spokespeople(), h);
     return !plural && on_record ? SpeakerKind::kOfficial
                                 : SpeakerKind::kAnonymous;
   }
@@ -178,18 +173,19 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   size_t det = first;
   for (size_t m = 0;
        m < 2 && det > 0 && tokens[det - 1].is_word &&
-       !tokens[det - 1].capitalized && !In(Definites(), tokens[det - 1].norm) &&
-       !In(Quantifiers(), tokens[det - 1].norm);
+       !tokens[det - 1].capitalized && !In(Definites(), tokens[det - 1]) &&
+       !In(Quantifiers(), tokens[det - 1]);
        ++m) {
     --det;
   }
-  if (det < first && !(det > 0 && In(Definites(), tokens[det - 1].norm))) {
+  if (det < first && !(det > 0 && In(Definites(), tokens[det - 1]))) {
     det = first;  // modifiers count only after a determiner
   }
-  const std::string* before = det > 0 ? &tokens[det - 1].norm : nullptr;
+  const Token* before = det > 0 ? &tokens[det - 1] : nullptr;
   s.kind = Classify(tokens, roles, first, end, before);
-  const bool article = before != nullptr && (In(Definites(), *before) ||
-                                             *before == "a" || *before == "an");
+  const bool article =
+      before != nullptr &&
+      (In(Definites(), *before) || Is(*before, "a") || Is(*before, "an"));
   s.first = article ? det - 1 : det;
   s.last = end;
   return s;
@@ -200,7 +196,7 @@ Speaker RunBefore(const std::vector<Token>& tokens,
 size_t SkipFillersLeft(const std::vector<Token>& tokens, size_t index) {
   size_t k = index, skipped = 0;
   while (k > 0 && skipped < 3 &&
-         (In(Fillers(), tokens[k - 1].norm) || IsAdverb(tokens[k - 1]))) {
+         (In(Fillers(), tokens[k - 1]) || IsAdverb(tokens[k - 1]))) {
     --k;
     ++skipped;
   }
@@ -211,7 +207,7 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
                       const std::vector<uint8_t>& roles, size_t verb_first) {
   const size_t end = SkipFillersLeft(tokens, verb_first);
   if (end == 0) return {};
-  if (In(Pronouns(), tokens[end - 1].norm)) {
+  if (In(Pronouns(), tokens[end - 1])) {
     return {end - 1, end, SpeakerKind::kPronoun};
   }
   if (!Is(tokens[end - 1], ",")) return RunBefore(tokens, roles, end);
@@ -241,11 +237,11 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t from) {
   Speaker s;
   size_t i = from;
-  const std::string* det = nullptr;
+  const Token* det = nullptr;
   if (i < tokens.size() &&
       (Is(tokens[i], "a") || Is(tokens[i], "an") ||
-       In(Definites(), tokens[i].norm) || In(Quantifiers(), tokens[i].norm))) {
-    det = &tokens[i].norm;
+       In(Definites(), tokens[i]) || In(Quantifiers(), tokens[i]))) {
+    det = &tokens[i];
     ++i;
   }
   // Up to two modifiers, when a role or name follows: "a senior official".

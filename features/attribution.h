@@ -26,6 +26,9 @@
 
 namespace credence {
 
+// `roles` below holds RoleBits for each token: at least tokens.size()
+// entries (any past the last token are ignored).
+//
 // Word classes a token can belong to (bits; a token may have several).
 enum RoleBits : uint8_t {
   kTitleRole = 1,   // official_title.txt: spokeswoman, minister

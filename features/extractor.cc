@@ -1,11 +1,14 @@
 #include "features/extractor.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string_view>
-#include <unordered_set>
 
 #include "features/attribution.h"
+#include "features/cue_merge.h"
+#include "features/match_context.h"
+#include "features/phrase_matcher.h"
 #include "features/style_cues.h"
 
 namespace credence {
@@ -41,101 +44,7 @@ enum LexiconId : size_t {
   kListicleNoun,
   kLexiconCount
 };
-
-using WordSet = std::unordered_set<std::string_view>;
-
-bool In(const WordSet& set, const std::string& word) {
-  return set.count(word) > 0;
-}
-
-// A verb right after these is a plan or a possibility, not an act.
-const WordSet& Modals() {
-  static const WordSet s = {"to",    "will",   "would", "could", "can", "may",
-                            "might", "should", "must",  "shall", "'ll", "wo"};
-  return s;
-}
-
-const WordSet& Negators() {
-  static const WordSet s = {"not", "never",  "no",     "neither",
-                            "nor", "cannot", "without"};
-  return s;
-}
-
-// Words between a subject and a negated verb: "did not immediately".
-const WordSet& NegationFillers() {
-  static const WordSet s = {"did",           "does",     "do",
-                            "would",         "will",     "could",
-                            "has",           "have",     "had",
-                            "was",           "is",       "yet",
-                            "immediately",   "publicly", "officially",
-                            "independently", "not",      "never"};
-  return s;
-}
-
-const WordSet& PassiveAuxiliaries() {
-  static const WordSet s = {"is", "are", "was", "were", "be", "been", "being"};
-  return s;
-}
-
-bool IsNegator(const Token& t) {
-  return In(Negators(), t.norm) ||
-         (t.norm.size() > 3 &&
-          t.norm.compare(t.norm.size() - 3, 3, "n't") == 0);
-}
-
-bool IsNumber(const Token& t) {
-  return t.is_word && t.norm[0] >= '0' && t.norm[0] <= '9';
-}
-
-// "May" the month, not the modal: "in May", "May 4", "early May".
-bool IsMonthMay(const std::vector<Token>& tokens, size_t i) {
-  if (!tokens[i].capitalized || !Is(tokens[i], "may")) return false;
-  if (i + 1 < tokens.size() && IsNumber(tokens[i + 1])) return true;
-  static const WordSet before = {"in",      "since", "until", "by",     "from",
-                                 "through", "early", "late",  "mid",    "last",
-                                 "next",    "this",  "of",    "during", "on"};
-  return i > 0 && In(before, tokens[i - 1].norm);
-}
-
-// A match that is only part of a hyphenated word ("in fact" in
-// "fact-finding") is no match.
-bool InsideCompound(const std::vector<Token>& tokens, size_t first,
-                    size_t last) {
-  auto joined = [&](size_t a, size_t b) {  // tokens a and b touch
-    return tokens[a].end == tokens[b].begin;
-  };
-  if (last + 1 < tokens.size() && Is(tokens[last], "-") &&
-      joined(last - 1, last) && joined(last, last + 1)) {
-    return true;
-  }
-  return first >= 2 && Is(tokens[first - 1], "-") && joined(first - 1, first) &&
-         joined(first - 2, first - 1);
-}
-
-// Things a court, a vote or an official can deny or reject that are not
-// claims: "denied bail" is a ruling, not a denial.
-const WordSet& NonClaimObjects() {
-  static const WordSet s = {"bail",     "entry",   "access",  "permission",
-                            "parole",   "visa",    "visas",   "request",
-                            "requests", "motion",  "appeal",  "application",
-                            "petition", "bid",     "license", "licence",
-                            "asylum",   "service", "care",    "treatment",
-                            "funding",  "loan",    "loans",   "claim"};
-  return s;
-}
-
-const WordSet& Determiners() {
-  static const WordSet s = {"the", "its", "his", "her",  "their",
-                            "our", "a",   "an",  "this", "that"};
-  return s;
-}
-
-// Words before a noun only: "the might", "its might".
-const WordSet& Articles() {
-  static const WordSet s = {"the",   "its", "his", "her",
-                            "their", "our", "a",   "an"};
-  return s;
-}
+static_assert(kCategories == Extractor::kCategoryCount);
 
 // The pseudo-entries of the built-in rules, so every cue names its source.
 LexiconEntry RuleEntry(const char* phrase) {
@@ -226,39 +135,23 @@ Backing BackingOfCategory(size_t category) {
   }
 }
 
-// Same-category cues that overlap become one (the strongest entry, the
-// longer on a tie). Returns them by begin, then category.
-std::vector<Cue> Resolve(std::vector<Cue> cues[kCategories]) {
-  std::vector<Cue> all;
-  for (size_t id = 0; id < kCategories; ++id) {
-    std::vector<Cue>& list = cues[id];
-    std::stable_sort(list.begin(), list.end(), [](const Cue& a, const Cue& b) {
-      return a.begin < b.begin;
-    });
-    const size_t start = all.size();
-    for (const Cue& cue : list) {
-      Cue* open = all.size() > start ? &all.back() : nullptr;
-      if (open == nullptr || cue.begin >= open->end) {
-        all.push_back(cue);
-        continue;
-      }
-      if (cue.strength > open->strength ||
-          (cue.strength == open->strength && cue.begin == open->begin &&
-           cue.end > open->end)) {
-        open->strength = cue.strength;
-        open->entry = cue.entry;
-      }
-      open->end = std::max(open->end, cue.end);
-    }
-  }
-  std::vector<Cue> kept = std::move(all);
-  std::sort(kept.begin(), kept.end(), [](const Cue& a, const Cue& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    if (a.category != b.category) return a.category < b.category;
-    return a.end < b.end;
-  });
-  return kept;
+// Makes the first n of *bytes zeros, growing it when it is shorter but
+// never shrinking it: growing costs a call, and every reader of these
+// per-token flags stops at the last token.
+void ZeroFill(size_t n, std::vector<uint8_t>* bytes) {
+  if (bytes->size() < n) bytes->resize(n);
+  if (n > 0) std::memset(bytes->data(), 0, n);
 }
+
+// Per-token marks besides the roles: the StyleFlags FindStyleCues reads,
+// and one bit of its own.
+enum TokenMarks : uint8_t {
+  // In an acronym.txt match, or inside a lexicon cue kept as one.
+  kNotShoutingMark = kStyleNotShouting,
+  kListicleMark = kStyleListicleNoun,  // in a listicle_noun.txt match
+  kAnonymousMark = 4,                  // in an anonymous_source.txt match
+};
+static_assert((kAnonymousMark & (kNotShoutingMark | kListicleMark)) == 0);
 
 }  // namespace
 
@@ -392,78 +285,114 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
   }
 }
 
+struct ExtractScratch::Buffers {
+  TokenList tokens;
+  std::vector<uint32_t> word_ids;
+  std::vector<PhraseMatch> matches;
+  std::vector<uint8_t> roles;  // RoleBits per token
+  std::vector<uint8_t> marks;  // TokenMarks per token
+  std::vector<StyleCue> style_cues;
+  std::vector<Cue> cues[kCategories];  // as found, before MergeCues
+  std::string folded;                  // a token as FoldQuotes gives it
+};
+
+ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
+ExtractScratch::~ExtractScratch() = default;
+ExtractScratch::ExtractScratch(ExtractScratch&&) noexcept = default;
+ExtractScratch& ExtractScratch::operator=(ExtractScratch&&) noexcept = default;
+
 ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
                                  size_t end, Backing previous) const {
+  ExtractScratch scratch;
   ClaimEvidence evidence;
-  // Per-thread scratch: ranking calls this millions of times, and the
-  // allocations would cost more than the matching.
-  thread_local std::vector<Token> tokens;
-  thread_local std::vector<PhraseMatch> matches;
-  Tokenize(text, begin, end, &tokens);
+  Extract(text, begin, end, previous, &scratch, &evidence);
+  return evidence;
+}
+
+bool Extractor::MatchesCase(std::string_view text,
+                            const std::vector<Token>& tokens,
+                            const PhraseMatch& m, std::string* folded) const {
+  const LexiconEntry& e = EntryOf(m.payload);
+  if (e.exact_forms.empty()) return true;
+  const size_t n = m.last_token - m.first_token;
+  for (const std::vector<std::string>& form : e.exact_forms) {
+    if (form.size() != n) continue;
+    size_t k = 0;
+    for (; k < n; ++k) {
+      const Token& t = tokens[m.first_token + k];
+      FoldQuotes(text.substr(t.begin, t.end - t.begin), folded);
+      if (*folded != form[k]) break;
+    }
+    if (k == n) return true;
+  }
+  return false;
+}
+
+void Extractor::Extract(std::string_view text, size_t begin, size_t end,
+                        Backing previous, ExtractScratch* scratch,
+                        ClaimEvidence* evidence) const {
+  ExtractScratch::Buffers& buf = *scratch->buffers_;
+  TokenList& token_list = buf.tokens;
+  Tokenize(text, begin, end, &token_list);
+  const std::vector<Token>& tokens = token_list.tokens();
+  const size_t n = tokens.size();
+  matcher_.WordIds(tokens, &buf.word_ids);
+  std::vector<PhraseMatch>& matches = buf.matches;
   matches.clear();
-  matcher_.FindAll(tokens, &matches);
+  matcher_.FindAll(buf.word_ids, &matches);
   // Entries written with capitals ("WHO", "BREAKING") match only text with
   // the same capitals.
-  matches.erase(std::remove_if(
-                    matches.begin(), matches.end(),
-                    [&](const PhraseMatch& m) {
-                      const LexiconEntry& e = EntryOf(m.payload);
-                      if (e.claim_start) {
-                        for (size_t i = 0; i < m.first_token; ++i) {
-                          if (tokens[i].is_word) return true;
-                        }
-                      }
-                      if (e.exact_forms.empty()) return false;
-                      std::vector<std::string> seen;
-                      for (size_t i = m.first_token; i < m.last_token; ++i) {
-                        seen.push_back(FoldQuotes(text.substr(
-                            tokens[i].begin, tokens[i].end - tokens[i].begin)));
-                      }
-                      return std::find(e.exact_forms.begin(),
-                                       e.exact_forms.end(),
-                                       seen) == e.exact_forms.end();
-                    }),
-                matches.end());
+  // Entries marked '^' match only where the claim's words begin.
+  matches.erase(
+      std::remove_if(matches.begin(), matches.end(),
+                     [&](const PhraseMatch& m) {
+                       const LexiconEntry& e = EntryOf(m.payload);
+                       if (e.claim_start) {
+                         for (size_t i = 0; i < m.first_token; ++i) {
+                           if (tokens[i].is_word) return true;
+                         }
+                       }
+                       return !e.exact_forms.empty() &&
+                              !MatchesCase(text, tokens, m, &buf.folded);
+                     }),
+      matches.end());
 
-  thread_local std::vector<uint8_t> roles, acronym, listicle, in_lexicon_cue,
-      anonymous_token, style_flags;
-  for (auto* flags : {&roles, &acronym, &listicle, &in_lexicon_cue,
-                      &anonymous_token, &style_flags}) {
-    flags->assign(tokens.size(), 0);
-  }
+  std::vector<uint8_t>& roles = buf.roles;
+  std::vector<uint8_t>& marks = buf.marks;
+  ZeroFill(n, &roles);
+  ZeroFill(n, &marks);
   static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
                                     kPersonRole, kVagueRole};
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
+    uint8_t mark = 0;
+    if (id == kAcronym) mark = kNotShoutingMark;
+    if (id == kListicleNoun) mark = kListicleMark;
+    if (id == kAnonymousSource) mark = kAnonymousMark;
+    const bool role = id >= kOfficialTitle && id <= kVagueSpeaker;
     for (size_t i = m.first_token; i < m.last_token; ++i) {
-      if (id >= kOfficialTitle && id <= kVagueSpeaker) {
-        roles[i] |= kRoleOf[id - kOfficialTitle];
-      }
-      acronym[i] |= id == kAcronym;
-      listicle[i] |= id == kListicleNoun;
+      if (role) roles[i] |= kRoleOf[id - kOfficialTitle];
+      marks[i] |= mark;
     }
   }
 
-  size_t words = 0, capitalized = 0;
-  for (const Token& t : tokens) {
-    words += t.is_word && t.norm.size() > 3;
-    capitalized += t.is_word && t.norm.size() > 3 && t.capitalized;
-  }
-  const bool title_case = words > 0 && capitalized * 10 >= words * 6;
-  for (const PhraseMatch& m : matches) {
-    if ((m.payload >> 24) != kAnonymousSource) continue;
-    for (size_t i = m.first_token; i < m.last_token; ++i) {
-      anonymous_token[i] = true;
-    }
-  }
+  // Worked out only when a rule asks: most claims have no speech verb.
+  int title_case_known = -1;
+  auto title_case = [&] {
+    if (title_case_known < 0) title_case_known = IsTitleCase(tokens);
+    return title_case_known == 1;
+  };
   Speaker last_speaker;
-  std::vector<Cue> cues[kCategories];
+  std::vector<Cue>* cues = buf.cues;
+  for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
   Backing backing = Backing::kNone;
   bool carried = false;
+  size_t found = 0;  // cues added, in all categories
   auto add = [&](size_t category, size_t first, size_t last, double strength,
                  const LexiconEntry* entry) {
     cues[category].push_back(
         {tokens[first].begin, tokens[last - 1].end, category, strength, entry});
+    ++found;
   };
   auto back = [&](Backing b) { backing = std::min(backing, b); };
 
@@ -476,7 +405,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     if (id == kHedge && last - first == 1) {
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.
-      if (first > 0 && In(Articles(), tokens[first - 1].norm)) continue;
+      if (first > 0 && IsArticle(tokens[first - 1])) continue;
       if (Is(tokens[first], "could") && last < tokens.size() &&
           IsNegator(tokens[last])) {
         continue;
@@ -498,26 +427,26 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     }
     if (id == kDenial) {
       // "was denied bail", "Court Denies Bail": rulings, not denials.
-      const std::string& w = tokens[first].norm;
+      const std::string_view w = tokens[first].norm;
       const bool passive = first > 0 && w.size() > 2 &&
                            w.compare(w.size() - 2, 2, "ed") == 0 &&
-                           In(PassiveAuxiliaries(), tokens[first - 1].norm);
+                           IsPassiveAuxiliary(tokens[first - 1]);
       const bool object =
-          last < tokens.size() && In(NonClaimObjects(), tokens[last].norm);
+          last < tokens.size() && IsNonClaimObject(tokens[last]);
       if (passive || object) continue;
     }
-    for (size_t i = first; i < last; ++i) in_lexicon_cue[i] = true;
+    for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
     if (id == kDenial) {
       back(BackingOf(SpeakerBefore(tokens, roles, first).kind, previous));
     }
     if (id != kNamedSource && id != kOfficialConfirmation) {
       add(id, first, last, entry.strength, &entry);
       // "could come", "might fall": a modal before a plain verb forecasts.
-      const std::string& w = tokens[first].norm;
+      const std::string_view w = tokens[first].norm;
       if (id == kHedge && last - first == 1 && last < tokens.size() &&
           (w == "could" || w == "may" || w == "might") &&
           tokens[last].is_word && !tokens[last].capitalized &&
-          !IsNegator(tokens[last]) && !In(Determiners(), tokens[last].norm) &&
+          !IsNegator(tokens[last]) && !IsDeterminer(tokens[last]) &&
           !Is(tokens[last], "have") && !Is(tokens[last], "well") &&
           !(w == "may" && Is(tokens[last], "be"))) {
         add(kSpeculation, first, last + 1, 0.5, &kModalForecastRule);
@@ -528,14 +457,14 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     const bool confirms = id == kOfficialConfirmation;
     // "Edward Said": a capital mid-sentence marks a name, except in
     // headlines set in title case.
-    if (tokens[first].capitalized && first > 0 && !title_case) continue;
+    if (tokens[first].capitalized && first > 0 && !title_case()) continue;
     // "a police report", "reports of a coup": nouns, not verbs.
-    const std::string& verb = tokens[first].norm;
+    const std::string_view verb = tokens[first].norm;
     if ((verb == "report" || verb == "reports") &&
         ((last < tokens.size() && Is(tokens[last], "of")) ||
-         (first > 0 && In(Determiners(), tokens[first - 1].norm)) ||
+         (first > 0 && IsDeterminer(tokens[first - 1])) ||
          (first > 1 && !tokens[first - 1].capitalized &&
-          In(Determiners(), tokens[first - 2].norm)))) {
+          IsDeterminer(tokens[first - 2])))) {
       continue;
     }
     const size_t k = SkipFillersLeft(tokens, first);
@@ -543,7 +472,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     size_t negation_first = first;
     for (size_t i = first; i > 0 && first - i < 4;) {
       --i;
-      if (!In(NegationFillers(), tokens[i].norm) && !IsNegator(tokens[i])) {
+      if (!IsNegationFiller(tokens[i]) && !IsNegator(tokens[i])) {
         break;
       }
       negation_first = i;
@@ -551,7 +480,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     }
     if (negated) {
       // "did not confirm" denies; "never disclosed" merely withholds.
-      const std::string& v = tokens[first].norm;
+      const std::string_view v = tokens[first].norm;
       if (!confirms ||
           !(v.compare(0, 7, "confirm") == 0 || v.compare(0, 5, "verif") == 0 ||
             v.compare(0, 11, "acknowledge") == 0)) {
@@ -562,13 +491,13 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       add(kDenial, negation_first, last, 1.0, &kNegatedConfirmationRule);
       continue;
     }
-    if (k > 0 && In(Modals(), tokens[k - 1].norm)) continue;
+    if (k > 0 && IsModal(tokens[k - 1])) continue;
     Speaker speaker;
     const bool according =
         Is(tokens[first], "according") || Is(tokens[first], "citing");
     if (according) {
       speaker = SpeakerAfter(tokens, roles, last);
-    } else if (k > 0 && In(PassiveAuxiliaries(), tokens[k - 1].norm)) {
+    } else if (k > 0 && IsPassiveAuxiliary(tokens[k - 1])) {
       if (!confirms || last + 1 >= tokens.size() || !Is(tokens[last], "by")) {
         continue;
       }
@@ -595,7 +524,7 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
     const bool person = speaker.kind == SpeakerKind::kOfficial ||
                         speaker.kind == SpeakerKind::kNamed;
     for (size_t i = speaker.last; i < first && person; ++i) {
-      if (anonymous_token[i]) speaker.kind = SpeakerKind::kAnonymous;
+      if (marks[i] & kAnonymousMark) speaker.kind = SpeakerKind::kAnonymous;
     }
     if (speaker.last > first) last_speaker = speaker;
     // Outlets report; a proper name that "reported" is most often one.
@@ -615,10 +544,6 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   }
 
   // Style: @handles, #hashtags, '!', capitals, listicle counts.
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (acronym[i] || in_lexicon_cue[i]) style_flags[i] |= kStyleNotShouting;
-    if (listicle[i]) style_flags[i] |= kStyleListicleNoun;
-  }
   // Category, strength and rule of each style kind, in StyleKind order.
   struct StyleRule {
     size_t category;
@@ -631,12 +556,19 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       {kSensational, 1.0, &kExclamationRule},
       {kSensational, 0.5, &kCapitalsRule},
       {kSensational, 1.0, &kListicleRule}};
-  for (const StyleCue& c : FindStyleCues(text, tokens, style_flags)) {
+  FindStyleCues(text, tokens, marks, &buf.style_cues);
+  for (const StyleCue& c : buf.style_cues) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
-  for (size_t d = tokens.size(); d-- > 0 && tokens.size() - d <= 14;) {
+  // Em and en dashes are E2 80 9x: most claims have no E2 byte to look at.
+  const size_t dash_from = n > 14 ? n - 14 : 0;
+  const bool may_have_dash =
+      n > 0 && text.substr(tokens[dash_from].begin,
+                           tokens[n - 1].end - tokens[dash_from].begin)
+                       .find('\xE2') != std::string_view::npos;
+  for (size_t d = n; may_have_dash && d-- > dash_from;) {
     if (!Is(tokens[d], "\u2014") && !Is(tokens[d], "\u2013")) continue;
     if (d == 0) break;  // a byline line: "— Name (@handle) date"
     const Speaker s = SpeakerAfter(tokens, roles, d + 1);
@@ -673,20 +605,26 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
       }
     }
   }
-  evidence.cues = Resolve(cues);
-  std::vector<double> sums(kCategories, 0.0);
-  for (const Cue& cue : evidence.cues) {
+  if (found > 0) {
+    MergeCues(cues, kCategories, &evidence->cues);
+  } else {
+    evidence->cues.clear();
+  }
+  double sums[kCategories] = {};
+  for (const Cue& cue : evidence->cues) {
     sums[cue.category] += cue.strength;
     back(BackingOfCategory(cue.category));
   }
-  evidence.backing = backing;
-  evidence.backing_carried = carried && backing == previous;
-  evidence.features.reserve(feature_names_.size());
-  for (const double s : sums) evidence.features.push_back(s / (1.0 + s));
-  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
-    evidence.features.push_back(static_cast<size_t>(backing) == b ? 1.0 : 0.0);
+  evidence->backing = backing;
+  evidence->backing_carried = carried && backing == previous;
+  std::vector<double>& features = evidence->features;
+  features.resize(kCategories + kBackingCount - 1);
+  for (size_t c = 0; c < kCategories; ++c) {
+    features[c] = sums[c] / (1.0 + sums[c]);
   }
-  return evidence;
+  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
+    features[kCategories + b] = static_cast<size_t>(backing) == b ? 1.0 : 0.0;
+  }
 }
 
 }  // namespace credence

@@ -9,6 +9,13 @@
 //   // ev.cues: spans + categories; ev.backing; ev.features[i] pairs with
 //   // ex.feature_names()[i]
 //
+// A loop over many claims keeps one ExtractScratch (per thread) and one
+// ClaimEvidence and passes both to every call: after the first few claims
+// it allocates nothing.
+//
+//   credence::ExtractScratch scratch;
+//   for (...) ex.Extract(text, b, e, previous, &scratch, &ev);
+//
 // Cue categories (the names are part of the JSON contract):
 //   hedge, booster, vague_attribution, doubt_marker, speculation, denial,
 //   sensational, unverified_social, media_report, anonymous_source,
@@ -40,6 +47,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,8 +86,25 @@ struct ClaimEvidence {
   std::vector<double> features;  // one value a feature name
 };
 
+// Working memory of Extract, reused from one claim to the next. Holds
+// nothing a caller reads; one per thread (it is not safe to share).
+class ExtractScratch {
+ public:
+  ExtractScratch();
+  ~ExtractScratch();
+  ExtractScratch(ExtractScratch&&) noexcept;
+  ExtractScratch& operator=(ExtractScratch&&) noexcept;
+
+ private:
+  friend class Extractor;
+  struct Buffers;
+  std::unique_ptr<Buffers> buffers_;
+};
+
 class Extractor {
  public:
+  // How many cue categories there are (the first features).
+  static constexpr size_t kCategoryCount = 17;
   // The seventeen cue categories, in feature order.
   static const std::vector<std::string>& CategoryNames();
   // Every lexicon the extractor needs: the categories, then word classes
@@ -106,13 +131,22 @@ class Extractor {
   // given side, so an explanation never says a hedge raised a score.
   std::vector<int> FeatureDirections() const;
 
+  // The evidence of the claim text[begin, end).
   ClaimEvidence Extract(std::string_view text, size_t begin, size_t end,
                         Backing previous = Backing::kNone) const;
+  // The same into *evidence (every field overwritten, its vectors' memory
+  // reused), working in *scratch.
+  void Extract(std::string_view text, size_t begin, size_t end,
+               Backing previous, ExtractScratch* scratch,
+               ClaimEvidence* evidence) const;
 
  private:
   const LexiconEntry& EntryOf(uint32_t payload) const {
     return lexicons_[payload >> 24].entries[payload & 0xFFFFFF];
   }
+  // Whether a match's tokens have the capitals its entry asks for, if any.
+  bool MatchesCase(std::string_view text, const std::vector<Token>& tokens,
+                   const PhraseMatch& m, std::string* folded) const;
 
   std::vector<Lexicon> lexicons_;  // in LexiconNames() order
   std::vector<std::string> feature_names_;

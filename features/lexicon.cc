@@ -57,7 +57,7 @@ std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
            "empty alternative in '" + std::string(word) +
                "' (write alternatives as a|b|c)");
     }
-    const std::vector<Token> tokens = Tokenize(alt, 0, alt.size());
+    const TokenList tokens = Tokenize(alt, 0, alt.size());
     if (tokens.empty()) {  // only white space the tokenizer skips (NBSP)
       Fail(path, line,
            "empty alternative in '" + std::string(word) +

@@ -6,18 +6,28 @@ PhraseMatcher::PhraseMatcher() : payloads_(1) {}
 
 namespace {
 
-uint64_t Fnv1a(std::string_view word) {
-  uint64_t h = 14695981039346656037ull;
-  for (const char c : word) {
-    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+uint64_t EdgeKey(uint32_t node, uint32_t word) {
+  return (uint64_t{node} << 32) | word;
+}
+
+// Spreads an edge key over the table (Fibonacci hashing).
+size_t EdgeSlot(uint64_t key, size_t mask) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+}
+
+// a == b, compared in line: the words are short, and a call to memcmp
+// would cost more than the loop.
+bool SameWord(const std::string& a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t k = 0; k < b.size(); ++k) {
+    if (a[k] != b[k]) return false;
   }
-  return h;
+  return true;
 }
 
 }  // namespace
 
-uint32_t PhraseMatcher::WordId(std::string_view word) const {
-  const uint64_t h = Fnv1a(word);
+uint32_t PhraseMatcher::WordId(std::string_view word, uint64_t h) const {
   const size_t mask = slots_.size() - 1;
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
@@ -29,10 +39,13 @@ uint32_t PhraseMatcher::WordId(std::string_view word) const {
 uint32_t PhraseMatcher::AddWord(std::string_view word) {
   const uint32_t known = WordId(word);
   if (known != kNoWord) return known;
-  if ((words_.size() + 1) * 2 > slots_.size()) Grow();
+  // At most a quarter full: a word that is not there (most of a claim's)
+  // is found missing at the first or second slot.
+  if ((words_.size() + 1) * 4 > slots_.size()) GrowWords();
   const auto id = static_cast<uint32_t>(words_.size());
   words_.emplace_back(word);
-  const uint64_t h = Fnv1a(word);
+  root_children_.push_back(0);
+  const uint64_t h = HashWord(word);
   const size_t mask = slots_.size() - 1;
   size_t i = h & mask;
   while (slots_[i].id != kNoWord) i = (i + 1) & mask;
@@ -40,7 +53,7 @@ uint32_t PhraseMatcher::AddWord(std::string_view word) {
   return id;
 }
 
-void PhraseMatcher::Grow() {
+void PhraseMatcher::GrowWords() {
   std::vector<Slot> old(slots_.size() * 2);
   old.swap(slots_);
   const size_t mask = slots_.size() - 1;
@@ -52,38 +65,98 @@ void PhraseMatcher::Grow() {
   }
 }
 
+uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
+  if (node == 0) return root_children_[word];
+  const uint64_t key = EdgeKey(node, word);
+  const size_t mask = edges_.size() - 1;
+  for (size_t i = EdgeSlot(key, mask);; i = (i + 1) & mask) {
+    const Edge& edge = edges_[i];
+    if (edge.key == key) return edge.child;
+    if (edge.key == 0) return 0;
+  }
+}
+
+void PhraseMatcher::AddEdge(uint32_t node, uint32_t word, uint32_t child) {
+  if (node == 0) {
+    root_children_[word] = child;
+    return;
+  }
+  if ((edge_count_ + 1) * 2 > edges_.size()) {
+    std::vector<Edge> old(edges_.size() * 2);
+    old.swap(edges_);
+    edge_count_ = 0;
+    for (const Edge& edge : old) {
+      if (edge.key != 0) {
+        AddEdge(static_cast<uint32_t>(edge.key >> 32),
+                static_cast<uint32_t>(edge.key), edge.child);
+      }
+    }
+  }
+  const uint64_t key = EdgeKey(node, word);
+  const size_t mask = edges_.size() - 1;
+  size_t i = EdgeSlot(key, mask);
+  while (edges_[i].key != 0) i = (i + 1) & mask;
+  edges_[i] = {key, child};
+  ++edge_count_;
+}
+
 void PhraseMatcher::Add(const std::vector<std::string>& tokens,
                         uint32_t payload) {
   uint32_t node = 0;
   for (const std::string& word : tokens) {
     const uint32_t id = AddWord(word);
-    const uint64_t key = (uint64_t{node} << 32) | id;
-    auto it = edges_.find(key);
-    if (it == edges_.end()) {
-      const auto child = static_cast<uint32_t>(payloads_.size());
+    uint32_t child = Child(node, id);
+    if (child == 0) {
+      child = static_cast<uint32_t>(payloads_.size());
       payloads_.emplace_back();
-      it = edges_.emplace(key, child).first;
+      AddEdge(node, id, child);
     }
-    node = it->second;
+    node = child;
   }
   payloads_[node].push_back(payload);
 }
 
+void PhraseMatcher::WordIds(const std::vector<Token>& tokens,
+                            std::vector<uint32_t>* ids) const {
+  ids->resize(tokens.size());
+  const Slot* const slots = slots_.data();
+  const size_t mask = slots_.size() - 1;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    // WordId, inlined: most probes end at an empty slot or a hash that
+    // matches; the words are compared only then.
+    const Token& token = tokens[t];
+    uint32_t id = kNoWord;
+    for (size_t i = token.hash & mask; slots[i].id != kNoWord;
+         i = (i + 1) & mask) {
+      if (slots[i].hash == token.hash &&
+          SameWord(words_[slots[i].id], token.norm)) {
+        id = slots[i].id;
+        break;
+      }
+    }
+    (*ids)[t] = id;
+  }
+}
+
 void PhraseMatcher::FindAll(const std::vector<Token>& tokens,
                             std::vector<PhraseMatch>* matches) const {
-  // One hash look-up per token; the walks below compare integers only.
-  thread_local std::vector<uint32_t> ids;
-  ids.resize(tokens.size());
-  for (size_t i = 0; i < tokens.size(); ++i) ids[i] = WordId(tokens[i].norm);
-  for (size_t start = 0; start < tokens.size(); ++start) {
-    uint32_t node = 0;
-    for (size_t i = start; i < tokens.size() && ids[i] != kNoWord; ++i) {
-      const auto it = edges_.find((uint64_t{node} << 32) | ids[i]);
-      if (it == edges_.end()) break;
-      node = it->second;
+  std::vector<uint32_t> ids;
+  WordIds(tokens, &ids);
+  FindAll(ids, matches);
+}
+
+void PhraseMatcher::FindAll(const std::vector<uint32_t>& word_ids,
+                            std::vector<PhraseMatch>* matches) const {
+  const size_t n = word_ids.size();
+  for (size_t start = 0; start < n; ++start) {
+    if (word_ids[start] == kNoWord) continue;
+    uint32_t node = root_children_[word_ids[start]];
+    for (size_t i = start + 1; node != 0; ++i) {
       for (const uint32_t payload : payloads_[node]) {
-        matches->push_back({start, i + 1, payload});
+        matches->push_back({start, i, payload});
       }
+      if (i == n || word_ids[i] == kNoWord) break;
+      node = Child(node, word_ids[i]);
     }
   }
 }

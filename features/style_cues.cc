@@ -1,7 +1,8 @@
 #include "features/style_cues.h"
 
 #include <string_view>
-#include <unordered_set>
+
+#include "features/word_set.h"
 
 namespace credence {
 namespace {
@@ -12,12 +13,14 @@ bool IsNumber(const Token& t) {
 
 // Number words a listicle headline may start with.
 bool IsNumberWord(const Token& t) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "three",   "four",    "five",      "six",      "seven",    "eight",
       "nine",    "ten",     "eleven",    "twelve",   "thirteen", "fourteen",
       "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"};
-  return words.count(t.norm) > 0;
+  return words.Contains(t);
 }
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
 // Whether the token's letters are all capitals and there are 4 or more.
 bool IsShouted(std::string_view text, const Token& t) {
@@ -61,37 +64,54 @@ std::vector<StyleCue> FindStyleCues(std::string_view text,
                                     const std::vector<Token>& tokens,
                                     const std::vector<uint8_t>& flags) {
   std::vector<StyleCue> out;
+  FindStyleCues(text, tokens, flags, &out);
+  return out;
+}
+
+void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
+                   const std::vector<uint8_t>& flags,
+                   std::vector<StyleCue>* out) {
+  out->clear();
   bool in_quote = false;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  const size_t n = tokens.size();
+  for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     if (t.is_word) {  // only capitals can make a word a cue
-      if (t.capitalized && (flags[i] & kStyleNotShouting) == 0 &&
-          IsShouted(text, t)) {
-        out.push_back({i, i + 1, StyleKind::kCapitals});
+      // Most capitalized words fail at their second letter.
+      if (t.capitalized && t.end - t.begin >= 4 && IsUpper(text[t.begin + 1]) &&
+          (flags[i] & kStyleNotShouting) == 0 && IsShouted(text, t)) {
+        out->push_back({i, i + 1, StyleKind::kCapitals});
       }
       continue;
     }
-    const bool glued_next = i + 1 < tokens.size() && tokens[i + 1].is_word &&
-                            tokens[i + 1].begin == t.end;
+    // Of the punctuation, only " @ # ! can start a cue.
+    const char c = t.norm.size() == 1 ? t.norm[0] : '\0';
+    if (c == '"') {
+      in_quote = !in_quote;
+      continue;
+    }
+    if (c != '@' && c != '#' && c != '!') continue;
+    const bool glued_next =
+        i + 1 < n && tokens[i + 1].is_word && tokens[i + 1].begin == t.end;
     const bool glued_prev =
         i > 0 && tokens[i - 1].is_word && tokens[i - 1].end == t.begin;
-    if (Is(t, "\"")) {
-      in_quote = !in_quote;
-    } else if (Is(t, "@") && glued_next && !glued_prev) {
-      out.push_back({i, i + 2, StyleKind::kHandle});
-    } else if (Is(t, "#") && glued_next && !glued_prev &&
-               !IsNumber(tokens[i + 1])) {
-      out.push_back({i, i + 2, StyleKind::kHashtag});
-    } else if (Is(t, "!") && !in_quote && (i == 0 || !Is(tokens[i - 1], "!")) &&
-               !(i + 1 < tokens.size() && tokens[i + 1].is_word &&
+    if (c == '@') {
+      if (glued_next && !glued_prev) {
+        out->push_back({i, i + 2, StyleKind::kHandle});
+      }
+    } else if (c == '#') {
+      if (glued_next && !glued_prev && !IsNumber(tokens[i + 1])) {
+        out->push_back({i, i + 2, StyleKind::kHashtag});
+      }
+    } else if (!in_quote && (i == 0 || !Is(tokens[i - 1], "!")) &&
+               !(i + 1 < n && tokens[i + 1].is_word &&
                  !tokens[i + 1].capitalized)) {  // "Yahoo! said" is a name
       size_t j = i + 1;
-      while (j < tokens.size() && Is(tokens[j], "!")) ++j;
-      out.push_back({i, j, StyleKind::kExclamation});
+      while (j < n && Is(tokens[j], "!")) ++j;
+      out->push_back({i, j, StyleKind::kExclamation});
     }
   }
-  FindListicle(tokens, flags, &out);
-  return out;
+  FindListicle(tokens, flags, out);
 }
 
 }  // namespace credence

@@ -27,7 +27,8 @@ enum class StyleKind {
   kListicle,     // "17 Reasons", "Five Things", "The 7 Most Dangerous Foods"
 };
 
-// Per-token flags the caller supplies.
+// Per-token flags the caller supplies: at least tokens.size() of them (any
+// past the last token are ignored).
 enum StyleFlags : uint8_t {
   kStyleNotShouting = 1,   // an acronym, or already part of a lexicon cue
   kStyleListicleNoun = 2,  // what a listicle counts: reasons, things, ways
@@ -42,6 +43,10 @@ struct StyleCue {
 std::vector<StyleCue> FindStyleCues(std::string_view text,
                                     const std::vector<Token>& tokens,
                                     const std::vector<uint8_t>& flags);
+// The same into *out (cleared first), reusing its memory.
+void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
+                   const std::vector<uint8_t>& flags,
+                   std::vector<StyleCue>* out);
 
 }  // namespace credence
 

@@ -1,5 +1,7 @@
 #include "features/tokenizer.h"
 
+#include <cstdint>
+
 #include "features/utf8.h"
 
 namespace credence {
@@ -79,96 +81,238 @@ void AppendNormalized(std::string_view text, size_t begin, size_t end,
   }
 }
 
-// ASCII letters, digits and '_': the common case, looked up in one step.
-struct AsciiClass {
-  bool word[128] = {};
-  AsciiClass() {
-    for (int c = 0; c < 128; ++c) {
-      word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                (c >= '0' && c <= '9') || c == '_';
+// ASCII bytes by what they start: the common case, looked up in one step.
+enum ByteClass : uint8_t {
+  kPunctByte,  // a token of its own
+  kSpaceByte,
+  kWordByte,        // letter, digit or '_'
+  kApostropheByte,  // ' (a word of its own in "'s")
+  kHighByte,        // the first of a multi-byte code point
+};
+
+struct ByteTable {
+  uint8_t kind[256] = {};
+  char lower[128] = {};
+  char word_lower[256] = {};  // an ASCII word byte lower-cased, else 0
+  ByteTable() {
+    for (int c = 0; c < 256; ++c) {
+      const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_';
+      const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                         c == '\f' || c == '\v';
+      kind[c] = c >= 0x80   ? kHighByte
+                : word      ? kWordByte
+                : space     ? kSpaceByte
+                : c == '\'' ? kApostropheByte
+                            : kPunctByte;
+      if (c < 128) {
+        lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (word) word_lower[c] = lower[c];
+      }
     }
   }
 };
-const AsciiClass kAscii;
+const ByteTable kBytes;
 
-// The code point at text[pos], decoding only when it is not ASCII.
-char32_t CodePointAt(std::string_view text, size_t pos, size_t* len) {
-  const auto b = static_cast<unsigned char>(text[pos]);
-  if (b < 0x80) {
-    *len = 1;
-    return b;
-  }
-  return DecodeUtf8(text, pos, len);
-}
+constexpr uint64_t kFnvBasis = 14695981039346656037ull;  // as HashWord
+constexpr uint64_t kFnvPrime = 1099511628211ull;
 
 bool IsWordAt(std::string_view text, size_t pos, size_t* len) {
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) {
     *len = 1;
-    return kAscii.word[b];
+    return kBytes.kind[b] == kWordByte;
   }
   return IsWordChar(DecodeUtf8(text, pos, len));
 }
 
+// Writes the normalized form of the word character text[pos, pos + len):
+// ASCII lower-cased, anything else as it stands.
+char* PutWordChar(std::string_view text, size_t pos, size_t len, char* out) {
+  const auto b = static_cast<unsigned char>(text[pos]);
+  if (b < 0x80) {
+    *out = kBytes.lower[b];
+    return out + 1;
+  }
+  for (size_t k = 0; k < len; ++k) *out++ = text[pos + k];
+  return out;
+}
+
+// Where a scan stopped: the text offset, and the next free byte of the
+// buffer the normalized form is written to.
+struct ScanEnd {
+  size_t pos;
+  char* out;
+};
+
+// Extends a word from text[j]: word characters, and an apostrophe between
+// two of them unless it starts a possessive. Writes the normalized bytes
+// from `out` on.
+ScanEnd ScanWord(std::string_view text, size_t j, size_t end, char* out) {
+  while (j < end) {
+    const auto b = static_cast<unsigned char>(text[j]);
+    size_t l1 = 1;
+    if (b < 0x80) {
+      if (kBytes.kind[b] == kWordByte) {
+        *out++ = kBytes.lower[b];
+        ++j;
+        continue;
+      }
+      if (b != '\'') break;
+    } else {
+      const char32_t c = DecodeUtf8(text, j, &l1);
+      if (IsWordChar(c)) {
+        out = PutWordChar(text, j, l1, out);
+        j += l1;
+        continue;
+      }
+      if (c != U'\u2019') break;
+    }
+    size_t l2;
+    if (j + l1 < end && !IsPossessive(text, j + l1, end) &&
+        IsWordAt(text, j + l1, &l2)) {
+      *out++ = '\'';  // "didn’t" reads as "didn't"
+      out = PutWordChar(text, j + l1, l2, out);
+      j += l1 + l2;
+      continue;
+    }
+    break;
+  }
+  return {j, out};
+}
+
+// The ASCII word characters from text[j] on, lower-cased into `out` and
+// hashed into *hash (HashWord's steps) in one pass.
+ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out,
+                      uint64_t* hash) {
+  uint64_t h = *hash;
+  // While eight bytes remain, a block of eight needs no bounds checks: the
+  // compiler unrolls it.
+  while (end - j >= 8) {
+    size_t k = 0;
+    for (; k < 8; ++k) {
+      const char lower =
+          kBytes.word_lower[static_cast<unsigned char>(text[j + k])];
+      if (lower == 0) break;
+      out[k] = lower;
+      h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+    }
+    out += k;
+    j += k;
+    if (k < 8) {
+      *hash = h;
+      return {j, out};
+    }
+  }
+  for (; j < end; ++j) {
+    const char lower = kBytes.word_lower[static_cast<unsigned char>(text[j])];
+    if (lower == 0) break;
+    *out++ = lower;
+    h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+  }
+  *hash = h;
+  return {j, out};
+}
+
+// A token that starts with anything but an ASCII letter, digit or space:
+// the code point c, `len` bytes at text[i]. Fills in all but begin and
+// hash.
+ScanEnd OtherToken(std::string_view text, size_t i, size_t end, char32_t c,
+                   size_t len, Token* token, char* out) {
+  if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
+    token->is_word = true;  // "'s" of "Russia's": a word of its own
+    *out++ = '\'';
+    *out++ = kBytes.lower[static_cast<unsigned char>(text[i + len])];
+    return {i + len + 1, out};
+  }
+  if (IsWordChar(c)) {
+    token->is_word = true;
+    return ScanWord(text, i + len, end, PutWordChar(text, i, len, out));
+  }
+  // Curly quotes read as straight ones, so a lexicon written with either
+  // matches both.
+  if (c == U'\u2018' || c == U'\u2019') {
+    *out++ = '\'';
+  } else if (c == U'\u201C' || c == U'\u201D') {
+    *out++ = '"';
+  } else {
+    for (size_t k = 0; k < len; ++k) *out++ = text[i + k];
+  }
+  return {i + len, out};
+}
+
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end) {
-  std::vector<Token> tokens;
+TokenList Tokenize(std::string_view text, size_t begin, size_t end) {
+  TokenList tokens;
   Tokenize(text, begin, end, &tokens);
   return tokens;
 }
 
 void Tokenize(std::string_view text, size_t begin, size_t end,
-              std::vector<Token>* out) {
-  // Tokens already in `out` are overwritten in place, so their strings'
-  // buffers are reused from one claim to the next.
-  size_t count = 0;
+              TokenList* list) {
+  std::vector<Token>& tokens = list->tokens_;
+  tokens.clear();
+  // Normalizing never lengthens a code point, and a token overruns `end`
+  // by at most the rest of one code point.
+  const size_t need = (end > begin ? end - begin : 0) + 4;
+  if (list->norms_capacity_ < need) {
+    list->norms_ = std::make_unique<char[]>(need);
+    list->norms_capacity_ = need;
+  }
+  char* out = list->norms_.get();
   size_t i = begin;
   while (i < end) {
-    size_t len;
-    const char32_t c = CodePointAt(text, i, &len);
-    if (IsSpace(c)) {
-      i += len;
+    const auto b = static_cast<unsigned char>(text[i]);
+    const uint8_t kind = kBytes.kind[b];
+    if (kind == kSpaceByte) {
+      ++i;
       continue;
     }
-    if (count == out->size()) out->emplace_back();
-    Token& token = (*out)[count++];
+    char32_t c = b;
+    size_t len = 1;
+    if (kind == kHighByte) {
+      c = DecodeUtf8(text, i, &len);
+      if (IsSpace(c)) {
+        i += len;
+        continue;
+      }
+    }
+    char* const norm = out;
+    Token& token = tokens.emplace_back();
     token.begin = i;
-    token.is_word = false;
-    token.capitalized = false;
-    token.norm.clear();
-    if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
-      token.is_word = true;  // "'s" of "Russia's": a word of its own
-      token.end = i + len + 1;
-    } else if (!IsWordChar(c)) {
-      token.end = i + len;
-    } else {
+    if (kind == kWordByte) {
+      // The common case, an ASCII word: lower-cased and hashed in one pass.
       token.is_word = true;
-      token.capitalized = c >= U'A' && c <= U'Z';
-      size_t j = i + len;
-      while (j < end) {
-        size_t l1;
-        if (IsWordAt(text, j, &l1)) {
-          j += l1;
-          continue;
-        }
-        const char32_t d = CodePointAt(text, j, &l1);
-        if (IsApostrophe(d) && j + l1 < end &&
-            !IsPossessive(text, j + l1, end)) {
-          size_t l2;
-          if (IsWordAt(text, j + l1, &l2)) {
-            j += l1 + l2;
-            continue;
-          }
-        }
-        break;
+      token.capitalized = b >= 'A' && b <= 'Z';
+      uint64_t h = kFnvBasis;
+      const ScanEnd run = ScanAsciiWord(text, i, end, out, &h);
+      size_t j = run.pos;
+      out = run.out;
+      if (j < end &&
+          (text[j] == '\'' || static_cast<unsigned char>(text[j]) >= 0x80)) {
+        const ScanEnd rest = ScanWord(text, j, end, out);  // "didn’t"
+        j = rest.pos;
+        out = rest.out;
+        h = HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
       }
       token.end = j;
+      token.hash = h;
+    } else if (kind == kPunctByte) {
+      *out++ = static_cast<char>(b);
+      token.end = i + 1;
+      token.hash = (kFnvBasis ^ b) * kFnvPrime;
+    } else {
+      const ScanEnd rest = OtherToken(text, i, end, c, len, &token, out);
+      token.end = rest.pos;
+      out = rest.out;
+      token.hash =
+          HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
     }
-    AppendNormalized(text, token.begin, token.end, true, &token.norm);
+    token.norm = std::string_view(norm, static_cast<size_t>(out - norm));
     i = token.end;
+    if (i < end && text[i] == ' ') ++i;  // the usual single space, skipped
   }
-  out->resize(count);
 }
 
 std::string NormalizeToken(std::string_view token) {
@@ -181,6 +325,11 @@ std::string FoldQuotes(std::string_view token) {
   std::string out;
   AppendNormalized(token, 0, token.size(), false, &out);
   return out;
+}
+
+void FoldQuotes(std::string_view token, std::string* out) {
+  out->clear();
+  AppendNormalized(token, 0, token.size(), false, out);
 }
 
 }  // namespace credence

@@ -1,10 +1,13 @@
 // Cuts text into word and punctuation tokens for lexicon matching.
 //
 // Call order: Tokenize(text, begin, end) on valid UTF-8; tokens come back in
-// text order with byte offsets into `text`.
+// text order with byte offsets into `text`, their normalized forms held by
+// the TokenList (valid while it lives and is not tokenized into again).
 //
-//   auto tokens = credence::Tokenize("Officials didn’t confirm.", 0, 27);
+//   credence::TokenList tokens =
+//       credence::Tokenize("Officials didn’t confirm.", 0, 27);
 //   // officials | didn't | confirm | .
+//   credence::Tokenize(other, 0, other.size(), &tokens);  // reuses memory
 //
 // A word is a run of letters, digits, '_' and non-ASCII letters; an
 // apostrophe (' or ’) between two word characters stays inside the word
@@ -16,6 +19,8 @@
 #define CREDENCE_FEATURES_TOKENIZER_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,19 +30,61 @@ namespace credence {
 struct Token {
   size_t begin = 0;  // byte offsets into the tokenized text
   size_t end = 0;
-  std::string norm;  // lower-cased (ASCII); curly quotes folded to ' and "
+  // Lower-cased (ASCII); curly quotes folded to ' and ". Points into the
+  // TokenList the token came in.
+  std::string_view norm;
+  uint64_t hash = 0;  // HashWord(norm), for word tables
   bool is_word = false;
   bool capitalized = false;  // first character an upper-case ASCII letter
 };
 
-std::vector<Token> Tokenize(std::string_view text, size_t begin, size_t end);
-// The same into `tokens`, reusing its elements (a hot loop's scratch).
+// The tokens of one text range and the buffer their normalized forms live
+// in. Movable (the forms stay where they are), not copyable.
+class TokenList {
+ public:
+  TokenList() = default;
+  TokenList(TokenList&&) = default;
+  TokenList& operator=(TokenList&&) = default;
+  TokenList(const TokenList&) = delete;
+  TokenList& operator=(const TokenList&) = delete;
+
+  const std::vector<Token>& tokens() const { return tokens_; }
+  size_t size() const { return tokens_.size(); }
+  bool empty() const { return tokens_.empty(); }
+  const Token& operator[](size_t i) const { return tokens_[i]; }
+  const Token& back() const { return tokens_.back(); }
+  std::vector<Token>::const_iterator begin() const { return tokens_.begin(); }
+  std::vector<Token>::const_iterator end() const { return tokens_.end(); }
+
+ private:
+  friend void Tokenize(std::string_view text, size_t begin, size_t end,
+                       TokenList* tokens);
+  std::vector<Token> tokens_;
+  // Normalized forms, back to back; never longer than the text range, so
+  // it is sized once a call and the views into it stay put.
+  std::unique_ptr<char[]> norms_;
+  size_t norms_capacity_ = 0;
+};
+
+TokenList Tokenize(std::string_view text, size_t begin, size_t end);
+// The same into `tokens`, reusing its memory (a hot loop's scratch); views
+// into its previous forms become invalid.
 void Tokenize(std::string_view text, size_t begin, size_t end,
-              std::vector<Token>* tokens);
+              TokenList* tokens);
+
+// FNV-1a of a normalized form: the hash Tokenize gives each token, so a
+// table keyed by words hashes a token once.
+inline uint64_t HashWord(std::string_view word) {
+  uint64_t h = 14695981039346656037ull;
+  for (const char c : word) {
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  return h;
+}
 
 // Whether the token's normalized form is `word` (compares lengths first).
 inline bool Is(const Token& token, std::string_view word) {
-  return std::string_view(token.norm) == word;
+  return token.norm == word;
 }
 
 // The normalized form a single token would get (used for lexicon words).
@@ -46,6 +93,8 @@ std::string NormalizeToken(std::string_view token);
 // The token with curly quotes made straight but its case kept, for entries
 // that must match capitals exactly ("BREAKING").
 std::string FoldQuotes(std::string_view token);
+// The same into `out` (cleared first), reusing its memory.
+void FoldQuotes(std::string_view token, std::string* out);
 
 }  // namespace credence
 

@@ -438,14 +438,17 @@ double LinearModel::Probability(const std::vector<double>& x) const {
 
 std::vector<double> LinearModel::Contributions(
     const std::vector<double>& x) const {
-  CheckSize(x.size(), weights_.size());
-  std::vector<double> result(x.size());
-  Eigen::Map<Eigen::VectorXd>(result.data(),
-                              static_cast<Eigen::Index>(result.size())) =
-      AsEigen(weights_).cwiseProduct(AsEigen(x));
-  // A negative weight times 0 is -0; reports should read 0.
-  for (double& r : result) r += 0.0;
+  std::vector<double> result;
+  Contributions(x, &result);
   return result;
+}
+
+void LinearModel::Contributions(const std::vector<double>& x,
+                                std::vector<double>* out) const {
+  CheckSize(x.size(), weights_.size());
+  out->resize(x.size());
+  // A negative weight times 0 is -0; reports should read 0.
+  for (size_t i = 0; i < x.size(); ++i) (*out)[i] = weights_[i] * x[i] + 0.0;
 }
 
 double Logistic(double z) {

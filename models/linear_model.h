@@ -74,6 +74,9 @@ class LinearModel {
   }
   // w_i * x_i for every feature, in feature order.
   std::vector<double> Contributions(const std::vector<double>& x) const;
+  // The same into *out (resized), reusing its memory.
+  void Contributions(const std::vector<double>& x,
+                     std::vector<double>* out) const;
 
   const std::string& name() const { return name_; }
   double bias() const { return bias_; }

@@ -433,5 +433,51 @@ TEST(ExtractorTest, FloodOfCues) {
             "Ann Lee Ann Lee Ann Lee Ann Lee Ann Lee Ann Lee confirmed");
 }
 
+// One scratch and one evidence object reused claim after claim give what a
+// fresh extraction gives: nothing of an earlier claim (its tokens, flags,
+// cues or features) leaks into a later one, whether the later claim is
+// longer, shorter, empty or has no cues at all.
+TEST(ExtractorTest, ReusedScratchMatchesFreshExtraction) {
+  const std::vector<std::string> claims = {
+      "Reportedly the vote may pass and could fail, the ministry confirmed.",
+      "",
+      "SHOCKING: 17 Reasons Why @Megatron_ron Officials Didn\xE2\x80\x99t "
+      "Confirm!!! #1 \xE2\x80\x94"
+      "Commissioner Rafael Ibarra",
+      "Stocks rose.",
+      "The official, who was not authorized to speak, said the plan was "
+      "dead, according to sources familiar with the matter.",
+      "He added that it would go ahead.",
+      "Court denies bail; critics say the law will hurt.",
+      "a",
+      "Zu\xCC\x88rich police said the \xE2\x80\x9C"
+      "incident\xE2\x80\x9D "
+      "is under review.",
+  };
+  ExtractScratch scratch;
+  ClaimEvidence reused;
+  Backing previous = Backing::kNone;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : claims) {
+      SCOPED_TRACE(text);
+      const ClaimEvidence fresh =
+          Default().Extract(text, 0, text.size(), previous);
+      Default().Extract(text, 0, text.size(), previous, &scratch, &reused);
+      ASSERT_EQ(reused.cues.size(), fresh.cues.size());
+      for (size_t i = 0; i < fresh.cues.size(); ++i) {
+        EXPECT_EQ(reused.cues[i].begin, fresh.cues[i].begin);
+        EXPECT_EQ(reused.cues[i].end, fresh.cues[i].end);
+        EXPECT_EQ(reused.cues[i].category, fresh.cues[i].category);
+        EXPECT_EQ(reused.cues[i].strength, fresh.cues[i].strength);
+        EXPECT_EQ(reused.cues[i].entry, fresh.cues[i].entry);
+      }
+      EXPECT_EQ(reused.backing, fresh.backing);
+      EXPECT_EQ(reused.backing_carried, fresh.backing_carried);
+      EXPECT_EQ(reused.features, fresh.features);
+      previous = fresh.backing;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace credence

@@ -23,13 +23,13 @@ struct Phrase {
   uint32_t payload;
 };
 
-std::vector<Token> Toks(const std::string& text) {
+TokenList Toks(const std::string& text) {
   return Tokenize(text, 0, text.size());
 }
 
 std::vector<M> Find(const PhraseMatcher& matcher, const std::string& text) {
   std::vector<PhraseMatch> matches;
-  matcher.FindAll(Toks(text), &matches);
+  matcher.FindAll(Toks(text).tokens(), &matches);
   std::vector<M> out;
   for (const PhraseMatch& m : matches) {
     out.emplace_back(m.first_token, m.last_token, m.payload);
@@ -188,7 +188,7 @@ TEST(PhraseMatcherTest, FindAllAppendsToExistingMatches) {
   PhraseMatcher matcher;
   matcher.Add({"reportedly"}, 2);
   std::vector<PhraseMatch> matches = {{9, 10, 42}};
-  matcher.FindAll(Toks("it reportedly fell"), &matches);
+  matcher.FindAll(Toks("it reportedly fell").tokens(), &matches);
   ASSERT_EQ(matches.size(), 2u);
   EXPECT_EQ(
       M(matches[0].first_token, matches[0].last_token, matches[0].payload),

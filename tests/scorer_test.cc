@@ -171,5 +171,26 @@ TEST(ScorerTest, RefusesAModelWithOtherFeatures) {
   }
 }
 
+// ScoreClaim into a reused ScoredClaim gives what a fresh call gives.
+TEST(ScorerTest, ReusedClaimMatchesFreshOne) {
+  const std::vector<std::string> texts = {
+      "The ministry confirmed the visit, officials said.", "",
+      "Sources say it may rain.", "Stocks rose."};
+  ExtractScratch scratch;
+  ScoredClaim reused;
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    const ScoredClaim fresh = Default().ScoreClaim(text, {0, text.size()});
+    Default().ScoreClaim(text, {0, text.size()}, Backing::kNone, &scratch,
+                         &reused);
+    EXPECT_EQ(reused.evidence.cues.size(), fresh.evidence.cues.size());
+    EXPECT_EQ(reused.evidence.features, fresh.evidence.features);
+    EXPECT_EQ(reused.contributions, fresh.contributions);
+    EXPECT_EQ(reused.cue_contributions, fresh.cue_contributions);
+    EXPECT_EQ(reused.logit, fresh.logit);
+    EXPECT_EQ(reused.confidence, fresh.confidence);
+  }
+}
+
 }  // namespace
 }  // namespace credence

@@ -33,7 +33,8 @@ const char* KindName(StyleKind k) {
 // Listicle nouns and non-shouting words are what the caller marks; here
 // "Reasons", "Things", "Foods" are nouns and "NATO" an acronym.
 std::vector<std::string> Find(const std::string& text) {
-  const std::vector<Token> tokens = Tokenize(text, 0, text.size());
+  const TokenList list = Tokenize(text, 0, text.size());
+  const std::vector<Token>& tokens = list.tokens();
   std::vector<uint8_t> flags(tokens.size(), 0);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (Is(tokens[i], "reasons") || Is(tokens[i], "things") ||

@@ -30,10 +30,11 @@ std::ostream& operator<<(std::ostream& os, const Tok& t) {
             << "}";
 }
 
-std::vector<Tok> Toks(const std::vector<Token>& tokens) {
+std::vector<Tok> Toks(const TokenList& tokens) {
   std::vector<Tok> out;
   for (const Token& t : tokens) {
-    out.push_back({t.norm, t.begin, t.end, t.is_word, t.capitalized});
+    out.push_back(
+        {std::string(t.norm), t.begin, t.end, t.is_word, t.capitalized});
   }
   return out;
 }
@@ -286,7 +287,7 @@ TEST(TokenizeTest, TokensAreOrderedDisjointAndNormalizeTheirOwnBytes) {
       "Reuters in Z\xC3\xBCrich on 3.7\xC2\xA0percent (@Megatron_ron).";
   const size_t begin = 3;
   const size_t end = text.size() - 1;
-  const std::vector<Token> tokens = Tokenize(text, begin, end);
+  const TokenList tokens = Tokenize(text, begin, end);
   ASSERT_EQ(tokens.size(), 29u);
   size_t previous_end = begin;
   for (const Token& t : tokens) {
@@ -296,6 +297,7 @@ TEST(TokenizeTest, TokensAreOrderedDisjointAndNormalizeTheirOwnBytes) {
     EXPECT_LT(t.begin, t.end);
     EXPECT_LE(t.end, end);
     EXPECT_EQ(t.norm, NormalizeToken(bytes));
+    EXPECT_EQ(t.hash, HashWord(t.norm));
     previous_end = t.end;
   }
 }
@@ -324,6 +326,27 @@ TEST(NormalizeTokenTest, Table) {
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.name);
     EXPECT_EQ(NormalizeToken(c.token), c.norm);
+  }
+}
+
+// A TokenList tokenized into again, longer or shorter, holds the new
+// text's tokens only, and their forms are right.
+TEST(TokenizeTest, ReusedListMatchesFreshOne) {
+  const std::vector<std::string> texts = {
+      "Officials didn\xE2\x80\x99t confirm the REPORT, sources said.",
+      "A",
+      "",
+      "Russia\xE2\x80\x99s \xE2\x80\x9CZ\xC3\xBCrich\xE2\x80\x9D "
+      "Megatron_ron42 u.s. so-called 3.7\xC2\xA0percent",
+      "ok",
+  };
+  TokenList reused;
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text);
+    Tokenize(text, 0, text.size(), &reused);
+    const TokenList fresh = Tokenize(text, 0, text.size());
+    EXPECT_EQ(Toks(reused), Toks(fresh));
+    for (const Token& t : reused) EXPECT_EQ(t.hash, HashWord(t.norm));
   }
 }
 

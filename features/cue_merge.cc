@@ -1,0 +1,62 @@
+#include "features/cue_merge.h"
+
+#include <algorithm>
+
+namespace credence {
+namespace {
+
+// Sorts by begin, keeping the order of equal begins. Claims have few cues,
+// already in order or nearly: an insertion sort does that without the
+// buffer std::stable_sort allocates.
+void SortByBegin(std::vector<Cue>* cues) {
+  if (cues->size() > 32) {
+    std::stable_sort(
+        cues->begin(), cues->end(),
+        [](const Cue& a, const Cue& b) { return a.begin < b.begin; });
+    return;
+  }
+  for (size_t i = 1; i < cues->size(); ++i) {
+    const Cue cue = (*cues)[i];
+    size_t j = i;
+    for (; j > 0 && (*cues)[j - 1].begin > cue.begin; --j) {
+      (*cues)[j] = (*cues)[j - 1];
+    }
+    (*cues)[j] = cue;
+  }
+}
+
+}  // namespace
+
+void MergeCues(std::vector<Cue>* by_category, size_t categories,
+               std::vector<Cue>* out) {
+  out->clear();
+  for (size_t c = 0; c < categories; ++c) {
+    std::vector<Cue>& list = by_category[c];
+    if (list.empty()) continue;
+    SortByBegin(&list);
+    const size_t start = out->size();
+    for (const Cue& cue : list) {
+      Cue* open = out->size() > start ? &out->back() : nullptr;
+      if (open == nullptr || cue.begin >= open->end) {
+        out->push_back(cue);
+        continue;
+      }
+      if (cue.strength > open->strength ||
+          (cue.strength == open->strength && cue.begin == open->begin &&
+           cue.end > open->end)) {
+        open->strength = cue.strength;
+        open->entry = cue.entry;
+      }
+      open->end = std::max(open->end, cue.end);
+    }
+  }
+  // Merged cues of one category never overlap, so (begin, category) is
+  // unique and this order is total.
+  std::sort(out->begin(), out->end(), [](const Cue& a, const Cue& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    if (a.category != b.category) return a.category < b.category;
+    return a.end < b.end;
+  });
+}
+
+}  // namespace credence

@@ -1,0 +1,30 @@
+// Turns the cues the extractor found, listed per category, into a claim's
+// final cue list.
+//
+// Call order: collect cues into one list per category (in any order),
+// then MergeCues once; the lists are left sorted by begin.
+//
+//   std::vector<Cue> by_category[12];  // by_category[c]: cues of category c
+//   MergeCues(by_category, 12, &evidence.cues);
+//
+// Same-category cues that overlap become one: it spans them all and takes
+// the strongest entry (on a tie in strength, the longer of two cues that
+// begin together). The result is ordered by begin, then category.
+#ifndef CREDENCE_FEATURES_CUE_MERGE_H_
+#define CREDENCE_FEATURES_CUE_MERGE_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "features/extractor.h"
+
+namespace credence {
+
+// by_category[c] holds the cues of category c, for c < categories. *out is
+// overwritten (its memory reused).
+void MergeCues(std::vector<Cue>* by_category, size_t categories,
+               std::vector<Cue>* out);
+
+}  // namespace credence
+
+#endif  // CREDENCE_FEATURES_CUE_MERGE_H_

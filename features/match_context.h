@@ -1,0 +1,52 @@
+// What the extractor's rules ask of the tokens around a lexicon match:
+// words that turn a verb into a plan ("will confirm") or a denial ("did not
+// confirm"), that make "might" a noun or "May" a month, and the shapes
+// (hyphenated compounds, title case) that change how a match reads.
+//
+// Call order: none; every function is a pure test on normalized tokens.
+//
+//   if (IsNegator(tokens[i])) ...               // "not", "never", "didn't"
+//   if (InsideCompound(tokens, first, last)) ...  // "fact-finding"
+#ifndef CREDENCE_FEATURES_MATCH_CONTEXT_H_
+#define CREDENCE_FEATURES_MATCH_CONTEXT_H_
+
+#include <cstddef>
+#include <vector>
+
+#include "features/tokenizer.h"
+
+namespace credence {
+
+// A verb right after these is a plan or a possibility, not an act: "to",
+// "will", "could", "'ll" ...
+bool IsModal(const Token& t);
+// "not", "never", "no", "without" ..., or a word ending in "n't".
+bool IsNegator(const Token& t);
+// Words between a subject and a negated verb: "did not immediately".
+bool IsNegationFiller(const Token& t);
+// "is", "was", "been" ...: a passive before a verb ("was denied").
+bool IsPassiveAuxiliary(const Token& t);
+// "the", "its", "a", "this", "that" ...
+bool IsDeterminer(const Token& t);
+// Words before a noun only: "the might", "its might".
+bool IsArticle(const Token& t);
+// Things a court, a vote or an official can deny that are not claims:
+// "denied bail" is a ruling, not a denial.
+bool IsNonClaimObject(const Token& t);
+// A word that starts with a digit.
+bool IsNumber(const Token& t);
+
+// Whether tokens[i] is "May" the month, not the modal: "in May", "May 4",
+// "early May".
+bool IsMonthMay(const std::vector<Token>& tokens, size_t i);
+// Whether tokens [first, last) are only part of a hyphenated word ("in
+// fact" in "fact-finding").
+bool InsideCompound(const std::vector<Token>& tokens, size_t first,
+                    size_t last);
+// Whether most words longer than three letters are capitalized, as in a
+// headline.
+bool IsTitleCase(const std::vector<Token>& tokens);
+
+}  // namespace credence
+
+#endif  // CREDENCE_FEATURES_MATCH_CONTEXT_H_
