@@ -65,12 +65,22 @@ struct Counts {
   double Recall() const { return tp + fn == 0 ? 1.0 : tp / double(tp + fn); }
 };
 
+// The gold sets annotate the twelve sourcing categories of issue #3; the
+// style categories added for tuning (weasel, peacock, clickbait, hard_news,
+// question) are not in them, so they are neither scored nor counted.
+const std::vector<std::string>& AnnotatedCategories() {
+  static const std::vector<std::string> names(
+      Extractor::CategoryNames().begin(),
+      Extractor::CategoryNames().begin() + 12);
+  return names;
+}
+
 // Scores every group of `path` and prints the table; returns the counts.
 std::map<std::string, Counts> Evaluate(const std::string& path) {
   const std::vector<GoldLine> gold = ReadGold(path);
   EXPECT_GE(gold.size(), 150u);
   const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
-  const std::vector<std::string>& names = Extractor::CategoryNames();
+  const std::vector<std::string>& names = AnnotatedCategories();
   const bool verbose = std::getenv("CREDENCE_GOLD_VERBOSE") != nullptr;
   std::map<std::string, Counts> counts;
   int backing_right = 0;
@@ -90,7 +100,9 @@ std::map<std::string, Counts> Evaluate(const std::string& path) {
       const GoldLine& want = gold[g + k];
       const ClaimEvidence& got = scored.claims[k].evidence;
       std::set<std::string> found;
-      for (const Cue& c : got.cues) found.insert(names[c.category]);
+      for (const Cue& c : got.cues) {
+        if (c.category < names.size()) found.insert(names[c.category]);
+      }
       for (const std::string& name : names) {
         const bool w = want.categories.count(name) > 0;
         const bool f = found.count(name) > 0;
@@ -135,7 +147,7 @@ std::map<std::string, Counts> Evaluate(const std::string& path) {
 TEST(GoldTest, DevelopmentSetPrecisionAndRecall) {
   std::map<std::string, Counts> counts =
       Evaluate(CREDENCE_FIXTURES "/gold/cues.tsv");
-  for (const std::string& name : Extractor::CategoryNames()) {
+  for (const std::string& name : AnnotatedCategories()) {
     SCOPED_TRACE(name);
     EXPECT_GE(counts[name].Precision(), 0.9);
     EXPECT_GE(counts[name].Recall(), 0.85);

@@ -355,7 +355,7 @@ INSTANTIATE_TEST_SUITE_P(
                     "m.model:1: extra field 'beta' in 'credence-model'"},
         BadFileCase{"UnknownRecord", std::string(kHead) + "wieght a 1\nend\n",
                     "m.model:4: unknown record 'wieght' (known records: name, "
-                    "bias, weight, meta, end)"},
+                    "bias, weight, article-bias, article-weight, meta, end)"},
         BadFileCase{"IndentedRecord", std::string(kHead) + " weight a 1\nend\n",
                     "m.model:4: line starts with white space"},
         BadFileCase{"DuplicateName", "credence-model 1\nname a\nname b\n",
