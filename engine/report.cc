@@ -226,9 +226,13 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
   }
   out << "]},\n \"article\":{\"score\":";
   JsonNumber(article.score, out);
-  out << ",\"claims\":" << article.claims.size()
-      << ",\"aggregation\":\"logistic of the mean claim logit\"},\n "
-         "\"claims\":[";
+  out << ",\"logit\":";
+  JsonNumber(article.logit + 0.0, out);
+  out << ",\"claims\":" << article.claims.size() << ",\"aggregation\":\""
+      << (scorer.model().has_article_weights()
+              ? "article weights on the mean claim features"
+              : "logistic of the mean claim logit")
+      << "\"},\n \"claims\":[";
   for (size_t k = 0; k < article.claims.size(); ++k) {
     out << (k == 0 ? "\n  " : ",\n  ");
     WriteClaimObject(text, article.claims[k], k, offsets[k], names, out);
