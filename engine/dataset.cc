@@ -66,6 +66,7 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
   data->cols = cols;
   DatasetFile file;
   file.path = path;
+  OpenOrThrow(path);  // a missing file is a CsvError, as documented
   file.sha256 = Sha256OfFile(path);
   file.grouped = !options.group_column.empty() &&
                  HasColumn(path, options.group_column, options);

@@ -250,7 +250,7 @@ TuneReport Tune(const Dataset& data,
                   std::to_string(f.positives) + (f.grouped ? " grouped" : ""));
   }
   m.AddMeta(
-      "fit",
+      options.meta_prefix + "fit",
       "unit=" + options.unit + " l2=" + FormatFixed(options.l2, 6) +
           " class_weight=" + (options.balance_classes ? "balanced" : "none") +
           " file_weight=" + (options.equal_files ? "equal" : "rows") +

@@ -288,6 +288,12 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
       const std::string_view usage =
           "expected 'weight <feature-name> <number>'";
       const Fields weight = report.Record(line, 2, usage);
+      if (first_article_line != 0) {
+        report.Fail("'weight' record after the article records (line " +
+                        std::to_string(first_article_line) + ")",
+                    "article-bias and article-weight records follow every "
+                    "weight");
+      }
       const std::string feature(weight[1]);
       report.Check(FieldProblem("feature name", feature), usage);
       const auto [first, added] = feature_lines.emplace(feature, i + 1);

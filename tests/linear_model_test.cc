@@ -236,6 +236,77 @@ TEST(RoundTripTest, LoadOfCanonicalTextSavesIdentically) {
   EXPECT_EQ(SaveToString(model), kToyText);
 }
 
+// ----------------------------------------------------------- article weights
+
+constexpr char kArticleText[] =
+    "credence-model 1\n"
+    "name toy model\n"
+    "bias 0.5\n"
+    "weight has_quote 1.25\n"
+    "weight anon_source -2\n"
+    "article-bias -0.75\n"
+    "article-weight has_quote 3e-05\n"
+    "article-weight anon_source -0\n"
+    "meta trained_on corpus v2 (2024)\n"
+    "meta git abc123\n"
+    "end\n";
+
+TEST(ArticleWeightsTest, SaveWritesThemAfterTheWeights) {
+  LinearModel model = ToyModel();
+  EXPECT_FALSE(model.has_article_weights());
+  model.SetArticleWeights(-0.75, {3e-05, -0.0});
+  EXPECT_TRUE(model.has_article_weights());
+  EXPECT_EQ(SaveToString(model), kArticleText);
+}
+
+TEST(ArticleWeightsTest, RoundTripBitForBit) {
+  LinearModel model("m", 0.0, {"a", "b", "c"}, {1, 2, 3});
+  const std::vector<double> article = {1 / 3.0, -DBL_TRUE_MIN, 1e300};
+  model.SetArticleWeights(0.1 + 0.2, article);
+  const std::string text = SaveToString(model);
+  const LinearModel loaded = LoadFromString(text);
+  EXPECT_TRUE(loaded.has_article_weights());
+  EXPECT_EQ(Bits(loaded.article_bias()), Bits(0.1 + 0.2));
+  ASSERT_EQ(loaded.article_weights().size(), 3u);
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(Bits(loaded.article_weights()[i]), Bits(article[i])) << i;
+  }
+  EXPECT_EQ(loaded.weights(), model.weights());
+  EXPECT_EQ(SaveToString(loaded), text);
+  // Comments and blank lines between the records are fine.
+  const LinearModel commented = LoadFromString(
+      "credence-model 1\nname n\nbias 0\nweight a 1\n\n# article\n"
+      "article-bias 2\n# a\narticle-weight a 4\nend\n");
+  EXPECT_EQ(commented.article_bias(), 2.0);
+  EXPECT_EQ(commented.article_weights(), std::vector<double>{4.0});
+}
+
+TEST(ArticleWeightsTest, ArticleLogitUsesThemOrFallsBackToTheClaimWeights) {
+  LinearModel model("m", 0.5, {"a", "b"}, {1.25, -2.0});
+  const std::vector<double> mean = {2.0, 0.5};
+  // Without article weights: 0.5 + 1.25*2 - 2*0.5 = 2.
+  EXPECT_EQ(model.ArticleLogit(mean), 2.0);
+  model.SetArticleWeights(-1.0, {0.5, 4.0});
+  // -1 + 0.5*2 + 4*0.5 = 2; the claim logit is unchanged.
+  EXPECT_EQ(model.ArticleLogit(mean), 2.0);
+  model.SetArticleWeights(0.25, {0.5, 4.0});
+  EXPECT_EQ(model.ArticleLogit(mean), 3.25);  // 0.25 + 1 + 2
+  EXPECT_EQ(model.Logit(mean), 2.0);
+  EXPECT_THROW(model.ArticleLogit({1.0}), std::invalid_argument);
+}
+
+TEST(ArticleWeightsTest, SetArticleWeightsRejectsBadInput) {
+  LinearModel model = ToyModel();
+  const double inf = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(model.SetArticleWeights(0, {1}), std::invalid_argument);
+  EXPECT_THROW(model.SetArticleWeights(0, {1, 2, 3}), std::invalid_argument);
+  EXPECT_THROW(model.SetArticleWeights(std::nan(""), {1, 2}),
+               std::invalid_argument);
+  EXPECT_THROW(model.SetArticleWeights(0, {1, -inf}), std::invalid_argument);
+  EXPECT_FALSE(model.has_article_weights());
+  EXPECT_EQ(SaveToString(model), kToyText);
+}
+
 TEST(LoadTest, AcceptsCommentsBlankLinesCrlfAndBom) {
   const std::string text =
       "\xEF\xBB\xBF"
@@ -450,7 +521,86 @@ INSTANTIATE_TEST_SUITE_P(
                     "credence-model 1\nname a\rb\nbias 0\n",
                     "m.model:2: model name contains a line break"},
         BadFileCase{"BomThenNotAModel", "\xEF\xBB\xBFhello\n",
-                    "m.model:1: not a credence model file"}),
+                    "m.model:1: not a credence model file"},
+        // Article records: after every weight, one a feature in the same
+        // order, with one article-bias; all of them or none.
+        BadFileCase{
+            "ArticleWeightsWithoutArticleBias",
+            std::string(kHead) + "weight a 1\narticle-weight a 2\nend\n",
+            "m.model:5: article weights without an 'article-bias' "
+            "record (add 'article-bias <number>')"},
+        BadFileCase{"ArticleWeightsInWrongOrder",
+                    std::string(kHead) +
+                        "weight a 1\nweight b 2\narticle-bias 0\n"
+                        "article-weight b 2\narticle-weight a 1\nend\n",
+                    "m.model:7: article-weight 'b' out of place (expected "
+                    "'a': article weights follow the weights, one a feature, "
+                    "in the same order)"},
+        BadFileCase{"ArticleWeightRepeated",
+                    std::string(kHead) +
+                        "weight a 1\nweight b 2\narticle-bias 0\n"
+                        "article-weight a 1\narticle-weight a 1\nend\n",
+                    "m.model:8: article-weight 'a' out of place (expected "
+                    "'b'"},
+        BadFileCase{"ArticleWeightForUnknownFeature",
+                    std::string(kHead) +
+                        "weight a 1\narticle-bias 0\narticle-weight a 1\n"
+                        "article-weight c 1\nend\n",
+                    "m.model:7: article-weight 'c' out of place (there are "
+                    "only 1 features)"},
+        BadFileCase{"ArticleWeightBeforeTheWeights",
+                    std::string(kHead) +
+                        "article-bias 0\narticle-weight a 1\nweight a 1\nend\n",
+                    "m.model:5: article-weight 'a' out of place (there are "
+                    "only 0 features)"},
+        BadFileCase{"WeightAfterArticleRecords",
+                    std::string(kHead) +
+                        "weight a 1\narticle-bias 0\narticle-weight a 1\n"
+                        "weight b 2\narticle-weight b 2\nend\n",
+                    "m.model:7: 'weight' record after the article records "
+                    "(line 5) (article-bias and article-weight records follow "
+                    "every weight)"},
+        BadFileCase{"ArticleBiasBeforeTheWeights",
+                    std::string(kHead) +
+                        "article-bias 0\nweight a 1\narticle-weight a 1\nend\n",
+                    "m.model:5: 'weight' record after the article records "
+                    "(line 4)"},
+        BadFileCase{"TooFewArticleWeights",
+                    std::string(kHead) +
+                        "weight a 1\nweight b 2\narticle-bias 0\n"
+                        "article-weight a 1\nend\n",
+                    "m.model:6: 1 article weights for 2 features (give one "
+                    "'article-weight' a feature, or none at all)"},
+        BadFileCase{"ArticleBiasAlone",
+                    std::string(kHead) + "weight a 1\narticle-bias 0\nend\n",
+                    "m.model:5: 0 article weights for 1 features"},
+        BadFileCase{"DuplicateArticleBias",
+                    std::string(kHead) +
+                        "weight a 1\narticle-bias 0\narticle-bias 1\n"
+                        "article-weight a 1\nend\n",
+                    "m.model:6: duplicate 'article-bias' record (first at "
+                    "line 5) (a model has exactly one article-bias)"},
+        BadFileCase{"ArticleBiasNaN",
+                    std::string(kHead) + "weight a 1\narticle-bias nan\n",
+                    "m.model:5: non-finite or out-of-range article-bias 'nan'"},
+        BadFileCase{"ArticleWeightInfinite",
+                    std::string(kHead) +
+                        "weight a 1\narticle-bias 0\narticle-weight a -inf\n",
+                    "m.model:6: non-finite or out-of-range article-weight "
+                    "'-inf'"},
+        BadFileCase{"ArticleWeightOverflow",
+                    std::string(kHead) +
+                        "weight a 1\narticle-bias 0\narticle-weight a 1e400\n",
+                    "m.model:6: non-finite or out-of-range article-weight "
+                    "'1e400'"},
+        BadFileCase{"ArticleWeightMissingValue",
+                    std::string(kHead) +
+                        "weight a 1\narticle-bias 0\narticle-weight a\n",
+                    "m.model:6: missing value in 'article-weight' record "
+                    "(expected 'article-weight <feature-name> <number>')"},
+        BadFileCase{"ArticleBiasExtraField",
+                    std::string(kHead) + "weight a 1\narticle-bias 0 1\n",
+                    "m.model:5: extra field '1' in 'article-bias' record"}),
     CaseName<BadFileCase>);
 
 // ------------------------------------------------------------- constructor

@@ -1,0 +1,113 @@
+// SHA-256 against the FIPS 180-4 example vectors, and of a file.
+#include "engine/sha256.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace credence {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Digest(const std::string& bytes) {
+  Sha256 h;
+  h.Update(bytes);
+  return h.HexDigest();
+}
+
+const char kEmpty[] =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+const char kAbc[] =
+    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+const char kTwoBlocks[] =
+    "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
+const char kMillionA[] =
+    "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+
+TEST(Sha256Test, PublishedVectors) {
+  EXPECT_EQ(Digest(""), kEmpty);
+  EXPECT_EQ(Digest("abc"), kAbc);
+  // 448 bits: the padding needs a second block.
+  EXPECT_EQ(Digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            kTwoBlocks);
+  EXPECT_EQ(Digest(std::string(1000000, 'a')), kMillionA);
+}
+
+TEST(Sha256Test, NoUpdateIsTheEmptyMessage) {
+  Sha256 h;
+  EXPECT_EQ(h.HexDigest(), kEmpty);
+}
+
+// The same million bytes in chunks of 1, 2, ..., 199 bytes (and the rest),
+// so that pieces straddle every block boundary.
+TEST(Sha256Test, UnevenChunksGiveTheSameDigest) {
+  Sha256 h;
+  size_t fed = 0;
+  for (size_t chunk = 1; fed < 1000000; chunk = chunk % 199 + 1) {
+    const size_t take = std::min(chunk, 1000000 - fed);
+    h.Update(std::string(take, 'a'));
+    if (chunk % 7 == 0) h.Update("");  // empty updates change nothing
+    fed += take;
+  }
+  EXPECT_EQ(h.HexDigest(), kMillionA);
+}
+
+TEST(Sha256Test, ByteByByteTwoBlockMessage) {
+  const std::string message =
+      "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  Sha256 h;
+  for (char c : message) h.Update(std::string_view(&c, 1));
+  EXPECT_EQ(h.HexDigest(), kTwoBlocks);
+}
+
+// A scratch folder, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() /
+            ("credence_sha256_test_" + std::to_string(::getpid()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string Write(const std::string& name, const std::string& bytes) const {
+    const fs::path p = path_ / name;
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+TEST(Sha256OfFileTest, HashesTheFileBytes) {
+  TempDir dir;
+  EXPECT_EQ(Sha256OfFile(dir.Write("abc.txt", "abc")), kAbc);
+  EXPECT_EQ(Sha256OfFile(dir.Write("empty.txt", "")), kEmpty);
+  // Larger than the 64 KiB read buffer.
+  EXPECT_EQ(Sha256OfFile(dir.Write("a.txt", std::string(1000000, 'a'))),
+            kMillionA);
+}
+
+TEST(Sha256OfFileTest, MissingFileThrowsNamingThePath) {
+  TempDir dir;
+  const std::string missing = (dir.path() / "nope.csv").string();
+  try {
+    Sha256OfFile(missing);
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()).rfind(missing + ": ", 0), 0u) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace credence

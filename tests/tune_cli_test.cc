@@ -1,0 +1,449 @@
+// `credence tune` and `credence eval` run in-process on small CSV files
+// written by the tests: the model file they write and read, byte-identical
+// reruns, exit codes and one-line messages, and the JSON report.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/resources.h"
+#include "engine/sha256.h"
+#include "features/extractor.h"
+#include "models/linear_model.h"
+#include "tools/cli.h"
+
+namespace credence {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+CliRun Cli(const std::vector<std::string>& args) {
+  std::istringstream in;
+  std::ostringstream out, err;
+  const int code = RunCli(args, in, out, err);
+  return {code, out.str(), err.str()};
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool StartsWith(const std::string& text, const std::string& prefix) {
+  return text.rfind(prefix, 0) == 0;
+}
+
+// Six credible rows (official confirmations, named sources) and six
+// doubtful ones (hedges, rumours). RFC 4180: line 2 has a quoted comma, the
+// record on lines 3-4 a line break inside its quotes, and line ends are
+// CRLF.
+const char kLabeled[] =
+    "text,label\r\n"
+    "\"The ministry confirmed the figures, officials said.\",1\r\n"
+    "\"Officials said the report was accurate.\r\n"
+    "It was confirmed by the agency.\",1\r\n"
+    "The police confirmed the arrest on Monday.,1\r\n"
+    "\"According to the ministry, the plan was approved.\",true\r\n"
+    "\"The agency confirmed the deal, its spokesman said.\",1\r\n"
+    "The government confirmed the results.,TRUE\r\n"
+    "Sources say it may happen.,0\r\n"
+    "Rumors suggest the deal could collapse.,0\r\n"
+    "It is alleged that he might resign.,false\r\n"
+    "Some people claim it could be true.,0\r\n"
+    "Unverified posts suggest the minister may quit.,0\r\n"
+    "\"Critics say it might, perhaps, be a hoax.\",FALSE\r\n";
+
+// A scratch folder per test, removed at its end.
+class TuneCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("credence_tune_cli_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string Write(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+  std::string Path(const std::string& name) const {
+    return (dir_ / name).string();
+  }
+  fs::path dir_;
+};
+
+TEST_F(TuneCliTest, TuneWritesAModelThatEvalReads) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string model = Path("my.model");
+  const CliRun tune = Cli({"tune", data, "-o", model, "--folds", "3"});
+  ASSERT_EQ(tune.code, 0) << tune.err;
+  EXPECT_EQ(tune.err, "");
+  EXPECT_NE(tune.out.find("claim weights: 1 file, 12 rows (6 labeled 1)"),
+            std::string::npos)
+      << tune.out;
+  EXPECT_NE(tune.out.find("wrote " + model + "\n"), std::string::npos);
+
+  const LinearModel m = LinearModel::LoadFile(model);
+  EXPECT_EQ(m.name(), "credence-tuned");
+  EXPECT_EQ(m.feature_names(), DefaultModel().feature_names());
+  EXPECT_FALSE(m.has_article_weights());
+  ASSERT_GE(m.meta().size(), 6u);
+  EXPECT_EQ(m.meta()[0], (std::pair<std::string, std::string>(
+                             "command", "credence tune " + data + " -o " +
+                                            model + " --folds 3")));
+  EXPECT_EQ(m.meta()[1], (std::pair<std::string, std::string>(
+                             "input", data + " sha256=" + Sha256OfFile(data) +
+                                          " rows=12 labeled_1=6")));
+  EXPECT_EQ(m.meta()[2].first, "fit");
+  EXPECT_TRUE(StartsWith(m.meta()[2].second,
+                         "unit=claim l2=1.000000 class_weight=balanced "
+                         "file_weight=equal signs=taxonomy iterations="));
+  EXPECT_EQ(m.meta()[3].first, "calibration");
+  EXPECT_EQ(m.meta()[4],
+            (std::pair<std::string, std::string>("cv", "folds=3 seed=1")));
+  EXPECT_EQ(m.meta()[5].first, "cv_metrics");
+  EXPECT_TRUE(StartsWith(m.meta()[5].second, "all n=12 auc="));
+
+  // The taxonomy keeps every weight on its side.
+  const std::vector<int> directions =
+      Extractor(DefaultLexicons()).FeatureDirections();
+  ASSERT_EQ(directions.size(), m.weights().size());
+  for (size_t j = 0; j < directions.size(); ++j) {
+    EXPECT_GE(m.weights()[j] * directions[j], 0.0) << m.feature_names()[j];
+  }
+
+  const CliRun eval = Cli({"eval", data, "--model", model});
+  ASSERT_EQ(eval.code, 0) << eval.err;
+  EXPECT_EQ(eval.err, "");
+  EXPECT_TRUE(StartsWith(eval.out, "eval: model credence-tuned, 12 rows\n"))
+      << eval.out;
+}
+
+TEST_F(TuneCliTest, TuningTwiceGivesByteIdenticalFiles) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string model = Path("same.model");
+  const std::vector<std::string> args = {"tune",   data, "-o",      model,
+                                         "--seed", "7",  "--folds", "4"};
+  ASSERT_EQ(Cli(args).code, 0);
+  const std::string first = ReadFile(model);
+  ASSERT_EQ(Cli(args).code, 0);
+  const std::string second = ReadFile(model);
+  EXPECT_FALSE(first.empty());
+  EXPECT_EQ(first, second);
+  EXPECT_NE(first.find("\nmeta cv folds=4 seed=7\n"), std::string::npos);
+}
+
+TEST_F(TuneCliTest, ArticleUnitFitsArticleWeights) {
+  const std::string data = Write("articles.csv", kLabeled);
+  const std::string model = Path("article.model");
+  const CliRun r = Cli({"tune", data, "-o", model, "--unit", "article",
+                        "--folds", "3", "--calibrate", "none"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const LinearModel m = LinearModel::LoadFile(model);
+  ASSERT_TRUE(m.has_article_weights());
+  // Without claim rows the article weights serve claims too.
+  EXPECT_EQ(m.bias(), m.article_bias());
+  EXPECT_EQ(m.weights(), m.article_weights());
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : m.meta()) keys.push_back(key);
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"command", "article_input", "article_fit",
+                                      "article_calibration", "article_cv",
+                                      "article_cv_metrics"}));
+}
+
+TEST_F(TuneCliTest, ClaimAndArticleFilesTogether) {
+  const std::string claims = Write("claims.csv", kLabeled);
+  const std::string articles = Write("articles.csv", kLabeled);
+  const std::string model = Path("both.model");
+  const CliRun r = Cli({"tune", claims, "--article-file", articles, "-o", model,
+                        "--folds", "3"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const LinearModel m = LinearModel::LoadFile(model);
+  EXPECT_TRUE(m.has_article_weights());
+  size_t fit = 0, article_fit = 0;
+  for (const auto& [key, value] : m.meta()) {
+    fit += key == "fit";
+    article_fit += key == "article_fit";
+  }
+  EXPECT_EQ(fit, 1u);
+  EXPECT_EQ(article_fit, 1u);
+}
+
+// ------------------------------------------------------------------- eval
+
+// A model that puts +1 on every feature the taxonomy calls evidence of
+// sourcing and -1 on every sign of doubt ranks the rows above perfectly.
+TEST_F(TuneCliTest, EvalJsonOfAPerfectModel) {
+  const std::string data = Write("data.csv", kLabeled);
+  const LinearModel base = DefaultModel();
+  const std::vector<int> directions =
+      Extractor(DefaultLexicons()).FeatureDirections();
+  std::vector<double> weights(directions.begin(), directions.end());
+  for (double& w : weights) w *= 4;
+  const LinearModel sign_model("signs", 0.0, base.feature_names(), weights);
+  const std::string model = Path("signs.model");
+  {
+    std::ofstream out(model, std::ios::binary);
+    sign_model.Save(out);
+  }
+  const CliRun r = Cli({"eval", data, "--model", model, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["model"], "signs");
+  EXPECT_EQ(j["n"], 12);
+  EXPECT_EQ(j["positives"], 6);
+  EXPECT_EQ(j["auc"], 1.0);
+  EXPECT_EQ(j["accuracy"], 1.0);
+  EXPECT_EQ(j["f1"], 1.0);
+  EXPECT_EQ(j["f1_credible"], 1.0);
+  EXPECT_EQ(j["f1_doubtful"], 1.0);
+  for (const char* key : {"log_loss", "brier", "ece"}) {
+    ASSERT_TRUE(j[key].is_number()) << key;
+    EXPECT_GE(j[key].get<double>(), 0.0) << key;
+    EXPECT_LT(j[key].get<double>(), 0.5) << key;
+  }
+  ASSERT_EQ(j["reliability"].size(), 10u);
+  int rows = 0;
+  for (size_t b = 0; b < 10; ++b) {
+    const nlohmann::json& bin = j["reliability"][b];
+    EXPECT_DOUBLE_EQ(bin["low"].get<double>(), static_cast<double>(b) / 10);
+    EXPECT_DOUBLE_EQ(bin["high"].get<double>(),
+                     static_cast<double>(b + 1) / 10);
+    ASSERT_TRUE(bin.contains("mean_predicted"));
+    ASSERT_TRUE(bin.contains("observed"));
+    rows += bin["n"].get<int>();
+  }
+  EXPECT_EQ(rows, 12);
+  ASSERT_EQ(j["files"].size(), 1u);
+  EXPECT_EQ(j["files"][0]["path"], data);
+  EXPECT_EQ(j["files"][0]["n"], 12);
+  EXPECT_EQ(j["files"][0]["auc"], 1.0);
+}
+
+TEST_F(TuneCliTest, EvalJsonOfSeveralFilesAndOneClass) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string ones = Write("ones.csv",
+                                 "text,label\nThe ministry confirmed it.,1\n"
+                                 "The police confirmed the arrest.,1\n");
+  const CliRun r = Cli({"eval", data, ones, "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["n"], 14);
+  EXPECT_EQ(j["positives"], 8);
+  ASSERT_EQ(j["files"].size(), 2u);
+  EXPECT_EQ(j["files"][0]["path"], data);
+  EXPECT_EQ(j["files"][0]["n"], 12);
+  EXPECT_EQ(j["files"][1]["path"], ones);
+  EXPECT_EQ(j["files"][1]["n"], 2);
+  // One class: AUC is undefined, and null in JSON.
+  EXPECT_TRUE(j["files"][1]["auc"].is_null());
+  EXPECT_TRUE(j["files"][1]["accuracy"].is_number());
+}
+
+// --------------------------------------------------------------- failures
+
+struct Failure {
+  const char* name;
+  std::vector<std::string> args;  // "DIR" is replaced by the scratch folder
+  int code;
+  std::string err;  // the whole of standard error, or its start if "..."
+};
+
+TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
+  const std::string dir = dir_.string();
+  Write("data.csv", kLabeled);
+  // The bad label sits on line 6, after a record that spans lines 3-4.
+  Write("badlabel.csv",
+        "text,label\nFirst claim,1\n\"Second, two-line\nclaim\",0\n"
+        "Third claim,1\nFourth claim,yes\n");
+  Write("ones.csv", "text,label\nThe ministry confirmed it.,1\nIt may.,1\n");
+  Write("nolabel.csv", "text,verdict\nThe ministry confirmed it.,1\n");
+  Write("header.csv", "text,label\n");
+  const std::string data = dir + "/data.csv";
+  const std::string out = dir + "/out.model";
+  const Failure cases[] = {
+      {"no input",
+       {"tune", "-o", out},
+       2,
+       "credence tune: no labeled CSV file given (credence tune FILE.csv -o "
+       "OUT.model)\n"},
+      {"no output",
+       {"tune", data},
+       2,
+       "credence tune: -o OUT.model is required (where to write the model)\n"},
+      {"folds 1",
+       {"tune", data, "-o", out, "--folds", "1"},
+       2,
+       "credence tune: --folds must be between 2 and 1000, not 1\n"},
+      {"folds 1001",
+       {"tune", data, "-o", out, "--folds", "1001"},
+       2,
+       "credence tune: --folds must be between 2 and 1000, not 1001\n"},
+      {"unit",
+       {"tune", data, "-o", out, "--unit", "foo"},
+       2,
+       "credence tune: --unit must be claim or article, not 'foo'\n"},
+      {"class weight",
+       {"tune", data, "-o", out, "--class-weight", "x"},
+       2,
+       "credence tune: --class-weight must be balanced or none, not 'x'\n"},
+      {"file weight",
+       {"tune", data, "-o", out, "--file-weight", "x"},
+       2,
+       "credence tune: --file-weight must be equal or rows, not 'x'\n"},
+      {"calibrate",
+       {"tune", data, "-o", out, "--calibrate", "x"},
+       2,
+       "credence tune: --calibrate must be auto or platt or none, not 'x'\n"},
+      {"signs",
+       {"tune", data, "-o", out, "--signs", "x"},
+       2,
+       "credence tune: --signs must be taxonomy or free, not 'x'\n"},
+      {"l2 negative",
+       {"tune", data, "-o", out, "--l2", "-1"},
+       2,
+       "credence tune: --l2 must be a number >= 0\n"},
+      {"l2 not a number",
+       {"tune", data, "-o", out, "--l2", "abc"},
+       2,
+       "credence tune: the argument ('abc') for option '--l2' is invalid..."},
+      {"article l2",
+       {"tune", data, "-o", out, "--article-l2", "-0.5"},
+       2,
+       "credence tune: --article-l2 must be a number >= 0\n"},
+      {"seed",
+       {"tune", data, "-o", out, "--seed", "-3"},
+       2,
+       "credence tune: --seed must be >= 0\n"},
+      {"empty name",
+       {"tune", data, "-o", out, "--name", ""},
+       2,
+       "credence tune: --name must be one non-empty line\n"},
+      {"bad label",
+       {"tune", dir + "/badlabel.csv", "-o", out},
+       1,
+       "credence tune: " + dir +
+           "/badlabel.csv:6: label 'yes' is not 0/1 "
+           "or true/false..."},
+      {"one class",
+       {"tune", dir + "/ones.csv", "-o", out, "--folds", "2"},
+       1,
+       "credence tune: " + dir +
+           "/ones.csv: the data holds only rows "
+           "labeled 1 (tuning needs both classes)\n"},
+      {"missing label column",
+       {"tune", dir + "/nolabel.csv", "-o", out},
+       1,
+       "credence tune: " + dir +
+           "/nolabel.csv:1: no column 'label' "
+           "(columns: text, verdict)\n"},
+      {"header only",
+       {"tune", dir + "/header.csv", "-o", out},
+       1,
+       "credence tune: " + dir +
+           "/header.csv:2: no data rows (hint: the "
+           "file holds a header only)\n"},
+      {"missing input",
+       {"tune", dir + "/nope.csv", "-o", out},
+       1,
+       "credence tune: " + dir + "/nope.csv: cannot open..."},
+      {"output folder missing",
+       {"tune", data, "-o", dir + "/no/dir/x.model"},
+       1,
+       "credence tune: " + dir +
+           "/no/dir/x.model: cannot create (No such file or directory)\n"},
+      {"fewer rows than folds",
+       {"tune", dir + "/ones.csv", "-o", out, "--folds", "3"},
+       1,
+       "credence tune: " + dir +
+           "/ones.csv: tune: 2 rows for 3 folds (hint: "
+           "lower --folds)\n"},
+      {"eval no input",
+       {"eval"},
+       2,
+       "credence eval: no labeled CSV file given (credence eval FILE.csv)\n"},
+      {"eval format",
+       {"eval", data, "--format", "yaml"},
+       2,
+       "credence eval: --format must be text or json, not 'yaml'\n"},
+      {"eval unit",
+       {"eval", data, "--unit", "page"},
+       2,
+       "credence eval: --unit must be claim or article, not 'page'\n"},
+      {"eval bad label",
+       {"eval", dir + "/badlabel.csv"},
+       1,
+       "credence eval: " + dir + "/badlabel.csv:6: label 'yes'..."},
+      {"eval missing model",
+       {"eval", data, "--model", dir + "/none.model"},
+       1,
+       "credence eval: " + dir + "/none.model: cannot open model file..."},
+  };
+  for (const Failure& c : cases) {
+    SCOPED_TRACE(c.name);
+    const CliRun r = Cli(c.args);
+    EXPECT_EQ(r.code, c.code) << r.err;
+    EXPECT_EQ(r.out, "");
+    const std::string suffix = "...";
+    const bool prefix =
+        c.err.size() > 3 && c.err.compare(c.err.size() - 3, 3, suffix) == 0;
+    if (prefix) {
+      EXPECT_TRUE(StartsWith(r.err, c.err.substr(0, c.err.size() - 3)))
+          << r.err;
+    } else {
+      EXPECT_EQ(r.err, c.err);
+    }
+    // One line.
+    ASSERT_FALSE(r.err.empty());
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+    // Nothing written.
+    EXPECT_FALSE(fs::exists(out));
+  }
+  EXPECT_FALSE(fs::exists(dir + "/no"));
+  // No temporary files are left behind either.
+  size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(dir_)) {
+    (void)entry;
+    ++files;
+  }
+  EXPECT_EQ(files, 5u);
+}
+
+// A failed run leaves an existing model file as it was.
+TEST_F(TuneCliTest, FailureKeepsTheOldModelFile) {
+  const std::string bad =
+      Write("bad.csv", "text,label\nThe ministry confirmed it.,2\n");
+  const std::string model = Write("keep.model", "old bytes");
+  const CliRun r = Cli({"tune", bad, "-o", model});
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(ReadFile(model), "old bytes");
+}
+
+TEST_F(TuneCliTest, HelpDescribesTheOptions) {
+  const CliRun tune = Cli({"tune", "--help"});
+  EXPECT_EQ(tune.code, 0);
+  EXPECT_TRUE(StartsWith(tune.out, "usage: credence tune FILE.csv"));
+  const CliRun eval = Cli({"eval", "--help"});
+  EXPECT_EQ(eval.code, 0);
+  EXPECT_TRUE(StartsWith(eval.out, "usage: credence eval FILE.csv"));
+}
+
+}  // namespace
+}  // namespace credence
