@@ -126,8 +126,10 @@ FitResult FitPlatt(const std::vector<double>& logit, const Dataset& data,
     d.x.push_back(logit[i]);
     d.y.push_back(data.y[i]);
   }
+  // A unit ridge: nothing next to thousands of rows, but it keeps the
+  // scale finite when a handful of rows are separable.
   FitOptions options;
-  options.l2 = 0.0;
+  options.l2 = 1.0;
   return FitLogistic(d, options);
 }
 

@@ -195,6 +195,11 @@ FitResult FitLogistic(const FitData& data, const FitOptions& options) {
   if (options.signs.size() != data.cols) {
     throw std::invalid_argument("fit: one sign a feature expected");
   }
+  for (int sign : options.signs) {
+    if (sign < -1 || sign > 1) {
+      throw std::invalid_argument("fit: a sign is -1, 0 or 1");
+    }
+  }
   std::vector<bool> keep(data.cols, true);
   int steps = 0;
   FitResult fit;

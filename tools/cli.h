@@ -64,7 +64,8 @@ struct TuneCommandOptions {
   std::string unit = "claim";         // "claim" or "article"
   int64_t folds = 5;
   double l2 = 1.0;
-  double article_l2 = -1;  // < 0: the same as l2
+  double article_l2 = -1;  // given: >= 0; not given (-1): the same as l2
+  bool article_l2_given = false;
   int64_t seed = 1;
   std::string class_weight = "balanced";  // or "none"
   std::string file_weight = "equal";      // or "rows"

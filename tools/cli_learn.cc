@@ -300,8 +300,8 @@ void ValidateTuneOptions(const TuneCommandOptions& o) {
   if (!(o.l2 >= 0) || !std::isfinite(o.l2)) {
     throw UsageError("--l2 must be a number >= 0");
   }
-  if (!std::isfinite(o.article_l2) ||
-      (o.article_l2 < 0 && o.article_l2 != -1)) {
+  if (o.article_l2_given &&
+      (!(o.article_l2 >= 0) || !std::isfinite(o.article_l2))) {
     throw UsageError("--article-l2 must be a number >= 0");
   }
   if (o.seed < 0) throw UsageError("--seed must be >= 0");
@@ -347,6 +347,7 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
   }
   o.inputs = Inputs(vm);
+  o.article_l2_given = vm.count("article-l2") > 0;
   ValidateTuneOptions(o);
 
   AtomicFile target(o.output);  // a bad folder fails before the work
@@ -400,7 +401,7 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   if (articles.rows() > 0) {
     options.unit = "article";
     options.meta_prefix = "article_";
-    if (o.article_l2 >= 0) options.l2 = o.article_l2;
+    if (o.article_l2_given) options.l2 = o.article_l2;
     if (!o.prior.empty()) {
       options.prior = prior.has_article_weights() ? prior.article_weights()
                                                   : prior.weights();
