@@ -68,8 +68,9 @@ const char kTuneHelp[] =
     "                        official confirmations never lower one; held\n"
     "                        at 0 otherwise); free: no constraint\n"
     "                        (default taxonomy)\n"
-    "  --prior MODEL         pull the weights towards MODEL's (its article\n"
-    "                        weights for articles) instead of towards 0:\n"
+    "  --prior MODEL         pull the weights towards MODEL's (article\n"
+    "                        weights towards its article weights, if it has\n"
+    "                        any) instead of towards 0:\n"
     "                        the data moves a weight as far as its evidence\n"
     "                        goes, --l2 says how hard the pull is\n"
     "  --name NAME           the model's name (default credence-tuned)\n"
@@ -402,10 +403,10 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
     options.unit = "article";
     options.meta_prefix = "article_";
     if (o.article_l2_given) options.l2 = o.article_l2;
-    if (!o.prior.empty()) {
-      options.prior = prior.has_article_weights() ? prior.article_weights()
-                                                  : prior.weights();
-    }
+    // Articles pull towards the prior's article weights, or towards 0:
+    // claim weights are on another scale (one claim, not a mean of many).
+    options.prior = prior.has_article_weights() ? prior.article_weights()
+                                                : std::vector<double>();
     article_report = TunePart(articles, names, options);
     WritePartReport("article", articles, article_report, o, options.l2, text);
   }
