@@ -72,7 +72,10 @@ struct Problem {
   }
 };
 
-FitResult FitFree(const FitData& data, const FitOptions& options) {
+// `start`, when given, is where Newton's method starts: the bias, then one
+// weight a column (an active-set refit starts from the last solution).
+FitResult FitFree(const FitData& data, const FitOptions& options,
+                  const std::vector<double>* start = nullptr) {
   const auto n = static_cast<Eigen::Index>(data.rows());
   const auto k = static_cast<Eigen::Index>(data.cols) + 1;
   Problem problem;
@@ -96,6 +99,9 @@ FitResult FitFree(const FitData& data, const FitOptions& options) {
   }
 
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(k);
+  if (start != nullptr && start->size() == static_cast<size_t>(k)) {
+    beta = Eigen::Map<const Eigen::VectorXd>(start->data(), k);
+  }
   double loss = 0.0;
   double objective = problem.Objective(beta, &loss);
   FitResult result;
@@ -109,10 +115,14 @@ FitResult FitFree(const FitData& data, const FitOptions& options) {
     }
     Eigen::VectorXd gradient = problem.x.transpose() * gradient_rows;
     gradient += penalty.cwiseProduct(beta - problem.centre);
-    Eigen::MatrixXd hessian =
-        problem.x.transpose() * curvature.asDiagonal() * problem.x;
+    // X' diag(curvature) X as the Gram matrix of sqrt(curvature) X: one
+    // triangle, half the work of the general product.
+    const Matrix scaled = curvature.cwiseSqrt().asDiagonal() * problem.x;
+    Eigen::MatrixXd hessian = Eigen::MatrixXd::Zero(k, k);
+    hessian.selfadjointView<Eigen::Lower>().rankUpdate(scaled.transpose());
     hessian.diagonal() += penalty;
-    Eigen::VectorXd step = hessian.ldlt().solve(gradient);
+    Eigen::VectorXd step =
+        hessian.selfadjointView<Eigen::Lower>().ldlt().solve(gradient);
     // Halve the step until the objective does not rise.
     double t = 1.0, next = objective, next_loss = loss;
     Eigen::VectorXd candidate = beta;
@@ -138,7 +148,7 @@ FitResult FitFree(const FitData& data, const FitOptions& options) {
 
 // The fit over the columns `keep` only; the other weights are 0.
 FitResult FitColumns(const FitData& data, const FitOptions& options,
-                     const std::vector<bool>& keep) {
+                     const std::vector<bool>& keep, const FitResult* last) {
   FitData reduced;
   std::vector<size_t> columns;
   for (size_t j = 0; j < data.cols; ++j) {
@@ -162,7 +172,13 @@ FitResult FitColumns(const FitData& data, const FitOptions& options,
   if (!options.prior.empty()) {
     for (size_t j : columns) reduced_options.prior.push_back(options.prior[j]);
   }
-  FitResult fit = FitFree(reduced, reduced_options);
+  std::vector<double> start;
+  if (last != nullptr && !columns.empty()) {
+    start.push_back(last->bias);
+    for (size_t j : columns) start.push_back(last->weights[j]);
+  }
+  FitResult fit =
+      FitFree(reduced, reduced_options, start.empty() ? nullptr : &start);
   result = fit;
   result.weights.assign(data.cols, 0.0);
   for (size_t k = 0; k < columns.size(); ++k) {
@@ -206,7 +222,7 @@ FitResult FitLogistic(const FitData& data, const FitOptions& options) {
   // Each round holds or frees at least one weight; 4 rounds a feature is
   // far more than the active set ever needs.
   for (size_t round = 0; round < 4 * data.cols + 4; ++round) {
-    fit = FitColumns(data, options, keep);
+    fit = FitColumns(data, options, keep, round == 0 ? nullptr : &fit);
     steps += fit.iterations;
     bool changed = false;
     for (size_t j = 0; j < data.cols; ++j) {
