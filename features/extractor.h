@@ -19,7 +19,7 @@
 // Cue categories (the names are part of the JSON contract):
 //   hedge, booster, vague_attribution, doubt_marker, speculation, denial,
 //   sensational, unverified_social, media_report, anonymous_source,
-//   weasel, peacock, clickbait, hard_news, question
+//   weasel, peacock, clickbait, hard_news, question, link
 //       lexicon phrases; sensational adds listicle numbers at the start of a
 //       claim ("17 Reasons Why"), words in capitals (acronym.txt aside) and
 //       '!' outside quotes; unverified_social adds @handles.
@@ -104,8 +104,8 @@ class ExtractScratch {
 class Extractor {
  public:
   // How many cue categories there are (the first features).
-  static constexpr size_t kCategoryCount = 17;
-  // The seventeen cue categories, in feature order.
+  static constexpr size_t kCategoryCount = 18;
+  // The eighteen cue categories, in feature order.
   static const std::vector<std::string>& CategoryNames();
   // Every lexicon the extractor needs: the categories, then word classes
   // (official_title, official_body, media_outlet, person_noun,
@@ -124,7 +124,7 @@ class Extractor {
   const std::vector<Lexicon>& lexicons() const { return lexicons_; }
   // The direction the taxonomy gives each feature, in feature order: +1
   // for evidence of sourcing (named_source, official_confirmation,
-  // hard_news, backing_official/institution/named), -1 for distance or
+  // hard_news, link, backing_official/institution/named), -1 for distance or
   // doubt (hedges, anonymous and vague sources, social posts, bait,
   // weasels, questions), 0 where either reading is fair (booster, denial,
   // media_report, backing_media). `credence tune` keeps weights on the

@@ -19,7 +19,7 @@ const Extractor& Default() {
 
 // The first twelve categories are the sourcing taxonomy the tables below
 // were written for; the style categories (weasel, peacock, clickbait,
-// hard_news, question) have a table of their own.
+// hard_news, question, link) have a table of their own.
 constexpr size_t kSourcingCategories = 12;
 
 // "category:text" for every cue of one group of categories, in order.
@@ -65,6 +65,8 @@ TEST(ExtractorTest, StyleCategories) {
       {"Police arrested two men after the blast.",
        {"hard_news:Police", "hard_news:arrested", "hard_news:blast"}},
       {"Is Putin dead?", {"clickbait:Is", "hard_news:dead", "question:?"}},
+      {"Gunman named, police say http://t.co/x1",
+       {"hard_news:named", "hard_news:police", "link:http"}},
       {"Parliament passed the budget.",
        {"hard_news:Parliament", "hard_news:passed"}},
   };
@@ -93,6 +95,7 @@ TEST(ExtractorTest, FeatureDirections) {
   EXPECT_EQ(direction("booster"), 0);
   EXPECT_EQ(direction("hard_news"), 1);
   EXPECT_EQ(direction("clickbait"), -1);
+  EXPECT_EQ(direction("link"), 1);
 }
 
 TEST(ExtractorTest, Hedges) {
@@ -380,6 +383,7 @@ TEST(ExtractorTest, FeatureNames) {
                                          "clickbait",
                                          "hard_news",
                                          "question",
+                                         "link",
                                          "backing_official",
                                          "backing_institution",
                                          "backing_named",
@@ -397,12 +401,12 @@ TEST(ExtractorTest, FeaturesSaturate) {
   const std::string text =
       "Reportedly the vote may pass and could fail, the ministry confirmed.";
   const ClaimEvidence ev = Default().Extract(text, 0, text.size());
-  ASSERT_EQ(ev.features.size(), 24u);
+  ASSERT_EQ(ev.features.size(), 25u);
   EXPECT_DOUBLE_EQ(ev.features[0], 1.9 / 2.9);
   EXPECT_DOUBLE_EQ(ev.features[5], 0.5);
   EXPECT_DOUBLE_EQ(ev.features[9], 1.0 / 2.0);   // two forecasts of 0.5
   EXPECT_DOUBLE_EQ(ev.features[15], 1.4 / 2.4);  // hard_news
-  EXPECT_DOUBLE_EQ(ev.features[18], 1.0);        // backing_institution
+  EXPECT_DOUBLE_EQ(ev.features[19], 1.0);        // backing_institution
   double sum = 0;
   for (double f : ev.features) sum += f;
   EXPECT_DOUBLE_EQ(sum, 1.9 / 2.9 + 0.5 + 0.5 + 1.4 / 2.4 + 1.0);
@@ -424,7 +428,7 @@ TEST(ExtractorTest, OffsetsAreIntoTheWholeText) {
 TEST(ExtractorTest, EmptyClaimHasZeroFeatures) {
   const ClaimEvidence ev = Default().Extract("", 0, 0);
   EXPECT_TRUE(ev.cues.empty());
-  EXPECT_EQ(ev.features, std::vector<double>(24, 0.0));
+  EXPECT_EQ(ev.features, std::vector<double>(25, 0.0));
   EXPECT_EQ(ev.backing, Backing::kNone);
 }
 

@@ -25,6 +25,19 @@ std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
   }
 }
 
+std::unique_ptr<Scorer> BuildFeatureScorer(const std::string& lexicon_dir,
+                                           const std::string& overlay_dir) {
+  std::vector<Lexicon> lexicons = lexicon_dir.empty()
+                                      ? DefaultLexicons()
+                                      : LoadLexiconDirectory(lexicon_dir);
+  if (!overlay_dir.empty()) ApplyOverlayDirectory(overlay_dir, &lexicons);
+  Extractor extractor(std::move(lexicons));
+  const std::vector<std::string> names = extractor.feature_names();
+  LinearModel zero("features", 0.0, names,
+                   std::vector<double>(names.size(), 0.0));
+  return std::make_unique<Scorer>(std::move(extractor), std::move(zero));
+}
+
 boost::program_options::variables_map ParseCommandLine(
     const std::vector<std::string>& args, const po::options_description& desc,
     const std::string& command) {

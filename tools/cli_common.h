@@ -28,6 +28,12 @@ std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
                                     const std::string& lexicon_dir,
                                     const std::string& overlay_dir);
 
+// A scorer for feature extraction alone (tune): the lexicons' extractor
+// with a model of zero weights over its features, so that tuning never
+// depends on the built-in model matching the lexicons.
+std::unique_ptr<Scorer> BuildFeatureScorer(const std::string& lexicon_dir,
+                                           const std::string& overlay_dir);
+
 // Parses a command's arguments, every non-option one an "input"; Boost's
 // errors become UsageError pointing at the command's help.
 boost::program_options::variables_map ParseCommandLine(

@@ -352,7 +352,8 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   ValidateTuneOptions(o);
 
   AtomicFile target(o.output);  // a bad folder fails before the work
-  const std::unique_ptr<Scorer> scorer = BuildScorer("", o.lexicons, o.overlay);
+  const std::unique_ptr<Scorer> scorer =
+      BuildFeatureScorer(o.lexicons, o.overlay);
   DatasetOptions data_options;
   data_options.text_column = o.text_column;
   data_options.label_column = o.label_column;
