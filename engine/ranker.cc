@@ -209,6 +209,7 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
                     RecordSource& again, const RankOptions& options,
                     const Scorer& scorer, std::ostream& out, std::ostream& log,
                     const RankProgress& progress, std::ostream* spool) {
+  const ClassicLocale classic_out(out), classic_log(log);
   auto reader = std::make_unique<CsvReader>(
       in, path, options.column, options.id_column, options.id_required, spool);
   RankSummary summary;
