@@ -194,15 +194,22 @@ TEST_F(BadInputTest, ScoreRejectsTextOfOnlyByteOrderMarkAndSpaces) {
 
 // Scoring is linear in the input; the test checks the report's shape.
 TEST_F(BadInputTest, ScoresATwentyMegabyteLineWithoutPunctuation) {
-  const std::string words[] = {"the",    "port",  "strike",  "could",
-                               "spread", "union", "sources", "say"};
+  // Plain words and a hedge every 4,096 words: one claim, every hedge a
+  // cue (a denser line is the cue flood below).
+  const std::string words[] = {"the", "port", "strike", "spread",
+                               "to",  "the",  "rail",   "network"};
   std::string line;
   const size_t size = size_t{20} << 20;
-  for (size_t i = 0; line.size() < size; ++i) {
+  size_t hedges = 0;
+  for (size_t i = 1; line.size() < size - 16; ++i) {
+    if (i % 4096 == 0) {
+      line += "reportedly ";
+      ++hedges;
+    }
     line += words[i % 8];
     line += ' ';
   }
-  line.resize(size);
+  line.append(size - line.size(), 'x');  // ends inside a word
   const Outcome r =
       Credence({"score", Write("long.txt", line), "--format", "json"});
   ASSERT_EQ(r.signal, 0);
@@ -212,25 +219,24 @@ TEST_F(BadInputTest, ScoresATwentyMegabyteLineWithoutPunctuation) {
   ASSERT_EQ(j["claims"].size(), 1u);
   const auto& claim = j["claims"][0];
   EXPECT_EQ(claim["start"], 0);
-  // The line ends inside a word: the claim is the whole line.
   EXPECT_EQ(claim["end"], size);
   EXPECT_EQ(claim["text"].get<std::string>().size(), size);
-  EXPECT_GE(claim["confidence"].get<double>(), 0.0);
-  EXPECT_LE(claim["confidence"].get<double>(), 1.0);
-  EXPECT_FALSE(claim["cues"].empty());
+  EXPECT_GT(claim["confidence"].get<double>(), 0.0);
+  EXPECT_LT(claim["confidence"].get<double>(), 1.0);
+  ASSERT_EQ(claim["cues"].size(), hedges);
   for (const auto& cue : claim["cues"]) {
-    EXPECT_LT(cue["start"].get<size_t>(), cue["end"].get<size_t>());
-    EXPECT_LE(cue["end"].get<size_t>(), size);
+    ASSERT_EQ(cue["category"], "hedge");
+    ASSERT_EQ(cue["text"], "reportedly");
   }
 }
 
 TEST_F(BadInputTest, ScoresAFloodOfCueWords) {
-  // One claim of 100,000 hedges, then 5,000 claims of many cues each.
+  // One claim of 50,000 hedges, then 2,000 claims of many cues each.
   std::string text = "Flood\n";
-  const size_t hedges = 100000;
+  const size_t hedges = 50000;
   for (size_t i = 0; i < hedges; ++i) text += "reportedly ";
   text += "\n";
-  const size_t claims = 5000;
+  const size_t claims = 2000;
   for (size_t i = 0; i < claims; ++i) {
     text +=
         "BREAKING: critics say sources said it may allegedly be "
