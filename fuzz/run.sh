@@ -57,8 +57,8 @@ for t in "${targets[@]}"; do
     status=1
     echo "fuzz $t: FOUND a problem after ${execs:-?} executions" \
       "(exit $code; log $log)"
-    grep -m3 -E 'ERROR: |runtime error|invariant broken|SUMMARY' "$log" |
-      sed 's/^/  /'
+    { grep -m3 -E 'ERROR: |runtime error|invariant broken|SUMMARY' "$log" ||
+      tail -n 3 "$log"; } | sed 's/^/  /'
     for f in $found; do
       echo "  reproduce: $build/fuzz/$t $f"
     done
