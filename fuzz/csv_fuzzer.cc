@@ -30,7 +30,8 @@ uint64_t ReadAllRows(const std::string& input, uint64_t* rejected) {
     for (;;) {
       try {
         if (!reader.Next(&row)) break;
-      } catch (const CsvError&) {
+      } catch (const CsvError& e) {
+        FuzzCheckOneLine(e);
         ++rows;
         ++*rejected;
         continue;
@@ -48,7 +49,8 @@ uint64_t ReadAllRows(const std::string& input, uint64_t* rejected) {
                   "SplitRecord gives the id back");
       }
     }
-  } catch (const CsvError&) {
+  } catch (const CsvError& e) {
+    FuzzCheckOneLine(e);
     return kBadHeader;
   }
   return rows;
@@ -79,7 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FuzzCheck(s.read == s.ranked + s.rejected, "read = ranked + rejected");
     FuzzCheck(s.read == rows && s.rejected == rejected,
               "rank reads and rejects the rows the reader does");
-  } catch (const CsvError&) {
+  } catch (const CsvError& e) {
+    FuzzCheckOneLine(e);
     // Without --skip-bad-rows the first bad row stops the run, output-less.
     FuzzCheck(rows == kBadHeader || (!options.skip_bad_rows && rejected > 0),
               "only a bad header or row stops a run");

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <exception>
 
 #include "engine/resources.h"
 #include "engine/scorer.h"
@@ -24,6 +26,13 @@ inline void FuzzCheck(bool ok, const char* what) {
     std::fprintf(stderr, "fuzz invariant broken: %s\n", what);
     std::abort();
   }
+}
+
+// Every error credence reports is one line: the CLI prints what() as is.
+inline void FuzzCheckOneLine(const std::exception& e) {
+  FuzzCheck(std::strchr(e.what(), '\n') == nullptr &&
+                std::strchr(e.what(), '\r') == nullptr,
+            "an error message is one line");
 }
 
 }  // namespace credence

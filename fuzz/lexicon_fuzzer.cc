@@ -38,8 +38,10 @@ void ScoreWith(const Lexicon& replacement, std::string_view text) {
     const Scorer scorer(Extractor(std::move(lexicons)), DefaultModel());
     const ArticleScore a = scorer.ScoreArticle(text.substr(0, 4096));
     FuzzCheck(a.score >= 0.0 && a.score <= 1.0, "score in [0,1]");
-  } catch (const LexiconError&) {
-  } catch (const InputError&) {
+  } catch (const LexiconError& e) {
+    FuzzCheckOneLine(e);
+  } catch (const InputError& e) {
+    FuzzCheckOneLine(e);
   }
 }
 
@@ -89,7 +91,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       ApplyOverlay(parsed, &edited);
       ScoreWith(edited, content);
     }
-  } catch (const LexiconError&) {
+  } catch (const LexiconError& e) {
+    FuzzCheckOneLine(e);
   }
   return 0;
 }

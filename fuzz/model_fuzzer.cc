@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   LinearModel model;
   try {
     model = LinearModel::Load(in, "fuzz.model");
-  } catch (const ModelError&) {
+  } catch (const ModelError& e) {
+    FuzzCheckOneLine(e);
     return 0;
   }
   FuzzCheck(!model.feature_names().empty(), "a model has features");
@@ -41,7 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const Scorer scorer(BuiltInScorer().extractor(), model);
     const ArticleScore a = scorer.ScoreArticle("Kim may visit Russia\n");
     FuzzCheck(a.score >= 0.0 && a.score <= 1.0, "score in [0,1]");
-  } catch (const std::invalid_argument&) {
+  } catch (const std::invalid_argument& e) {
+    FuzzCheckOneLine(e);
     // a model for other features: `credence score --model` reports it
   }
   return 0;

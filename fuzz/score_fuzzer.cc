@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ArticleScore article;
   try {
     article = scorer.ScoreArticle(text);
-  } catch (const InputError&) {
+  } catch (const InputError& e) {
+    FuzzCheckOneLine(e);
     return 0;  // unusable text: the one expected failure
   }
   FuzzCheck(!article.claims.empty(), "a scored article has a claim");
