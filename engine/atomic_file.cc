@@ -5,13 +5,63 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <vector>
 
 namespace credence {
+namespace {
+
+// The temporaries a signal handler must remove: fixed slots, so the
+// handler reads them without locks or allocation. A slot's path is written
+// only while the slot is kClaimed, and read by the handler only while it
+// is kLive.
+enum SlotState : int { kFree, kClaimed, kLive };
+struct TempSlot {
+  std::atomic<int> state{kFree};
+  char path[4096];
+};
+constexpr size_t kTempSlots = 16;  // credence writes at most two at a time
+TempSlot temp_slots[kTempSlots];
+
+// The slot now holding `path`, or -1 when every slot is taken (or the path
+// is too long): that temporary is then only removed by the destructor.
+int RegisterTemporary(const std::string& path) {
+  if (path.size() >= sizeof temp_slots[0].path) return -1;
+  for (size_t i = 0; i < kTempSlots; ++i) {
+    int expected = kFree;
+    if (temp_slots[i].state.compare_exchange_strong(expected, kClaimed)) {
+      std::memcpy(temp_slots[i].path, path.c_str(), path.size() + 1);
+      temp_slots[i].state.store(kLive);
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+void UnregisterTemporary(int slot) {
+  if (slot >= 0) temp_slots[slot].state.store(kFree);
+}
+
+extern "C" void RemoveTemporariesAndDie(int signal_number) {
+  for (TempSlot& slot : temp_slots) {
+    if (slot.state.load() == kLive) ::unlink(slot.path);  // signal-safe
+  }
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+}  // namespace
+
+void RemoveTemporariesOnSignal() {
+  for (const int s : {SIGINT, SIGTERM, SIGHUP, SIGPIPE}) {
+    std::signal(s, RemoveTemporariesAndDie);
+  }
+}
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   // mkstemp in the target's folder, so rename() never crosses devices.
@@ -30,8 +80,10 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   ::fchmod(fd, 0666 & ~mask);
   ::close(fd);
   temp_ = name.data();
+  slot_ = RegisterTemporary(temp_);
   out_.open(temp_, std::ios::binary | std::ios::trunc);
   if (!out_) {
+    UnregisterTemporary(slot_);
     std::remove(temp_.c_str());
     throw std::runtime_error(path_ + ": cannot create (" +
                              std::strerror(errno) + ")");
@@ -39,6 +91,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
 }
 
 AtomicFile::~AtomicFile() {
+  UnregisterTemporary(slot_);
   if (!committed_) {
     out_.close();
     std::remove(temp_.c_str());
@@ -55,6 +108,9 @@ void AtomicFile::Commit() {
     throw std::runtime_error(path_ + ": cannot write (" + std::strerror(errno) +
                              ")");
   }
+  // A signal in between finds no file left at the temporary's name.
+  UnregisterTemporary(slot_);
+  slot_ = -1;
   committed_ = true;
 }
 

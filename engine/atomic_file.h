@@ -4,6 +4,11 @@
 //   credence::AtomicFile file("ranked.csv");   // throws on a bad folder
 //   file.stream() << data;
 //   file.Commit();   // without it, the destructor removes the temporary
+//
+// A program that calls RemoveTemporariesOnSignal() once also loses its
+// temporaries when SIGINT, SIGTERM, SIGHUP or SIGPIPE ends it; only SIGKILL
+// (or a crash) leaves a "TARGET.tmp-XXXXXX" file behind, never a partial
+// target.
 #ifndef CREDENCE_ENGINE_ATOMIC_FILE_H_
 #define CREDENCE_ENGINE_ATOMIC_FILE_H_
 
@@ -11,6 +16,11 @@
 #include <string>
 
 namespace credence {
+
+// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGPIPE that remove the
+// temporaries of every AtomicFile alive, then end the process by the same
+// signal (so the exit status still tells the signal).
+void RemoveTemporariesOnSignal();
 
 class AtomicFile {
  public:
@@ -33,6 +43,7 @@ class AtomicFile {
   std::string temp_;
   std::ofstream out_;
   bool committed_ = false;
+  int slot_ = -1;  // where a signal handler finds temp_ (-1: nowhere)
 };
 
 }  // namespace credence

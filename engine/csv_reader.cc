@@ -32,6 +32,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <istream>
@@ -66,6 +67,30 @@ constexpr size_t kChunkBytes = size_t{1} << 16;  // bytes per source read
 constexpr char kQuotedNewline = '\xFF';
 constexpr char kBadByte = '\xFE';  // stands for a NUL or a 0xFF
 constexpr uint64_t kNoPosition = ~uint64_t{0};
+
+// A header name as a message shows it: on one line, whatever it holds (a
+// quoted field may hold line breaks): control bytes become \n, \r, \t
+// or \xNN.
+std::string Printable(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7F) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", static_cast<unsigned>(byte));
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
 
 // Bytes Scanner must look at; everything else is copied in bulk.
 enum ByteClass : uint8_t { kPlain, kQuote, kComma, kNewline, kReturn, kMapped };
@@ -573,7 +598,7 @@ struct CsvReader::Impl {
     std::string list;
     for (size_t i = 0; i < header.size(); ++i) {
       if (i > 0) list += ", ";
-      list += header[i];
+      list += Printable(header[i]);
     }
     return list;
   }
@@ -706,7 +731,7 @@ CsvReader::CsvReader(std::istream& source, std::string path,
   std::set<std::string_view> seen;
   for (const std::string& name : s.header) {
     if (!seen.insert(name).second) {
-      throw CsvError(s.Where(line) + "duplicate column '" + name +
+      throw CsvError(s.Where(line) + "duplicate column '" + Printable(name) +
                      "' (columns: " + s.ColumnList() + ")");
     }
   }

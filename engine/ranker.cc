@@ -10,6 +10,7 @@
 #include <cstring>
 #include <memory>
 #include <ostream>
+#include <locale>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -266,6 +267,7 @@ struct WindowFormat {
     std::vector<std::string_view> fields;
     std::string id_scratch, text_scratch;
     std::ostringstream json;
+    json.imbue(std::locale::classic());  // '.' and no digit groups, always
     char number[20];
     const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
     for (size_t i = from; i < to; ++i) {
@@ -430,6 +432,7 @@ void WriteTop(std::vector<Kept>* heap, const RankOptions& options,
                  });
   TextBuffer text;
   std::ostringstream json;
+  json.imbue(std::locale::classic());  // '.' and no digit groups, always
   for (size_t i = 0; i < heap->size(); ++i) {
     const Kept& k = (*heap)[i];
     if (options.jsonl) {
@@ -565,6 +568,7 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
                     RecordSource& again, const RankOptions& options,
                     const Scorer& scorer, std::ostream& out, std::ostream& log,
                     const RankProgress& progress, std::ostream* spool) {
+  const ClassicLocale classic_out(out), classic_log(log);
   auto reader = std::make_unique<CsvReader>(
       in, path, options.column, options.id_column, options.id_required, spool);
   const size_t batch_rows = std::max<size_t>(1, options.batch_rows);

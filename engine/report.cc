@@ -199,6 +199,7 @@ void WriteJsonString(std::string_view s, std::ostream& out) {
 
 void WriteClaimJson(std::string_view text, const ScoredClaim& claim,
                     size_t index, const Scorer& scorer, std::ostream& out) {
+  const ClassicLocale classic(out);
   ArticleScore one;
   one.claims.push_back(claim);
   const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, one);
@@ -210,6 +211,7 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out) {
   // Streamed, one claim a line: memory stays at the size of the scores,
   // not of a document tree, whatever the article's length.
+  const ClassicLocale classic(out);
   const LinearModel& model = scorer.model();
   const std::vector<std::string>& names = model.feature_names();
   const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
@@ -242,6 +244,7 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
 
 void WriteTextReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out, size_t width) {
+  const ClassicLocale classic(out);
   const std::vector<std::string>& names = scorer.model().feature_names();
   const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
   out << "article score " << FormatFixed(article.score, 2) << "  ("

@@ -11,7 +11,8 @@
 #ifndef CREDENCE_ENGINE_REPORT_H_
 #define CREDENCE_ENGINE_REPORT_H_
 
-#include <iosfwd>
+#include <ios>
+#include <locale>
 #include <string>
 #include <string_view>
 
@@ -20,6 +21,31 @@
 namespace credence {
 
 extern const char kCredenceVersion[];
+
+// Gives a stream the classic "C" locale while it lives, then its own back:
+// numbers a writer streams (offsets, counts, ranks) print the same whatever
+// the global locale ("1000", never "1.000"). The writers below and RankCsv
+// use one; so does anything else that streams numbers into a caller's
+// stream.
+class ClassicLocale {
+ public:
+  explicit ClassicLocale(std::ios_base& stream) : stream_(stream) {
+    if (stream.getloc() != std::locale::classic()) {
+      old_ = stream.imbue(std::locale::classic());
+      changed_ = true;
+    }
+  }
+  ~ClassicLocale() {
+    if (changed_) stream_.imbue(old_);
+  }
+  ClassicLocale(const ClassicLocale&) = delete;
+  ClassicLocale& operator=(const ClassicLocale&) = delete;
+
+ private:
+  std::ios_base& stream_;
+  std::locale old_;
+  bool changed_ = false;
+};
 
 // One JSON object and a newline; the fields are listed in `credence score
 // --help`. Strings are UTF-8 with quotes and control characters escaped.

@@ -56,7 +56,17 @@ void CheckArticleText(std::string_view text) {
     throw InputError(Position(text, nul) +
                      ": NUL byte (binary data? credence reads UTF-8 text)");
   }
-  if (text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+  // White space as the splitter skips it (ASCII, no-break spaces, a byte
+  // order mark at the start): text of nothing else has no claim to score.
+  size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  for (;;) {
+    pos = text.find_first_not_of(" \t\r\n\f\v", pos);
+    if (pos == std::string_view::npos || text.substr(pos, 2) != "\xC2\xA0") {
+      break;
+    }
+    pos += 2;
+  }
+  if (pos == std::string_view::npos) {
     throw InputError(
         "empty input (nothing to score: give a headline line, "
         "then the article)");

@@ -56,7 +56,8 @@ struct ArticleScore {
 void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean);
 
 // Throws InputError when text is not valid UTF-8, holds a NUL byte, or has
-// nothing but white space.
+// nothing but white space (ASCII, U+00A0 and a leading byte order mark:
+// what SplitArticle skips), so that a scored article has a claim.
 void CheckArticleText(std::string_view text);
 
 class Scorer {

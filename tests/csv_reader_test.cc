@@ -339,6 +339,11 @@ TEST(CsvReaderTest, HeaderErrors) {
        "in.csv:1: duplicate column 'id' (columns: id, text, id)"},
       {"DuplicateOtherColumn", "x,text,x\n", "text", "id", false,
        "in.csv:1: duplicate column 'x' (columns: x, text, x)"},
+      // One line whatever the names hold: this message was two lines.
+      {"LineBreakInAName", "\"a\nb\",\"c\r\x01\",d\x01\n", "text", "id", false,
+       "in.csv:1: no column 'text' (columns: a\\nb, c\\r\\x01, d\\x01)"},
+      {"LineBreakInADuplicate", "\"a\nb\",\"a\nb\"\n", "text", "id", false,
+       "in.csv:1: duplicate column 'a\\nb' (columns: a\\nb, a\\nb)"},
       {"UnclosedQuote", "id,\"text\n1,a\n", "text", "id", false,
        "in.csv:1: unclosed quote (a quoted field never ends)"},
       {"Fine", "id,text\n", "text", "id", true, ""},

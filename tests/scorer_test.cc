@@ -125,6 +125,17 @@ TEST(ScorerTest, RejectsUnusableText) {
       {"blank", " \n\t\r\n ",
        "empty input (nothing to score: give a headline line, then the "
        "article)"},
+      // What the splitter skips counts as white space too: these once
+      // scored as an article of no claims, "article score 0.00", exit 0.
+      {"byte order mark only", "\xEF\xBB\xBF",
+       "empty input (nothing to score: give a headline line, then the "
+       "article)"},
+      {"byte order mark and blank lines", "\xEF\xBB\xBF \r\n\n\t",
+       "empty input (nothing to score: give a headline line, then the "
+       "article)"},
+      {"no-break spaces", "\xC2\xA0\n \xC2\xA0\xC2\xA0\n",
+       "empty input (nothing to score: give a headline line, then the "
+       "article)"},
       {"latin1", "Headline\ncaf\xE9 au lait",
        "2:4: invalid UTF-8 (byte 0xE9; convert the text to UTF-8, e.g. iconv "
        "-f latin1 -t utf-8)"},

@@ -428,6 +428,8 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     out << "credence " << kCredenceVersion << "\n";
     return 0;
   }
+  // Counts and ranks print as "1000" whatever the global locale.
+  const ClassicLocale classic_out(out), classic_err(err);
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   const std::string who = "credence " + command + ": ";

@@ -1,0 +1,522 @@
+// Bad input, run through the built credence binary: whatever it is given,
+// credence ends with exit 0 and a well-formed report, or with exit 1 or 2
+// and one line on stderr; never a signal. Also: an interrupted `rank
+// --output` leaves the previous file, and output is the same in any locale.
+//
+// The cases the in-process CLI test (cli_test.cc) and the library tests
+// already cover are not repeated here; README.md lists the whole matrix.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <clocale>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <locale>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "features/extractor.h"
+#include "tools/cli.h"
+
+namespace credence {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int code = -1;   // exit code, -1 when ended by a signal
+  int signal = 0;  // the signal that ended it, or 0
+  std::string out;
+  std::string err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Scratch folder per test; runs the binary with stdin from a file.
+class BadInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("credence_bad_input_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    const fs::path p = dir_ / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << content;
+    return p.string();
+  }
+
+  // Runs credence with `args`; stdin is `input`, LC_ALL is `lc_all` when
+  // given, TMPDIR is the scratch folder.
+  Outcome Credence(const std::vector<std::string>& args,
+                   const std::string& input = "",
+                   const std::string& lc_all = "") {
+    const std::string in = Write("stdin.bin", input);
+    const std::string out = (dir_ / "stdout.bin").string();
+    const std::string err = (dir_ / "stderr.bin").string();
+    const pid_t pid = Spawn(args, lc_all, [&] {
+      Redirect(::open(in.c_str(), O_RDONLY), STDIN_FILENO);
+    });
+    Outcome r = Wait(pid);
+    r.out = ReadFile(out);
+    r.err = ReadFile(err);
+    return r;
+  }
+
+  // Forks credence with stdout and stderr to the scratch folder; `stdin`
+  // sets up standard input in the child.
+  template <typename SetUpStdin>
+  pid_t Spawn(const std::vector<std::string>& args, const std::string& lc_all,
+              SetUpStdin stdin) {
+    std::vector<std::string> argv = {CREDENCE_BINARY};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const std::string out = (dir_ / "stdout.bin").string();
+    const std::string err = (dir_ / "stderr.bin").string();
+    const std::string tmp = dir_.string();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      stdin();
+      Redirect(::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644),
+               STDOUT_FILENO);
+      Redirect(::open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644),
+               STDERR_FILENO);
+      ::setenv("TMPDIR", tmp.c_str(), 1);
+      if (!lc_all.empty()) ::setenv("LC_ALL", lc_all.c_str(), 1);
+      std::vector<char*> c_argv;
+      for (std::string& a : argv) c_argv.push_back(a.data());
+      c_argv.push_back(nullptr);
+      ::execv(c_argv[0], c_argv.data());
+      ::_exit(127);
+    }
+    return pid;
+  }
+
+  static void Redirect(int fd, int to) {
+    if (fd < 0 || ::dup2(fd, to) < 0) ::_exit(126);
+    ::close(fd);
+  }
+
+  static Outcome Wait(pid_t pid) {
+    Outcome r;
+    int status = 0;
+    if (pid < 0 || ::waitpid(pid, &status, 0) != pid) {
+      ADD_FAILURE() << "cannot run " << CREDENCE_BINARY;
+      return r;
+    }
+    if (WIFEXITED(status)) r.code = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+    return r;
+  }
+
+  // The run failed with `code`, no stdout, and stderr is one line that
+  // starts with `prefix` (equals it, when `prefix` ends the line).
+  static void ExpectFailure(const Outcome& r, int code,
+                            const std::string& prefix) {
+    EXPECT_EQ(r.signal, 0);
+    EXPECT_EQ(r.code, code);
+    EXPECT_EQ(r.out, "");
+    if (!prefix.empty() && prefix.back() == '\n') {
+      EXPECT_EQ(r.err, prefix);
+    } else {
+      EXPECT_EQ(r.err.substr(0, prefix.size()), prefix) << r.err;
+      EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
+    }
+  }
+
+  fs::path dir_;
+};
+
+// ------------------------------------------------------------------ score
+
+TEST_F(BadInputTest, ScoreRejectsBinaryData) {
+  const std::string png = Write("image.png", "\x89PNG\r\n\x1A\n");
+  ExpectFailure(Credence({"score", png}), 1,
+                "credence score: " + png +
+                    ":1:1: invalid UTF-8 (byte 0x89; convert the text to "
+                    "UTF-8, e.g. iconv -f latin1 -t utf-8)\n");
+  // Random bytes with NULs: whichever comes first is reported.
+  std::string noise;
+  for (int i = 0; i < 4096; ++i) {
+    noise.push_back(static_cast<char>((i * 7919 + 13) % 251));
+  }
+  ExpectFailure(Credence({"score", "-"}, noise), 1, "credence score: -:1:");
+}
+
+// Invalid UTF-8 is an error, never replaced: the position is the line and
+// the column (in code points) of the first bad byte.
+TEST_F(BadInputTest, ScoreRejectsEveryKindOfInvalidUtf8) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* where;  // line:column and byte
+  } cases[] = {
+      {"lone continuation byte", "Head\nab\x80",
+       "2:3: invalid UTF-8 (byte 0x80"},
+      {"overlong slash", "Head\n\xC0\xAF", "2:1: invalid UTF-8 (byte 0xC0"},
+      {"surrogate",
+       "H\xC3\xA9"
+       "ad \xED\xA0\x80",
+       "1:6: invalid UTF-8 (byte 0xED"},
+      {"beyond U+10FFFF", "\xF4\x90\x80\x80", "1:1: invalid UTF-8 (byte 0xF4"},
+      {"truncated at the end", "Head\n\xE2\x82",
+       "2:1: invalid UTF-8 (byte 0xE2"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    ExpectFailure(Credence({"score", "-"}, c.text), 1,
+                  std::string("credence score: -:") + c.where + ";");
+  }
+}
+
+TEST_F(BadInputTest, ScoreRejectsTextOfOnlyByteOrderMarkAndSpaces) {
+  ExpectFailure(Credence({"score", "-"}, "\xEF\xBB\xBF\xC2\xA0\r\n"), 1,
+                "credence score: -: empty input (nothing to score: give a "
+                "headline line, then the article)\n");
+}
+
+// Scoring is linear in the input; the test checks the report's shape.
+TEST_F(BadInputTest, ScoresATwentyMegabyteLineWithoutPunctuation) {
+  // Plain words and a hedge every 4,096 words: one claim, every hedge a
+  // cue (a denser line is the cue flood below).
+  const std::string words[] = {"the",   "old",   "harbor", "crane",
+                               "moved", "along", "the",    "quay"};
+  std::string line;
+  const size_t size = size_t{20} << 20;
+  size_t hedges = 0;
+  for (size_t i = 1; line.size() < size - 16; ++i) {
+    if (i % 4096 == 0) {
+      line += "reportedly ";
+      ++hedges;
+    }
+    line += words[i % 8];
+    line += ' ';
+  }
+  line.append(size - line.size(), 'x');  // ends inside a word
+  const Outcome r =
+      Credence({"score", Write("long.txt", line), "--format", "json"});
+  ASSERT_EQ(r.signal, 0);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["claims"].size(), 1u);
+  const auto& claim = j["claims"][0];
+  EXPECT_EQ(claim["start"], 0);
+  EXPECT_EQ(claim["end"], size);
+  EXPECT_EQ(claim["text"].get<std::string>().size(), size);
+  EXPECT_GT(claim["confidence"].get<double>(), 0.0);
+  EXPECT_LT(claim["confidence"].get<double>(), 1.0);
+  ASSERT_EQ(claim["cues"].size(), hedges);
+  for (const auto& cue : claim["cues"]) {
+    ASSERT_EQ(cue["category"], "hedge");
+    ASSERT_EQ(cue["text"], "reportedly");
+  }
+}
+
+TEST_F(BadInputTest, ScoresAFloodOfCueWords) {
+  // One claim of 50,000 hedges, then 2,000 claims of many cues each.
+  std::string text = "Flood\n";
+  const size_t hedges = 50000;
+  for (size_t i = 0; i < hedges; ++i) text += "reportedly ";
+  text += "\n";
+  const size_t claims = 2000;
+  for (size_t i = 0; i < claims; ++i) {
+    text +=
+        "BREAKING: critics say sources said it may allegedly be "
+        "the so-called deal! ";
+  }
+  const Outcome r =
+      Credence({"score", Write("flood.txt", text), "--format", "json"});
+  ASSERT_EQ(r.signal, 0);
+  ASSERT_EQ(r.code, 0) << r.err.substr(0, 200);
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["claims"].size(), 2 + claims);
+  const auto& flood = j["claims"][1];
+  ASSERT_EQ(flood["cues"].size(), hedges);
+  for (const auto& cue : flood["cues"]) ASSERT_EQ(cue["category"], "hedge");
+  // s/(1+s) saturates: many cues weigh little more than a few.
+  EXPECT_GT(flood["confidence"].get<double>(), 0.0);
+  EXPECT_LT(flood["confidence"].get<double>(), 0.62);
+  for (size_t k = 2; k < 2 + claims; ++k) {
+    ASSERT_GE(j["claims"][k]["cues"].size(), 5u) << k;
+  }
+}
+
+// ------------------------------------------------------------------- rank
+
+TEST_F(BadInputTest, RankRejectsInputThatIsNotCsv) {
+  const std::string empty = Write("empty.csv", "");
+  ExpectFailure(
+      Credence({"rank", empty}), 1,
+      "credence rank: " + empty + ":1: empty input (expected a header row)\n");
+  const std::string unclosed =
+      Write("unclosed.csv", "id,headline\na,\"never closed\nb,fine\n");
+  ExpectFailure(Credence({"rank", unclosed}), 1,
+                "credence rank: " + unclosed +
+                    ":2: unclosed quote (a quoted field never ends)\n");
+  const std::string png = Write("image.png", "\x89PNG\r\n\x1A\n\0\0\0\r");
+  ExpectFailure(Credence({"rank", png}), 1,
+                "credence rank: " + png + ":1: no column 'headline'");
+  const std::string nul =
+      Write("nul.csv", std::string("headline\nok\nnul\0inside\n", 24));
+  ExpectFailure(Credence({"rank", nul}), 1,
+                "credence rank: " + nul +
+                    ":3: NUL byte in column 'headline' (text files hold "
+                    "none)\n");
+  const std::string latin1 = Write("latin1.csv", "headline\nna\xEFve\n");
+  ExpectFailure(Credence({"rank", latin1}), 1,
+                "credence rank: " + latin1 +
+                    ":2: invalid UTF-8 in column 'headline' (save the file "
+                    "as UTF-8)\n");
+}
+
+// A header and no rows is an empty ranking, not an error.
+TEST_F(BadInputTest, RankOfOnlyAHeaderIsEmpty) {
+  const Outcome r = Credence({"rank", Write("h.csv", "id,headline\r\n")});
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_EQ(r.out, "rank,id,score,backing,cue_category,cue,text\n");
+  EXPECT_EQ(r.err, "read 0 rows, ranked 0, rejected 0\n");
+}
+
+// The record is read again from the file for output (FileRecordSource).
+TEST_F(BadInputTest, RankTakesAFiveMegabyteField) {
+  std::string big;
+  while (big.size() < (size_t{5} << 20)) big += "reportedly, \"quoted\" words ";
+  std::string quoted;
+  for (const char c : big) {
+    quoted += c;
+    if (c == '"') quoted += '"';
+  }
+  const Outcome r = Credence({"rank", Write("big.csv",
+                                            "id,headline\nsmall,Police "
+                                            "confirmed it\nbig,\"" +
+                                                quoted + "\"\n")});
+  ASSERT_EQ(r.signal, 0);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "read 2 rows, ranked 2, rejected 0\n");
+  const std::string last = "2,big,";
+  const size_t at = r.out.find("\n" + last);
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(r.out.substr(r.out.size() - quoted.size() - 3),
+            "\"" + quoted + "\"\n");
+}
+
+// ------------------------------------------------------ models and lexicons
+
+TEST_F(BadInputTest, ModelFilesThatAreNotModels) {
+  const std::string article = Write("a.txt", "Kim may visit Russia\n");
+  std::string extra =
+      ReadFile(fs::path(CREDENCE_SOURCE) / "models" / "prior.model");
+  extra.replace(extra.rfind("end\n"), 4, "weight rumor 1\nend\n");
+  std::string garbage;
+  for (int i = 0; i < 2000; ++i) {
+    garbage.push_back(static_cast<char>((i * 131 + 7) % 256));
+  }
+  struct Case {
+    const char* name;
+    std::string content;
+    std::string message;  // after "credence score: PATH"
+  } cases[] = {
+      {"empty", "",
+       ":1: empty model file (expected first line 'credence-model 1')\n"},
+      {"garbage", garbage,
+       ":1: not a credence model file (first line must be 'credence-model "
+       "1')\n"},
+      {"nan", "credence-model 1\nname n\nbias nan\n",
+       ":3: non-finite or out-of-range bias 'nan'"},
+      {"inf", "credence-model 1\nname n\nbias 0\nweight hedge inf\n",
+       ":4: non-finite or out-of-range weight 'inf'"},
+      {"extra feature", extra,
+       ": model 'credence-prior' does not fit the lexicons: features the "
+       "model lacks: (none); features the lexicons lack: rumor (use a model "
+       "tuned for these lexicons)\n"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::string model = Write(std::string(c.name) + ".model", c.content);
+    ExpectFailure(Credence({"score", article, "--model", model}), 1,
+                  "credence score: " + model + c.message);
+  }
+}
+
+TEST_F(BadInputTest, LexiconDirectoriesWithProblems) {
+  const std::string article = Write("a.txt", "Kim may visit Russia\n");
+  const fs::path builtin = fs::path(CREDENCE_SOURCE) / "features" / "lexicons";
+  // Full copies of the built-in lexicons, each with one problem.
+  for (const char* copy : {"dup", "cross"}) {
+    for (const std::string& name : Extractor::LexiconNames()) {
+      Write(std::string(copy) + "/" + name + ".txt",
+            ReadFile(builtin / (name + ".txt")));
+    }
+  }
+  const std::string hedge = ReadFile(builtin / "hedge.txt");
+  Write("dup/hedge.txt", hedge + "reportedly\n");
+  Write("cross/booster.txt",
+        ReadFile(builtin / "booster.txt") + "reportedly\n");
+  fs::create_directories(dir_ / "empty");
+  const std::string dir = dir_.string();
+  ExpectFailure(Credence({"score", article, "--lexicons", dir + "/dup"}), 1,
+                "credence score: " + dir + "/dup/hedge.txt:");
+  EXPECT_NE(Credence({"score", article, "--lexicons", dir + "/dup"})
+                .err.find(": 'reportedly' is already an entry at line "),
+            std::string::npos);
+  ExpectFailure(Credence({"score", article, "--lexicons", dir + "/cross"}), 1,
+                "credence score: " + dir + "/cross/booster.txt:");
+  ExpectFailure(Credence({"score", article, "--lexicons", dir + "/empty"}), 1,
+                "credence score: " + dir +
+                    "/empty/hedge.txt: missing (a --lexicons "
+                    "folder holds every lexicon; use --overlay to change "
+                    "only some)\n");
+  ExpectFailure(Credence({"score", article, "--lexicons", article}), 1,
+                "credence score: " + article +
+                    ": not a directory (--lexicons takes a folder of lexicon "
+                    "files; see credence score --help)\n");
+}
+
+// ------------------------------------------------ nothing half-written
+
+const char kHeadlines[] =
+    "id,headline\n"
+    "a,Kim reportedly visits Russia\n"
+    "b,Police confirmed the arrest\n";
+
+// SIGTERM while rank reads standard input: the previous --output file
+// stays as it was, and neither its temporary nor the stdin spool is left.
+TEST_F(BadInputTest, InterruptedRankLeavesThePreviousOutput) {
+  const std::string target = Write("ranked.csv", "the previous ranking\n");
+  int pipe_fds[2];
+  ASSERT_EQ(::pipe(pipe_fds), 0);
+  const pid_t pid = Spawn({"rank", "-", "--output", target}, "", [&] {
+    ::close(pipe_fds[1]);
+    Redirect(pipe_fds[0], STDIN_FILENO);
+  });
+  ::close(pipe_fds[0]);
+  // Half the input, then wait (without a time limit on credence) until the
+  // output's temporary exists: credence is then blocked reading stdin.
+  ASSERT_EQ(::write(pipe_fds[1], kHeadlines, 20), 20);
+  auto temporaries = [&] {
+    std::vector<std::string> found;
+    for (const auto& e : fs::directory_iterator(dir_)) {
+      const std::string name = e.path().filename().string();
+      if (name.find(".tmp-") != std::string::npos) found.push_back(name);
+    }
+    return found;
+  };
+  const auto give_up =
+      std::chrono::steady_clock::now() + std::chrono::minutes(2);
+  while (temporaries().size() < 2 &&
+         std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(temporaries().size(), 2u) << "no output temporary and spool";
+  ::kill(pid, SIGTERM);
+  const Outcome r = Wait(pid);
+  ::close(pipe_fds[1]);
+  EXPECT_EQ(r.signal, SIGTERM);
+  EXPECT_EQ(ReadFile(target), "the previous ranking\n");
+  EXPECT_EQ(temporaries(), std::vector<std::string>{});
+}
+
+// -------------------------------------------------------------- locales
+
+bool HaveCommaLocale() {
+  locale_t l = ::newlocale(LC_ALL_MASK, "de_DE.UTF-8", nullptr);
+  if (l == nullptr) return false;
+  ::freelocale(l);
+  return true;
+}
+
+// An article and a CSV whose offsets, indices and ranks pass 1,000, where
+// a locale with digit grouping would print "1.000".
+std::string LongArticle() {
+  std::string text = "Port strike could spread, union sources say\n";
+  for (int i = 0; i < 1100; ++i) {
+    text += "The ministry confirmed talks may resume. ";
+  }
+  return text;
+}
+
+std::string ManyHeadlines() {
+  std::string csv = "id,headline\n";
+  for (int i = 0; i < 1100; ++i) {
+    csv += std::to_string(i) + (i % 3 ? ",Kim reportedly visits Russia\n"
+                                      : ",Police confirmed the arrest\n");
+  }
+  return csv;
+}
+
+TEST_F(BadInputTest, SameBytesUnderACommaDecimalLocale) {
+  if (!HaveCommaLocale()) GTEST_SKIP() << "de_DE.UTF-8 locale not installed";
+  const std::string article = Write("a.txt", LongArticle());
+  const std::string csv = Write("h.csv", ManyHeadlines());
+  const std::vector<std::vector<std::string>> commands = {
+      {"score", article, "--format", "json"},
+      {"score", article},
+      {"rank", csv, "--threads", "2"},
+      {"rank", csv, "--format", "jsonl"},
+  };
+  for (const auto& args : commands) {
+    SCOPED_TRACE(args[0] + " " + args.back());
+    const Outcome c = Credence(args, "", "C");
+    const Outcome de = Credence(args, "", "de_DE.UTF-8");
+    ASSERT_EQ(c.code, 0) << c.err;
+    EXPECT_EQ(de.code, 0);
+    EXPECT_TRUE(de.out == c.out) << "stdout differs";
+    EXPECT_EQ(de.err, c.err);
+  }
+}
+
+// The same, in-process: a program that sets a global comma-decimal locale
+// (as a GUI or a notebook may) gets the same reports.
+TEST_F(BadInputTest, SameBytesWhenTheGlobalLocaleHasDecimalCommas) {
+  if (!HaveCommaLocale()) GTEST_SKIP() << "de_DE.UTF-8 locale not installed";
+  const std::string article = Write("a.txt", LongArticle());
+  const std::string csv = Write("h.csv", ManyHeadlines());
+  auto run = [](const std::vector<std::string>& args) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    EXPECT_EQ(RunCli(args, in, out, err), 0) << err.str();
+    return out.str() + err.str();
+  };
+  const std::vector<std::vector<std::string>> commands = {
+      {"score", article, "--format", "json"},
+      {"score", article},
+      {"rank", csv},
+      {"rank", csv, "--format", "jsonl"},
+  };
+  std::vector<std::string> classic;
+  for (const auto& args : commands) classic.push_back(run(args));
+  struct Restore {
+    ~Restore() {
+      std::locale::global(std::locale::classic());
+      std::setlocale(LC_ALL, "C");
+    }
+  } restore;
+  std::locale::global(std::locale("de_DE.UTF-8"));
+  std::setlocale(LC_ALL, "de_DE.UTF-8");
+  for (size_t i = 0; i < commands.size(); ++i) {
+    SCOPED_TRACE(commands[i][0] + " " + commands[i].back());
+    EXPECT_TRUE(run(commands[i]) == classic[i]) << "output differs";
+  }
+}
+
+}  // namespace
+}  // namespace credence
