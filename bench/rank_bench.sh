@@ -26,18 +26,22 @@ with open(out, "w", newline="", encoding="utf-8") as f:
     for i in range(rows):
         w.writerow([f"r{i + 1}", texts[i % len(texts)]])
 PY
-# The cue phrases of the built-in lexicons, one plain form a line.
+# The cue phrases of the built-in lexicons, one plain form a line, of three
+# characters or more: a one- or two-character substring ("i", "is", "?")
+# is in nearly every line, so grep would stop at a line's first bytes and
+# time no lexicon scan at all (0.22 s instead of 0.7 s here).
 python3 - features/lexicons "$work/cues.txt" <<'PY'
 import os, sys
 cues = set()
 for name in os.listdir(sys.argv[1]):
     for line in open(os.path.join(sys.argv[1], name), encoding="utf-8"):
-        line = line.split("=")[0].strip().lstrip("-")
+        line = line.split("=")[0].strip().lstrip("-^")
         if not line or line.startswith("#"):
             continue
         words = [w.split("|")[0].rstrip("+") for w in line.split()]
         cues.add(" ".join(words))
-open(sys.argv[2], "w").write("\n".join(sorted(cues)) + "\n")
+cues = sorted(c for c in cues if len(c) >= 3)
+open(sys.argv[2], "w").write("\n".join(cues) + "\n")
 PY
 size=$(stat -c %s "$work/corpus.csv")
 echo "corpus: $rows rows, $size bytes; $(wc -l < "$work/cues.txt") cue phrases"
