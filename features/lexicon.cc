@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <map>
+#include <cstdint>
+#include <unordered_map>
 
 #include "features/tokenizer.h"
 #include "features/utf8.h"
@@ -88,6 +89,14 @@ std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
 
 }  // namespace
 
+size_t FormHash::operator()(const std::vector<std::string>& form) const {
+  uint64_t h = 0;
+  for (const std::string& token : form) {
+    h = (h ^ HashWord(token)) * 0x9E3779B97F4A7C15ull;  // order matters
+  }
+  return static_cast<size_t>(h ^ (h >> 32));
+}
+
 std::vector<std::string> Inflections(const std::string& word) {
   const size_t n = word.size();
   auto ends = [&](std::string_view suffix) {
@@ -124,7 +133,7 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     Fail(path, line, "invalid UTF-8 (save the file as UTF-8)");
   }
   // Which line first produced each form, to name both lines of a duplicate.
-  std::map<std::vector<std::string>, int> first_line;
+  std::unordered_map<std::vector<std::string>, int, FormHash> first_line;
   // Editors that save "UTF-8 with BOM" put U+FEFF before the first line.
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   int line_no = 0;
