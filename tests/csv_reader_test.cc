@@ -560,6 +560,8 @@ TEST(SplitRecordTest, Fields) {
       {"StrayQuotes", "He said \"hi\",x", {"He said \"hi\"", "x"}},
       {"TextAfterClosingQuote", "\"ab\"cd", {"\"ab\"cd"}},
       {"QuotedAndStray", "\"a\"b\"c\"", {"a\"b\"c"}},
+      // Not from CsvReader, which rejects it, but split all the same.
+      {"UnclosedQuote", "a,\"b,c", {"a", "\"b,c"}},
   };
   for (const SplitCase& c : kCases) {
     SCOPED_TRACE(c.name);
