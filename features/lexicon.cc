@@ -38,9 +38,11 @@ std::string Shown(const std::vector<std::string>& form) {
 
 // One written word ("confirm+", "is|are") to its alternatives, each a
 // token sequence as the tokenizer would cut it.
+// `scratch` is memory reused from call to call.
 std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
                                                        const std::string& path,
-                                                       int line) {
+                                                       int line,
+                                                       TokenList* scratch) {
   std::vector<std::vector<std::string>> alternatives;
   size_t start = 0;
   while (start <= word.size()) {
@@ -58,7 +60,8 @@ std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
            "empty alternative in '" + std::string(word) +
                "' (write alternatives as a|b|c)");
     }
-    const TokenList tokens = Tokenize(alt, 0, alt.size());
+    Tokenize(alt, 0, alt.size(), scratch);
+    const TokenList& tokens = *scratch;
     if (tokens.empty()) {  // only white space the tokenizer skips (NBSP)
       Fail(path, line,
            "empty alternative in '" + std::string(word) +
@@ -138,6 +141,7 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   int line_no = 0;
   size_t pos = 0;
+  TokenList tokens;  // scratch for every line
   while (pos < content.size()) {
     size_t eol = content.find('\n', pos);
     if (eol == std::string_view::npos) eol = content.size();
@@ -146,7 +150,8 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
     // A line of Unicode spaces only (NBSP, zero-width space) is blank too.
-    if (Tokenize(line, 0, line.size()).empty()) continue;
+    Tokenize(line, 0, line.size(), &tokens);
+    if (tokens.empty()) continue;
     LexiconEntry entry;
     entry.line = line_no;
     entry.source = path + ":" + std::to_string(line_no);
@@ -182,7 +187,7 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
       const size_t sp = line.find_first_of(" \t", w);
       const size_t we = sp == std::string_view::npos ? line.size() : sp;
       const auto alternatives =
-          WordAlternatives(line.substr(w, we - w), path, line_no);
+          WordAlternatives(line.substr(w, we - w), path, line_no, &tokens);
       if (entry.forms.size() * alternatives.size() > kMaxFormsPerEntry) {
         Fail(path, line_no,
              "entry expands to more than 4096 forms (split it into lines)");
