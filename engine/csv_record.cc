@@ -42,13 +42,15 @@ bool SplitRawRecord(std::string_view record,
       begin = comma + 1;
     }
   } else {
-    bool quoted = false;
+    // A quote toggles quoting. Outside quotes (short: ids, numbers) the
+    // bytes are looked at one by one; inside, memchr finds the closing one.
     for (size_t i = 0; i < record.size(); ++i) {
-      if (record[i] == '"') {
-        quoted = !quoted;
-      } else if (record[i] == ',' && !quoted) {
+      if (record[i] == ',') {
         fields->push_back(record.substr(begin, i - begin));
         begin = i + 1;
+      } else if (record[i] == '"') {
+        i = record.find('"', i + 1);
+        if (i == std::string_view::npos) break;  // not from CsvReader
       }
     }
   }

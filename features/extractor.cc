@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 #include <string_view>
+#include <unordered_map>
 
 #include "features/attribution.h"
 #include "features/cue_merge.h"
@@ -265,7 +265,8 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
                              BackingName(static_cast<Backing>(b)));
   }
   // A form belongs to one category; word classes may share forms freely.
-  std::map<std::vector<std::string>, const LexiconEntry*> owner;
+  std::unordered_map<std::vector<std::string>, const LexiconEntry*, FormHash>
+      owner;
   for (size_t id = 0; id < lexicons_.size(); ++id) {
     const auto& entries = lexicons_[id].entries;
     for (size_t e = 0; e < entries.size(); ++e) {
@@ -346,19 +347,19 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   // Entries written with capitals ("WHO", "BREAKING") match only text with
   // the same capitals.
   // Entries marked '^' match only where the claim's words begin.
-  matches.erase(
-      std::remove_if(matches.begin(), matches.end(),
-                     [&](const PhraseMatch& m) {
-                       const LexiconEntry& e = EntryOf(m.payload);
-                       if (e.claim_start) {
-                         for (size_t i = 0; i < m.first_token; ++i) {
-                           if (tokens[i].is_word) return true;
-                         }
-                       }
-                       return !e.exact_forms.empty() &&
-                              !MatchesCase(text, tokens, m, &buf.folded);
-                     }),
-      matches.end());
+  matches.erase(std::remove_if(matches.begin(), matches.end(),
+                               [&](const PhraseMatch& m) {
+                                 const LexiconEntry& e = EntryOf(m.payload);
+                                 if (e.claim_start) {
+                                   for (size_t i = 0; i < m.first_token; ++i) {
+                                     if (tokens[i].is_word) return true;
+                                   }
+                                 }
+                                 return !e.exact_forms.empty() &&
+                                        !MatchesCase(text, tokens, m,
+                                                     &buf.folded);
+                               }),
+                matches.end());
 
   std::vector<uint8_t>& roles = buf.roles;
   std::vector<uint8_t>& marks = buf.marks;

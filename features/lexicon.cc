@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <map>
+#include <cstdint>
+#include <unordered_map>
 
 #include "features/tokenizer.h"
 #include "features/utf8.h"
@@ -37,9 +38,11 @@ std::string Shown(const std::vector<std::string>& form) {
 
 // One written word ("confirm+", "is|are") to its alternatives, each a
 // token sequence as the tokenizer would cut it.
+// `scratch` is memory reused from call to call.
 std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
                                                        const std::string& path,
-                                                       int line) {
+                                                       int line,
+                                                       TokenList* scratch) {
   std::vector<std::vector<std::string>> alternatives;
   size_t start = 0;
   while (start <= word.size()) {
@@ -57,7 +60,8 @@ std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
            "empty alternative in '" + std::string(word) +
                "' (write alternatives as a|b|c)");
     }
-    const TokenList tokens = Tokenize(alt, 0, alt.size());
+    Tokenize(alt, 0, alt.size(), scratch);
+    const TokenList& tokens = *scratch;
     if (tokens.empty()) {  // only white space the tokenizer skips (NBSP)
       Fail(path, line,
            "empty alternative in '" + std::string(word) +
@@ -87,6 +91,14 @@ std::vector<std::vector<std::string>> WordAlternatives(std::string_view word,
 }
 
 }  // namespace
+
+size_t FormHash::operator()(const std::vector<std::string>& form) const {
+  uint64_t h = 0;
+  for (const std::string& token : form) {
+    h = (h ^ HashWord(token)) * 0x9E3779B97F4A7C15ull;  // order matters
+  }
+  return static_cast<size_t>(h ^ (h >> 32));
+}
 
 std::vector<std::string> Inflections(const std::string& word) {
   const size_t n = word.size();
@@ -124,11 +136,12 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     Fail(path, line, "invalid UTF-8 (save the file as UTF-8)");
   }
   // Which line first produced each form, to name both lines of a duplicate.
-  std::map<std::vector<std::string>, int> first_line;
+  std::unordered_map<std::vector<std::string>, int, FormHash> first_line;
   // Editors that save "UTF-8 with BOM" put U+FEFF before the first line.
   if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
   int line_no = 0;
   size_t pos = 0;
+  TokenList tokens;  // scratch for every line
   while (pos < content.size()) {
     size_t eol = content.find('\n', pos);
     if (eol == std::string_view::npos) eol = content.size();
@@ -137,7 +150,8 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
     // A line of Unicode spaces only (NBSP, zero-width space) is blank too.
-    if (Tokenize(line, 0, line.size()).empty()) continue;
+    Tokenize(line, 0, line.size(), &tokens);
+    if (tokens.empty()) continue;
     LexiconEntry entry;
     entry.line = line_no;
     entry.source = path + ":" + std::to_string(line_no);
@@ -173,7 +187,7 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
       const size_t sp = line.find_first_of(" \t", w);
       const size_t we = sp == std::string_view::npos ? line.size() : sp;
       const auto alternatives =
-          WordAlternatives(line.substr(w, we - w), path, line_no);
+          WordAlternatives(line.substr(w, we - w), path, line_no, &tokens);
       if (entry.forms.size() * alternatives.size() > kMaxFormsPerEntry) {
         Fail(path, line_no,
              "entry expands to more than 4096 forms (split it into lines)");

@@ -26,6 +26,7 @@
 #ifndef CREDENCE_FEATURES_LEXICON_H_
 #define CREDENCE_FEATURES_LEXICON_H_
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -43,8 +44,8 @@ struct LexiconEntry {
   std::string phrase;  // as written, without the strength
   double strength = 1.0;
   int line = 0;
-  std::string source;   // "file.txt:line", for reports and messages
-  bool remove = false;  // an overlay line "-phrase"
+  std::string source;        // "file.txt:line", for reports and messages
+  bool remove = false;       // an overlay line "-phrase"
   bool claim_start = false;  // "^phrase": only where a claim's words begin
   // Every token sequence the entry matches, each token normalized.
   std::vector<std::vector<std::string>> forms;
@@ -63,10 +64,15 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
                      const std::string& path);
 
 // Edits `base` by `overlay`: an overlay entry with the same forms as a base
-// entry re-weights it (and sets its '^'; "-" removes it); any other entry is added. Removing
-// an entry the base lacks, or adding one that shares only some forms with
-// a base entry, throws LexiconError at the overlay's line.
+// entry re-weights it (and sets its '^'; "-" removes it); any other entry is
+// added. Removing an entry the base lacks, or adding one that shares only some
+// forms with a base entry, throws LexiconError at the overlay's line.
 void ApplyOverlay(const Lexicon& overlay, Lexicon* base);
+
+// Hashes a form (an entry's token sequence), for tables keyed by forms.
+struct FormHash {
+  size_t operator()(const std::vector<std::string>& form) const;
+};
 
 // The regular inflections of a verb or noun: base, -s, -ed, -ing forms.
 std::vector<std::string> Inflections(const std::string& word);

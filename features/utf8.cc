@@ -1,16 +1,23 @@
 #include "features/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace credence {
 
 size_t FindInvalidUtf8(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0x80) {
-      ++i;
-      continue;
+    // Most text is ASCII: eight bytes a step while none has its high bit.
+    for (uint64_t word; n - i >= 8; i += 8) {
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080u) != 0) break;
     }
+    // Then the ASCII bytes before a multi-byte sequence, or at the end.
+    while (i < n && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+    if (i == n) break;
+    const auto b0 = static_cast<unsigned char>(text[i]);
     size_t len;
     // The valid range of the second byte depends on the first (RFC 3629
     // table): it is what rules out overlong forms and surrogates.

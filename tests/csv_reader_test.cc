@@ -565,10 +565,43 @@ TEST(SplitRecordTest, Fields) {
       {"StrayQuotes", "He said \"hi\",x", {"He said \"hi\"", "x"}},
       {"TextAfterClosingQuote", "\"ab\"cd", {"\"ab\"cd"}},
       {"QuotedAndStray", "\"a\"b\"c\"", {"a\"b\"c"}},
+      // Not from CsvReader, which rejects it, but split all the same.
+      {"UnclosedQuote", "a,\"b,c", {"a", "\"b,c"}},
   };
   for (const SplitCase& c : kCases) {
     SCOPED_TRACE(c.name);
     EXPECT_EQ(SplitRecord(c.record), c.fields);
+  }
+}
+
+// The reader skips runs of ordinary bytes 16 at a time: a byte it must
+// look at is found at every place in such a run, whatever its alignment.
+TEST(CsvReaderTest, SpecialBytesAreFoundAnywhereInALongRun) {
+  for (size_t k = 0; k <= 40; ++k) {
+    SCOPED_TRACE("byte at " + std::to_string(k));
+    const std::string a(k, 'a'), b(41 - k, 'b');  // b never empty
+    const std::string last = "\n2,z\n";
+    Outcome out = ReadAll("id,text\n1," + a + "," + b + last);
+    EXPECT_EQ(out.events,
+              (std::vector<std::string>{
+                  "in.csv:2: row has 3 fields, the header has 2 (quote fields "
+                  "that hold commas)",
+                  "line 3 row 2 id '2' text 'z'"}));
+    out = ReadAll("id,text\n1,\"" + a + "\"\"" + b + "\"" + last);
+    EXPECT_EQ(out.texts, (std::vector<std::string>{a + "\"" + b, "z"}));
+    out = ReadAll("id,text\n1,\"" + a + "\n" + b + "\"" + last);
+    EXPECT_EQ(out.texts, (std::vector<std::string>{a + "\n" + b, "z"}));
+    out = ReadAll("id,text\n1," + a + "\r" + b + last);
+    EXPECT_EQ(out.texts, (std::vector<std::string>{a + "\r" + b, "z"}));
+    out = ReadAll("id,text\n1," + a + "\0"s + b + last);
+    ASSERT_EQ(out.events.size(), 2u);
+    EXPECT_EQ(out.events[0],
+              "in.csv:2: NUL byte in column 'text' (text files hold none)");
+    out = ReadAll("id,text\n1," + a + "\xFF" + b + last);
+    ASSERT_EQ(out.events.size(), 2u);
+    EXPECT_EQ(out.events[0],
+              "in.csv:2: invalid UTF-8 in column 'text' (save the file as "
+              "UTF-8)");
   }
 }
 

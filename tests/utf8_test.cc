@@ -114,6 +114,31 @@ TEST(FindInvalidUtf8Test, InvalidTextReturnsOffsetOfFirstBadSequence) {
   }
 }
 
+// FindInvalidUtf8 skips ASCII eight bytes at a time: a bad byte is found at
+// every place of such a block and after it, and a valid sequence may
+// straddle two blocks.
+TEST(FindInvalidUtf8Test, FindsABadByteAtEveryPlaceOfAnAsciiBlock) {
+  const std::string kBad[] = {"\xFF", "\x80", "\xC0\xAF", "\xE2\x82",
+                              "\xED\xA0\x80"};
+  for (size_t length = 1; length <= 24; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (const std::string& bad : kBad) {
+        std::string text(length, 'a');
+        text.replace(at, 1, bad);
+        SCOPED_TRACE(std::to_string(length) + " bytes, bad at " +
+                     std::to_string(at));
+        EXPECT_EQ(FindInvalidUtf8(text), at);
+        // A valid sequence before it does not hide it.
+        const std::string before = "\xC3\xA9" + text;
+        EXPECT_EQ(FindInvalidUtf8(before), at + 2);
+      }
+      std::string valid(length, 'a');
+      valid.insert(at, "\xF0\x9F\x98\x80");  // four bytes, any alignment
+      EXPECT_EQ(FindInvalidUtf8(valid), kNpos);
+    }
+  }
+}
+
 TEST(DecodeUtf8Test, ValuesAndLengths) {
   struct Case {
     const char* name;

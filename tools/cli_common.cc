@@ -1,5 +1,7 @@
 #include "tools/cli_common.h"
 
+#include <utility>
+
 #include "engine/resources.h"
 #include "tools/cli.h"
 
@@ -17,7 +19,7 @@ std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
   const LinearModel model =
       model_path.empty() ? DefaultModel() : LinearModel::LoadFile(model_path);
   try {
-    return std::make_unique<Scorer>(Extractor(lexicons), model);
+    return std::make_unique<Scorer>(Extractor(std::move(lexicons)), model);
   } catch (const std::invalid_argument& e) {
     throw DataError((model_path.empty() ? "<built-in model>" : model_path) +
                     ": " + e.what() +
