@@ -20,7 +20,8 @@ constexpr std::array<bool, 256> MakeSpecials() {
 constexpr std::array<bool, 256> kSpecials = MakeSpecials();
 
 char* Put(std::string_view s, char* out) {
-  std::memcpy(out, s.data(), s.size());
+  // An empty view may hold a null pointer, which memcpy must not get.
+  if (!s.empty()) std::memcpy(out, s.data(), s.size());
   return out + s.size();
 }
 

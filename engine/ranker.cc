@@ -155,7 +155,7 @@ class TextBuffer {
   void End(const char* end) { size_ = static_cast<size_t>(end - data_.get()); }
   void Append(std::string_view s) {
     char* const at = Room(s.size());
-    std::memcpy(at, s.data(), s.size());
+    if (!s.empty()) std::memcpy(at, s.data(), s.size());
     size_ += s.size();
   }
   size_t size() const { return size_; }
@@ -182,7 +182,8 @@ void AppendCsvRow(uint64_t rank, std::string_view id, std::string_view text,
   const std::string_view backing =
       BackingName(static_cast<Backing>(row.backing));
   const auto copy = [](std::string_view s, char* p) {
-    std::memcpy(p, s.data(), s.size());
+    // An empty view may hold a null pointer, which memcpy must not get.
+    if (!s.empty()) std::memcpy(p, s.data(), s.size());
     return p + s.size();
   };
   const auto field = [plain, &copy](std::string_view s, char* p) {

@@ -75,7 +75,7 @@ void Sha256::Update(std::string_view bytes) {
   size_t n = bytes.size();
   if (pending_size_ > 0) {
     size_t take = std::min(n, 64 - pending_size_);
-    std::memcpy(pending_.data() + pending_size_, p, take);
+    if (take > 0) std::memcpy(pending_.data() + pending_size_, p, take);
     pending_size_ += take;
     p += take;
     n -= take;
@@ -84,7 +84,7 @@ void Sha256::Update(std::string_view bytes) {
     pending_size_ = 0;
   }
   for (; n >= 64; p += 64, n -= 64) Block(p);
-  std::memcpy(pending_.data(), p, n);
+  if (n > 0) std::memcpy(pending_.data(), p, n);
   pending_size_ = n;
 }
 
