@@ -566,7 +566,11 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       {kSensational, 1.0, &kExclamationRule},
       {kSensational, 0.5, &kCapitalsRule},
       {kSensational, 1.0, &kListicleRule}};
-  FindStyleCues(text, tokens, marks, &buf.style_cues);
+  if (token_list.may_shout_or_mark()) {
+    FindStyleCues(text, tokens, marks, &buf.style_cues);
+  } else {
+    FindListicleCues(tokens, marks, &buf.style_cues);  // the rest cannot fire
+  }
   for (const StyleCue& c : buf.style_cues) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
