@@ -106,12 +106,10 @@ void Scorer::ScoreClaim(std::string_view text, Span span, Backing previous,
   claim->span = span;
   extractor_.Extract(text, span.begin, span.end, previous, scratch,
                      &claim->evidence);
-  model_.Contributions(claim->evidence.features, &claim->contributions);
-  // The logit is the bias plus the contributions just computed, so the
-  // report's terms add up to it exactly and w . x is not formed twice.
-  double logit = model_.bias();
-  for (const double c : claim->contributions) logit += c;
-  claim->logit = logit;
+  // The logit is the bias plus the contributions, added as they are
+  // formed, so the report's terms add up to it exactly.
+  claim->logit = model_.ContributionsAndLogit(claim->evidence.features,
+                                              &claim->contributions);
   claim->confidence = Logistic(claim->logit);
   claim->cue_contributions.clear();
   if (claim->evidence.cues.empty()) return;

@@ -297,6 +297,7 @@ struct ExtractScratch::Buffers {
   std::vector<uint8_t> marks;  // TokenMarks per token
   std::vector<StyleCue> style_cues;
   std::vector<Cue> cues[kCategories];  // as found, before MergeCues
+  bool cues_used = false;              // whether any of cues may be filled
   std::string folded;                  // a token as FoldQuotes gives it
 };
 
@@ -388,12 +389,17 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   };
   Speaker last_speaker;
   std::vector<Cue>* cues = buf.cues;
-  for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
+  // Most claims add no cue: the lists are cleared only when one was.
+  if (buf.cues_used) {
+    for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
+    buf.cues_used = false;
+  }
   Backing backing = Backing::kNone;
   bool carried = false;
   size_t found = 0;  // cues added, in all categories
   auto add = [&](size_t category, size_t first, size_t last, double strength,
                  const LexiconEntry* entry) {
+    buf.cues_used = true;
     cues[category].push_back(
         {tokens[first].begin, tokens[last - 1].end, category, strength, entry});
     ++found;
@@ -560,7 +566,11 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       {kSensational, 1.0, &kExclamationRule},
       {kSensational, 0.5, &kCapitalsRule},
       {kSensational, 1.0, &kListicleRule}};
-  FindStyleCues(text, tokens, marks, &buf.style_cues);
+  if (token_list.may_shout_or_mark()) {
+    FindStyleCues(text, tokens, marks, &buf.style_cues);
+  } else {
+    FindListicleCues(tokens, marks, &buf.style_cues);  // the rest cannot fire
+  }
   for (const StyleCue& c : buf.style_cues) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
     add(rule.category, c.first, c.last, rule.strength, rule.entry);

@@ -114,4 +114,11 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
   FindListicle(tokens, flags, out);
 }
 
+void FindListicleCues(const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& flags,
+                      std::vector<StyleCue>* out) {
+  out->clear();
+  FindListicle(tokens, flags, out);
+}
+
 }  // namespace credence

@@ -47,6 +47,11 @@ std::vector<StyleCue> FindStyleCues(std::string_view text,
 void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
                    const std::vector<uint8_t>& flags,
                    std::vector<StyleCue>* out);
+// The same for tokens of which none may start any cue but a listicle's
+// (TokenList::may_shout_or_mark() false): what FindStyleCues gives them.
+void FindListicleCues(const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& flags,
+                      std::vector<StyleCue>* out);
 
 }  // namespace credence
 

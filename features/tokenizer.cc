@@ -253,6 +253,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
               TokenList* list) {
   std::vector<Token>& tokens = list->tokens_;
   tokens.clear();
+  bool may_shout_or_mark = false;
   // Normalizing never lengthens a code point, and a token overruns `end`
   // by at most the rest of one code point.
   const size_t need = (end > begin ? end - begin : 0) + 4;
@@ -285,6 +286,10 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       // The common case, an ASCII word: lower-cased and hashed in one pass.
       token.is_word = true;
       token.capitalized = b >= 'A' && b <= 'Z';
+      if (token.capitalized && i + 1 < end && text[i + 1] >= 'A' &&
+          text[i + 1] <= 'Z') {
+        may_shout_or_mark = true;
+      }
       uint64_t h = kFnvBasis;
       const ScanEnd run = ScanAsciiWord(text, i, end, out, &h);
       size_t j = run.pos;
@@ -300,6 +305,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       token.hash = h;
     } else if (kind == kPunctByte) {
       *out++ = static_cast<char>(b);
+      may_shout_or_mark |= b == '@' || b == '#' || b == '!';
       token.end = i + 1;
       token.hash = (kFnvBasis ^ b) * kFnvPrime;
     } else {
@@ -313,6 +319,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
     i = token.end;
     if (i < end && text[i] == ' ') ++i;  // the usual single space, skipped
   }
+  list->may_shout_or_mark_ = may_shout_or_mark;
 }
 
 std::string NormalizeToken(std::string_view token) {

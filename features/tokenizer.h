@@ -55,6 +55,9 @@ class TokenList {
   const Token& back() const { return tokens_.back(); }
   std::vector<Token>::const_iterator begin() const { return tokens_.begin(); }
   std::vector<Token>::const_iterator end() const { return tokens_.end(); }
+  // False when no word opens with two ASCII capitals and no token is @, #
+  // or !: then no style cue but a listicle's can start here.
+  bool may_shout_or_mark() const { return may_shout_or_mark_; }
 
  private:
   friend void Tokenize(std::string_view text, size_t begin, size_t end,
@@ -64,6 +67,7 @@ class TokenList {
   // it is sized once a call and the views into it stay put.
   std::unique_ptr<char[]> norms_;
   size_t norms_capacity_ = 0;
+  bool may_shout_or_mark_ = false;
 };
 
 TokenList Tokenize(std::string_view text, size_t begin, size_t end);

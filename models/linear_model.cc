@@ -457,6 +457,19 @@ void LinearModel::Contributions(const std::vector<double>& x,
   for (size_t i = 0; i < x.size(); ++i) (*out)[i] = weights_[i] * x[i] + 0.0;
 }
 
+double LinearModel::ContributionsAndLogit(const std::vector<double>& x,
+                                          std::vector<double>* out) const {
+  CheckSize(x.size(), weights_.size());
+  out->resize(x.size());
+  double* const c = out->data();
+  double logit = bias_;
+  for (size_t i = 0; i < x.size(); ++i) {
+    c[i] = weights_[i] * x[i] + 0.0;  // as Contributions
+    logit += c[i];
+  }
+  return logit;
+}
+
 double Logistic(double z) {
   // exp() is only ever called on -|z|, so it can underflow towards 0 but
   // never overflow.

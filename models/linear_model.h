@@ -77,6 +77,10 @@ class LinearModel {
   // The same into *out (resized), reusing its memory.
   void Contributions(const std::vector<double>& x,
                      std::vector<double>* out) const;
+  // The same, returning bias() plus the contributions added in feature
+  // order: the logit, formed in the same pass.
+  double ContributionsAndLogit(const std::vector<double>& x,
+                               std::vector<double>* out) const;
 
   const std::string& name() const { return name_; }
   double bias() const { return bias_; }

@@ -106,6 +106,18 @@ TEST_P(ScoreTableTest, MatchesHandComputedValues) {
   for (std::size_t i = 0; i < contributions.size(); ++i) {
     EXPECT_DOUBLE_EQ(contributions[i], c.contributions[i]) << "feature " << i;
   }
+  // The fused form: the same terms, and bias + each term in order, bit for
+  // bit (the scorer's logit).
+  std::vector<double> fused = {7.0};  // stale, resized
+  const double logit = model.ContributionsAndLogit(c.x, &fused);
+  double sum = c.bias;
+  for (const double term : contributions) sum += term;
+  EXPECT_EQ(std::memcmp(&logit, &sum, sizeof sum), 0) << logit << " " << sum;
+  ASSERT_EQ(fused.size(), contributions.size());
+  for (std::size_t i = 0; i < fused.size(); ++i) {
+    EXPECT_EQ(std::memcmp(&fused[i], &contributions[i], sizeof(double)), 0)
+        << "feature " << i;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -175,6 +187,9 @@ TEST(ScoreSizeTest, WrongSizeThrows) {
     EXPECT_THROW(model.Logit(x), std::invalid_argument) << x.size();
     EXPECT_THROW(model.Probability(x), std::invalid_argument) << x.size();
     EXPECT_THROW(model.Contributions(x), std::invalid_argument) << x.size();
+    std::vector<double> out;
+    EXPECT_THROW(model.ContributionsAndLogit(x, &out), std::invalid_argument)
+        << x.size();
   }
 }
 

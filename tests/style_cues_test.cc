@@ -76,5 +76,55 @@ TEST(StyleCuesTest, Table) {
   }
 }
 
+// Extract skips FindStyleCues for a TokenList without may_shout_or_mark():
+// the flag must be set whenever FindStyleCues finds more than a listicle,
+// and must match a plain reading of its definition.
+TEST(StyleCuesTest, MayShoutOrMarkCoversEveryNonListicleCue) {
+  const std::vector<std::string> texts = {"",
+                                          "plain words only",
+                                          "Title Case Words",
+                                          "NASA says",
+                                          "Nasa says",
+                                          "a FBI raid",
+                                          "wow!",
+                                          "Yahoo! said",
+                                          "@user hi",
+                                          "#tag it",
+                                          "e-mail @ home",
+                                          "x#y",
+                                          "\u00c9TAT",
+                                          "caf\u00e9 NOW",
+                                          "5 Reasons Why",
+                                          "\"Quoted!\" he said",
+                                          "A",
+                                          "AB",
+                                          "A1B2",
+                                          "ok!!",
+                                          "The Top 10 Lists",
+                                          "SHOUT",
+                                          "didn\u2019t STOP",
+                                          "\u201cHELP\u201d"};
+  for (const std::string& text : texts) {
+    const TokenList list = Tokenize(text, 0, text.size());
+    bool reference = false;
+    for (const Token& t : list) {
+      const std::string_view raw(text.data() + t.begin, t.end - t.begin);
+      const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+      if (t.is_word && raw.size() >= 2 && upper(raw[0]) && upper(raw[1])) {
+        reference = true;
+      }
+      if (raw == "@" || raw == "#" || raw == "!") reference = true;
+    }
+    EXPECT_EQ(list.may_shout_or_mark(), reference) << text;
+    const std::vector<uint8_t> flags(list.size(), 0);
+    std::vector<StyleCue> all, listicle;
+    FindStyleCues(text, list.tokens(), flags, &all);
+    FindListicleCues(list.tokens(), flags, &listicle);
+    if (!list.may_shout_or_mark()) {
+      EXPECT_EQ(all.size(), listicle.size()) << text;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace credence

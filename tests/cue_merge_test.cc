@@ -1,0 +1,56 @@
+// MergeCues: merged per category, then in (begin, category, end) order,
+// the order its small-input insertion sort must give as std::sort does.
+#include "features/cue_merge.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <vector>
+
+namespace credence {
+namespace {
+
+bool Before(const Cue& a, const Cue& b) {
+  if (a.begin != b.begin) return a.begin < b.begin;
+  if (a.category != b.category) return a.category < b.category;
+  return a.end < b.end;
+}
+
+TEST(CueMergeTest, OutputSortedAtEverySize) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    constexpr size_t kCategories = 5;
+    std::vector<Cue> by_category[kCategories];
+    const size_t count = static_cast<size_t>(round % 45);  // past 32, too
+    for (size_t i = 0; i < count; ++i) {
+      Cue cue;
+      cue.category = rng() % kCategories;
+      cue.begin = rng() % 200;
+      cue.end = cue.begin + 1 + rng() % 6;
+      cue.strength = static_cast<double>(rng() % 3) * 0.5;
+      by_category[cue.category].push_back(cue);
+    }
+    std::vector<Cue> out = {Cue{}};  // stale, cleared
+    MergeCues(by_category, kCategories, &out);
+    EXPECT_TRUE(std::is_sorted(out.begin(), out.end(), Before)) << round;
+    std::vector<Cue> sorted = out;
+    std::sort(sorted.begin(), sorted.end(), Before);
+    for (size_t i = 0; i < out.size(); ++i) {
+      EXPECT_EQ(out[i].begin, sorted[i].begin) << round;
+      EXPECT_EQ(out[i].category, sorted[i].category) << round;
+      EXPECT_EQ(out[i].end, sorted[i].end) << round;
+    }
+    for (size_t c = 0; c < kCategories; ++c) {  // each category merged
+      size_t last_end = 0;
+      for (const Cue& cue : out) {
+        if (cue.category != c) continue;
+        EXPECT_GE(cue.begin, last_end) << round;
+        last_end = cue.end;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace credence
