@@ -271,14 +271,16 @@ Extractor::Extractor(std::vector<Lexicon> lexicons) {
     const auto& entries = lexicons_[id].entries;
     for (size_t e = 0; e < entries.size(); ++e) {
       if (entries[e].remove) {
-        throw LexiconError(entries[e].source + ": '-" + entries[e].phrase +
+        throw LexiconError(entries[e].source + ": '-" +
+                           OneLine(entries[e].phrase) +
                            "' removes an entry, which only an overlay may do");
       }
       for (const auto& form : entries[e].forms) {
         if (id < kCategories) {
           const auto [it, fresh] = owner.emplace(form, &entries[e]);
           if (!fresh) {
-            throw LexiconError(entries[e].source + ": '" + entries[e].phrase +
+            throw LexiconError(entries[e].source + ": '" +
+                               OneLine(entries[e].phrase) +
                                "' is also an entry at " + it->second->source +
                                " (a phrase belongs to one category)");
           }

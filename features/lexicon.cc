@@ -25,9 +25,36 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, s.find_last_not_of(ws) - b + 1);
 }
 
+}  // namespace
+
+std::string OneLine(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte != 0x7F) {
+      out += c;
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      static const char kHex[] = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+  }
+  return out;
+}
+
+namespace {
+
 [[noreturn]] void Fail(const std::string& path, int line,
                        const std::string& problem) {
-  throw LexiconError(path + ":" + std::to_string(line) + ": " + problem);
+  throw LexiconError(path + ":" + std::to_string(line) + ": " +
+                     OneLine(problem));
 }
 
 std::string Shown(const std::vector<std::string>& form) {

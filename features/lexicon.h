@@ -74,6 +74,10 @@ struct FormHash {
   size_t operator()(const std::vector<std::string>& form) const;
 };
 
+// `text` with its control bytes written \r, \t, \n or \xNN, so that an
+// error message quoting a lexicon line stays one line.
+std::string OneLine(std::string_view text);
+
 // The regular inflections of a verb or noun: base, -s, -ed, -ing forms.
 std::vector<std::string> Inflections(const std::string& word);
 

@@ -245,6 +245,10 @@ TEST(ParseLexiconTest, BadInput) {
       {"StrengthNotANumber", "may = abc\n",
        "lex.txt:1: bad strength 'abc' (write 'phrase = N' with 0 < N <= 100)"},
       {"StrengthZero", "may = 0\n", "lex.txt:1: bad strength '0'"},
+      // A stray carriage return or control byte is shown, not printed: the
+      // message stays one line (lexicon_fuzzer found this).
+      {"StrengthWithControlBytes", "rumored = \x11\r\x11 1\n",
+       "lex.txt:1: bad strength '\\x11\\r\\x11 1'"},
       {"StrengthNegative", "may = -1\n", "lex.txt:1: bad strength '-1'"},
       {"StrengthAboveMax", "may = 101\n", "lex.txt:1: bad strength '101'"},
       {"StrengthJustAboveMax", "may = 100.001\n",
