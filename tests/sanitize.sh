@@ -27,16 +27,5 @@ if ((status != 0)); then
   grep -E 'FAIL|ERROR: |runtime error|SUMMARY' "$build/sanitize.log" |
     head -40
 fi
-python3 - "$build/meson-logs/testlog.junit.xml" <<'PY'
-import sys, xml.etree.ElementTree as ET
-passed = failed = skipped = 0
-for case in ET.parse(sys.argv[1]).getroot().iter('testcase'):
-    if case.find('failure') is not None or case.find('error') is not None:
-        failed += 1
-    elif case.find('skipped') is not None:
-        skipped += 1
-    else:
-        passed += 1
-print(f"sanitize: {passed} passed, {failed} failed, {skipped} skipped")
-PY
+python3 tests/count_cases.py "$build/meson-logs/testlog.junit.xml" "sanitize: "
 exit $status
