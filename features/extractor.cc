@@ -384,6 +384,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   }
 
   // Worked out only when a rule asks: most claims have no speech verb.
+  const bool prose = EndsWithFullStop(tokens);
   int title_case_known = -1;
   auto title_case = [&] {
     if (title_case_known < 0) title_case_known = IsTitleCase(tokens);
@@ -414,6 +415,10 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const LexiconEntry& entry = EntryOf(m.payload);
     const size_t first = m.first_token, last = m.last_token;
     if (InsideCompound(tokens, first, last)) continue;
+    // Bait and hard-news wording are a headline's voice: in a sentence that
+    // ends with a full stop ("So we left early.", "He was elected in
+    // 1998.") they are plain prose.
+    if (prose && (id == kClickbait || id == kHardNews)) continue;
     if (id == kHedge && last - first == 1) {
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.

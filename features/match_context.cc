@@ -89,4 +89,15 @@ bool IsTitleCase(const std::vector<Token>& tokens) {
   return words > 0 && capitalized * 10 >= words * 6;
 }
 
+bool EndsWithFullStop(const std::vector<Token>& tokens) {
+  size_t i = tokens.size();
+  while (i > 0 && (Is(tokens[i - 1], "\"") || Is(tokens[i - 1], "'") ||
+                   Is(tokens[i - 1], ")") || Is(tokens[i - 1], "]"))) {
+    --i;
+  }
+  return i > 0 && Is(tokens[i - 1], ".") &&
+         !(i > 1 && Is(tokens[i - 2], ".") &&
+           tokens[i - 2].end == tokens[i - 1].begin);
+}
+
 }  // namespace credence

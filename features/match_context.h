@@ -1,7 +1,8 @@
 // What the extractor's rules ask of the tokens around a lexicon match:
 // words that turn a verb into a plan ("will confirm") or a denial ("did not
 // confirm"), that make "might" a noun or "May" a month, and the shapes
-// (hyphenated compounds, title case) that change how a match reads.
+// (hyphenated compounds, title case, a final full stop) that change how a
+// match reads.
 //
 // Call order: none; every function is a pure test on normalized tokens.
 //
@@ -46,6 +47,10 @@ bool InsideCompound(const std::vector<Token>& tokens, size_t first,
 // Whether most words longer than three letters are capitalized, as in a
 // headline.
 bool IsTitleCase(const std::vector<Token>& tokens);
+// Whether the tokens end with a full stop, closing quotes and brackets
+// aside, as prose sentences do and headlines do not. An ellipsis ("...")
+// is not a full stop.
+bool EndsWithFullStop(const std::vector<Token>& tokens);
 
 }  // namespace credence
 

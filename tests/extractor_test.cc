@@ -62,12 +62,21 @@ TEST(ExtractorTest, StyleCategories) {
       {"Officials said this was routine.", {}},
       {"\"These\" Are The Best Photos",
        {"clickbait:These", "clickbait:Best", "clickbait:Photos"}},
-      {"Police arrested two men after the blast.",
+      {"Police arrested two men after the blast",
        {"hard_news:Police", "hard_news:arrested", "hard_news:blast"}},
+      // Bait and hard news are a headline's voice: a sentence that ends
+      // with a full stop (closing quotes aside) has neither.
+      {"Police arrested two men after the blast.", {}},
+      {"So we think you should see this.", {}},
+      {"He said: \"Police arrested them.\"", {}},
+      {"Police arrested them (after the blast).", {}},
+      {"You Won't Believe Who Police Arrested...",
+       {"clickbait:You", "hard_news:Police", "hard_news:Arrested"}},
+      {"Police arrested them!", {"hard_news:Police", "hard_news:arrested"}},
       {"Is Putin dead?", {"clickbait:Is", "hard_news:dead", "question:?"}},
       {"Gunman named, police say http://t.co/x1",
        {"hard_news:named", "hard_news:police", "link:http"}},
-      {"Parliament passed the budget.",
+      {"Parliament passed the budget",
        {"hard_news:Parliament", "hard_news:passed"}},
   };
   for (const auto& [text, cues] : cases) {
@@ -396,10 +405,10 @@ TEST(ExtractorTest, FeatureNames) {
 
 // s / (1 + s) per category: may (0.5) + could (0.4) + reportedly (1) gives
 // s = 1.9, x = 1.9 / 2.9; one confirmation gives 0.5; hard_news "vote" (1)
-// and "pass" (0.4) give 1.4 / 2.4.
+// and "pass" (0.4) give 1.4 / 2.4 (a headline: no full stop).
 TEST(ExtractorTest, FeaturesSaturate) {
   const std::string text =
-      "Reportedly the vote may pass and could fail, the ministry confirmed.";
+      "Reportedly the vote may pass and could fail, the ministry confirmed";
   const ClaimEvidence ev = Default().Extract(text, 0, text.size());
   ASSERT_EQ(ev.features.size(), 25u);
   EXPECT_DOUBLE_EQ(ev.features[0], 1.9 / 2.9);
