@@ -43,6 +43,7 @@ enum LexiconId : size_t {
   kVagueSpeaker,
   kAcronym,
   kListicleNoun,
+  kSetPhrase,
   kLexiconCount
 };
 static_assert(kCategories == Extractor::kCategoryCount);
@@ -151,8 +152,18 @@ enum TokenMarks : uint8_t {
   kNotShoutingMark = kStyleNotShouting,
   kListicleMark = kStyleListicleNoun,  // in a listicle_noun.txt match
   kAnonymousMark = 4,                  // in an anonymous_source.txt match
+  kSetPhraseMark = 8,                  // in a set_phrase.txt match
 };
-static_assert((kAnonymousMark & (kNotShoutingMark | kListicleMark)) == 0);
+static_assert(((kAnonymousMark | kSetPhraseMark) &
+               (kNotShoutingMark | kListicleMark)) == 0);
+
+bool AnyMarked(const std::vector<uint8_t>& marks, size_t first, size_t last,
+               uint8_t mark) {
+  for (size_t i = first; i < last; ++i) {
+    if (marks[i] & mark) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -194,7 +205,8 @@ const std::vector<std::string>& Extractor::LexiconNames() {
                                                  "person_noun",
                                                  "vague_speaker",
                                                  "acronym",
-                                                 "listicle_noun"};
+                                                 "listicle_noun",
+                                                 "set_phrase"};
   return names;
 }
 
@@ -376,6 +388,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     if (id == kAcronym) mark = kNotShoutingMark;
     if (id == kListicleNoun) mark = kListicleMark;
     if (id == kAnonymousSource) mark = kAnonymousMark;
+    if (id == kSetPhrase) mark = kSetPhraseMark;
     const bool role = id >= kOfficialTitle && id <= kVagueSpeaker;
     for (size_t i = m.first_token; i < m.last_token; ++i) {
       if (role) roles[i] |= kRoleOf[id - kOfficialTitle];
@@ -415,6 +428,8 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const LexiconEntry& entry = EntryOf(m.payload);
     const size_t first = m.first_token, last = m.last_token;
     if (InsideCompound(tokens, first, last)) continue;
+    // "for some reason", "many years later": a set phrase, not a cue.
+    if (AnyMarked(marks, first, last, kSetPhraseMark)) continue;
     // Bait and hard-news wording are a headline's voice: in a sentence that
     // ends with a full stop ("So we left early.", "He was elected in
     // 1998.") they are plain prose.

@@ -32,8 +32,8 @@
 //       official_confirmation; otherwise named_source. Negated confirmations
 //       ("did not confirm") are denials; modal and infinitive ones ("will
 //       announce", "expected to confirm") are nothing.
-// Where a cue lies inside a longer cue of another category, the longer one
-// is the reading ("could" inside "could lead to" is speculation only).
+// A lexicon cue that shares a word with a set phrase (set_phrase.txt: "for
+// some reason", "many years later") is dropped: the phrase hedges nothing.
 //
 // Backing is the strongest source behind the claim, in the order official,
 // institution, named, media, anonymous, vague, social, none. A claim whose
@@ -109,7 +109,7 @@ class Extractor {
   static const std::vector<std::string>& CategoryNames();
   // Every lexicon the extractor needs: the categories, then word classes
   // (official_title, official_body, media_outlet, person_noun,
-  // vague_speaker, acronym, listicle_noun).
+  // vague_speaker, acronym, listicle_noun, set_phrase).
   static const std::vector<std::string>& LexiconNames();
 
   // Needs exactly one lexicon of each name in LexiconNames(). Throws

@@ -86,6 +86,32 @@ TEST(ExtractorTest, StyleCategories) {
   }
 }
 
+// A cue sharing a word with a set phrase is dropped; the same words
+// outside one still count.
+TEST(ExtractorTest, SetPhrasesAreNotCues) {
+  const std::vector<std::pair<const char*, std::vector<std::string>>> cases = {
+      {"For some reason the bridge closed.", {}},
+      {"Some say the bridge closed.",
+       {"vague_attribution:Some say", "weasel:Some"}},
+      {"The bridge closed many years later.", {}},
+      {"Many residents left.", {"weasel:Many"}},
+      {"He won the popular vote.", {}},
+      {"He was very popular.", {"weasel:popular"}},
+      {"Reply as soon as possible.", {}},
+      {"A few days later, some of which were lost, it may rain.",
+       {"hedge:may", "speculation:may rain"}},
+      {"A few experts left.", {"weasel:A few"}},
+  };
+  for (const auto& [text, cues] : cases) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    const ClaimEvidence ev = Default().Extract(t, 0, t.size());
+    std::vector<std::string> all = Cues(ev, t);
+    for (const std::string& c : Cues(ev, t, true)) all.push_back(c);
+    EXPECT_EQ(all, cues);
+  }
+}
+
 TEST(ExtractorTest, FeatureDirections) {
   const std::vector<int> d = Default().FeatureDirections();
   const std::vector<std::string>& names = Default().feature_names();
@@ -448,8 +474,7 @@ TEST(ExtractorTest, RejectsBadLexiconSets) {
     Extractor e(lexicons);
     FAIL() << "accepted a missing lexicon";
   } catch (const LexiconError& e) {
-    EXPECT_STREQ(e.what(),
-                 "missing lexicon 'listicle_noun' (add listicle_noun.txt)");
+    EXPECT_STREQ(e.what(), "missing lexicon 'set_phrase' (add set_phrase.txt)");
   }
   lexicons = DefaultLexicons();
   lexicons.push_back(ParseLexicon("x\n", "hedges", "dir/hedges.txt"));
