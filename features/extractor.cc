@@ -35,6 +35,7 @@ enum LexiconId : size_t {
   kHardNews,
   kQuestion,
   kLink,
+  kQuotation,
   kCategories,
   kOfficialTitle = kCategories,
   kOfficialBody,
@@ -65,6 +66,7 @@ const LexiconEntry kModalForecastRule = RuleEntry("<could|may|might> <verb>");
 const LexiconEntry kColonLeadRule = RuleEntry("<speaker>:");
 const LexiconEntry kForecastRule =
     RuleEntry("<unnamed source> ... will <verb>");
+const LexiconEntry kQuotationRule = RuleEntry("\"<four words or more>\"");
 const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
 
 // The category a speech act gives, from its speaker and its verb.
@@ -199,6 +201,7 @@ const std::vector<std::string>& Extractor::LexiconNames() {
                                                  "hard_news",
                                                  "question",
                                                  "link",
+                                                 "quotation",
                                                  "official_title",
                                                  "official_body",
                                                  "media_outlet",
@@ -230,6 +233,7 @@ std::vector<int> Extractor::FeatureDirections() const {
       {"hard_news", 1},
       {"question", -1},
       {"link", 1},
+      {"quotation", 1},
       {"backing_official", 1},
       {"backing_institution", 1},
       {"backing_named", 1},
@@ -310,6 +314,7 @@ struct ExtractScratch::Buffers {
   std::vector<uint8_t> roles;  // RoleBits per token
   std::vector<uint8_t> marks;  // TokenMarks per token
   std::vector<StyleCue> style_cues;
+  std::vector<TokenRange> quotations;
   std::vector<Cue> cues[kCategories];  // as found, before MergeCues
   bool cues_used = false;              // whether any of cues may be filled
   std::string folded;                  // a token as FoldQuotes gives it
@@ -596,6 +601,10 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   for (const StyleCue& c : buf.style_cues) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
+  }
+  FindQuotations(tokens, 4, &buf.quotations);
+  for (const TokenRange& q : buf.quotations) {
+    add(kQuotation, q.first, q.last, 1.0, &kQuotationRule);
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
   // Em and en dashes are E2 80 9x: most claims have no E2 byte to look at.

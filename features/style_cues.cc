@@ -121,4 +121,35 @@ void FindListicleCues(const std::vector<Token>& tokens,
   FindListicle(tokens, flags, out);
 }
 
+void FindQuotations(const std::vector<Token>& tokens, size_t min_words,
+                    std::vector<TokenRange>* out) {
+  out->clear();
+  const size_t n = tokens.size();
+  // A span cut by the claim's edge holds a quotation longer than the
+  // claim: one word is enough.
+  auto emit = [&](size_t first, size_t last, size_t needed) {
+    size_t words = 0;
+    for (size_t i = first; i < last; ++i) words += tokens[i].is_word;
+    if (words >= needed) out->push_back({first, last});
+  };
+  bool seen = false;
+  size_t open = n;  // n: no quotation open
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    if (t.is_word || t.norm.size() != 1 || t.norm[0] != '"') continue;
+    if (open < n) {
+      emit(open, i + 1, min_words);
+      open = n;
+    } else if (!seen && i > 0 && tokens[i - 1].end == t.begin &&
+               !(i + 1 < n && tokens[i + 1].is_word &&
+                 tokens[i + 1].begin == t.end)) {
+      emit(0, i + 1, 1);
+    } else {
+      open = i;
+    }
+    seen = true;
+  }
+  if (open < n) emit(open, n, 1);
+}
+
 }  // namespace credence

@@ -1,5 +1,5 @@
 // Cues of style rather than wording: @handles and #hashtags, exclamation
-// marks, words in capitals, listicle counts.
+// marks, words in capitals, listicle counts, direct quotations.
 //
 // Call order: tokenize a claim, mark which tokens may not count as shouting
 // (acronyms, words already inside a lexicon cue) and which are listicle
@@ -52,6 +52,20 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
 void FindListicleCues(const std::vector<Token>& tokens,
                       const std::vector<uint8_t>& flags,
                       std::vector<StyleCue>* out);
+
+// Direct quotations: spans in double quotes (straight or curly) of at least
+// `min_words` words, the marks included, as token ranges into *out (cleared
+// first). A mark without a partner opens a quotation that runs to the last
+// token; as the first mark, glued to the token before it and not to a word
+// after it, it closes one that began before the tokens ("We win," he
+// said.), which then runs from the first token. Such a span, cut by the
+// tokens' edge, counts from one word.
+struct TokenRange {
+  size_t first = 0;
+  size_t last = 0;
+};
+void FindQuotations(const std::vector<Token>& tokens, size_t min_words,
+                    std::vector<TokenRange>* out);
 
 }  // namespace credence
 

@@ -73,6 +73,10 @@ TEST(ExtractorTest, StyleCategories) {
       {"You Won't Believe Who Police Arrested...",
        {"clickbait:You", "hard_news:Police", "hard_news:Arrested"}},
       {"Police arrested them!", {"hard_news:Police", "hard_news:arrested"}},
+      // Four quoted words or more are a quotation; fewer are scare quotes.
+      {"\u201cWe will not back down,\u201d the union wrote.",
+       {"quotation:\u201cWe will not back down,\u201d"}},
+      {"The \"plan\" was dropped.", {}},
       {"Is Putin dead?", {"clickbait:Is", "hard_news:dead", "question:?"}},
       {"Gunman named, police say http://t.co/x1",
        {"hard_news:named", "hard_news:police", "link:http"}},
@@ -420,6 +424,7 @@ TEST(ExtractorTest, FeatureNames) {
                                          "hard_news",
                                          "question",
                                          "link",
+                                         "quotation",
                                          "backing_official",
                                          "backing_institution",
                                          "backing_named",
@@ -437,12 +442,12 @@ TEST(ExtractorTest, FeaturesSaturate) {
   const std::string text =
       "Reportedly the vote may pass and could fail, the ministry confirmed";
   const ClaimEvidence ev = Default().Extract(text, 0, text.size());
-  ASSERT_EQ(ev.features.size(), 25u);
+  ASSERT_EQ(ev.features.size(), 26u);
   EXPECT_DOUBLE_EQ(ev.features[0], 1.9 / 2.9);
   EXPECT_DOUBLE_EQ(ev.features[5], 0.5);
   EXPECT_DOUBLE_EQ(ev.features[9], 1.0 / 2.0);   // two forecasts of 0.5
   EXPECT_DOUBLE_EQ(ev.features[15], 1.4 / 2.4);  // hard_news
-  EXPECT_DOUBLE_EQ(ev.features[19], 1.0);        // backing_institution
+  EXPECT_DOUBLE_EQ(ev.features[20], 1.0);        // backing_institution
   double sum = 0;
   for (double f : ev.features) sum += f;
   EXPECT_DOUBLE_EQ(sum, 1.9 / 2.9 + 0.5 + 0.5 + 1.4 / 2.4 + 1.0);
@@ -464,7 +469,7 @@ TEST(ExtractorTest, OffsetsAreIntoTheWholeText) {
 TEST(ExtractorTest, EmptyClaimHasZeroFeatures) {
   const ClaimEvidence ev = Default().Extract("", 0, 0);
   EXPECT_TRUE(ev.cues.empty());
-  EXPECT_EQ(ev.features, std::vector<double>(25, 0.0));
+  EXPECT_EQ(ev.features, std::vector<double>(26, 0.0));
   EXPECT_EQ(ev.backing, Backing::kNone);
 }
 

@@ -126,5 +126,35 @@ TEST(StyleCuesTest, MayShoutOrMarkCoversEveryNonListicleCue) {
   }
 }
 
+// Quotations of four words or more; a span cut by the text's edge counts
+// from one word.
+TEST(StyleCuesTest, Quotations) {
+  const Case cases[] = {
+      {"\"We will fight this in court,\" the mayor said.",
+       {"\"We will fight this in court,\""}},
+      {"Critics called it a \"total disaster\".", {}},  // scare quotes
+      {"He said \u201cwe are not leaving this city\u201d today",
+       {"\u201cwe are not leaving this city\u201d"}},
+      {"\"We will win.", {"\"We will win."}},  // opens, runs on
+      {"We win,\" she said.", {"We win,\""}},  // closes one
+      {"a \"b c d e\" f \"g\" h \"i j k l m", {"\"b c d e\"", "\"i j k l m"}},
+      {"No quotes at all", {}},
+      {"\"\"", {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const std::string text = c.text;
+    const TokenList list = Tokenize(text, 0, text.size());
+    std::vector<TokenRange> found;
+    FindQuotations(list.tokens(), 4, &found);
+    std::vector<std::string> got;
+    for (const TokenRange& r : found) {
+      const size_t b = list[r.first].begin, e = list[r.last - 1].end;
+      got.push_back(text.substr(b, e - b));
+    }
+    EXPECT_EQ(got, c.want);
+  }
+}
+
 }  // namespace
 }  // namespace credence
