@@ -21,5 +21,5 @@ build/credence tune \
   "$data/liar/liar_dev.csv" \
   --article-file "$data/fnn_buzzfeed_articles/fnn_buzzfeed_articles_dev.csv" \
   --group-column event --folds 6 --seed 1 --prior models/prior.model \
-  --l2 30 --article-l2 1 "${@:2}" \
+  --l2 100 --article-l2 1 "${@:2}" \
   --name credence-default -o "$out"
