@@ -15,7 +15,6 @@
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <locale>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -24,6 +23,7 @@
 #include <vector>
 
 #include "features/extractor.h"
+#include "tests/scratch_dir.h"
 #include "tools/cli.h"
 
 namespace credence {
@@ -38,31 +38,10 @@ struct Outcome {
   std::string err;
 };
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Scratch folder per test; runs the binary with stdin from a file.
-class BadInputTest : public ::testing::Test {
+class BadInputTest : public ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("credence_bad_input_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
+  BadInputTest() : ScratchDirTest("credence_bad_input_test") {}
 
   // Runs credence with `args`; stdin is `input`, LC_ALL is `lc_all` when
   // given, TMPDIR is the scratch folder.
@@ -70,8 +49,8 @@ class BadInputTest : public ::testing::Test {
                    const std::string& input = "",
                    const std::string& lc_all = "") {
     const std::string in = Write("stdin.bin", input);
-    const std::string out = (dir_ / "stdout.bin").string();
-    const std::string err = (dir_ / "stderr.bin").string();
+    const std::string out = Path("stdout.bin");
+    const std::string err = Path("stderr.bin");
     const pid_t pid = Spawn(args, lc_all, [&] {
       Redirect(::open(in.c_str(), O_RDONLY), STDIN_FILENO);
     });
@@ -88,9 +67,9 @@ class BadInputTest : public ::testing::Test {
               SetUpStdin stdin) {
     std::vector<std::string> argv = {CREDENCE_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
-    const std::string out = (dir_ / "stdout.bin").string();
-    const std::string err = (dir_ / "stderr.bin").string();
-    const std::string tmp = dir_.string();
+    const std::string out = Path("stdout.bin");
+    const std::string err = Path("stderr.bin");
+    const std::string tmp = dir_.path().string();
     const pid_t pid = ::fork();
     if (pid == 0) {
       stdin();
@@ -140,8 +119,6 @@ class BadInputTest : public ::testing::Test {
       EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
     }
   }
-
-  fs::path dir_;
 };
 
 // ------------------------------------------------------------------ score
@@ -371,8 +348,8 @@ TEST_F(BadInputTest, LexiconDirectoriesWithProblems) {
   Write("dup/hedge.txt", hedge + "reportedly\n");
   Write("cross/booster.txt",
         ReadFile(builtin / "booster.txt") + "reportedly\n");
-  fs::create_directories(dir_ / "empty");
-  const std::string dir = dir_.string();
+  fs::create_directories(dir_.path() / "empty");
+  const std::string dir = dir_.path().string();
   ExpectFailure(Credence({"score", article, "--lexicons", dir + "/dup"}), 1,
                 "credence score: " + dir + "/dup/hedge.txt:");
   EXPECT_NE(Credence({"score", article, "--lexicons", dir + "/dup"})
@@ -414,7 +391,7 @@ TEST_F(BadInputTest, InterruptedRankLeavesThePreviousOutput) {
   ASSERT_EQ(::write(pipe_fds[1], kHeadlines, 20), 20);
   auto temporaries = [&] {
     std::vector<std::string> found;
-    for (const auto& e : fs::directory_iterator(dir_)) {
+    for (const auto& e : fs::directory_iterator(dir_.path())) {
       const std::string name = e.path().filename().string();
       if (name.find(".tmp-") != std::string::npos) found.push_back(name);
     }

@@ -3,11 +3,9 @@
 #include "tools/cli.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -15,6 +13,7 @@
 
 #include "engine/resources.h"
 #include "features/extractor.h"
+#include "tests/scratch_dir.h"
 
 namespace credence {
 namespace {
@@ -35,23 +34,10 @@ CliRun Cli(const std::vector<std::string>& args,
   return {code, out.str(), err.str()};
 }
 
-// A scratch folder removed at the end of each test.
-class CliTest : public ::testing::Test {
+// A scratch folder per test.
+class CliTest : public ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("credence_cli_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  fs::path dir_;
+  CliTest() : ScratchDirTest("credence_cli_test") {}
 };
 
 const char kArticle[] = "Kim may visit Russia\nThe ministry confirmed it.\n";
@@ -152,7 +138,7 @@ void ExpectFailures(const Failure (&cases)[N]) {
 }
 
 TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
-  const std::string dir = dir_.string();
+  const std::string dir = dir_.path().string();
   Write("empty.txt", "");
   Write("latin1.txt", "Headline\nna\xEFve\n");
   Write("bin.txt", std::string("\x7F"
@@ -305,15 +291,14 @@ TEST_F(CliTest, LexiconDirectoryReplacesTheBuiltInOnes) {
   }
   Write("lex/hedge.txt", "# only one hedge\nword on the street\n");
   Write("lex/README.md", "not a lexicon: ignored\n");
-  const CliRun r = Cli(
-      {"score", "-", "--lexicons", (dir_ / "lex").string(), "--format", "json"},
-      "Word on the street: Kim may go\n");
+  const CliRun r =
+      Cli({"score", "-", "--lexicons", Path("lex"), "--format", "json"},
+          "Word on the street: Kim may go\n");
   ASSERT_EQ(r.code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["claims"][0]["cues"].size(), 1u);
   EXPECT_EQ(j["claims"][0]["cues"][0]["text"], "Word on the street");
-  EXPECT_EQ(j["claims"][0]["cues"][0]["source"],
-            (dir_ / "lex" / "hedge.txt").string() + ":2");
+  EXPECT_EQ(j["claims"][0]["cues"][0]["source"], Path("lex/hedge.txt") + ":2");
 }
 
 // An overlay adds, re-weights and removes entries of the built-in lexicons.
@@ -322,9 +307,9 @@ TEST_F(CliTest, OverlayEditsTheBuiltInLexicons) {
         "# my newsroom's hedges\nit is whispered\nmay = 2\n"
         "-reportedly\n");
   Write("ov/booster.txt", "for real\n");
-  const CliRun r = Cli(
-      {"score", "-", "--overlay", (dir_ / "ov").string(), "--format", "json"},
-      "It is whispered Kim may reportedly go, for real\n");
+  const CliRun r =
+      Cli({"score", "-", "--overlay", Path("ov"), "--format", "json"},
+          "It is whispered Kim may reportedly go, for real\n");
   ASSERT_EQ(r.code, 0) << r.err;
   const auto cues = nlohmann::json::parse(r.out)["claims"][0]["cues"];
   std::vector<std::string> got;
@@ -381,32 +366,27 @@ TEST_F(CliTest, RankWritesCsvAndASummary) {
 }
 
 TEST_F(CliTest, RankOutputFileAppearsWholeOrNotAtAll) {
-  const std::string target = (dir_ / "ranked.csv").string();
+  const std::string target = Path("ranked.csv");
   CliRun r = Cli({"rank", Write("h.csv", kHeadlines), "--output", target});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(r.out, "");
-  std::ifstream first(target);
-  std::stringstream written;
-  written << first.rdbuf();
-  EXPECT_EQ(written.str().substr(0, 44),
+  const std::string written = ReadFile(target);
+  EXPECT_EQ(written.substr(0, 44),
             "rank,id,score,backing,cue_category,cue,text\n");
   // A failing run leaves the previous file as it was, and no temporaries.
   r = Cli(
       {"rank", Write("bad.csv", "id,headline\na,x,y\n"), "--output", target});
   EXPECT_EQ(r.code, 1);
-  std::ifstream again(target);
-  std::stringstream kept;
-  kept << again.rdbuf();
-  EXPECT_EQ(kept.str(), written.str());
+  EXPECT_EQ(ReadFile(target), written);
   size_t files = 0;
-  for (const auto& e : fs::directory_iterator(dir_)) {
+  for (const auto& e : fs::directory_iterator(dir_.path())) {
     files += e.path().filename().string().find(".tmp-") != std::string::npos;
   }
   EXPECT_EQ(files, 0u);
 }
 
 TEST_F(CliTest, RankFailures) {
-  const std::string dir = dir_.string();
+  const std::string dir = dir_.path().string();
   const std::string good = Write("h.csv", kHeadlines);
   Write("bad.csv", "id,headline\na,fine\nb,x,y\nc,fine\n");
   const Failure cases[] = {

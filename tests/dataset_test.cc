@@ -4,12 +4,8 @@
 #include "engine/dataset.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -20,38 +16,10 @@
 #include "engine/scorer.h"
 #include "engine/sha256.h"
 #include "features/extractor.h"
+#include "tests/scratch_dir.h"
 
 namespace credence {
 namespace {
-
-namespace fs = std::filesystem;
-
-// A scratch folder with a unique name, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    path_ = fs::temp_directory_path() /
-            ("credence_dataset_test_" + std::to_string(::getpid()) + "_" +
-             std::to_string(counter++));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  std::string Path(const std::string& name) const {
-    return (path_ / name).string();
-  }
-
- private:
-  fs::path path_;
-};
 
 const Scorer& BuiltInScorer() {
   static const Scorer* scorer =
@@ -101,7 +69,7 @@ TEST(ParseLabelTest, Table) {
 }
 
 TEST(LoadLabeledTest, ReadsLabelsInAnyCaseAndRecordsTheFile) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string path = dir.Write("good.csv", kGood);
   Dataset data;
   LoadLabeled(path, BuiltInScorer(), {}, &data);
@@ -122,7 +90,7 @@ TEST(LoadLabeledTest, ReadsLabelsInAnyCaseAndRecordsTheFile) {
 
 // A claim row is the whole text scored as one claim.
 TEST(LoadLabeledTest, ClaimRowsAreTheScorersClaimFeatures) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string path = dir.Write("good.csv", kGood);
   Dataset data;
   LoadLabeled(path, BuiltInScorer(), {}, &data);
@@ -145,7 +113,7 @@ TEST(LoadLabeledTest, ClaimRowsAreTheScorersClaimFeatures) {
 
 // An article row is the mean of its claims' feature vectors.
 TEST(LoadLabeledTest, ArticleRowsAreTheMeanOfTheClaimFeatures) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string text =
       "Officials may have hidden the report\n"
       "The ministry confirmed the figures on Monday. Sources say it could "
@@ -181,7 +149,7 @@ TEST(LoadLabeledTest, ArticleRowsAreTheMeanOfTheClaimFeatures) {
 }
 
 TEST(LoadLabeledTest, GroupColumnWhenPresent) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string grouped = dir.Write("grouped.csv", kGood);
   const std::string plain =
       dir.Write("plain.csv", "text,label\nThe police confirmed it,1\n");
@@ -200,7 +168,7 @@ TEST(LoadLabeledTest, GroupColumnWhenPresent) {
 }
 
 TEST(LoadLabeledTest, BadLabelNamesFileAndLine) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   // The bad label is on line 6: the record on lines 3-4 spans two lines.
   const std::string head =
       "text,label\n"
@@ -220,7 +188,7 @@ TEST(LoadLabeledTest, BadLabelNamesFileAndLine) {
 }
 
 TEST(LoadLabeledTest, MissingLabelColumnListsTheColumns) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string path = dir.Write("nolabel.csv", "text,lbl\nA claim,1\n");
   EXPECT_EQ(LoadError(path),
             path + ":1: no column 'label' (columns: text, lbl)");
@@ -231,14 +199,14 @@ TEST(LoadLabeledTest, MissingLabelColumnListsTheColumns) {
 }
 
 TEST(LoadLabeledTest, HeaderOnlyIsAnError) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string path = dir.Write("header.csv", "text,label\n");
   EXPECT_EQ(LoadError(path),
             path + ":2: no data rows (hint: the file holds a header only)");
 }
 
 TEST(LoadLabeledTest, EmptyTextNamesItsLine) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string blank =
       dir.Write("blank.csv", "text,label\nA claim,1\n\"   \",0\n");
   EXPECT_TRUE(StartsWith(LoadError(blank), blank + ":3: text: "))
@@ -255,14 +223,14 @@ TEST(LoadLabeledTest, EmptyTextNamesItsLine) {
 
 // The header promises a CsvError for every problem, a missing file too.
 TEST(LoadLabeledTest, MissingFileIsACsvError) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string path = dir.Path("missing.csv");
   EXPECT_TRUE(StartsWith(LoadError(path), path + ": cannot open"))
       << LoadError(path);
 }
 
 TEST(LoadLabeledTest, FilesAppendWithTheirOwnIndex) {
-  TempDir dir;
+  const ScratchDir dir("credence_dataset_test");
   const std::string a = dir.Write("a.csv", kGood);
   const std::string b =
       dir.Write("b.csv", "label,text\nfalse,It may be true\n");

@@ -2,11 +2,9 @@
 // written by the tests: the model file they write and read, byte-identical
 // reruns, exit codes and one-line messages, and the JSON report.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -16,6 +14,7 @@
 #include "engine/sha256.h"
 #include "features/extractor.h"
 #include "models/linear_model.h"
+#include "tests/scratch_dir.h"
 #include "tools/cli.h"
 
 namespace credence {
@@ -34,11 +33,6 @@ CliRun Cli(const std::vector<std::string>& args) {
   std::ostringstream out, err;
   const int code = RunCli(args, in, out, err);
   return {code, out.str(), err.str()};
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 bool StartsWith(const std::string& text, const std::string& prefix) {
@@ -66,25 +60,9 @@ const char kLabeled[] =
     "\"Critics say it might, perhaps, be a hoax.\",FALSE\r\n";
 
 // A scratch folder per test, removed at its end.
-class TuneCliTest : public ::testing::Test {
+class TuneCliTest : public ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("credence_tune_cli_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string Write(const std::string& name, const std::string& content) {
-    const fs::path p = dir_ / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
-  }
-  std::string Path(const std::string& name) const {
-    return (dir_ / name).string();
-  }
-  fs::path dir_;
+  TuneCliTest() : ScratchDirTest("credence_tune_cli_test") {}
 };
 
 TEST_F(TuneCliTest, TuneWritesAModelThatEvalReads) {
@@ -267,7 +245,7 @@ struct Failure {
 };
 
 TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
-  const std::string dir = dir_.string();
+  const std::string dir = dir_.path().string();
   Write("data.csv", kLabeled);
   // The bad label sits on line 6, after a record that spans lines 3-4.
   Write("badlabel.csv",
@@ -419,7 +397,7 @@ TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
   EXPECT_FALSE(fs::exists(dir + "/no"));
   // No temporary files are left behind either.
   size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(dir_)) {
+  for (const auto& entry : fs::directory_iterator(dir_.path())) {
     (void)entry;
     ++files;
   }
