@@ -13,6 +13,7 @@
 
 #include "engine/resources.h"
 #include "features/utf8.h"
+#include "tests/scratch_dir.h"
 
 namespace credence {
 namespace {
@@ -26,13 +27,6 @@ const Scorer& Default() {
       Extractor(DefaultLexicons()),
       LinearModel::LoadFile(CREDENCE_MODELS "/prior.model"));
   return scorer;
-}
-
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 Json ScoreToJson(const std::string& text) {

@@ -2,19 +2,16 @@
 #include "engine/sha256.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "tests/scratch_dir.h"
+
 namespace credence {
 namespace {
-
-namespace fs = std::filesystem;
 
 std::string Digest(const std::string& bytes) {
   Sha256 h;
@@ -67,30 +64,8 @@ TEST(Sha256Test, ByteByByteTwoBlockMessage) {
   EXPECT_EQ(h.HexDigest(), kTwoBlocks);
 }
 
-// A scratch folder, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("credence_sha256_test_" + std::to_string(::getpid()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
 TEST(Sha256OfFileTest, HashesTheFileBytes) {
-  TempDir dir;
+  ScratchDir dir("credence_sha256_test");
   EXPECT_EQ(Sha256OfFile(dir.Write("abc.txt", "abc")), kAbc);
   EXPECT_EQ(Sha256OfFile(dir.Write("empty.txt", "")), kEmpty);
   // Larger than the 64 KiB read buffer.
@@ -99,7 +74,7 @@ TEST(Sha256OfFileTest, HashesTheFileBytes) {
 }
 
 TEST(Sha256OfFileTest, MissingFileThrowsNamingThePath) {
-  TempDir dir;
+  ScratchDir dir("credence_sha256_test");
   const std::string missing = (dir.path() / "nope.csv").string();
   try {
     Sha256OfFile(missing);
