@@ -484,23 +484,54 @@ void FetchWindow(const RowStore& rows, const std::vector<KeyedIndex>& order,
   }
 }
 
-// Writes every row, reading the records again: ranks come from a radix
-// sort of order-preserving score keys, stable, so equal scores keep input
-// order. Records are fetched a window of ranks at a time (FetchWindow),
+// Rows [from, to) in rank order: a radix sort of order-preserving score
+// keys, stable, so equal scores keep input order.
+std::vector<KeyedIndex> SortRows(const RowStore& rows, uint64_t from,
+                                 uint64_t to, bool ascending) {
+  std::vector<KeyedIndex> order(to - from), scratch;
+  for (uint64_t i = from; i < to; ++i) {
+    const uint64_t key = OrderKey(rows[i].score);
+    order[i - from] = {ascending ? key : ~key,
+                       i | uint64_t{rows[i].length} << kRankedLengthShift};
+  }
+  RadixSort(&order, &scratch);
+  return order;
+}
+
+// Every row in rank order. With two threads or more, the first and second
+// half of the rows are sorted at once, then merged (the first half first
+// among equal keys, so equal scores still keep input order).
+std::vector<KeyedIndex> RankOrder(const RowStore& rows, uint64_t n,
+                                  bool ascending, unsigned threads) {
+  if (threads < 2 || n < 2) return SortRows(rows, 0, n, ascending);
+  const uint64_t half = n / 2;
+  std::vector<KeyedIndex> low, high;
+  WorkPool pool(1);
+  WorkPool::Job sort_low, sort_high;
+  sort_low.run = [&] { low = SortRows(rows, 0, half, ascending); };
+  sort_high.run = [&] { high = SortRows(rows, half, n, ascending); };
+  pool.Submit(&sort_low);
+  pool.Submit(&sort_high);
+  pool.Wait(&sort_low);
+  pool.Wait(&sort_high);
+  std::vector<KeyedIndex> order(n);
+  std::merge(
+      low.begin(), low.end(), high.begin(), high.end(), order.begin(),
+      [](const KeyedIndex& a, const KeyedIndex& b) { return a.key < b.key; });
+  return order;
+}
+
+// Writes every row, reading the records again, in the order RankOrder()
+// gives. Records are fetched a window of ranks at a time (FetchWindow),
 // the next window's on one thread while batches of the current one are
 // formatted on the others, and written in rank order.
 void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
               WindowFormat* format, const RankOptions& options,
               size_t batch_rows, unsigned threads, std::ostream& out) {
   const RowStore& rows = scored.rows;
-  std::vector<KeyedIndex> order(n), scratch;
-  for (uint64_t i = 0; i < n; ++i) {
-    const uint64_t key = OrderKey(rows[i].score);
-    order[i] = {options.ascending ? key : ~key,
-                i | uint64_t{rows[i].length} << kRankedLengthShift};
-  }
-  RadixSort(&order, &scratch);
-  std::vector<KeyedIndex>().swap(scratch);
+  const std::vector<KeyedIndex> order =
+      RankOrder(rows, n, options.ascending, threads);
+  std::vector<KeyedIndex> scratch;
   format->order = &order;
 
   const size_t window_rows = std::max<size_t>(1, options.window_rows);
