@@ -256,17 +256,18 @@ bool Before(double score, uint64_t number, double other_score,
 }
 
 // The records of a window of ranks, read again: ranks [first, first +
-// at.size()), the record of rank first + i at bytes[at[i]...].
+// rows.size()), rows[i] the row of rank first + i, copied as the records
+// are read (in file order) so that formatting looks up no row at random;
+// its `offset` is where its record starts in `bytes`.
 struct WindowRecords {
   uint64_t first = 0;
-  std::vector<size_t> at;
+  std::vector<Row> rows;
   std::string bytes;
 };
 
 // Formats the rows of a full ranking whose records were read again: a
 // window of ranks at a time, any range of it on any thread.
 struct WindowFormat {
-  const RowStore* rows = nullptr;
   const std::vector<KeyedIndex>* order = nullptr;  // by rank: RankedRow()
   const std::vector<uint64_t>* rejected = nullptr;
   const Scorer* scorer = nullptr;
@@ -286,10 +287,9 @@ struct WindowFormat {
     const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
     const uint64_t first = window.first;
     for (size_t i = from; i < to; ++i) {
-      const uint64_t index = RankedRow((*order)[first + i]);
-      const Row& row = (*rows)[index];
+      const Row& row = window.rows[i];
       const std::string_view record =
-          std::string_view(window.bytes).substr(window.at[i], row.length);
+          std::string_view(window.bytes).substr(row.offset, row.length);
       const bool plain = SplitRawRecord(record, &fields);
       if (fields.size() < needed) {
         throw std::runtime_error(*path +
@@ -301,7 +301,7 @@ struct WindowFormat {
       if (has_id) {
         id = FieldValue(fields[id_field], &id_scratch);
       } else {
-        const uint64_t n = RowNumber(index, *rejected);
+        const uint64_t n = RowNumber(RankedRow((*order)[first + i]), *rejected);
         id = std::string_view(
             number,
             static_cast<size_t>(
@@ -475,12 +475,13 @@ void FetchWindow(const RowStore& rows, const std::vector<KeyedIndex>& order,
   }
   RadixSort(by_input, scratch);
   window->first = first;
-  window->at.resize(count);
+  window->rows.resize(count);
   window->bytes.clear();
   for (const KeyedIndex& k : *by_input) {
-    const Row& r = rows[k.key];
-    window->at[k.index] = window->bytes.size();
-    window->bytes.append(again.Read(r.offset, r.length));
+    Row row = rows[k.key];
+    window->bytes.append(again.Read(row.offset, row.length));
+    row.offset = (window->bytes.size() - row.length) & kMaxOffset;
+    window->rows[k.index] = row;
   }
 }
 
@@ -665,7 +666,6 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
     return summary;
   }
   WindowFormat format;
-  format.rows = &scored.rows;
   format.rejected = &scored.rejected;
   format.scorer = &scorer;
   format.path = &path;
