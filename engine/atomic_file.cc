@@ -81,7 +81,10 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   ::close(fd);
   temp_ = name.data();
   slot_ = RegisterTemporary(temp_);
-  out_.open(temp_, std::ios::binary | std::ios::trunc);
+  // Opened as it stands (mkstemp made it empty), not truncated: on ext4 a
+  // file truncated on opening is written back to disk when it is closed
+  // (auto_da_alloc), which cost a large output tens of milliseconds.
+  out_.open(temp_, std::ios::binary | std::ios::in);
   if (!out_) {
     UnregisterTemporary(slot_);
     std::remove(temp_.c_str());

@@ -8,9 +8,9 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <locale>
 #include <memory>
 #include <ostream>
-#include <locale>
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -50,6 +50,15 @@ struct Row {
 static_assert(sizeof(Row) == 24, "a row costs 24 bytes");
 constexpr uint64_t kMaxOffset = (uint64_t{1} << 40) - 1;
 constexpr uint32_t kMaxLength = (uint32_t{1} << 24) - 1;
+
+// A row in rank order, as the sort leaves it: the row's index (below 2^40,
+// as rows are no fewer than their bytes) and its record's length above, so
+// windows of ranks are sized without looking their rows up.
+constexpr int kRankedLengthShift = 40;
+uint64_t RankedRow(const KeyedIndex& k) { return k.index & kMaxOffset; }
+uint64_t RankedLength(const KeyedIndex& k) {
+  return k.index >> kRankedLengthShift;
+}
 
 // What a scoring thread reuses from row to row: after its first rows,
 // scoring allocates nothing. Pool threads run any batch, so it is kept per
@@ -246,11 +255,22 @@ bool Before(double score, uint64_t number, double other_score,
   return number < other_number;
 }
 
+// The records of a window of ranks, read again: ranks [first, first +
+// rows.size()), rows[i] the row of rank first + i, copied as the records
+// are read (in file order) so that formatting looks up no row at random;
+// its `offset` is where its record starts in `bytes`.
+struct WindowRecords {
+  uint64_t first = 0;
+  std::vector<Row> rows;
+  std::string bytes;
+};
+
+constexpr size_t kPrefetchRows = 8;
+
 // Formats the rows of a full ranking whose records were read again: a
 // window of ranks at a time, any range of it on any thread.
 struct WindowFormat {
-  const RowStore* rows = nullptr;
-  const std::vector<KeyedIndex>* order = nullptr;  // by rank: index = row
+  const std::vector<KeyedIndex>* order = nullptr;  // by rank: RankedRow()
   const std::vector<uint64_t>* rejected = nullptr;
   const Scorer* scorer = nullptr;
   const std::string* path = nullptr;
@@ -258,24 +278,28 @@ struct WindowFormat {
   size_t id_field = 0;
   bool has_id = false;
   bool jsonl = false;
-  // The window: ranks [first, first + at.size()), the record of rank
-  // first + i at bytes[at[i]...].
-  uint64_t first = 0;
-  std::vector<size_t> at;
-  std::string bytes;
 
-  void Format(size_t from, size_t to, TextBuffer* out) const {
+  void Format(const WindowRecords& window, size_t from, size_t to,
+              TextBuffer* out) const {
     std::vector<std::string_view> fields;
     std::string id_scratch, text_scratch;
     std::ostringstream json;
     json.imbue(std::locale::classic());  // '.' and no digit groups, always
     char number[20];
     const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
+    const uint64_t first = window.first;
     for (size_t i = from; i < to; ++i) {
-      const uint64_t index = (*order)[first + i].index;
-      const Row& row = (*rows)[index];
+      // Records are in file order, ranks not: ask for a record a few rows
+      // ahead, so that it is on its way from memory when its turn comes.
+      if (i + kPrefetchRows < to) {
+        const Row& ahead = window.rows[i + kPrefetchRows];
+        const char* const bytes = window.bytes.data() + ahead.offset;
+        __builtin_prefetch(bytes);
+        __builtin_prefetch(bytes + ahead.length - 1);
+      }
+      const Row& row = window.rows[i];
       const std::string_view record =
-          std::string_view(bytes).substr(at[i], row.length);
+          std::string_view(window.bytes).substr(row.offset, row.length);
       const bool plain = SplitRawRecord(record, &fields);
       if (fields.size() < needed) {
         throw std::runtime_error(*path +
@@ -287,7 +311,7 @@ struct WindowFormat {
       if (has_id) {
         id = FieldValue(fields[id_field], &id_scratch);
       } else {
-        const uint64_t n = RowNumber(index, *rejected);
+        const uint64_t n = RowNumber(RankedRow((*order)[first + i]), *rejected);
         id = std::string_view(
             number,
             static_cast<size_t>(
@@ -448,60 +472,131 @@ void WriteTop(std::vector<Kept>* heap, const RankOptions& options,
   }
 }
 
-// Writes every row, reading the records again: ranks come from a radix
-// sort of order-preserving score keys, stable, so equal scores keep input
-// order. Records are fetched a window of ranks at a time in file order
-// (so the source reads big sequential blocks, not a million small ones);
-// then batches of the window are formatted on every thread and written in
-// rank order.
-void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
-              WindowFormat* window, const RankOptions& options,
-              size_t batch_rows, unsigned threads, std::ostream& out) {
-  const RowStore& rows = scored.rows;
-  std::vector<KeyedIndex> order(n), scratch;
-  for (uint64_t i = 0; i < n; ++i) {
+// Reads the records of ranks [first, first + count) again, in file order
+// (so the source reads big sequential blocks, not a million small ones).
+// `by_input` and `scratch` are working space.
+void FetchWindow(const RowStore& rows, const std::vector<KeyedIndex>& order,
+                 uint64_t first, size_t count, RecordSource& again,
+                 std::vector<KeyedIndex>* by_input,
+                 std::vector<KeyedIndex>* scratch, WindowRecords* window) {
+  by_input->resize(count);  // {row, rank in the window}
+  for (size_t i = 0; i < count; ++i) {
+    (*by_input)[i] = {RankedRow(order[first + i]), i};
+  }
+  RadixSort(by_input, scratch);
+  window->first = first;
+  window->rows.resize(count);
+  window->bytes.clear();
+  for (size_t j = 0; j < count; ++j) {
+    const KeyedIndex& k = (*by_input)[j];
+    if (j + kPrefetchRows < count) {
+      __builtin_prefetch(&rows[(*by_input)[j + kPrefetchRows].key]);
+    }
+    Row row = rows[k.key];
+    window->bytes.append(again.Read(row.offset, row.length));
+    row.offset = (window->bytes.size() - row.length) & kMaxOffset;
+    window->rows[k.index] = row;
+  }
+}
+
+// Rows [from, to) in rank order: a radix sort of order-preserving score
+// keys, stable, so equal scores keep input order.
+std::vector<KeyedIndex> SortRows(const RowStore& rows, uint64_t from,
+                                 uint64_t to, bool ascending) {
+  std::vector<KeyedIndex> order(to - from), scratch;
+  for (uint64_t i = from; i < to; ++i) {
     const uint64_t key = OrderKey(rows[i].score);
-    order[i] = {options.ascending ? key : ~key, i};
+    order[i - from] = {ascending ? key : ~key,
+                       i | uint64_t{rows[i].length} << kRankedLengthShift};
   }
   RadixSort(&order, &scratch);
-  std::vector<KeyedIndex>().swap(scratch);
-  window->order = &order;
+  return order;
+}
+
+// Every row in rank order. With two threads or more, the first and second
+// half of the rows are sorted at once, then merged (the first half first
+// among equal keys, so equal scores still keep input order).
+std::vector<KeyedIndex> RankOrder(const RowStore& rows, uint64_t n,
+                                  bool ascending, unsigned threads) {
+  if (threads < 2 || n < 2) return SortRows(rows, 0, n, ascending);
+  const uint64_t half = n / 2;
+  std::vector<KeyedIndex> low, high;
+  WorkPool pool(1);
+  WorkPool::Job sort_low, sort_high;
+  sort_low.run = [&] { low = SortRows(rows, 0, half, ascending); };
+  sort_high.run = [&] { high = SortRows(rows, half, n, ascending); };
+  pool.Submit(&sort_low);
+  pool.Submit(&sort_high);
+  pool.Wait(&sort_low);
+  pool.Wait(&sort_high);
+  std::vector<KeyedIndex> order(n);
+  std::merge(
+      low.begin(), low.end(), high.begin(), high.end(), order.begin(),
+      [](const KeyedIndex& a, const KeyedIndex& b) { return a.key < b.key; });
+  return order;
+}
+
+// Writes every row, reading the records again, in the order RankOrder()
+// gives. Records are fetched a window of ranks at a time (FetchWindow),
+// the next window's on one thread while batches of the current one are
+// formatted on the others, and written in rank order.
+void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
+              WindowFormat* format, const RankOptions& options,
+              size_t batch_rows, unsigned threads, std::ostream& out) {
+  const RowStore& rows = scored.rows;
+  const std::vector<KeyedIndex> order =
+      RankOrder(rows, n, options.ascending, threads);
+  std::vector<KeyedIndex> scratch;
+  format->order = &order;
 
   const size_t window_rows = std::max<size_t>(1, options.window_rows);
-  std::vector<KeyedIndex> by_input;  // {row, rank in the window}
+  const auto window_size = [&](uint64_t first) {
+    return static_cast<size_t>(std::min<uint64_t>(window_rows, n - first));
+  };
+  // Room for the largest window at once: buffers grown window after window
+  // would leave freed blocks behind, raising the peak memory.
+  size_t most_bytes = 0;
+  for (uint64_t first = 0; first < n; first += window_rows) {
+    size_t bytes = 0;
+    for (uint64_t i = first; i < first + window_size(first); ++i) {
+      bytes += RankedLength(order[i]);
+    }
+    most_bytes = std::max(most_bytes, bytes);
+  }
+  WindowRecords windows[2];  // being formatted, and being fetched
+  windows[0].bytes.reserve(most_bytes);
+  if (n > window_rows) windows[1].bytes.reserve(most_bytes);
+  std::vector<KeyedIndex> by_input;
+  WorkPool::Job fetch;
   struct Chunk {
     WorkPool::Job job;
     TextBuffer text;
   };
   std::vector<Chunk> chunks(2 * threads);  // formatted, or being written
   WorkPool pool(threads - 1);  // after what its jobs use, so it stops first
+  const auto start_fetch = [&](uint64_t first) {
+    WindowRecords* const window = &windows[(first / window_rows) % 2];
+    fetch.run = [&, first, window] {
+      FetchWindow(rows, order, first, window_size(first), again, &by_input,
+                  &scratch, window);
+    };
+    pool.Submit(&fetch);
+  };
+  if (n > 0) start_fetch(0);
   for (uint64_t first = 0; first < n; first += window_rows) {
-    const size_t count =
-        static_cast<size_t>(std::min<uint64_t>(window_rows, n - first));
-    by_input.resize(count);
-    size_t bytes = 0;
-    for (size_t i = 0; i < count; ++i) {
-      by_input[i] = {order[first + i].index, i};
-      bytes += rows[order[first + i].index].length;
-    }
-    RadixSort(&by_input, &scratch);
-    window->first = first;
-    window->at.resize(count);
-    window->bytes.clear();
-    window->bytes.reserve(bytes);
-    for (const KeyedIndex& k : by_input) {
-      const Row& r = rows[k.key];
-      window->at[k.index] = window->bytes.size();
-      window->bytes.append(again.Read(r.offset, r.length));
-    }
+    pool.Wait(&fetch);
+    const WindowRecords& window = windows[(first / window_rows) % 2];
+    // Queued ahead of this window's batches, so it starts at once.
+    if (n - first > window_rows) start_fetch(first + window_rows);
+    const size_t count = window_size(first);
     const size_t jobs = (count + batch_rows - 1) / batch_rows;
     const auto start = [&](size_t c) {
       Chunk& chunk = chunks[c % chunks.size()];
       chunk.text.clear();
       const size_t from = c * batch_rows;
       const size_t to = std::min(count, from + batch_rows);
-      chunk.job.run = [window, &chunk, from, to] {
-        window->Format(from, to, &chunk.text);
+      chunk.job.run = [format, &window, &chunk, from, to] {
+        format->Format(window, from, to, &chunk.text);
       };
       pool.Submit(&chunk.job);
     };
@@ -584,17 +679,16 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
     WriteTop(&scored.heap, options, scorer, out);
     return summary;
   }
-  WindowFormat window;
-  window.rows = &scored.rows;
-  window.rejected = &scored.rejected;
-  window.scorer = &scorer;
-  window.path = &path;
-  window.text_field = reader->text_index();
-  window.id_field = reader->id_index();
-  window.has_id = reader->has_id();
-  window.jsonl = options.jsonl;
+  WindowFormat format;
+  format.rejected = &scored.rejected;
+  format.scorer = &scorer;
+  format.path = &path;
+  format.text_field = reader->text_index();
+  format.id_field = reader->id_index();
+  format.has_id = reader->has_id();
+  format.jsonl = options.jsonl;
   reader.reset();  // its buffers are the largest thing still held
-  WriteAll(scored, summary.ranked, again, &window, options, batch_rows, threads,
+  WriteAll(scored, summary.ranked, again, &format, options, batch_rows, threads,
            out);
   return summary;
 }

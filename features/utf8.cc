@@ -5,7 +5,32 @@
 
 namespace credence {
 
+namespace {
+
+// Whether every byte is ASCII: eight bytes a step, the last step
+// overlapping the one before, and no branch on what a step finds.
+bool AllAscii(std::string_view text) {
+  const char* const p = text.data();
+  const size_t n = text.size();
+  uint64_t seen = 0;
+  if (n >= 8) {
+    uint64_t word;
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+      std::memcpy(&word, p + i, 8);
+      seen |= word;
+    }
+    std::memcpy(&word, p + n - 8, 8);
+    seen |= word;
+  } else {
+    for (size_t i = 0; i < n; ++i) seen |= static_cast<unsigned char>(p[i]);
+  }
+  return (seen & 0x8080808080808080u) == 0;
+}
+
+}  // namespace
+
 size_t FindInvalidUtf8(std::string_view text) {
+  if (AllAscii(text)) return std::string_view::npos;  // the common case
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {

@@ -354,6 +354,83 @@ TEST(RankerTest, RowNumbersCountSkippedRows) {
   EXPECT_EQ(r.summary.rejected, 9u);
 }
 
+// Records read again, for the checks below: each read's offset, and a
+// failure at the `fail_at`th read (1-based; 0: never).
+class CountingSource : public RecordSource {
+ public:
+  CountingSource(std::string_view input, size_t fail_at)
+      : input_(input), fail_at_(fail_at) {}
+  std::string_view Read(uint64_t offset, uint64_t length) override {
+    offsets.push_back(offset);
+    if (offsets.size() == fail_at_) throw std::runtime_error("gone");
+    return input_.Read(offset, length);
+  }
+  std::vector<uint64_t> offsets;
+
+ private:
+  StringRecordSource input_;
+  size_t fail_at_;
+};
+
+// The next window's records are read while the current one is formatted:
+// each window's in file order, every record once, and a failed read ends
+// the run with its error wherever in the pipeline it happens.
+TEST(RankerTest, WindowsAreReadAgainInFileOrderOneAtATime) {
+  std::string csv = "id,headline\n";
+  const char* texts[] = {"Kim reportedly visits Russia", "Markets were calm",
+                         "Police confirmed the arrest"};
+  for (int i = 0; i < 23; ++i) {
+    csv += "r" + std::to_string(i) + "," + texts[(i * 5) % 3] + "\n";
+  }
+  struct Case {
+    size_t window;
+    unsigned threads;
+    size_t fail_at;  // 0: no failure
+  };
+  const Case cases[] = {{5, 1, 0},  {5, 2, 0},  {5, 4, 0},  {1, 3, 0},
+                        {64, 2, 0}, {5, 1, 7},  {5, 2, 7},  {5, 4, 23},
+                        {1, 2, 2},  {64, 2, 1}, {4, 3, 12}, {23, 2, 23}};
+  RankOptions o;
+  o.batch_rows = 2;
+  const std::string expected = Rank(csv, o).out;
+  for (const Case& c : cases) {
+    o.window_rows = c.window;
+    o.threads = c.threads;
+    std::istringstream in(csv);
+    CountingSource again(csv, c.fail_at);
+    std::ostringstream out, log;
+    const std::string label = std::to_string(c.window) + " rows a window, " +
+                              std::to_string(c.threads) + " threads, fail at " +
+                              std::to_string(c.fail_at);
+    if (c.fail_at > 0) {
+      EXPECT_THROW(
+          {
+            try {
+              RankCsv(in, "in.csv", again, o, Default(), out, log);
+            } catch (const std::runtime_error& e) {
+              EXPECT_STREQ(e.what(), "gone") << label;
+              throw;
+            }
+          },
+          std::runtime_error)
+          << label;
+      continue;
+    }
+    RankCsv(in, "in.csv", again, o, Default(), out, log);
+    EXPECT_EQ(out.str(), expected) << label;
+    ASSERT_EQ(again.offsets.size(), 23u) << label;
+    for (size_t i = 1; i < again.offsets.size(); ++i) {
+      if (i % c.window != 0) {
+        EXPECT_LT(again.offsets[i - 1], again.offsets[i]) << label << " " << i;
+      }
+    }
+    std::vector<uint64_t> sorted = again.offsets;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end())
+        << label;
+  }
+}
+
 TEST(RadixSortTest, OrderKeyOrdersDoubles) {
   const double values[] = {-std::numeric_limits<double>::infinity(),
                            -1e300,
