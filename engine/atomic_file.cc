@@ -64,24 +64,29 @@ void RemoveTemporariesOnSignal() {
 }
 
 AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
-  // mkstemp in the target's folder, so rename() never crosses devices.
-  std::vector<char> name(path_.begin(), path_.end());
-  const std::string suffix = ".tmp-XXXXXX";
-  name.insert(name.end(), suffix.begin(), suffix.end());
-  name.push_back('\0');
-  const int fd = mkstemp(name.data());
-  if (fd < 0) {
-    throw std::runtime_error(path_ + ": cannot create (" +
-                             std::strerror(errno) + ")");
+  // In the target's folder, so rename() never crosses devices. The name is
+  // registered before the file exists: a signal at any moment finds every
+  // temporary there is (at worst it unlinks a name not yet created). The
+  // process id keeps other processes' names apart; O_EXCL, stale ones.
+  static std::atomic<unsigned> counter{0};
+  for (int attempt = 0;; ++attempt) {
+    temp_ = path_ + ".tmp-" + std::to_string(::getpid()) + "-" +
+            std::to_string(counter++);
+    slot_ = RegisterTemporary(temp_);
+    const int fd =
+        ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) {
+      ::close(fd);
+      break;
+    }
+    const int error = errno;
+    UnregisterTemporary(slot_);
+    if (error != EEXIST || attempt == 100) {
+      throw std::runtime_error(path_ + ": cannot create (" +
+                               std::strerror(error) + ")");
+    }
   }
-  // mkstemp makes the file private; give it the mode a new file gets.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
-  ::close(fd);
-  temp_ = name.data();
-  slot_ = RegisterTemporary(temp_);
-  // Opened as it stands (mkstemp made it empty), not truncated: on ext4 a
+  // Opened as it stands (just created empty), not truncated: on ext4 a
   // file truncated on opening is written back to disk when it is closed
   // (auto_da_alloc), which cost a large output tens of milliseconds.
   out_.open(temp_, std::ios::binary | std::ios::in);

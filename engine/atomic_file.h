@@ -7,7 +7,7 @@
 //
 // A program that calls RemoveTemporariesOnSignal() once also loses its
 // temporaries when SIGINT, SIGTERM, SIGHUP or SIGPIPE ends it; only SIGKILL
-// (or a crash) leaves a "TARGET.tmp-XXXXXX" file behind, never a partial
+// (or a crash) leaves a "TARGET.tmp-PID-N" file behind, never a partial
 // target.
 #ifndef CREDENCE_ENGINE_ATOMIC_FILE_H_
 #define CREDENCE_ENGINE_ATOMIC_FILE_H_
