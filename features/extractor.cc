@@ -387,13 +387,17 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   ZeroFill(n, &marks);
   static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
                                     kPersonRole, kVagueRole};
+  bool set_phrases = false;  // whether any set phrase matched
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
     uint8_t mark = 0;
     if (id == kAcronym) mark = kNotShoutingMark;
     if (id == kListicleNoun) mark = kListicleMark;
     if (id == kAnonymousSource) mark = kAnonymousMark;
-    if (id == kSetPhrase) mark = kSetPhraseMark;
+    if (id == kSetPhrase) {
+      mark = kSetPhraseMark;
+      set_phrases = true;
+    }
     const bool role = id >= kOfficialTitle && id <= kVagueSpeaker;
     for (size_t i = m.first_token; i < m.last_token; ++i) {
       if (role) roles[i] |= kRoleOf[id - kOfficialTitle];
@@ -402,7 +406,11 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   }
 
   // Worked out only when a rule asks: most claims have no speech verb.
-  const bool prose = EndsWithFullStop(tokens);
+  int prose_known = -1;  // EndsWithFullStop, worked out when first asked
+  auto prose = [&] {
+    if (prose_known < 0) prose_known = EndsWithFullStop(tokens);
+    return prose_known == 1;
+  };
   int title_case_known = -1;
   auto title_case = [&] {
     if (title_case_known < 0) title_case_known = IsTitleCase(tokens);
@@ -434,11 +442,13 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const size_t first = m.first_token, last = m.last_token;
     if (InsideCompound(tokens, first, last)) continue;
     // "for some reason", "many years later": a set phrase, not a cue.
-    if (AnyMarked(marks, first, last, kSetPhraseMark)) continue;
+    if (set_phrases && AnyMarked(marks, first, last, kSetPhraseMark)) {
+      continue;
+    }
     // Bait and hard-news wording are a headline's voice: in a sentence that
     // ends with a full stop ("So we left early.", "He was elected in
     // 1998.") they are plain prose.
-    if (prose && (id == kClickbait || id == kHardNews)) continue;
+    if ((id == kClickbait || id == kHardNews) && prose()) continue;
     if (id == kHedge && last - first == 1) {
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.
@@ -602,9 +612,11 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
   }
-  FindQuotations(tokens, 4, &buf.quotations);
-  for (const TokenRange& q : buf.quotations) {
-    add(kQuotation, q.first, q.last, 1.0, &kQuotationRule);
+  if (token_list.has_double_quote()) {
+    FindQuotations(tokens, 4, &buf.quotations);
+    for (const TokenRange& q : buf.quotations) {
+      add(kQuotation, q.first, q.last, 1.0, &kQuotationRule);
+    }
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
   // Em and en dashes are E2 80 9x: most claims have no E2 byte to look at.

@@ -254,6 +254,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
   std::vector<Token>& tokens = list->tokens_;
   tokens.clear();
   bool may_shout_or_mark = false;
+  bool has_double_quote = false;
   // Normalizing never lengthens a code point, and a token overruns `end`
   // by at most the rest of one code point.
   const size_t need = (end > begin ? end - begin : 0) + 4;
@@ -306,12 +307,14 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
     } else if (kind == kPunctByte) {
       *out++ = static_cast<char>(b);
       may_shout_or_mark |= b == '@' || b == '#' || b == '!';
+      has_double_quote |= b == '"';
       token.end = i + 1;
       token.hash = (kFnvBasis ^ b) * kFnvPrime;
     } else {
       const ScanEnd rest = OtherToken(text, i, end, c, len, &token, out);
       token.end = rest.pos;
       out = rest.out;
+      has_double_quote |= out - norm == 1 && *norm == '"';  // curly
       token.hash =
           HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
     }
@@ -320,6 +323,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
     if (i < end && text[i] == ' ') ++i;  // the usual single space, skipped
   }
   list->may_shout_or_mark_ = may_shout_or_mark;
+  list->has_double_quote_ = has_double_quote;
 }
 
 std::string NormalizeToken(std::string_view token) {

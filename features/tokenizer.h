@@ -58,6 +58,9 @@ class TokenList {
   // False when no word opens with two ASCII capitals and no token is @, #
   // or !: then no style cue but a listicle's can start here.
   bool may_shout_or_mark() const { return may_shout_or_mark_; }
+  // Whether a token is a double quote, straight or curly: without one,
+  // no quotation can start here.
+  bool has_double_quote() const { return has_double_quote_; }
 
  private:
   friend void Tokenize(std::string_view text, size_t begin, size_t end,
@@ -68,6 +71,7 @@ class TokenList {
   std::unique_ptr<char[]> norms_;
   size_t norms_capacity_ = 0;
   bool may_shout_or_mark_ = false;
+  bool has_double_quote_ = false;
 };
 
 TokenList Tokenize(std::string_view text, size_t begin, size_t end);

@@ -350,5 +350,24 @@ TEST(TokenizeTest, ReusedListMatchesFreshOne) {
   }
 }
 
+// The flag that lets the extractor skip the quotation scan.
+TEST(TokenizerTest, HasDoubleQuote) {
+  const std::pair<const char*, bool> cases[] = {
+      {"He said \"no\"", true},
+      {"He said \u201cno\u201d", true},
+      {"He said \u201dno", true},
+      {"It\u2019s \u2018fine\u2019 and 'ok'", false},
+      {"No quotes", false},
+      {"", false},
+  };
+  TokenList list;
+  for (const auto& [text, want] : cases) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    Tokenize(t, 0, t.size(), &list);
+    EXPECT_EQ(list.has_double_quote(), want);
+  }
+}
+
 }  // namespace
 }  // namespace credence
