@@ -387,12 +387,16 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   ZeroFill(n, &marks);
   static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
                                     kPersonRole, kVagueRole};
-  bool set_phrases = false;  // whether any set phrase matched
+  bool set_phrases = false;     // whether any set phrase matched
+  bool listicle_nouns = false;  // whether any listicle noun matched
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
     uint8_t mark = 0;
     if (id == kAcronym) mark = kNotShoutingMark;
-    if (id == kListicleNoun) mark = kListicleMark;
+    if (id == kListicleNoun) {
+      mark = kListicleMark;
+      listicle_nouns = true;
+    }
     if (id == kAnonymousSource) mark = kAnonymousMark;
     if (id == kSetPhrase) {
       mark = kSetPhraseMark;
@@ -605,8 +609,10 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       {kSensational, 1.0, &kListicleRule}};
   if (token_list.may_shout_or_mark()) {
     FindStyleCues(text, tokens, marks, &buf.style_cues);
-  } else {
+  } else if (listicle_nouns) {
     FindListicleCues(tokens, marks, &buf.style_cues);  // the rest cannot fire
+  } else {
+    buf.style_cues.clear();  // a listicle needs a noun to count
   }
   for (const StyleCue& c : buf.style_cues) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
