@@ -295,8 +295,9 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       const ScanEnd run = ScanAsciiWord(text, i, end, out, &h);
       size_t j = run.pos;
       out = run.out;
+      // An apostrophe or a non-ASCII byte may carry the word on.
       if (j < end &&
-          (text[j] == '\'' || static_cast<unsigned char>(text[j]) >= 0x80)) {
+          kBytes.kind[static_cast<unsigned char>(text[j])] >= kApostropheByte) {
         const ScanEnd rest = ScanWord(text, j, end, out);  // "didn’t"
         j = rest.pos;
         out = rest.out;
