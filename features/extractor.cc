@@ -48,6 +48,14 @@ enum LexiconId : size_t {
   kLexiconCount
 };
 static_assert(kCategories == Extractor::kCategoryCount);
+static_assert(kCategories <= 32, "category sets are uint32_t bit masks");
+
+// The categories in a bit mask, lowest first: for (c : mask) ...
+template <typename F>
+void ForEachBit(uint32_t mask, F f) {
+  for (; mask != 0; mask &= mask - 1)
+    f(static_cast<size_t>(__builtin_ctz(mask)));
+}
 
 // The pseudo-entries of the built-in rules, so every cue names its source.
 LexiconEntry RuleEntry(const char* phrase) {
@@ -316,8 +324,8 @@ struct ExtractScratch::Buffers {
   std::vector<StyleCue> style_cues;
   std::vector<TokenRange> quotations;
   std::vector<Cue> cues[kCategories];  // as found, before MergeCues
-  bool cues_used = false;              // whether any of cues may be filled
-  std::string folded;                  // a token as FoldQuotes gives it
+  uint32_t cues_used = 0;  // bit c: cues[c] may be filled (kCategories <= 32)
+  std::string folded;      // a token as FoldQuotes gives it
 };
 
 ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -423,16 +431,14 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   Speaker last_speaker;
   std::vector<Cue>* cues = buf.cues;
   // Most claims add no cue: the lists are cleared only when one was.
-  if (buf.cues_used) {
-    for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
-    buf.cues_used = false;
-  }
+  ForEachBit(buf.cues_used, [&](size_t c) { cues[c].clear(); });
+  buf.cues_used = 0;
   Backing backing = Backing::kNone;
   bool carried = false;
   size_t found = 0;  // cues added, in all categories
   auto add = [&](size_t category, size_t first, size_t last, double strength,
                  const LexiconEntry* entry) {
-    buf.cues_used = true;
+    buf.cues_used |= uint32_t{1} << category;
     cues[category].push_back(
         {tokens[first].begin, tokens[last - 1].end, category, strength, entry});
     ++found;
@@ -669,22 +675,27 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     }
   }
   if (found > 0) {
-    MergeCues(cues, kCategories, &evidence->cues);
+    // The lists past the highest category used are empty: not looked at.
+    MergeCues(cues, 32 - static_cast<size_t>(__builtin_clz(buf.cues_used)),
+              &evidence->cues);
   } else {
     evidence->cues.clear();
   }
   double sums[kCategories] = {};
+  uint32_t summed = 0;  // the categories of the cues
   for (const Cue& cue : evidence->cues) {
     sums[cue.category] += cue.strength;
+    summed |= uint32_t{1} << cue.category;
     back(BackingOfCategory(cue.category));
   }
   evidence->backing = backing;
   evidence->backing_carried = carried && backing == previous;
   std::vector<double>& features = evidence->features;
   features.resize(kCategories + kBackingCount - 1);
-  for (size_t c = 0; c < kCategories; ++c) {
-    features[c] = sums[c] / (1.0 + sums[c]);
-  }
+  // sums[c] / (1.0 + sums[c]), which is 0.0 for a category without cues.
+  std::fill_n(features.begin(), kCategories, 0.0);
+  ForEachBit(summed,
+             [&](size_t c) { features[c] = sums[c] / (1.0 + sums[c]); });
   for (size_t b = 0; b + 1 < kBackingCount; ++b) {
     features[kCategories + b] = static_cast<size_t>(backing) == b ? 1.0 : 0.0;
   }
