@@ -53,8 +53,9 @@ static_assert(kCategories <= 32, "category sets are uint32_t bit masks");
 // The categories in a bit mask, lowest first: for (c : mask) ...
 template <typename F>
 void ForEachBit(uint32_t mask, F f) {
-  for (; mask != 0; mask &= mask - 1)
+  for (; mask != 0; mask &= mask - 1) {
     f(static_cast<size_t>(__builtin_ctz(mask)));
+  }
 }
 
 // The pseudo-entries of the built-in rules, so every cue names its source.
@@ -674,30 +675,31 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       }
     }
   }
+  std::vector<double>& features = evidence->features;
+  features.resize(kCategories + kBackingCount - 1);
+  // A category's feature is sums[c] / (1.0 + sums[c]): 0.0 without cues.
+  std::fill(features.begin(), features.end(), 0.0);
   if (found > 0) {
     // The lists past the highest category used are empty: not looked at.
     MergeCues(cues, 32 - static_cast<size_t>(__builtin_clz(buf.cues_used)),
               &evidence->cues);
+    double sums[kCategories] = {};
+    uint32_t summed = 0;  // the categories of the cues
+    for (const Cue& cue : evidence->cues) {
+      sums[cue.category] += cue.strength;
+      summed |= uint32_t{1} << cue.category;
+      back(BackingOfCategory(cue.category));
+    }
+    ForEachBit(summed,
+               [&](size_t c) { features[c] = sums[c] / (1.0 + sums[c]); });
   } else {
     evidence->cues.clear();
   }
-  double sums[kCategories] = {};
-  uint32_t summed = 0;  // the categories of the cues
-  for (const Cue& cue : evidence->cues) {
-    sums[cue.category] += cue.strength;
-    summed |= uint32_t{1} << cue.category;
-    back(BackingOfCategory(cue.category));
-  }
   evidence->backing = backing;
   evidence->backing_carried = carried && backing == previous;
-  std::vector<double>& features = evidence->features;
-  features.resize(kCategories + kBackingCount - 1);
-  // sums[c] / (1.0 + sums[c]), which is 0.0 for a category without cues.
-  std::fill_n(features.begin(), kCategories, 0.0);
-  ForEachBit(summed,
-             [&](size_t c) { features[c] = sums[c] / (1.0 + sums[c]); });
-  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
-    features[kCategories + b] = static_cast<size_t>(backing) == b ? 1.0 : 0.0;
+  // One-hot, the last backing (none) being the all-zero case.
+  if (static_cast<size_t>(backing) + 1 < kBackingCount) {
+    features[kCategories + static_cast<size_t>(backing)] = 1.0;
   }
 }
 
