@@ -1,5 +1,7 @@
 #include "features/phrase_matcher.h"
 
+#include <cstring>
+
 namespace credence {
 
 PhraseMatcher::PhraseMatcher() : payloads_(1) {}
@@ -15,14 +17,36 @@ size_t EdgeSlot(uint64_t key, size_t mask) {
   return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
+template <typename T>
+T Load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
 // a == b, compared in line: the words are short, and a call to memcmp
-// would cost more than the loop.
+// would cost more. Blocks of 8, 4 or 2 bytes, the last one overlapping the
+// one before, cover any length without reading past either word.
 bool SameWord(const std::string& a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t k = 0; k < b.size(); ++k) {
-    if (a[k] != b[k]) return false;
+  const size_t n = b.size();
+  if (a.size() != n) return false;
+  const char* const p = a.data();
+  const char* const q = b.data();
+  if (n >= 8) {
+    for (size_t k = 0; k + 8 < n; k += 8) {
+      if (Load<uint64_t>(p + k) != Load<uint64_t>(q + k)) return false;
+    }
+    return Load<uint64_t>(p + n - 8) == Load<uint64_t>(q + n - 8);
   }
-  return true;
+  if (n >= 4) {
+    return Load<uint32_t>(p) == Load<uint32_t>(q) &&
+           Load<uint32_t>(p + n - 4) == Load<uint32_t>(q + n - 4);
+  }
+  if (n >= 2) {
+    return Load<uint16_t>(p) == Load<uint16_t>(q) &&
+           Load<uint16_t>(p + n - 2) == Load<uint16_t>(q + n - 2);
+  }
+  return n == 0 || *p == *q;
 }
 
 }  // namespace
