@@ -271,7 +271,8 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
   while (i < end) {
     const unsigned char b = s[i];
     const uint8_t kind = kBytes.kind[b];
-    if (kind <= kUpperByte) {
+    // Laid out as the likely branch: most tokens are ASCII words.
+    if (__builtin_expect(kind <= kUpperByte, 1)) {
       // The common case, an ASCII word: lower-cased and hashed in one pass.
       // Its first byte is known to be a word byte: stored and hashed here,
       // the scan goes on from the second.
