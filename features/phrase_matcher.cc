@@ -89,7 +89,8 @@ void PhraseMatcher::GrowWords() {
   }
 }
 
-uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
+// In line: FindAll calls it for each step down the trie.
+inline uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return root_children_[word];
   const uint64_t key = EdgeKey(node, word);
   const size_t mask = edges_.size() - 1;
@@ -172,15 +173,18 @@ void PhraseMatcher::FindAll(const std::vector<Token>& tokens,
 void PhraseMatcher::FindAll(const std::vector<uint32_t>& word_ids,
                             std::vector<PhraseMatch>* matches) const {
   const size_t n = word_ids.size();
+  // Loaded once: the compiler cannot tell that push_back leaves them be.
+  const uint32_t* const ids = word_ids.data();
+  const uint32_t* const root_children = root_children_.data();
   for (size_t start = 0; start < n; ++start) {
-    if (word_ids[start] == kNoWord) continue;
-    uint32_t node = root_children_[word_ids[start]];
+    if (ids[start] == kNoWord) continue;
+    uint32_t node = root_children[ids[start]];
     for (size_t i = start + 1; node != 0; ++i) {
       for (const uint32_t payload : payloads_[node]) {
         matches->push_back({start, i, payload});
       }
-      if (i == n || word_ids[i] == kNoWord) break;
-      node = Child(node, word_ids[i]);
+      if (i == n || ids[i] == kNoWord) break;
+      node = Child(node, ids[i]);
     }
   }
 }
