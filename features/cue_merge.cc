@@ -25,34 +25,30 @@ void SortByBegin(std::vector<Cue>* cues) {
   }
 }
 
-}  // namespace
-
-void MergeCues(std::vector<Cue>* by_category, size_t categories,
-               std::vector<Cue>* out) {
-  out->clear();
-  for (size_t c = 0; c < categories; ++c) {
-    std::vector<Cue>& list = by_category[c];
-    if (list.empty()) continue;
-    SortByBegin(&list);
-    const size_t start = out->size();
-    for (const Cue& cue : list) {
-      Cue* open = out->size() > start ? &out->back() : nullptr;
-      if (open == nullptr || cue.begin >= open->end) {
-        out->push_back(cue);
-        continue;
-      }
-      if (cue.strength > open->strength ||
-          (cue.strength == open->strength && cue.begin == open->begin &&
-           cue.end > open->end)) {
-        open->strength = cue.strength;
-        open->entry = cue.entry;
-      }
-      open->end = std::max(open->end, cue.end);
+// Merges the cues of one category, sorted by begin first, onto *out.
+void MergeList(std::vector<Cue>* list, std::vector<Cue>* out) {
+  SortByBegin(list);
+  const size_t start = out->size();
+  for (const Cue& cue : *list) {
+    Cue* open = out->size() > start ? &out->back() : nullptr;
+    if (open == nullptr || cue.begin >= open->end) {
+      out->push_back(cue);
+      continue;
     }
+    if (cue.strength > open->strength ||
+        (cue.strength == open->strength && cue.begin == open->begin &&
+         cue.end > open->end)) {
+      open->strength = cue.strength;
+      open->entry = cue.entry;
+    }
+    open->end = std::max(open->end, cue.end);
   }
-  // Merged cues of one category never overlap, so (begin, category) is
-  // unique and this order is total: any sort gives the same result, and
-  // the few cues of a claim take an insertion sort, done in place.
+}
+
+// Merged cues of one category never overlap, so (begin, category) is
+// unique and this order is total: any sort gives the same result, and
+// the few cues of a claim take an insertion sort, done in place.
+void SortMerged(std::vector<Cue>* out) {
   const auto before = [](const Cue& a, const Cue& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     if (a.category != b.category) return a.category < b.category;
@@ -69,6 +65,27 @@ void MergeCues(std::vector<Cue>* by_category, size_t categories,
     for (; j > 0 && before(cue, (*out)[j - 1]); --j) (*out)[j] = (*out)[j - 1];
     (*out)[j] = cue;
   }
+}
+
+}  // namespace
+
+void MergeCues(std::vector<Cue>* by_category, size_t categories,
+               std::vector<Cue>* out) {
+  out->clear();
+  for (size_t c = 0; c < categories; ++c) {
+    if (!by_category[c].empty()) MergeList(&by_category[c], out);
+  }
+  SortMerged(out);
+}
+
+void MergeCueLists(std::vector<Cue>* by_category, uint32_t lists,
+                   std::vector<Cue>* out) {
+  out->clear();
+  for (; lists != 0; lists &= lists - 1) {
+    const auto c = static_cast<size_t>(__builtin_ctz(lists));
+    if (!by_category[c].empty()) MergeList(&by_category[c], out);
+  }
+  SortMerged(out);
 }
 
 }  // namespace credence

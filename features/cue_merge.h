@@ -14,6 +14,7 @@
 #define CREDENCE_FEATURES_CUE_MERGE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "features/extractor.h"
@@ -24,6 +25,11 @@ namespace credence {
 // overwritten (its memory reused).
 void MergeCues(std::vector<Cue>* by_category, size_t categories,
                std::vector<Cue>* out);
+// The same for the lists whose bit is set in `lists` (bit c stands for
+// by_category[c]); every other list must be empty. Skips the empty ones
+// without looking at them.
+void MergeCueLists(std::vector<Cue>* by_category, uint32_t lists,
+                   std::vector<Cue>* out);
 
 }  // namespace credence
 

@@ -48,6 +48,15 @@ enum LexiconId : size_t {
   kLexiconCount
 };
 static_assert(kCategories == Extractor::kCategoryCount);
+static_assert(kCategories <= 32, "category sets are uint32_t bit masks");
+
+// The categories in a bit mask, lowest first: for (c : mask) ...
+template <typename F>
+void ForEachBit(uint32_t mask, F f) {
+  for (; mask != 0; mask &= mask - 1) {
+    f(static_cast<size_t>(__builtin_ctz(mask)));
+  }
+}
 
 // The pseudo-entries of the built-in rules, so every cue names its source.
 LexiconEntry RuleEntry(const char* phrase) {
@@ -316,8 +325,8 @@ struct ExtractScratch::Buffers {
   std::vector<StyleCue> style_cues;
   std::vector<TokenRange> quotations;
   std::vector<Cue> cues[kCategories];  // as found, before MergeCues
-  bool cues_used = false;              // whether any of cues may be filled
-  std::string folded;                  // a token as FoldQuotes gives it
+  uint32_t cues_used = 0;  // bit c: cues[c] may be filled (kCategories <= 32)
+  std::string folded;      // a token as FoldQuotes gives it
 };
 
 ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -387,12 +396,16 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   ZeroFill(n, &marks);
   static const uint8_t kRoleOf[] = {kTitleRole, kBodyRole, kMediaRole,
                                     kPersonRole, kVagueRole};
-  bool set_phrases = false;  // whether any set phrase matched
+  bool set_phrases = false;     // whether any set phrase matched
+  bool listicle_nouns = false;  // whether any listicle noun matched
   for (const PhraseMatch& m : matches) {
     const size_t id = m.payload >> 24;
     uint8_t mark = 0;
     if (id == kAcronym) mark = kNotShoutingMark;
-    if (id == kListicleNoun) mark = kListicleMark;
+    if (id == kListicleNoun) {
+      mark = kListicleMark;
+      listicle_nouns = true;
+    }
     if (id == kAnonymousSource) mark = kAnonymousMark;
     if (id == kSetPhrase) {
       mark = kSetPhraseMark;
@@ -419,16 +432,14 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   Speaker last_speaker;
   std::vector<Cue>* cues = buf.cues;
   // Most claims add no cue: the lists are cleared only when one was.
-  if (buf.cues_used) {
-    for (size_t c = 0; c < kCategories; ++c) cues[c].clear();
-    buf.cues_used = false;
-  }
+  ForEachBit(buf.cues_used, [&](size_t c) { cues[c].clear(); });
+  buf.cues_used = 0;
   Backing backing = Backing::kNone;
   bool carried = false;
   size_t found = 0;  // cues added, in all categories
   auto add = [&](size_t category, size_t first, size_t last, double strength,
                  const LexiconEntry* entry) {
-    buf.cues_used = true;
+    buf.cues_used |= uint32_t{1} << category;
     cues[category].push_back(
         {tokens[first].begin, tokens[last - 1].end, category, strength, entry});
     ++found;
@@ -605,8 +616,10 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       {kSensational, 1.0, &kListicleRule}};
   if (token_list.may_shout_or_mark()) {
     FindStyleCues(text, tokens, marks, &buf.style_cues);
-  } else {
+  } else if (listicle_nouns) {
     FindListicleCues(tokens, marks, &buf.style_cues);  // the rest cannot fire
+  } else {
+    buf.style_cues.clear();  // a listicle needs a noun to count
   }
   for (const StyleCue& c : buf.style_cues) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
@@ -662,25 +675,29 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       }
     }
   }
+  std::vector<double>& features = evidence->features;
+  features.resize(kCategories + kBackingCount - 1);
+  // A category's feature is sums[c] / (1.0 + sums[c]): 0.0 without cues.
+  std::fill(features.begin(), features.end(), 0.0);
   if (found > 0) {
-    MergeCues(cues, kCategories, &evidence->cues);
+    MergeCueLists(cues, buf.cues_used, &evidence->cues);
+    double sums[kCategories] = {};
+    uint32_t summed = 0;  // the categories of the cues
+    for (const Cue& cue : evidence->cues) {
+      sums[cue.category] += cue.strength;
+      summed |= uint32_t{1} << cue.category;
+      back(BackingOfCategory(cue.category));
+    }
+    ForEachBit(summed,
+               [&](size_t c) { features[c] = sums[c] / (1.0 + sums[c]); });
   } else {
     evidence->cues.clear();
   }
-  double sums[kCategories] = {};
-  for (const Cue& cue : evidence->cues) {
-    sums[cue.category] += cue.strength;
-    back(BackingOfCategory(cue.category));
-  }
   evidence->backing = backing;
   evidence->backing_carried = carried && backing == previous;
-  std::vector<double>& features = evidence->features;
-  features.resize(kCategories + kBackingCount - 1);
-  for (size_t c = 0; c < kCategories; ++c) {
-    features[c] = sums[c] / (1.0 + sums[c]);
-  }
-  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
-    features[kCategories + b] = static_cast<size_t>(backing) == b ? 1.0 : 0.0;
+  // One-hot, the last backing (none) being the all-zero case.
+  if (static_cast<size_t>(backing) + 1 < kBackingCount) {
+    features[kCategories + static_cast<size_t>(backing)] = 1.0;
   }
 }
 

@@ -1,5 +1,7 @@
 #include "features/phrase_matcher.h"
 
+#include <cstring>
+
 namespace credence {
 
 PhraseMatcher::PhraseMatcher() : payloads_(1) {}
@@ -15,14 +17,36 @@ size_t EdgeSlot(uint64_t key, size_t mask) {
   return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
+template <typename T>
+T Load(const char* p) {
+  T v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
 // a == b, compared in line: the words are short, and a call to memcmp
-// would cost more than the loop.
+// would cost more. Blocks of 8, 4 or 2 bytes, the last one overlapping the
+// one before, cover any length without reading past either word.
 bool SameWord(const std::string& a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t k = 0; k < b.size(); ++k) {
-    if (a[k] != b[k]) return false;
+  const size_t n = b.size();
+  if (a.size() != n) return false;
+  const char* const p = a.data();
+  const char* const q = b.data();
+  if (n >= 8) {
+    for (size_t k = 0; k + 8 < n; k += 8) {
+      if (Load<uint64_t>(p + k) != Load<uint64_t>(q + k)) return false;
+    }
+    return Load<uint64_t>(p + n - 8) == Load<uint64_t>(q + n - 8);
   }
-  return true;
+  if (n >= 4) {
+    return Load<uint32_t>(p) == Load<uint32_t>(q) &&
+           Load<uint32_t>(p + n - 4) == Load<uint32_t>(q + n - 4);
+  }
+  if (n >= 2) {
+    return Load<uint16_t>(p) == Load<uint16_t>(q) &&
+           Load<uint16_t>(p + n - 2) == Load<uint16_t>(q + n - 2);
+  }
+  return n == 0 || *p == *q;
 }
 
 }  // namespace
@@ -65,7 +89,8 @@ void PhraseMatcher::GrowWords() {
   }
 }
 
-uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
+// In line: FindAll calls it for each step down the trie.
+inline uint32_t PhraseMatcher::Child(uint32_t node, uint32_t word) const {
   if (node == 0) return root_children_[word];
   const uint64_t key = EdgeKey(node, word);
   const size_t mask = edges_.size() - 1;
@@ -148,15 +173,18 @@ void PhraseMatcher::FindAll(const std::vector<Token>& tokens,
 void PhraseMatcher::FindAll(const std::vector<uint32_t>& word_ids,
                             std::vector<PhraseMatch>* matches) const {
   const size_t n = word_ids.size();
+  // Loaded once: the compiler cannot tell that push_back leaves them be.
+  const uint32_t* const ids = word_ids.data();
+  const uint32_t* const root_children = root_children_.data();
   for (size_t start = 0; start < n; ++start) {
-    if (word_ids[start] == kNoWord) continue;
-    uint32_t node = root_children_[word_ids[start]];
+    if (ids[start] == kNoWord) continue;
+    uint32_t node = root_children[ids[start]];
     for (size_t i = start + 1; node != 0; ++i) {
       for (const uint32_t payload : payloads_[node]) {
         matches->push_back({start, i, payload});
       }
-      if (i == n || word_ids[i] == kNoWord) break;
-      node = Child(node, word_ids[i]);
+      if (i == n || ids[i] == kNoWord) break;
+      node = Child(node, ids[i]);
     }
   }
 }

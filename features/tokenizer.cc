@@ -83,9 +83,10 @@ void AppendNormalized(std::string_view text, size_t begin, size_t end,
 
 // ASCII bytes by what they start: the common case, looked up in one step.
 enum ByteClass : uint8_t {
+  kWordByte,   // lower-case letter, digit or '_'
+  kUpperByte,  // upper-case letter, also a word byte
   kPunctByte,  // a token of its own
   kSpaceByte,
-  kWordByte,        // letter, digit or '_'
   kApostropheByte,  // ' (a word of its own in "'s")
   kHighByte,        // the first of a multi-byte code point
 };
@@ -93,21 +94,22 @@ enum ByteClass : uint8_t {
 struct ByteTable {
   uint8_t kind[256] = {};
   char lower[128] = {};
-  char word_lower[256] = {};  // an ASCII word byte lower-cased, else 0
+  uint8_t word_lower[256] = {};  // an ASCII word byte lower-cased, else 0
   ByteTable() {
     for (int c = 0; c < 256; ++c) {
       const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
                         (c >= '0' && c <= '9') || c == '_';
       const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
                          c == '\f' || c == '\v';
-      kind[c] = c >= 0x80   ? kHighByte
-                : word      ? kWordByte
-                : space     ? kSpaceByte
-                : c == '\'' ? kApostropheByte
-                            : kPunctByte;
+      kind[c] = c >= 0x80              ? kHighByte
+                : c >= 'A' && c <= 'Z' ? kUpperByte
+                : word                 ? kWordByte
+                : space                ? kSpaceByte
+                : c == '\''            ? kApostropheByte
+                                       : kPunctByte;
       if (c < 128) {
         lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        if (word) word_lower[c] = lower[c];
+        if (word) word_lower[c] = static_cast<uint8_t>(lower[c]);
       }
     }
   }
@@ -121,7 +123,7 @@ bool IsWordAt(std::string_view text, size_t pos, size_t* len) {
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) {
     *len = 1;
-    return kBytes.kind[b] == kWordByte;
+    return kBytes.kind[b] <= kUpperByte;
   }
   return IsWordChar(DecodeUtf8(text, pos, len));
 }
@@ -153,7 +155,7 @@ ScanEnd ScanWord(std::string_view text, size_t j, size_t end, char* out) {
     const auto b = static_cast<unsigned char>(text[j]);
     size_t l1 = 1;
     if (b < 0x80) {
-      if (kBytes.kind[b] == kWordByte) {
+      if (kBytes.kind[b] <= kUpperByte) {
         *out++ = kBytes.lower[b];
         ++j;
         continue;
@@ -191,11 +193,11 @@ ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out,
   while (end - j >= 8) {
     size_t k = 0;
     for (; k < 8; ++k) {
-      const char lower =
+      const uint8_t lower =
           kBytes.word_lower[static_cast<unsigned char>(text[j + k])];
       if (lower == 0) break;
-      out[k] = lower;
-      h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+      out[k] = static_cast<char>(lower);
+      h = (h ^ lower) * kFnvPrime;
     }
     out += k;
     j += k;
@@ -205,10 +207,11 @@ ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out,
     }
   }
   for (; j < end; ++j) {
-    const char lower = kBytes.word_lower[static_cast<unsigned char>(text[j])];
+    const uint8_t lower =
+        kBytes.word_lower[static_cast<unsigned char>(text[j])];
     if (lower == 0) break;
-    *out++ = lower;
-    h = (h ^ static_cast<unsigned char>(lower)) * kFnvPrime;
+    *out++ = static_cast<char>(lower);
+    h = (h ^ lower) * kFnvPrime;
   }
   *hash = h;
   return {j, out};
@@ -263,64 +266,83 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
     list->norms_capacity_ = need;
   }
   char* out = list->norms_.get();
+  const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = begin;
   while (i < end) {
-    const auto b = static_cast<unsigned char>(text[i]);
+    const unsigned char b = s[i];
     const uint8_t kind = kBytes.kind[b];
-    if (kind == kSpaceByte) {
-      ++i;
-      continue;
-    }
-    char32_t c = b;
-    size_t len = 1;
-    if (kind == kHighByte) {
-      c = DecodeUtf8(text, i, &len);
-      if (IsSpace(c)) {
-        i += len;
-        continue;
-      }
-    }
-    char* const norm = out;
-    Token& token = tokens.emplace_back();
-    token.begin = i;
-    if (kind == kWordByte) {
+    // Laid out as the likely branch: most tokens are ASCII words.
+    if (__builtin_expect(kind <= kUpperByte, 1)) {
       // The common case, an ASCII word: lower-cased and hashed in one pass.
-      token.is_word = true;
-      token.capitalized = b >= 'A' && b <= 'Z';
-      if (token.capitalized && i + 1 < end && text[i + 1] >= 'A' &&
-          text[i + 1] <= 'Z') {
-        may_shout_or_mark = true;
-      }
-      uint64_t h = kFnvBasis;
-      const ScanEnd run = ScanAsciiWord(text, i, end, out, &h);
+      // Its first byte is known to be a word byte: stored and hashed here,
+      // the scan goes on from the second.
+      char* const norm = out;
+      const uint8_t first = kBytes.word_lower[b];
+      *out = static_cast<char>(first);
+      uint64_t h = (kFnvBasis ^ first) * kFnvPrime;
+      const ScanEnd run = ScanAsciiWord(text, i + 1, end, out + 1, &h);
       size_t j = run.pos;
       out = run.out;
-      if (j < end &&
-          (text[j] == '\'' || static_cast<unsigned char>(text[j]) >= 0x80)) {
+      // An apostrophe or a non-ASCII byte may carry the word on.
+      if (j < end && kBytes.kind[s[j]] >= kApostropheByte) {
         const ScanEnd rest = ScanWord(text, j, end, out);  // "didn’t"
         j = rest.pos;
         out = rest.out;
         h = HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
       }
-      token.end = j;
-      token.hash = h;
+      const bool capitalized = kind == kUpperByte;
+      // Two capitals open it: then its second byte is a word byte too.
+      if (capitalized && j - i >= 2 && kBytes.kind[s[i + 1]] == kUpperByte) {
+        may_shout_or_mark = true;
+      }
+      // Fields set one by one: cheaper than pushing a Token built on the
+      // stack.
+      Token& t = tokens.emplace_back();
+      t.begin = i;
+      t.end = j;
+      t.norm = std::string_view(norm, static_cast<size_t>(out - norm));
+      t.hash = h;
+      t.is_word = true;
+      t.capitalized = capitalized;
+      i = j;
     } else if (kind == kPunctByte) {
-      *out++ = static_cast<char>(b);
+      *out = static_cast<char>(b);
       may_shout_or_mark |= b == '@' || b == '#' || b == '!';
       has_double_quote |= b == '"';
-      token.end = i + 1;
-      token.hash = (kFnvBasis ^ b) * kFnvPrime;
+      Token& t = tokens.emplace_back();
+      t.begin = i;
+      t.end = i + 1;
+      t.norm = std::string_view(out, 1);
+      t.hash = (kFnvBasis ^ b) * kFnvPrime;
+      ++out;
+      ++i;
+      continue;  // no space skip: punctuation is mostly followed by a word
+    } else if (kind == kSpaceByte) {
+      ++i;
+      continue;
     } else {
+      char32_t c = b;
+      size_t len = 1;
+      if (kind == kHighByte) {
+        c = DecodeUtf8(text, i, &len);
+        if (IsSpace(c)) {
+          i += len;
+          continue;
+        }
+      }
+      char* const norm = out;
+      Token token;
+      token.begin = i;
       const ScanEnd rest = OtherToken(text, i, end, c, len, &token, out);
       token.end = rest.pos;
       out = rest.out;
-      has_double_quote |= out - norm == 1 && *norm == '"';  // curly
-      token.hash =
-          HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
+      token.norm = std::string_view(norm, static_cast<size_t>(out - norm));
+      has_double_quote |= token.norm == "\"";  // curly
+      token.hash = HashWord(token.norm);
+      tokens.push_back(token);
+      i = token.end;
     }
-    token.norm = std::string_view(norm, static_cast<size_t>(out - norm));
-    i = token.end;
-    if (i < end && text[i] == ' ') ++i;  // the usual single space, skipped
+    if (i < end && s[i] == ' ') ++i;  // the usual single space, skipped
   }
   list->may_shout_or_mark_ = may_shout_or_mark;
   list->has_double_quote_ = has_double_quote;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <random>
 #include <vector>
 
@@ -48,6 +49,40 @@ TEST(CueMergeTest, OutputSortedAtEverySize) {
         EXPECT_GE(cue.begin, last_end) << round;
         last_end = cue.end;
       }
+    }
+  }
+}
+
+// MergeCueLists, given the lists that may hold cues (and some that are
+// empty), merges exactly as MergeCues over all of them.
+TEST(CueMergeTest, ListsByMaskMatchAllLists) {
+  std::mt19937 rng(11);
+  for (int round = 0; round < 1000; ++round) {
+    constexpr size_t kCategories = 20;
+    std::vector<Cue> lists[kCategories];
+    uint32_t used = static_cast<uint32_t>(rng()) & ((1u << kCategories) - 1);
+    const size_t count = static_cast<size_t>(round % 40);
+    for (size_t i = 0; i < count; ++i) {
+      Cue cue;
+      cue.category = rng() % kCategories;
+      cue.begin = rng() % 100;
+      cue.end = cue.begin + 1 + rng() % 6;
+      cue.strength = static_cast<double>(rng() % 3) * 0.5;
+      lists[cue.category].push_back(cue);
+      used |= 1u << cue.category;
+    }
+    std::vector<Cue> copy[kCategories];
+    for (size_t c = 0; c < kCategories; ++c) copy[c] = lists[c];
+    std::vector<Cue> want;
+    MergeCues(lists, kCategories, &want);
+    std::vector<Cue> got = {Cue{}};  // stale, cleared
+    MergeCueLists(copy, used, &got);
+    ASSERT_EQ(got.size(), want.size()) << round;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].begin, want[i].begin) << round;
+      EXPECT_EQ(got[i].end, want[i].end) << round;
+      EXPECT_EQ(got[i].category, want[i].category) << round;
+      EXPECT_EQ(got[i].strength, want[i].strength) << round;
     }
   }
 }

@@ -198,6 +198,40 @@ TEST(PhraseMatcherTest, FindAllAppendsToExistingMatches) {
       M(1, 2, 2));
 }
 
+// WordIds compares words a token's hash points at in blocks of 8, 4 or 2
+// bytes: every length finds its word, and a word that differs in any one
+// byte is told apart even when its hash matches (forced here).
+TEST(PhraseMatcherTest, WordIdsComparesEveryByteOfEveryLength) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  PhraseMatcher matcher;
+  for (size_t n = 1; n <= letters.size(); ++n) {
+    matcher.Add({letters.substr(0, n)}, static_cast<uint32_t>(n));
+  }
+  for (size_t n = 1; n <= letters.size(); ++n) {
+    const std::string word = letters.substr(0, n);
+    SCOPED_TRACE(word);
+    std::vector<std::string> texts = {word};
+    for (size_t k = 0; k < n; ++k) {
+      std::string other = word;
+      other[k] = 'Z';
+      texts.push_back(other);
+    }
+    std::vector<Token> tokens(texts.size());
+    for (size_t t = 0; t < texts.size(); ++t) {
+      tokens[t].norm = texts[t];
+      tokens[t].hash = HashWord(word);
+    }
+    std::vector<uint32_t> ids;
+    matcher.WordIds(tokens, &ids);
+    ASSERT_EQ(ids.size(), tokens.size());
+    EXPECT_EQ(ids[0], matcher.WordId(word));
+    EXPECT_NE(ids[0], PhraseMatcher::kNoWord);
+    for (size_t t = 1; t < ids.size(); ++t) {
+      EXPECT_EQ(ids[t], PhraseMatcher::kNoWord) << texts[t];
+    }
+  }
+}
+
 TEST(PhraseMatcherTest, AddAfterFindAllIsSeenByLaterCalls) {
   PhraseMatcher matcher;
   matcher.Add({"may"}, 1);

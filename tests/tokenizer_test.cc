@@ -219,6 +219,40 @@ const std::vector<Case>& WholeTextCases() {
         {"!", 4, 5, P, L},
         {"?", 5, 6, P, L},
         {"\"", 6, 7, P, L}}},
+      // The ASCII word loop takes eight bytes a step, then one at a time.
+      {"WordsAroundEightBytes",
+       "abcdefg ABCDEFGH abcdefghi Internationalization",
+       {{"abcdefg", 0, 7, W, L},
+        {"abcdefgh", 8, 16, W, C},
+        {"abcdefghi", 17, 26, W, L},
+        {"internationalization", 27, 47, W, C}}},
+      {"OneLetterWords",
+       "A I x 7",
+       {{"a", 0, 1, W, C},
+        {"i", 2, 3, W, C},
+        {"x", 4, 5, W, L},
+        {"7", 6, 7, W, L}}},
+      {"AsciiRunThenNonAsciiLetter",
+       "Caf\xC3\xA9s CAF\xC3\x89",
+       {{"caf\xC3\xA9s", 0, 6, W, C}, {"caf\xC3\x89", 7, 12, W, C}}},
+      {"AsciiRunThenNonAsciiPunctuation",
+       "word\xE2\x80\x94next\xE2\x80\xA6",
+       {{"word", 0, 4, W, L},
+        {"\xE2\x80\x94", 4, 7, P, L},
+        {"next", 7, 11, W, L},
+        {"\xE2\x80\xA6", 11, 14, P, L}}},
+      {"PossessiveAfterLongWord",
+       "Administration\xE2\x80\x99s plan",
+       {{"administration", 0, 14, W, C},
+        {"'s", 14, 18, W, L},
+        {"plan", 19, 23, W, L}}},
+      {"WordThenPunctuationThenWord",
+       "ok,no!yes",
+       {{"ok", 0, 2, W, L},
+        {",", 2, 3, P, L},
+        {"no", 3, 5, W, L},
+        {"!", 5, 6, P, L},
+        {"yes", 6, 9, W, L}}},
       {"Empty", "", {}},
       {"OnlySpaces", "  \t\xC2\xA0 \n", {}},
   };
@@ -273,6 +307,17 @@ TEST(TokenizeTest, SubRangeOffsetsIntoFullText) {
       {"EmptyRangeInsideText", kSentence, 12, 12, {}},
       {"EmptyRangeAtEnd", kSentence, kSentence.size(), kSentence.size(), {}},
       {"RangeOfOnlySpaces", "a   b", 1, 4, {}},
+      {"RangeEndCutsLongWordAfterEightBytes",
+       "Internationalization",
+       0,
+       9,
+       {{"internati", 0, 9, W, C}}},
+      {"RangeEndCutsLongWordAtEightBytes",
+       "Internationalization",
+       4,
+       12,
+       {{"rnationa", 4, 12, W, L}}},
+      {"RangeEndsAfterFirstLetter", "AB cd", 0, 1, {{"a", 0, 1, W, C}}},
   };
   for (const auto& c : kCases) {
     SCOPED_TRACE(c.name);
@@ -347,6 +392,36 @@ TEST(TokenizeTest, ReusedListMatchesFreshOne) {
     const TokenList fresh = Tokenize(text, 0, text.size());
     EXPECT_EQ(Toks(reused), Toks(fresh));
     for (const Token& t : reused) EXPECT_EQ(t.hash, HashWord(t.norm));
+  }
+}
+
+// The flag that lets the extractor skip most style cues: a word opening
+// with two ASCII capitals, or a token @, # or !.
+TEST(TokenizerTest, MayShoutOrMark) {
+  struct FlagCase {
+    std::string text;
+    size_t end;
+    bool want;
+  };
+  const FlagCase cases[] = {
+      {"BREAKING news", 13, true},
+      {"The US says", 11, true},
+      {"Us and them", 11, false},
+      {"A B C", 5, false},
+      {"ends with A", 11, false},
+      {"AB", 1, false},  // the range ends after the first capital
+      {"AB", 2, true},
+      {"A\xC3\x89", 3, false},  // a non-ASCII capital is no ASCII one
+      {"hi@there", 8, true},
+      {"#tag", 4, true},
+      {"wow!", 4, true},
+      {"no marks, none.", 15, false},
+  };
+  TokenList list;
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    Tokenize(c.text, 0, c.end, &list);
+    EXPECT_EQ(list.may_shout_or_mark(), c.want);
   }
 }
 
