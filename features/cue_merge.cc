@@ -69,17 +69,8 @@ void SortMerged(std::vector<Cue>* out) {
 
 }  // namespace
 
-void MergeCues(std::vector<Cue>* by_category, size_t categories,
+void MergeCues(std::vector<Cue>* by_category, uint32_t lists,
                std::vector<Cue>* out) {
-  out->clear();
-  for (size_t c = 0; c < categories; ++c) {
-    if (!by_category[c].empty()) MergeList(&by_category[c], out);
-  }
-  SortMerged(out);
-}
-
-void MergeCueLists(std::vector<Cue>* by_category, uint32_t lists,
-                   std::vector<Cue>* out) {
   out->clear();
   for (; lists != 0; lists &= lists - 1) {
     const auto c = static_cast<size_t>(__builtin_ctz(lists));

@@ -2,10 +2,12 @@
 // final cue list.
 //
 // Call order: collect cues into one list per category (in any order),
-// then MergeCues once; the lists are left sorted by begin.
+// noting in a bit mask which lists got any, then MergeCues once; the lists
+// are left sorted by begin.
 //
 //   std::vector<Cue> by_category[12];  // by_category[c]: cues of category c
-//   MergeCues(by_category, 12, &evidence.cues);
+//   uint32_t used = 0;                 // bit c set when a cue joins list c
+//   MergeCues(by_category, used, &evidence.cues);
 //
 // Same-category cues that overlap become one: it spans them all and takes
 // the strongest entry (on a tie in strength, the longer of two cues that
@@ -13,7 +15,6 @@
 #ifndef CREDENCE_FEATURES_CUE_MERGE_H_
 #define CREDENCE_FEATURES_CUE_MERGE_H_
 
-#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -21,15 +22,11 @@
 
 namespace credence {
 
-// by_category[c] holds the cues of category c, for c < categories. *out is
-// overwritten (its memory reused).
-void MergeCues(std::vector<Cue>* by_category, size_t categories,
+// by_category[c] holds the cues of category c; bit c of `lists` is set for
+// every list that may hold any (the others must be empty and are not looked
+// at). *out is overwritten (its memory reused).
+void MergeCues(std::vector<Cue>* by_category, uint32_t lists,
                std::vector<Cue>* out);
-// The same for the lists whose bit is set in `lists` (bit c stands for
-// by_category[c]); every other list must be empty. Skips the empty ones
-// without looking at them.
-void MergeCueLists(std::vector<Cue>* by_category, uint32_t lists,
-                   std::vector<Cue>* out);
 
 }  // namespace credence
 

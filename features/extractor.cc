@@ -680,7 +680,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   // A category's feature is sums[c] / (1.0 + sums[c]): 0.0 without cues.
   std::fill(features.begin(), features.end(), 0.0);
   if (found > 0) {
-    MergeCueLists(cues, buf.cues_used, &evidence->cues);
+    MergeCues(cues, buf.cues_used, &evidence->cues);
     double sums[kCategories] = {};
     uint32_t summed = 0;  // the categories of the cues
     for (const Cue& cue : evidence->cues) {

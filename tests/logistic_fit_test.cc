@@ -14,30 +14,13 @@
 #include <vector>
 
 #include "models/linear_model.h"
+#include "tests/lcg.h"
 
 namespace credence {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// A 64-bit linear congruential generator (Knuth's MMIX constants): fully
-// specified, so the synthetic data is the same with every standard library.
-class Lcg {
- public:
-  explicit Lcg(uint64_t seed) : state_(seed) {}
-  // Uniform in [0, 1), from the top 53 bits.
-  double Uniform() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<double>(state_ >> 11) * 0x1.0p-53;
-  }
-  double Between(double low, double high) {
-    return low + (high - low) * Uniform();
-  }
-
- private:
-  uint64_t state_;
-};
 
 // Rows of uniform features in [-2, 2]; the label drawn from the logistic
 // model with the given bias and weights.

@@ -16,24 +16,12 @@
 #include "models/linear_model.h"
 #include "models/logistic_fit.h"
 #include "models/metrics.h"
+#include "tests/lcg.h"
 
 namespace credence {
 namespace {
 
 const std::vector<std::string> kNames = {"f0", "f1"};
-
-// A 64-bit LCG (Knuth's MMIX constants), uniform in [0, 1).
-class Lcg {
- public:
-  explicit Lcg(uint64_t seed) : state_(seed) {}
-  double Uniform() {
-    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<double>(state_ >> 11) * 0x1.0p-53;
-  }
-
- private:
-  uint64_t state_;
-};
 
 // `rows` rows of two features in [-1, 1]; the label drawn from
 // logistic(0.3 + 2 x0 - 1.5 x1). Rows go to files in blocks of the given
