@@ -19,10 +19,13 @@
 // Cue categories (the names are part of the JSON contract):
 //   hedge, booster, vague_attribution, doubt_marker, speculation, denial,
 //   sensational, unverified_social, media_report, anonymous_source,
-//   weasel, peacock, clickbait, hard_news, question, link
+//   weasel, peacock, clickbait, hard_news, question, link, quotation
 //       lexicon phrases; sensational adds listicle numbers at the start of a
 //       claim ("17 Reasons Why"), words in capitals (acronym.txt aside) and
-//       '!' outside quotes; unverified_social adds @handles.
+//       '!' outside quotes; unverified_social adds @handles; quotation adds
+//       spans of four or more words in double quotes (FindQuotations).
+//       clickbait and hard_news count only in a claim without a final full
+//       stop: they are a headline's voice, plain words in prose.
 //   named_source, official_confirmation
 //       a speech verb (named_source.txt: said, according to; or
 //       official_confirmation.txt: confirmed, announced) with a speaker
@@ -124,10 +127,10 @@ class Extractor {
   const std::vector<Lexicon>& lexicons() const { return lexicons_; }
   // The direction the taxonomy gives each feature, in feature order: +1
   // for evidence of sourcing (named_source, official_confirmation,
-  // hard_news, link, backing_official/institution/named), -1 for distance or
-  // doubt (hedges, anonymous and vague sources, social posts, bait,
-  // weasels, questions), 0 where either reading is fair (booster, denial,
-  // media_report, backing_media). `credence tune` keeps weights on the
+  // hard_news, link, quotation, backing_official/institution/named), -1
+  // for distance or doubt (hedges, anonymous and vague sources, social
+  // posts, bait, weasels, questions), 0 where either reading is fair
+  // (booster, denial, media_report, backing_media). `credence tune` keeps weights on the
   // given side, so an explanation never says a hedge raised a score.
   std::vector<int> FeatureDirections() const;
 
