@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 
 #include "engine/report.h"
@@ -27,12 +28,14 @@ void Shuffle(std::vector<size_t>* v, uint64_t* state) {
 }
 
 // The weight of every row outside fold `skip`: each file weighs the same
-// in total (or each row 1), each class of a file the same inside it (or
-// each row the same); they add up to the number of rows. Computed on the
-// rows a fit sees, so every training part is exactly balanced.
+// in total (or each row 1), times the file's --file-weights share; each
+// class of a file the same inside it (or each row the same); they add up to
+// the number of rows. Computed on the rows a fit sees, so every training
+// part is exactly balanced.
 std::vector<double> SampleWeights(const Dataset& data,
                                   const std::vector<int>& fold, int skip,
-                                  bool equal_files, bool balance_classes) {
+                                  const TuneOptions& options,
+                                  bool balance_classes) {
   const size_t files = data.files.size();
   std::vector<double> cell_rows(files * 2, 0.0);
   for (size_t i = 0; i < data.rows(); ++i) {
@@ -43,7 +46,9 @@ std::vector<double> SampleWeights(const Dataset& data,
   for (size_t f = 0; f < files; ++f) {
     const double rows = cell_rows[f * 2] + cell_rows[f * 2 + 1];
     if (rows == 0) continue;
-    const double file_total = equal_files ? 1.0 : rows;
+    const double file_total =
+        (options.equal_files ? 1.0 : rows) *
+        (options.file_weights.empty() ? 1.0 : options.file_weights[f]);
     const double classes = (cell_rows[f * 2] > 0 ? 1.0 : 0.0) +
                            (cell_rows[f * 2 + 1] > 0 ? 1.0 : 0.0);
     for (size_t c = 0; c < 2; ++c) {
@@ -96,10 +101,10 @@ std::vector<int> AssignFolds(const Dataset& data, int k, uint64_t seed) {
 }
 
 FitData Subset(const Dataset& data, const std::vector<int>& fold, int skip,
-               bool equal_files, bool balance_classes) {
+               const TuneOptions& options) {
   FitData d;
   d.cols = data.cols;
-  d.weight = SampleWeights(data, fold, skip, equal_files, balance_classes);
+  d.weight = SampleWeights(data, fold, skip, options, options.balance_classes);
   for (size_t i = 0; i < data.rows(); ++i) {
     if (fold[i] == skip) continue;
     d.x.insert(d.x.end(), data.x.begin() + static_cast<long>(i * data.cols),
@@ -117,10 +122,11 @@ double LogitOf(const FitResult& fit, const double* x) {
 
 // Platt scaling: a one-feature logistic fit of the label on the logit.
 FitResult FitPlatt(const std::vector<double>& logit, const Dataset& data,
-                   const std::vector<int>& fold, int skip, bool equal_files) {
+                   const std::vector<int>& fold, int skip,
+                   const TuneOptions& options) {
   FitData d;
   d.cols = 1;
-  d.weight = SampleWeights(data, fold, skip, equal_files, false);
+  d.weight = SampleWeights(data, fold, skip, options, false);
   for (size_t i = 0; i < data.rows(); ++i) {
     if (fold[i] == skip) continue;
     d.x.push_back(logit[i]);
@@ -128,9 +134,9 @@ FitResult FitPlatt(const std::vector<double>& logit, const Dataset& data,
   }
   // A unit ridge: nothing next to thousands of rows, but it keeps the
   // scale finite when a handful of rows are separable.
-  FitOptions options;
-  options.l2 = 1.0;
-  return FitLogistic(d, options);
+  FitOptions platt;
+  platt.l2 = 1.0;
+  return FitLogistic(d, platt);
 }
 
 void CheckClasses(const FitData& d, const std::string& what) {
@@ -150,6 +156,15 @@ std::string MetricsLine(const Metrics& m) {
          " f1_doubtful=" + FormatFixed(m.f1_doubtful, 4) +
          " log_loss=" + FormatFixed(m.log_loss, 4) +
          " brier=" + FormatFixed(m.brier, 4) + " ece=" + FormatFixed(m.ece, 4);
+}
+
+// " file_weights=2,1" (6 significant digits); "" when none are given.
+std::string FileWeightsMeta(const std::vector<double>& weights) {
+  std::ostringstream out;
+  for (size_t f = 0; f < weights.size(); ++f) {
+    out << (f == 0 ? " file_weights=" : ",") << weights[f];
+  }
+  return out.str();
 }
 
 }  // namespace
@@ -185,6 +200,17 @@ TuneReport Tune(const Dataset& data,
   if (feature_names.size() != data.cols) {
     throw std::invalid_argument("tune: feature names and data differ");
   }
+  if (!options.file_weights.empty() &&
+      options.file_weights.size() != data.files.size()) {
+    throw std::invalid_argument(
+        "tune: " + std::to_string(options.file_weights.size()) +
+        " file weights for " + std::to_string(data.files.size()) + " files");
+  }
+  for (const double w : options.file_weights) {
+    if (!(w > 0) || !std::isfinite(w)) {
+      throw std::invalid_argument("tune: a file weight must be > 0");
+    }
+  }
   if (data.rows() < static_cast<size_t>(options.folds)) {
     throw std::invalid_argument("tune: " + std::to_string(data.rows()) +
                                 " rows for " + std::to_string(options.folds) +
@@ -197,13 +223,11 @@ TuneReport Tune(const Dataset& data,
   fit_options.prior = options.prior;
 
   TuneReport report;
-  FitData all =
-      Subset(data, fold, -1, options.equal_files, options.balance_classes);
+  FitData all = Subset(data, fold, -1, options);
   CheckClasses(all, "the data");
   std::vector<double> oof_logit(data.rows(), 0.0);
   for (int k = 0; k < options.folds; ++k) {
-    FitData train =
-        Subset(data, fold, k, options.equal_files, options.balance_classes);
+    FitData train = Subset(data, fold, k, options);
     if (train.rows() == data.rows()) continue;  // an empty fold
     CheckClasses(train, "the training part of fold " + std::to_string(k + 1));
     FitResult fit = FitLogistic(train, fit_options);
@@ -214,7 +238,7 @@ TuneReport Tune(const Dataset& data,
   std::vector<double> raw(data.rows()), calibrated(data.rows());
   for (size_t i = 0; i < data.rows(); ++i) raw[i] = Logistic(oof_logit[i]);
   for (int k = 0; k < options.folds; ++k) {
-    FitResult platt = FitPlatt(oof_logit, data, fold, k, options.equal_files);
+    FitResult platt = FitPlatt(oof_logit, data, fold, k, options);
     for (size_t i = 0; i < data.rows(); ++i) {
       if (fold[i] == k) {
         calibrated[i] = Logistic(platt.bias + platt.weights[0] * oof_logit[i]);
@@ -237,7 +261,7 @@ TuneReport Tune(const Dataset& data,
   double bias = report.fit.bias;
   std::vector<double> weights = report.fit.weights;
   if (report.calibrated) {
-    FitResult platt = FitPlatt(oof_logit, data, fold, -1, options.equal_files);
+    FitResult platt = FitPlatt(oof_logit, data, fold, -1, options);
     report.platt_a = platt.weights[0];
     report.platt_b = platt.bias;
     bias = report.platt_a * bias + report.platt_b;
@@ -256,6 +280,7 @@ TuneReport Tune(const Dataset& data,
       "unit=" + options.unit + " l2=" + FormatFixed(options.l2, 6) +
           " class_weight=" + (options.balance_classes ? "balanced" : "none") +
           " file_weight=" + (options.equal_files ? "equal" : "rows") +
+          FileWeightsMeta(options.file_weights) +
           " signs=" + (options.signs.empty() ? "free" : "taxonomy") +
           " iterations=" + std::to_string(report.fit.iterations) +
           " loss=" + FormatFixed(report.fit.loss, 6));

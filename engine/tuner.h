@@ -38,6 +38,9 @@ struct TuneOptions {
   uint64_t seed = 1;
   bool balance_classes = true;
   bool equal_files = true;
+  // One factor a file (in Dataset::files order) scaling its total weight;
+  // empty: every file 1.
+  std::vector<double> file_weights;
   std::string calibrate = "auto";  // auto, platt or none
   std::vector<int> signs;          // FitOptions::signs; empty: free
   std::vector<double> prior;       // FitOptions::prior; empty: 0

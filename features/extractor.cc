@@ -1,6 +1,7 @@
 #include "features/extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string_view>
 #include <unordered_map>
@@ -65,6 +66,9 @@ LexiconEntry RuleEntry(const char* phrase) {
   e.source = "rule";
   return e;
 }
+// The most tokens a claim can have and still read as a headline.
+constexpr size_t kHeadlineTokens = 25;
+
 const LexiconEntry kCapitalsRule = RuleEntry("<word in capitals>");
 const LexiconEntry kExclamationRule = RuleEntry("<!>");
 const LexiconEntry kListicleRule = RuleEntry("<number> <listicle noun>");
@@ -419,9 +423,14 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   }
 
   // Worked out only when a rule asks: most claims have no speech verb.
-  int prose_known = -1;  // EndsWithFullStop, worked out when first asked
+  // Prose, not a headline: a final full stop, or more tokens than a
+  // headline runs to (99% of the titles in two headline sets have 27 or
+  // fewer; tweets and list items run longer). Worked out when first asked.
+  int prose_known = -1;
   auto prose = [&] {
-    if (prose_known < 0) prose_known = EndsWithFullStop(tokens);
+    if (prose_known < 0) {
+      prose_known = tokens.size() > kHeadlineTokens || EndsWithFullStop(tokens);
+    }
     return prose_known == 1;
   };
   int title_case_known = -1;
@@ -677,7 +686,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   }
   std::vector<double>& features = evidence->features;
   features.resize(kCategories + kBackingCount - 1);
-  // A category's feature is sums[c] / (1.0 + sums[c]): 0.0 without cues.
+  // A category's feature is log(1 + sums[c]): 0.0 without cues.
   std::fill(features.begin(), features.end(), 0.0);
   if (found > 0) {
     MergeCues(cues, buf.cues_used, &evidence->cues);
@@ -688,8 +697,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       summed |= uint32_t{1} << cue.category;
       back(BackingOfCategory(cue.category));
     }
-    ForEachBit(summed,
-               [&](size_t c) { features[c] = sums[c] / (1.0 + sums[c]); });
+    ForEachBit(summed, [&](size_t c) { features[c] = std::log1p(sums[c]); });
   } else {
     evidence->cues.clear();
   }

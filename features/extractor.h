@@ -24,8 +24,9 @@
 //       claim ("17 Reasons Why"), words in capitals (acronym.txt aside) and
 //       '!' outside quotes; unverified_social adds @handles; quotation adds
 //       spans of four or more words in double quotes (FindQuotations).
-//       clickbait and hard_news count only in a claim without a final full
-//       stop: they are a headline's voice, plain words in prose.
+//       clickbait and hard_news count only in a headline, a claim of at
+//       most 25 tokens without a final full stop: they are a headline's
+//       voice, plain words in prose, tweets and list items.
 //   named_source, official_confirmation
 //       a speech verb (named_source.txt: said, according to; or
 //       official_confirmation.txt: confirmed, announced) with a speaker
@@ -42,9 +43,10 @@
 // institution, named, media, anonymous, vague, social, none. A claim whose
 // speaker is a pronoun ("She added ...") takes the previous claim's backing.
 //
-// Features: for each category, s / (1 + s) where s is the sum of its cue
-// strengths (one cue 0.5, two 0.67: long claims do not run away), then one
-// 0/1 feature per backing except none.
+// Features: for each category, log(1 + s) where s is the sum of its cue
+// strengths (one cue of 1: 0.69, two: 1.10, ten: 2.40; each more cue adds
+// less, so long claims do not run away), then one 0/1 feature per backing
+// except none.
 #ifndef CREDENCE_FEATURES_EXTRACTOR_H_
 #define CREDENCE_FEATURES_EXTRACTOR_H_
 

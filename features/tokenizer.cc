@@ -1,5 +1,6 @@
 #include "features/tokenizer.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "features/utf8.h"
@@ -244,6 +245,31 @@ ScanEnd OtherToken(std::string_view text, size_t i, size_t end, char32_t c,
   return {i + len, out};
 }
 
+// An HTML character reference for a quote or an ampersand at text[i]
+// ("&quot;", "&#39;", "&rsquo;", "&amp;"), as scraped feeds carry them: its
+// length, and in *c the character it stands for (curly quotes folded as
+// above). 0 for anything else.
+size_t QuoteReference(std::string_view text, size_t i, size_t end, char* c) {
+  static constexpr struct {
+    std::string_view name;
+    char c;
+  } kReferences[] = {
+      {"&quot;", '"'},   {"&#34;", '"'},    {"&#x22;", '"'},
+      {"&ldquo;", '"'},  {"&rdquo;", '"'},  {"&#8220;", '"'},
+      {"&#8221;", '"'},  {"&apos;", '\''},  {"&#39;", '\''},
+      {"&#x27;", '\''},  {"&lsquo;", '\''}, {"&rsquo;", '\''},
+      {"&#8216;", '\''}, {"&#8217;", '\''}, {"&amp;", '&'},
+  };
+  const std::string_view rest = text.substr(i, std::min<size_t>(end - i, 7));
+  for (const auto& r : kReferences) {
+    if (rest.substr(0, r.name.size()) == r.name) {
+      *c = r.c;
+      return r.name.size();
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 TokenList Tokenize(std::string_view text, size_t begin, size_t end) {
@@ -306,16 +332,19 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       t.capitalized = capitalized;
       i = j;
     } else if (kind == kPunctByte) {
-      *out = static_cast<char>(b);
+      char c = static_cast<char>(b);
+      const size_t len =
+          b == '&' ? std::max<size_t>(QuoteReference(text, i, end, &c), 1) : 1;
+      *out = c;
       may_shout_or_mark |= b == '@' || b == '#' || b == '!';
-      has_double_quote |= b == '"';
+      has_double_quote |= c == '"';
       Token& t = tokens.emplace_back();
       t.begin = i;
-      t.end = i + 1;
+      t.end = i + len;
       t.norm = std::string_view(out, 1);
-      t.hash = (kFnvBasis ^ b) * kFnvPrime;
+      t.hash = (kFnvBasis ^ static_cast<unsigned char>(c)) * kFnvPrime;
       ++out;
-      ++i;
+      i += len;
       continue;  // no space skip: punctuation is mostly followed by a word
     } else if (kind == kSpaceByte) {
       ++i;

@@ -14,7 +14,10 @@
 // ("didn't"), except the possessive "'s", a token of its own ("Kim" "'s").
 // Every other non-space character is a token of its own, so "U.S." is
 // u . s . and "so-called" is so - called. Lexicon phrases are tokenized the
-// same way, which is what lets them match punctuation exactly.
+// same way, which is what lets them match punctuation exactly. An HTML
+// character reference for a quote or an ampersand ("&quot;", "&#39;",
+// "&rsquo;", "&amp;", as scraped feeds carry them) is one token, normalized
+// to the character it stands for.
 #ifndef CREDENCE_FEATURES_TOKENIZER_H_
 #define CREDENCE_FEATURES_TOKENIZER_H_
 

@@ -51,16 +51,18 @@ TEST_F(CliTest, ScoresAFileAsText) {
       Cli({"score", Write("a.txt", kArticle), "--model", kPriorModel});
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.err, "");
-  // logits: 0.5 - 2/3 - 1/3 = -0.5; 0.5 + 0.8 + 0.8 = 2.1; mean 0.8.
+  // Features are log(1 + s): "may" and "may visit" (0.5 each) give log 1.5
+  // = 0.405, the confirmation (1) log 2 = 0.693. Logits: 0.5 - 2 * 0.405 -
+  // 0.405 = -0.716; 0.5 + 1.6 * 0.693 + 0.8 = 2.409; mean 0.846.
   EXPECT_EQ(r.out,
-            "article score 0.69  (2 claims; model credence-prior)\n"
+            "article score 0.70  (2 claims; model credence-prior)\n"
             "\n"
-            "[0]   0.38 Kim may visit Russia\n"
-            "           hedge -0.67 @4-7 \"may\"\n"
-            "           speculation -0.33 @4-13 \"may visit\"\n"
-            "[1]   0.89 The ministry confirmed it.\n"
+            "[0]   0.33 Kim may visit Russia\n"
+            "           hedge -0.81 @4-7 \"may\"\n"
+            "           speculation -0.41 @4-13 \"may visit\"\n"
+            "[1]   0.92 The ministry confirmed it.\n"
             "           backed by institution +0.80\n"
-            "           official_confirmation +0.80 @21-43 \"The ministry "
+            "           official_confirmation +1.11 @21-43 \"The ministry "
             "confirmed\"\n");
   const CliRun builtin = Cli({"score", Write("b.txt", kArticle)});
   EXPECT_EQ(builtin.code, 0);
@@ -352,16 +354,16 @@ TEST_F(CliTest, RankWritesCsvAndASummary) {
   EXPECT_EQ(
       r.out,
       "rank,id,score,backing,cue_category,cue,text\n"
-      "1,b,0.921290,institution,official_confirmation,Police "
+      "1,b,0.950678,institution,official_confirmation,Police "
       "confirmed,Police confirmed the arrest\n"
       "2,c,0.622459,none,,,Markets were calm\n"
-      "3,a,0.377541,none,hedge,reportedly,Kim reportedly visits Russia\n");
+      "3,a,0.291875,none,hedge,reportedly,Kim reportedly visits Russia\n");
   EXPECT_EQ(r.err, "read 3 rows, ranked 3, rejected 0\n");
   const CliRun stdin_run =
       Cli({"rank", "-", "--top", "1", "--model", kPriorModel}, kHeadlines);
   EXPECT_EQ(stdin_run.out,
             "rank,id,score,backing,cue_category,cue,text\n"
-            "1,b,0.921290,institution,official_confirmation,Police "
+            "1,b,0.950678,institution,official_confirmation,Police "
             "confirmed,Police confirmed the arrest\n");
 }
 

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,18 @@ TEST(ExtractorTest, StyleCategories) {
       {"You Won't Believe Who Police Arrested...",
        {"clickbait:You", "hard_news:Police", "hard_news:Arrested"}},
       {"Police arrested them!", {"hard_news:Police", "hard_news:arrested"}},
+      // A quote's HTML reference ("&quot;", as scraped text carries it)
+      // closes like the quote itself.
+      {"He said: &quot;Police arrested them.&quot;", {}},
+      // No headline runs past 25 tokens: a longer claim without a full stop
+      // (a tweet, a list item) is prose too. 25 tokens, then 26:
+      {"Police arrested two men after the blast on Main Street and the "
+       "mayor said that the whole city was shocked by what they saw there",
+       {"hard_news:Police", "hard_news:arrested", "hard_news:blast"}},
+      {"Police arrested two men after the blast on Main Street and the "
+       "mayor said that the whole city was shocked by what they saw there "
+       "again",
+       {}},
       // Four quoted words or more are a quotation; fewer are scare quotes.
       {"\u201cWe will not back down,\u201d the union wrote.",
        {"quotation:\u201cWe will not back down,\u201d"}},
@@ -106,6 +119,12 @@ TEST(ExtractorTest, SetPhrasesAreNotCues) {
       {"A few days later, some of which were lost, it may rain.",
        {"hedge:may", "speculation:may rain"}},
       {"A few experts left.", {"weasel:A few"}},
+      // "most" before an adverb of frequency or manner is a superlative.
+      {"Stains occur most often on the face.", {}},
+      {"The town most closely tied to it is Ariccia.", {}},
+      // A count before "others" says how many: no vague crowd.
+      {"A bomb killed one and wounded three others.", {}},
+      {"Others disagree.", {"weasel:Others"}},
   };
   for (const auto& [text, cues] : cases) {
     SCOPED_TRACE(text);
@@ -435,22 +454,23 @@ TEST(ExtractorTest, FeatureNames) {
   EXPECT_EQ(Default().feature_names(), want);
 }
 
-// s / (1 + s) per category: may (0.5) + could (0.4) + reportedly (1) gives
-// s = 1.9, x = 1.9 / 2.9; one confirmation gives 0.5; hard_news "vote" (1)
-// and "pass" (0.4) give 1.4 / 2.4 (a headline: no full stop).
-TEST(ExtractorTest, FeaturesSaturate) {
+// log(1 + s) per category: may (0.5) + could (0.4) + reportedly (1) gives
+// s = 1.9, x = log 2.9; one confirmation gives log 2; hard_news "vote" (1)
+// and "pass" (0.4) give log 2.4 (a headline: no full stop).
+TEST(ExtractorTest, FeaturesAreLogOfOnePlusStrengths) {
   const std::string text =
       "Reportedly the vote may pass and could fail, the ministry confirmed";
   const ClaimEvidence ev = Default().Extract(text, 0, text.size());
   ASSERT_EQ(ev.features.size(), 26u);
-  EXPECT_DOUBLE_EQ(ev.features[0], 1.9 / 2.9);
-  EXPECT_DOUBLE_EQ(ev.features[5], 0.5);
-  EXPECT_DOUBLE_EQ(ev.features[9], 1.0 / 2.0);   // two forecasts of 0.5
-  EXPECT_DOUBLE_EQ(ev.features[15], 1.4 / 2.4);  // hard_news
-  EXPECT_DOUBLE_EQ(ev.features[20], 1.0);        // backing_institution
+  EXPECT_DOUBLE_EQ(ev.features[0], std::log(2.9));
+  EXPECT_DOUBLE_EQ(ev.features[5], std::log(2.0));
+  EXPECT_DOUBLE_EQ(ev.features[9], std::log(2.0));   // two forecasts of 0.5
+  EXPECT_DOUBLE_EQ(ev.features[15], std::log(2.4));  // hard_news
+  EXPECT_DOUBLE_EQ(ev.features[20], 1.0);            // backing_institution
   double sum = 0;
   for (double f : ev.features) sum += f;
-  EXPECT_DOUBLE_EQ(sum, 1.9 / 2.9 + 0.5 + 0.5 + 1.4 / 2.4 + 1.0);
+  EXPECT_DOUBLE_EQ(sum,
+                   std::log(2.9) + 2 * std::log(2.0) + std::log(2.4) + 1.0);
 }
 
 TEST(ExtractorTest, OffsetsAreIntoTheWholeText) {
@@ -524,7 +544,7 @@ TEST(ExtractorTest, FloodOfCues) {
   for (int i = 0; i < 20000; ++i) text += "reportedly perhaps ";
   const ClaimEvidence ev = Default().Extract(text, 0, text.size());
   EXPECT_EQ(ev.cues.size(), 40000u);
-  EXPECT_DOUBLE_EQ(ev.features[0], 40000.0 / 40001.0);
+  EXPECT_DOUBLE_EQ(ev.features[0], std::log(40001.0));
   std::string names;
   for (int i = 0; i < 20000; ++i) names += "Ann Lee ";
   names += "confirmed it.";

@@ -50,10 +50,11 @@ Ranked Rank(const std::string& csv, RankOptions options = {}) {
   return r;
 }
 
-// Scores with models/prior.model: an institution's confirmation of an
-// arrest (official_confirmation 0.5 x 1.6, hard_news "arrest" 0.5 x 0.6,
-// backing_institution 0.8, bias 0.5: logit 2.4) 0.921290, no cue 0.622459,
-// one hedge 0.377541, BREAKING 0.214165.
+// Scores with models/prior.model, features log(1 + s): an institution's
+// confirmation of an arrest (bias 0.5, official_confirmation log 2 x 1.6,
+// hard_news "Police" 0.5 + "arrest" 1: log 2.5 x 0.6, backing_institution
+// 0.8: logit 2.959) 0.950678; no cue (0.5) 0.622459; one hedge (0.5 - 2 log
+// 2) 0.291875; BREAKING (0.5 - 2.4 log 2 - 0.6) 0.146346.
 const char kCsv[] =
     "id,headline,label\n"
     "a,Kim reportedly visits Russia,0\n"
@@ -65,11 +66,11 @@ TEST(RankerTest, HighestFirstWithBackingAndStrongestCue) {
   const Ranked r = Rank(kCsv);
   EXPECT_EQ(r.out,
             "rank,id,score,backing,cue_category,cue,text\n"
-            "1,b,0.921290,institution,official_confirmation,Police "
+            "1,b,0.950678,institution,official_confirmation,Police "
             "confirmed,\"Police confirmed the arrest, then left\"\n"
             "2,c,0.622459,none,,,Markets were calm\n"
-            "3,a,0.377541,none,hedge,reportedly,Kim reportedly visits Russia\n"
-            "4,d,0.214165,social,unverified_social,BREAKING,BREAKING: Markets "
+            "3,a,0.291875,none,hedge,reportedly,Kim reportedly visits Russia\n"
+            "4,d,0.146346,social,unverified_social,BREAKING,BREAKING: Markets "
             "were calm\n");
   EXPECT_EQ(r.summary.read, 4u);
   EXPECT_EQ(r.summary.ranked, 4u);
@@ -83,14 +84,14 @@ TEST(RankerTest, AscendingAndTop) {
   const Ranked all = Rank(kCsv, asc);
   EXPECT_EQ(all.out.substr(0, all.out.find('\n', 44) + 1),
             "rank,id,score,backing,cue_category,cue,text\n"
-            "1,d,0.214165,social,unverified_social,BREAKING,BREAKING: Markets "
+            "1,d,0.146346,social,unverified_social,BREAKING,BREAKING: Markets "
             "were calm\n");
   RankOptions top;
   top.top = 2;
   const Ranked best = Rank(kCsv, top);
   EXPECT_EQ(best.out,
             "rank,id,score,backing,cue_category,cue,text\n"
-            "1,b,0.921290,institution,official_confirmation,Police "
+            "1,b,0.950678,institution,official_confirmation,Police "
             "confirmed,\"Police confirmed the arrest, then left\"\n"
             "2,c,0.622459,none,,,Markets were calm\n");
   EXPECT_EQ(best.summary.ranked, 4u);  // every row is ranked, two are shown
@@ -98,7 +99,7 @@ TEST(RankerTest, AscendingAndTop) {
   top.top = 1;
   EXPECT_EQ(Rank(kCsv, top).out,
             "rank,id,score,backing,cue_category,cue,text\n"
-            "1,d,0.214165,social,unverified_social,BREAKING,BREAKING: Markets "
+            "1,d,0.146346,social,unverified_social,BREAKING,BREAKING: Markets "
             "were calm\n");
 }
 
@@ -135,7 +136,7 @@ TEST(RankerTest, JsonLinesCarryTheClaimObject) {
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[0]["rank"], 1);
   EXPECT_EQ(rows[0]["id"], "b");
-  EXPECT_NEAR(rows[0]["score"].get<double>(), 0.921290, 1e-6);
+  EXPECT_NEAR(rows[0]["score"].get<double>(), 0.950678, 1e-6);
   EXPECT_EQ(rows[0]["claim"]["text"], "Police confirmed the arrest, then left");
   EXPECT_EQ(rows[0]["claim"]["backing"], "institution");
   EXPECT_EQ(rows[0]["claim"]["cues"][0]["text"], "Police confirmed");
@@ -184,7 +185,7 @@ TEST(RankerTest, RfcCornersSurviveTheRoundTrip) {
     SCOPED_TRACE(top);
     EXPECT_EQ(r.out,
               "rank,id,score,backing,cue_category,cue,text\n"
-              "1,q1,0.802184,named,named_source,He said,\"He said \"\"no\"\", "
+              "1,q1,0.825565,named,named_source,He said,\"He said \"\"no\"\", "
               "then left\"\n"
               "2,q2,0.622459,none,,,\"Two\r\nlines\"\n"
               "3,\"q,3\",0.622459,none,,,Plain\n");

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -79,14 +80,14 @@ struct ExpectedClaim {
 const ExpectedClaim kSample[] = {
     {0,
      59,
-     0.236597,
+     0.176724,
      "anonymous",
      {{5, 11, "hard_news", "Strike"},
       {12, 17, "hedge", "Could"},
       {42, 59, "anonymous_source", "Union Sources Say"}}},
     {60,
      217,
-     0.268941,
+     0.160245,
      "none",
      {{98, 108, "hedge", "reportedly"},
       {180, 185, "hedge", "could"},
@@ -94,13 +95,13 @@ const ExpectedClaim kSample[] = {
     {218, 308, 0.622459, "none", {}},
     {309,
      414,
-     0.310026,
+     0.248051,
      "anonymous",
      {{309, 353, "anonymous_source",
        "According to people familiar with the matter"}}},
     {415,
      559,
-     0.141851,
+     0.089039,
      "anonymous",
      {{415, 521, "anonymous_source",
        "A union official, speaking on condition of anonymity because he was "
@@ -109,46 +110,46 @@ const ExpectedClaim kSample[] = {
       {531, 539, "speculation", "may come"}}},
     {560,
      569,
-     0.214165,
+     0.146346,
      "social",
      {{560, 568, "unverified_social", "BREAKING"}}},
     {570,
      616,
-     0.214165,
+     0.146346,
      "social",
      {{586, 601, "unverified_social", "@harborwatch_hl"}}},
-    {617, 682, 0.668188, "none", {{643, 649, "hard_news", "strike"}}},
+    {617, 682, 0.677712, "none", {{643, 649, "hard_news", "strike"}}},
     {683,
      773,
-     0.214165,
+     0.146346,
      "social",
      {{737, 772, "unverified_social", "could not be independently verified"}}},
     {774,
      917,
-     0.908877,
+     0.931441,
      "official",
      {{774, 829, "official_confirmation",
        "Transport Ministry spokeswoman Ingrid Solberg confirmed"}}},
-    {918, 971, 0.869892, "official", {{918, 926, "named_source", "She said"}}},
+    {918, 971, 0.886403, "official", {{918, 926, "named_source", "She said"}}},
     {972,
      1017,
-     0.750260,
+     0.735506,
      "institution",
      {{990, 1005, "denial", "did not confirm"}}},
     {1018,
      1114,
-     0.785835,
+     0.772546,
      "official",
      {{1051, 1070, "denial", "declined to comment"}}},
     {1115,
      1208,
-     0.574443,
+     0.555456,
      "media",
      {{1115, 1148, "media_report", "The Halden Courier first reported"}}},
-    {1209, 1283, 0.377541, "none", {{1228, 1242, "hedge", "are rumored to"}}},
+    {1209, 1283, 0.291875, "none", {{1228, 1242, "hedge", "are rumored to"}}},
     {1284,
      1393,
-     0.890903,
+     0.917514,
      "institution",
      {{1284, 1312, "official_confirmation", "The Port Authority announced"}}},
 };
@@ -199,17 +200,17 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
   }
   // No article weights: the article logit is the mean claim logit.
   EXPECT_NEAR(j["article"]["score"].get<double>(), Logistic(sum / 16), 1e-12);
-  // Claim 4: "may" (0.5) gives hedge 0.5 / 1.5; the forecast "may come"
-  // (0.5) speculation 1/3; one merged anonymous cue 1 / 2.
+  // Claim 4: "may" (0.5) gives hedge log 1.5; the forecast "may come"
+  // (0.5) speculation log 1.5; one merged anonymous cue log 2.
   const Json& f4 = j["claims"][4]["features"];
-  EXPECT_DOUBLE_EQ(f4["hedge"].get<double>(), 1.0 / 3);
-  EXPECT_DOUBLE_EQ(f4["speculation"].get<double>(), 1.0 / 3);
-  EXPECT_DOUBLE_EQ(f4["anonymous_source"].get<double>(), 0.5);
+  EXPECT_DOUBLE_EQ(f4["hedge"].get<double>(), std::log(1.5));
+  EXPECT_DOUBLE_EQ(f4["speculation"].get<double>(), std::log(1.5));
+  EXPECT_DOUBLE_EQ(f4["anonymous_source"].get<double>(), std::log(2.0));
   EXPECT_DOUBLE_EQ(f4["backing_anonymous"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(f4["official_confirmation"].get<double>(), 0.0);
   // Cue contributions split a category's contribution by strength.
   EXPECT_DOUBLE_EQ(j["claims"][1]["cues"][0]["contribution"].get<double>(),
-                   -2.0 * (1.4 / 2.4) * (1.0 / 1.4));
+                   -2.0 * std::log(2.4) * (1.0 / 1.4));
   EXPECT_EQ(
       j["claims"][1]["cues"][0]["source"].get<std::string>().substr(0, 21),
       "<built-in>/hedge.txt:");
@@ -292,7 +293,7 @@ TEST(ReportTest, TextReportFitsEightyColumns) {
   }
   EXPECT_GT(count, 16u);
   EXPECT_EQ(out.str().substr(0, 60),
-            "article score 0.52  (16 claims; model credence-prior)\n\n[0]  ");
+            "article score 0.47  (16 claims; model credence-prior)\n\n[0]  ");
 }
 
 TEST(ReportTest, TextReportWrapsLongCues) {
@@ -302,14 +303,14 @@ TEST(ReportTest, TextReportWrapsLongCues) {
   std::ostringstream out;
   WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
   EXPECT_EQ(out.str(),
-            "article score 0.80  (2 claims; model credence-prior)\n"
+            "article score 0.83  (2 claims; model credence-prior)\n"
             "\n"
             "[0]   0.62 Headline\n"
-            "[1]   0.91 National Security Council Deputy Press Secretary "
+            "[1]   0.93 National Security Council Deputy Press Secretary "
             "Adrienne Watson\n"
             "           confirmed it.\n"
             "           backed by official +1.00\n"
-            "           official_confirmation +0.80 @9-83\n"
+            "           official_confirmation +1.11 @9-83\n"
             "             \"National Security Council Deputy Press Secretary "
             "Adrienne Watson\n"
             "             confirmed\"\n");

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -163,6 +164,37 @@ TEST_F(TuneCliTest, ClaimAndArticleFilesTogether) {
   EXPECT_EQ(article_fit, 1u);
 }
 
+// --file-weights scale the FILE.csv inputs in order; --article-file files
+// keep 1, and with --unit article the FILE.csv come first among articles.
+TEST_F(TuneCliTest, FileWeightsReachTheFitsTheyName) {
+  const std::string claims = Write("claims.csv", kLabeled);
+  const std::string more = Write("more.csv", kLabeled);
+  const std::string articles = Write("articles.csv", kLabeled);
+  const std::string model = Path("w.model");
+  const CliRun r = Cli({"tune", claims, more, "--article-file", articles, "-o",
+                        model, "--folds", "3", "--file-weights", "3,0.5"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("file weight equal x 3,0.5: "), std::string::npos)
+      << r.out;
+  const auto meta_of = [&model] {
+    const LinearModel m = LinearModel::LoadFile(model);
+    std::map<std::string, std::string> meta;
+    for (const auto& [key, value] : m.meta()) meta[key] = value;
+    return meta;
+  };
+  std::map<std::string, std::string> meta = meta_of();
+  EXPECT_NE(meta["fit"].find(" file_weights=3,0.5 "), std::string::npos);
+  EXPECT_EQ(meta["article_fit"].find("file_weights"), std::string::npos);
+
+  const CliRun a =
+      Cli({"tune", claims, "--unit", "article", "--article-file", articles,
+           "-o", model, "--folds", "3", "--file-weights", "2"});
+  ASSERT_EQ(a.code, 0) << a.err;
+  meta = meta_of();
+  EXPECT_NE(meta["article_fit"].find(" file_weights=2,1 "), std::string::npos)
+      << meta["article_fit"];
+}
+
 // ------------------------------------------------------------------- eval
 
 // A model that puts +1 on every feature the taxonomy calls evidence of
@@ -286,6 +318,31 @@ TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
        {"tune", data, "-o", out, "--file-weight", "x"},
        2,
        "credence tune: --file-weight must be equal or rows, not 'x'\n"},
+      {"file weights count",
+       {"tune", data, "-o", out, "--file-weights", "1,2"},
+       2,
+       "credence tune: --file-weights gives 2 weights for 1 FILE.csv (hint: "
+       "one number > 0 for each of the 1 FILE.csv, comma-separated)\n"},
+      {"file weights zero",
+       {"tune", data, data, "-o", out, "--file-weights", "1,0"},
+       2,
+       "credence tune: --file-weights: '0' is not a number > 0 (hint: one "
+       "number > 0 for each of the 2 FILE.csv, comma-separated)\n"},
+      {"file weights empty item",
+       {"tune", data, data, "-o", out, "--file-weights", "1,"},
+       2,
+       "credence tune: --file-weights: '' is not a number > 0 (hint: one "
+       "number > 0 for each of the 2 FILE.csv, comma-separated)\n"},
+      {"file weights word",
+       {"tune", data, "-o", out, "--file-weights", "2x"},
+       2,
+       "credence tune: --file-weights: '2x' is not a number > 0 (hint: one "
+       "number > 0 for each of the 1 FILE.csv, comma-separated)\n"},
+      {"file weights infinite",
+       {"tune", data, "-o", out, "--file-weights", "inf"},
+       2,
+       "credence tune: --file-weights: 'inf' is not a number > 0 (hint: one "
+       "number > 0 for each of the 1 FILE.csv, comma-separated)\n"},
       {"calibrate",
        {"tune", data, "-o", out, "--calibrate", "x"},
        2,

@@ -135,15 +135,18 @@ TEST(TunerTest, SeedChangesTheFoldsButNotTheFinalFit) {
 }
 
 // The final fit is FitLogistic on every row with these sample weights:
-// every file weighs the same in total (or every row), each class of a file
-// the same (or every row), scaled to add up to the number of rows N.
+// every file weighs the same in total (or every row), times its factor
+// from --file-weights, each class of a file the same (or every row),
+// scaled to add up to the number of rows N.
 struct WeightCase {
   const char* name;
   bool equal_files;
   bool balance_classes;
+  std::vector<double> file_weights;  // TuneOptions::file_weights
   // The weight of a row of a file with `file_rows` rows, `class_rows` of
-  // them of its class, out of N rows in two files.
-  double (*weight)(double n, double file_rows, double class_rows);
+  // them of its class, and file weight `f` (1 without file weights), out of
+  // N rows in two files.
+  double (*weight)(double n, double file_rows, double class_rows, double f);
 };
 
 class SampleWeightTest : public ::testing::TestWithParam<WeightCase> {};
@@ -158,6 +161,7 @@ TEST_P(SampleWeightTest, FinalFitUsesTheseWeights) {
   TuneOptions o = Options("none");
   o.equal_files = c.equal_files;
   o.balance_classes = c.balance_classes;
+  o.file_weights = c.file_weights;
   const TuneReport r = Tune(d, kNames, o);
 
   FitData manual;
@@ -168,8 +172,10 @@ TEST_P(SampleWeightTest, FinalFitUsesTheseWeights) {
     const DatasetFile& f = d.files[d.file[i]];
     const double class_rows =
         static_cast<double>(d.y[i] == 1 ? f.positives : f.rows - f.positives);
+    const double factor =
+        c.file_weights.empty() ? 1.0 : c.file_weights[d.file[i]];
     manual.weight.push_back(
-        c.weight(40.0, static_cast<double>(f.rows), class_rows));
+        c.weight(40.0, static_cast<double>(f.rows), class_rows, factor));
   }
   FitOptions fo;
   fo.l2 = 1.0;
@@ -192,16 +198,48 @@ INSTANTIATE_TEST_SUITE_P(
     Table, SampleWeightTest,
     ::testing::Values(
         // Cells weigh 1/2 each a file: 1/(2 class_rows) a row, 2 in all.
-        WeightCase{"EqualFilesBalanced", true, true,
-                   [](double n, double, double k) { return n / (4 * k); }},
+        WeightCase{
+            "EqualFilesBalanced",
+            true,
+            true,
+            {},
+            [](double n, double, double k, double) { return n / (4 * k); }},
         // Files weigh 1 each: 1/file_rows a row, 2 in all.
-        WeightCase{"EqualFilesOnly", true, false,
-                   [](double n, double r, double) { return n / (2 * r); }},
+        WeightCase{
+            "EqualFilesOnly",
+            true,
+            false,
+            {},
+            [](double n, double r, double, double) { return n / (2 * r); }},
         // A file weighs its rows, half to each class; N in all.
-        WeightCase{"BalancedOnly", false, true,
-                   [](double, double r, double k) { return r / (2 * k); }},
-        WeightCase{"Neither", false, false,
-                   [](double, double, double) { return 1.0; }}),
+        WeightCase{
+            "BalancedOnly",
+            false,
+            true,
+            {},
+            [](double, double r, double k, double) { return r / (2 * k); }},
+        WeightCase{"Neither",
+                   false,
+                   false,
+                   {},
+                   [](double, double, double, double) { return 1.0; }},
+        // Files weigh 3 and 1: cells f/2 each, 1/(2 class_rows) of that a
+        // row, 4 in all.
+        WeightCase{"EqualFilesBalancedWeighted",
+                   true,
+                   true,
+                   {3.0, 1.0},
+                   [](double n, double, double k, double f) {
+                     return n * f / (8 * k);
+                   }},
+        // Files of 30 and 10 rows weigh 0.5 and 2 a row: 15 + 20 = 35 in
+        // all.
+        WeightCase{
+            "RowsWeighted",
+            false,
+            false,
+            {0.5, 2.0},
+            [](double n, double, double, double f) { return n * f / 35; }}),
     [](const ::testing::TestParamInfo<WeightCase>& case_info) {
       return std::string(case_info.param.name);
     });
@@ -376,6 +414,16 @@ TEST(TunerTest, MetaLinesRecordInputsFitCalibrationAndFigures) {
   EXPECT_EQ(meta[5].second.rfind("all n=40 auc=", 0), 0u) << meta[5].second;
   EXPECT_EQ(meta[6].second.rfind("f0.csv n=30 auc=", 0), 0u);
   EXPECT_EQ(meta[7].second.rfind("f1.csv n=10 auc=", 0), 0u);
+
+  TuneOptions weighted = Options("none");
+  weighted.file_weights = {3.0, 0.25};
+  const std::string fit = MetaValue(Tune(d, kNames, weighted).model, "fit");
+  EXPECT_EQ(fit.rfind("unit=claim l2=1.000000 class_weight=balanced "
+                      "file_weight=equal file_weights=3,0.25 signs=free "
+                      "iterations=",
+                      0),
+            0u)
+      << fit;
 }
 
 // An article part's lines go into the same file as the claim part's, so
@@ -457,6 +505,13 @@ TEST(TunerTest, RejectsBadOptions) {
   TuneOptions o = Options();
   o.l2 = -1;
   EXPECT_THROW(Tune(d, kNames, o), std::invalid_argument);
+  o = Options();
+  o.file_weights = {1.0, 2.0};  // Toy(40, 1) is one file
+  EXPECT_EQ(ThrowMessage(d, o), "tune: 2 file weights for 1 files");
+  o.file_weights = {0.0};
+  EXPECT_EQ(ThrowMessage(d, o), "tune: a file weight must be > 0");
+  o.file_weights = {std::nan("")};
+  EXPECT_EQ(ThrowMessage(d, o), "tune: a file weight must be > 0");
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ struct ScoreOptions {
 void ValidateScoreOptions(const ScoreOptions& options);
 
 struct RankCommandOptions {
-  std::string input;             // a path, or "-" for standard input
+  std::string input;  // a path, or "-" for standard input
   std::string column = "headline";
   std::string id_column = "id";
   bool id_column_given = false;  // then a missing id column is an error
@@ -46,7 +46,7 @@ struct RankCommandOptions {
   std::string format = "csv";    // "csv" or "jsonl"
   int64_t threads = 0;           // 0: every core
   bool skip_bad_rows = false;
-  std::string output;            // empty: standard output
+  std::string output;  // empty: standard output
   std::string model, lexicons, overlay;
 };
 
@@ -60,8 +60,8 @@ struct TuneCommandOptions {
   std::string output;                 // the model file to write
   std::string text_column = "text";
   std::string label_column = "label";
-  std::string group_column;           // rows of a group share a fold
-  std::string unit = "claim";         // "claim" or "article"
+  std::string group_column;    // rows of a group share a fold
+  std::string unit = "claim";  // "claim" or "article"
   int64_t folds = 5;
   double l2 = 1.0;
   double article_l2 = -1;  // given: >= 0; not given (-1): the same as l2
@@ -69,6 +69,7 @@ struct TuneCommandOptions {
   int64_t seed = 1;
   std::string class_weight = "balanced";  // or "none"
   std::string file_weight = "equal";      // or "rows"
+  std::string file_weights;               // "2,1": one factor a FILE.csv
   std::string calibrate = "auto";         // "auto", "platt" or "none"
   std::string signs = "taxonomy";         // or "free"
   std::string prior;                      // a model: the ridge's centre
@@ -79,6 +80,9 @@ struct TuneCommandOptions {
 // Every check on TuneCommandOptions that does not need the file system;
 // throws UsageError.
 void ValidateTuneOptions(const TuneCommandOptions& options);
+// --file-weights as numbers, one for each input (empty when not given);
+// throws UsageError for a bad item or count.
+std::vector<double> ParseFileWeights(const TuneCommandOptions& options);
 
 struct EvalCommandOptions {
   std::vector<std::string> inputs;

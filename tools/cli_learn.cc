@@ -1,6 +1,8 @@
 // `credence tune` and `credence eval`: weights from labeled CSV files, and
 // how well a model does on them.
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
@@ -23,7 +25,8 @@ const char kTuneHelp[] =
     "                     [--unit claim|article] [--article-file FILE.csv]\n"
     "                     [--folds 5] [--l2 1.0] [--article-l2 X] [--seed 1]\n"
     "                     [--class-weight balanced|none]\n"
-    "                     [--file-weight equal|rows] [--group-column COL]\n"
+    "                     [--file-weight equal|rows] [--file-weights W,W,...]\n"
+    "                     [--group-column COL]\n"
     "                     [--calibrate auto|platt|none] [--signs "
     "taxonomy|free]\n"
     "                     [--prior MODEL] [--name NAME]\n"
@@ -55,6 +58,11 @@ const char kTuneHelp[] =
     "                        equal: every file weighs the same in total, so\n"
     "                        a large file does not drown a small one\n"
     "                        (default); rows: every row weighs the same\n"
+    "  --file-weights W,W,...\n"
+    "                        one factor > 0 for each FILE.csv, in order,\n"
+    "                        scaling that file's total weight (e.g. 2,1:\n"
+    "                        the first file counts twice); --article-file\n"
+    "                        files keep 1 (default: all 1)\n"
     "  --group-column COL    in files with column COL, rows of one value\n"
     "                        (e.g. a news event) stay in one fold: the "
     "figures\n"
@@ -258,7 +266,8 @@ void WritePartReport(const std::string& unit, const Dataset& data,
        << " features\n";
   WriteFiles(data, text);
   text << "fit: l2 " << FormatFixed(l2, 4) << ", class weight "
-       << o.class_weight << ", file weight " << o.file_weight << ": "
+       << o.class_weight << ", file weight " << o.file_weight
+       << (o.file_weights.empty() ? "" : " x " + o.file_weights) << ": "
        << report.fit.iterations << " Newton iterations, weighted log loss "
        << FormatFixed(report.fit.loss, 4) << "\n\n";
   text << "cross-validation, out of fold (" << o.folds << " folds, seed "
@@ -280,6 +289,36 @@ void WritePartReport(const std::string& unit, const Dataset& data,
 
 }  // namespace
 
+std::vector<double> ParseFileWeights(const TuneCommandOptions& o) {
+  std::vector<double> weights;
+  if (o.file_weights.empty()) return weights;
+  const std::string hint = " (hint: one number > 0 for each of the " +
+                           std::to_string(o.inputs.size()) +
+                           " FILE.csv, comma-separated)";
+  size_t start = 0;
+  while (true) {
+    const size_t comma =
+        std::min(o.file_weights.find(',', start), o.file_weights.size());
+    const std::string item = o.file_weights.substr(start, comma - start);
+    char* end = nullptr;
+    const double w = std::strtod(item.c_str(), &end);
+    if (item.empty() || end != item.c_str() + item.size() || !(w > 0) ||
+        !std::isfinite(w)) {
+      throw UsageError("--file-weights: '" + item + "' is not a number > 0" +
+                       hint);
+    }
+    weights.push_back(w);
+    if (comma == o.file_weights.size()) break;
+    start = comma + 1;
+  }
+  if (weights.size() != o.inputs.size()) {
+    throw UsageError("--file-weights gives " + std::to_string(weights.size()) +
+                     " weights for " + std::to_string(o.inputs.size()) +
+                     " FILE.csv" + hint);
+  }
+  return weights;
+}
+
 void ValidateTuneOptions(const TuneCommandOptions& o) {
   if (o.inputs.empty() && o.articles.empty()) {
     throw UsageError(
@@ -292,6 +331,7 @@ void ValidateTuneOptions(const TuneCommandOptions& o) {
   CheckChoice("unit", o.unit, {"claim", "article"});
   CheckChoice("class-weight", o.class_weight, {"balanced", "none"});
   CheckChoice("file-weight", o.file_weight, {"equal", "rows"});
+  ParseFileWeights(o);  // throws on a bad list
   CheckChoice("calibrate", o.calibrate, {"auto", "platt", "none"});
   CheckChoice("signs", o.signs, {"taxonomy", "free"});
   if (o.folds < 2 || o.folds > 1000) {
@@ -337,7 +377,8 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
       "article-file", po::value(&o.articles))("folds", po::value(&o.folds))(
       "l2", po::value(&o.l2))("article-l2", po::value(&o.article_l2))(
       "seed", po::value(&o.seed))("class-weight", po::value(&o.class_weight))(
-      "file-weight", po::value(&o.file_weight))(
+      "file-weight", po::value(&o.file_weight))("file-weights",
+                                                po::value(&o.file_weights))(
       "calibrate", po::value(&o.calibrate))("signs", po::value(&o.signs))(
       "prior", po::value(&o.prior))("name", po::value(&o.name))(
       "input", po::value<std::vector<std::string>>());
@@ -377,6 +418,8 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   options.seed = static_cast<uint64_t>(o.seed);
   options.balance_classes = o.class_weight == "balanced";
   options.equal_files = o.file_weight == "equal";
+  // The FILE.csv come first in either dataset; --article-file files weigh 1.
+  const std::vector<double> input_weights = ParseFileWeights(o);
   options.calibrate = o.calibrate;
   options.model_name = o.name;
   if (o.signs == "taxonomy") {
@@ -396,6 +439,7 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   TuneReport claim_report, article_report;
   if (claims.rows() > 0) {
     options.unit = "claim";
+    options.file_weights = input_weights;
     if (!o.prior.empty()) options.prior = prior.weights();
     claim_report = TunePart(claims, names, options);
     WritePartReport("claim", claims, claim_report, o, options.l2, text);
@@ -403,6 +447,11 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   if (articles.rows() > 0) {
     options.unit = "article";
     options.meta_prefix = "article_";
+    options.file_weights.clear();
+    if (articles_only && !input_weights.empty()) {
+      options.file_weights = input_weights;
+      options.file_weights.resize(articles.files.size(), 1.0);
+    }
     if (o.article_l2_given) options.l2 = o.article_l2;
     // Articles pull towards the prior's article weights, or towards 0:
     // claim weights are on another scale (one claim, not a mean of many).
