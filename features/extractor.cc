@@ -469,6 +469,11 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     // ends with a full stop ("So we left early.", "He was elected in
     // 1998.") they are plain prose.
     if ((id == kClickbait || id == kHardNews) && prose()) continue;
+    // "?" before a closing quote is someone's question, reported.
+    if (id == kQuestion && last < tokens.size() &&
+        (Is(tokens[last], "\"") || Is(tokens[last], "'"))) {
+      continue;
+    }
     if (id == kHedge && last - first == 1) {
       if (IsMonthMay(tokens, first)) continue;
       // "the might of the navy" is a noun; "could not" is ability.

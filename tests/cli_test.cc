@@ -51,14 +51,14 @@ TEST_F(CliTest, ScoresAFileAsText) {
       Cli({"score", Write("a.txt", kArticle), "--model", kPriorModel});
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.err, "");
-  // Features are log(1 + s): "may" and "may visit" (0.5 each) give log 1.5
-  // = 0.405, the confirmation (1) log 2 = 0.693. Logits: 0.5 - 2 * 0.405 -
-  // 0.405 = -0.716; 0.5 + 1.6 * 0.693 + 0.8 = 2.409; mean 0.846.
+  // Features are log(1 + s): "may" (0.4) gives log 1.4 = 0.336, "may visit"
+  // (0.5) log 1.5 = 0.405, the confirmation (1) log 2 = 0.693. Logits: 0.5 -
+  // 2 * 0.336 - 0.405 = -0.578; 0.5 + 1.6 * 0.693 + 0.8 = 2.409; mean 0.915.
   EXPECT_EQ(r.out,
-            "article score 0.70  (2 claims; model credence-prior)\n"
+            "article score 0.71  (2 claims; model credence-prior)\n"
             "\n"
-            "[0]   0.33 Kim may visit Russia\n"
-            "           hedge -0.81 @4-7 \"may\"\n"
+            "[0]   0.36 Kim may visit Russia\n"
+            "           hedge -0.67 @4-7 \"may\"\n"
             "           speculation -0.41 @4-13 \"may visit\"\n"
             "[1]   0.92 The ministry confirmed it.\n"
             "           backed by institution +0.80\n"
