@@ -84,9 +84,10 @@ void AppendNormalized(std::string_view text, size_t begin, size_t end,
 
 // ASCII bytes by what they start: the common case, looked up in one step.
 enum ByteClass : uint8_t {
-  kWordByte,   // lower-case letter, digit or '_'
-  kUpperByte,  // upper-case letter, also a word byte
-  kPunctByte,  // a token of its own
+  kWordByte,       // lower-case letter, digit or '_'
+  kUpperByte,      // upper-case letter, also a word byte
+  kPunctByte,      // a token of its own
+  kAmpersandByte,  // a token of its own, or the start of "&quot;"
   kSpaceByte,
   kApostropheByte,  // ' (a word of its own in "'s")
   kHighByte,        // the first of a multi-byte code point
@@ -107,6 +108,7 @@ struct ByteTable {
                 : word                 ? kWordByte
                 : space                ? kSpaceByte
                 : c == '\''            ? kApostropheByte
+                : c == '&'             ? kAmpersandByte
                                        : kPunctByte;
       if (c < 128) {
         lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -218,33 +220,6 @@ ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out,
   return {j, out};
 }
 
-// A token that starts with anything but an ASCII letter, digit or space:
-// the code point c, `len` bytes at text[i]. Fills in all but begin and
-// hash.
-ScanEnd OtherToken(std::string_view text, size_t i, size_t end, char32_t c,
-                   size_t len, Token* token, char* out) {
-  if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
-    token->is_word = true;  // "'s" of "Russia's": a word of its own
-    *out++ = '\'';
-    *out++ = kBytes.lower[static_cast<unsigned char>(text[i + len])];
-    return {i + len + 1, out};
-  }
-  if (IsWordChar(c)) {
-    token->is_word = true;
-    return ScanWord(text, i + len, end, PutWordChar(text, i, len, out));
-  }
-  // Curly quotes read as straight ones, so a lexicon written with either
-  // matches both.
-  if (c == U'\u2018' || c == U'\u2019') {
-    *out++ = '\'';
-  } else if (c == U'\u201C' || c == U'\u201D') {
-    *out++ = '"';
-  } else {
-    for (size_t k = 0; k < len; ++k) *out++ = text[i + k];
-  }
-  return {i + len, out};
-}
-
 // An HTML character reference for a quote or an ampersand at text[i]
 // ("&quot;", "&#39;", "&rsquo;", "&amp;"), as scraped feeds carry them: its
 // length, and in *c the character it stands for (curly quotes folded as
@@ -268,6 +243,39 @@ size_t QuoteReference(std::string_view text, size_t i, size_t end, char* c) {
     }
   }
   return 0;
+}
+
+// A token that starts with anything but an ASCII letter, digit or space:
+// the code point c, `len` bytes at text[i]. Fills in all but begin and
+// hash.
+ScanEnd OtherToken(std::string_view text, size_t i, size_t end, char32_t c,
+                   size_t len, Token* token, char* out) {
+  if (IsApostrophe(c) && IsPossessive(text, i + len, end)) {
+    token->is_word = true;  // "'s" of "Russia's": a word of its own
+    *out++ = '\'';
+    *out++ = kBytes.lower[static_cast<unsigned char>(text[i + len])];
+    return {i + len + 1, out};
+  }
+  if (IsWordChar(c)) {
+    token->is_word = true;
+    return ScanWord(text, i + len, end, PutWordChar(text, i, len, out));
+  }
+  if (c == '&') {
+    char stands_for = '&';
+    const size_t reference = QuoteReference(text, i, end, &stands_for);
+    *out++ = stands_for;
+    return {i + std::max<size_t>(reference, 1), out};
+  }
+  // Curly quotes read as straight ones, so a lexicon written with either
+  // matches both.
+  if (c == U'\u2018' || c == U'\u2019') {
+    *out++ = '\'';
+  } else if (c == U'\u201C' || c == U'\u201D') {
+    *out++ = '"';
+  } else {
+    for (size_t k = 0; k < len; ++k) *out++ = text[i + k];
+  }
+  return {i + len, out};
 }
 
 }  // namespace
@@ -332,19 +340,16 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       t.capitalized = capitalized;
       i = j;
     } else if (kind == kPunctByte) {
-      char c = static_cast<char>(b);
-      const size_t len =
-          b == '&' ? std::max<size_t>(QuoteReference(text, i, end, &c), 1) : 1;
-      *out = c;
+      *out = static_cast<char>(b);
       may_shout_or_mark |= b == '@' || b == '#' || b == '!';
-      has_double_quote |= c == '"';
+      has_double_quote |= b == '"';
       Token& t = tokens.emplace_back();
       t.begin = i;
-      t.end = i + len;
+      t.end = i + 1;
       t.norm = std::string_view(out, 1);
-      t.hash = (kFnvBasis ^ static_cast<unsigned char>(c)) * kFnvPrime;
+      t.hash = (kFnvBasis ^ b) * kFnvPrime;
       ++out;
-      i += len;
+      ++i;
       continue;  // no space skip: punctuation is mostly followed by a word
     } else if (kind == kSpaceByte) {
       ++i;
