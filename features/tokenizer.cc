@@ -222,8 +222,8 @@ ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out,
 
 // An HTML character reference for a quote or an ampersand at text[i]
 // ("&quot;", "&#39;", "&rsquo;", "&amp;"), as scraped feeds carry them: its
-// length, and in *c the character it stands for (curly quotes folded as
-// above). 0 for anything else.
+// length, and in *c the character it stands for (a curly quote as the
+// straight one). 0 for anything else.
 size_t QuoteReference(std::string_view text, size_t i, size_t end, char* c) {
   static constexpr struct {
     std::string_view name;
