@@ -679,6 +679,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   features.resize(kCategories + kBackingCount - 1);
   // A category's feature is sums[c] / (1.0 + sums[c]): 0.0 without cues.
   std::fill(features.begin(), features.end(), 0.0);
+  uint64_t nonzero = 0;
   if (found > 0) {
     MergeCues(cues, buf.cues_used, &evidence->cues);
     double sums[kCategories] = {};
@@ -690,6 +691,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     }
     ForEachBit(summed,
                [&](size_t c) { features[c] = sums[c] / (1.0 + sums[c]); });
+    nonzero = summed;
   } else {
     evidence->cues.clear();
   }
@@ -698,7 +700,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   // One-hot, the last backing (none) being the all-zero case.
   if (static_cast<size_t>(backing) + 1 < kBackingCount) {
     features[kCategories + static_cast<size_t>(backing)] = 1.0;
+    nonzero |= uint64_t{1} << (kCategories + static_cast<size_t>(backing));
   }
+  evidence->nonzero_features = nonzero;
 }
 
 }  // namespace credence
