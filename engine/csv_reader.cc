@@ -134,6 +134,21 @@ unsigned SpecialBytes(__m128i v) {
 }
 #endif
 
+#ifdef __SSE2__
+// A bit for each of the 16 bytes at `v` that may not be kPlain: every
+// special byte, and the other control bytes below '\r' (one unsigned
+// compare covers NUL, '\n' and '\r'), which Sweep leaves to the general
+// loop.
+unsigned SweepStops(__m128i v) {
+  const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('\r')), v);
+  const __m128i stops = _mm_or_si128(
+      _mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8(-1))),  // 0xFF
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
+  return static_cast<unsigned>(_mm_movemask_epi8(stops));
+}
+#endif
+
 size_t PlainRun(const unsigned char* p, size_t size) {
   size_t run = 0;
 #ifdef __SSE2__
@@ -380,35 +395,42 @@ class Scanner {
   // (so neither the limit nor the header is at stake). Stops before any
   // other byte.
   void Sweep(char* out, size_t size, size_t* n_out) {
+    // In locals: EndLine() is the only other reader of these.
     size_t n = *n_out;
+    size_t pos = pos_;
+    uint64_t length = length_;
     const char* const in = in_.get();
-    while (end_ - pos_ >= 16 && size - n >= 16 &&
-           length_ + 17 <= kMaxRecordBytes) {
+    while (end_ - pos >= 16 && size - n >= 16 &&
+           length + 17 <= kMaxRecordBytes) {
       const __m128i v =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + pos_));
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + pos));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(out + n), v);
-      const unsigned mask = SpecialBytes(v);
+      const unsigned mask = SweepStops(v);
       const size_t run =
           mask == 0 ? 16 : static_cast<size_t>(__builtin_ctz(mask));
       n += run;
-      pos_ += run;
-      length_ += run;
+      pos += run;
+      length += run;
       if (run == 16) continue;
-      const char c = in[pos_];
+      const char c = in[pos];
       if (c == ',') {
         if (!quoted_) ++fields_;
         out[n++] = ',';
-        ++pos_;
-        ++length_;
+        ++pos;
+        ++length;
       } else if (c == '\n' && !quoted_) {
         ++physical_line_;
         out[n++] = '\n';
-        ++pos_;
+        ++pos;
+        length_ = length;
         EndLine(1);
+        length = 0;
       } else {
-        break;
+        break;  // anything else, for the general loop
       }
     }
+    pos_ = pos;
+    length_ = length;
     *n_out = n;
   }
 #endif
