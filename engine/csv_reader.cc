@@ -115,25 +115,46 @@ constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
 // that is not. Plain runs are most of a file (a headline between a comma
 // and a line end), so SSE2 (which every x86-64 has) looks at 16 bytes a
 // step.
-size_t PlainRun(const unsigned char* p, size_t size) {
-  size_t run = 0;
 #ifdef __SSE2__
+// A bit for each of the 16 bytes at `v` that is not kPlain.
+unsigned SpecialBytes(__m128i v) {
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i newline = _mm_set1_epi8('\n');
   const __m128i carriage_return = _mm_set1_epi8('\r');
   const __m128i nul = _mm_setzero_si128();
   const __m128i all_ones = _mm_set1_epi8(-1);  // 0xFF
+  const __m128i special = _mm_or_si128(
+      _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, comma)),
+          _mm_or_si128(_mm_cmpeq_epi8(v, newline),
+                       _mm_cmpeq_epi8(v, carriage_return))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, all_ones)));
+  return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+#endif
+
+#ifdef __SSE2__
+// A bit for each of the 16 bytes at `v` that may not be kPlain: every
+// special byte, and the other control bytes below '\r' (one unsigned
+// compare covers NUL, '\n' and '\r'), which Sweep leaves to the general
+// loop.
+unsigned SweepStops(__m128i v) {
+  const __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8('\r')), v);
+  const __m128i stops = _mm_or_si128(
+      _mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8(-1))),  // 0xFF
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                   _mm_cmpeq_epi8(v, _mm_set1_epi8(','))));
+  return static_cast<unsigned>(_mm_movemask_epi8(stops));
+}
+#endif
+
+size_t PlainRun(const unsigned char* p, size_t size) {
+  size_t run = 0;
+#ifdef __SSE2__
   for (; size - run >= 16; run += 16) {
-    const __m128i v =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + run));
-    const __m128i special = _mm_or_si128(
-        _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, comma)),
-            _mm_or_si128(_mm_cmpeq_epi8(v, newline),
-                         _mm_cmpeq_epi8(v, carriage_return))),
-        _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, all_ones)));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+    const unsigned mask = SpecialBytes(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + run)));
     if (mask != 0) return run + static_cast<size_t>(__builtin_ctz(mask));
   }
 #endif
@@ -288,24 +309,31 @@ class Scanner {
         Finish();
         break;
       }
-      const auto c = static_cast<unsigned char>(in_[pos_]);
+      const auto first = static_cast<unsigned char>(in_[pos_]);
       if (preamble_ > 0) {
-        out[n++] = static_cast<char>(c);
+        out[n++] = static_cast<char>(first);
         ++pos_;
         --preamble_;
         continue;
       }
       if (pending_cr_) {
         pending_cr_ = false;
-        if (c == '\n') {  // a CRLF line end: fccp gets the LF only
+        if (first == '\n') {  // a CRLF line end: fccp gets the LF only
           ++pos_;
           out[n++] = '\n';
           EndLine(2);
           continue;
         }
         Content(out, &n, '\r', '\r');
-        continue;  // `c` is looked at in the next step
+        continue;  // `first` is looked at in the next step
       }
+#ifdef __SSE2__
+      if (!capturing_ && !too_long_) {
+        Sweep(out, size, &n);
+        if (pos_ == end_ || n == size) continue;
+      }
+#endif
+      const auto c = static_cast<unsigned char>(in_[pos_]);
       const uint8_t byte_class = kByteClasses[c];
       if (byte_class == kPlain) {
         CopyPlain(out, size, &n);
@@ -359,6 +387,53 @@ class Scanner {
     if (!finished_ && pos_ == end_ && !Refill() && !pending_cr_) Finish();
     return n;
   }
+
+#ifdef __SSE2__
+  // The common bytes, 16 at a step: plain runs, commas and line ends
+  // outside quotes, as the general loop would handle them, while 16 bytes
+  // can be read and written and the record stays below the length limit
+  // (so neither the limit nor the header is at stake). Stops before any
+  // other byte.
+  void Sweep(char* out, size_t size, size_t* n_out) {
+    // In locals: EndLine() is the only other reader of these.
+    size_t n = *n_out;
+    size_t pos = pos_;
+    uint64_t length = length_;
+    const char* const in = in_.get();
+    while (end_ - pos >= 16 && size - n >= 16 &&
+           length + 17 <= kMaxRecordBytes) {
+      const __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(in + pos));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(out + n), v);
+      const unsigned mask = SweepStops(v);
+      const size_t run =
+          mask == 0 ? 16 : static_cast<size_t>(__builtin_ctz(mask));
+      n += run;
+      pos += run;
+      length += run;
+      if (run == 16) continue;
+      const char c = in[pos];
+      if (c == ',') {
+        if (!quoted_) ++fields_;
+        out[n++] = ',';
+        ++pos;
+        ++length;
+      } else if (c == '\n' && !quoted_) {
+        ++physical_line_;
+        out[n++] = '\n';
+        ++pos;
+        length_ = length;
+        EndLine(1);
+        length = 0;
+      } else {
+        break;  // anything else, for the general loop
+      }
+    }
+    pos_ = pos;
+    length_ = length;
+    *n_out = n;
+  }
+#endif
 
   // Copies a run of plain bytes (or skips it, past the length limit).
   void CopyPlain(char* out, size_t size, size_t* n) {

@@ -573,20 +573,26 @@ void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
     TextBuffer text;
   };
   std::vector<Chunk> chunks(2 * threads);  // formatted, or being written
-  WorkPool pool(threads - 1);  // after what its jobs use, so it stops first
+  // With two threads or more, fetches run on a thread of their own (as
+  // fccp reads ahead on one): a fetch is one long job, and run by a thread
+  // that also formats it would hold the next chunks back while the others
+  // run out of chunks to format. Both pools come after what their jobs
+  // use, so they stop first.
+  WorkPool fetcher(threads >= 2 ? 1 : 0);
+  WorkPool pool(threads - 1);
   const auto start_fetch = [&](uint64_t first) {
     WindowRecords* const window = &windows[(first / window_rows) % 2];
     fetch.run = [&, first, window] {
       FetchWindow(rows, order, first, window_size(first), again, &by_input,
                   &scratch, window);
     };
-    pool.Submit(&fetch);
+    fetcher.Submit(&fetch);
   };
   if (n > 0) start_fetch(0);
   for (uint64_t first = 0; first < n; first += window_rows) {
-    pool.Wait(&fetch);
+    fetcher.Wait(&fetch);
     const WindowRecords& window = windows[(first / window_rows) % 2];
-    // Queued ahead of this window's batches, so it starts at once.
+    // Fetched while this window's batches are formatted.
     if (n - first > window_rows) start_fetch(first + window_rows);
     const size_t count = window_size(first);
     const size_t jobs = (count + batch_rows - 1) / batch_rows;

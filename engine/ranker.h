@@ -17,7 +17,8 @@
 //
 // `threads` threads do the work: the calling thread reads the rows and
 // scores batches too whenever it is ahead of the threads - 1 others, which
-// then also format the output a batch of rows at a time.
+// then also format the output a batch of rows at a time. With two or more,
+// one more thread reads the records back for the output meanwhile.
 #ifndef CREDENCE_ENGINE_RANKER_H_
 #define CREDENCE_ENGINE_RANKER_H_
 

@@ -109,6 +109,7 @@ void Scorer::ScoreClaim(std::string_view text, Span span, Backing previous,
   // The logit is the bias plus the contributions, added as they are
   // formed, so the report's terms add up to it exactly.
   claim->logit = model_.ContributionsAndLogit(claim->evidence.features,
+                                              claim->evidence.nonzero_features,
                                               &claim->contributions);
   claim->confidence = Logistic(claim->logit);
   claim->cue_contributions.clear();

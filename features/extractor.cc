@@ -693,6 +693,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   features.resize(kCategories + kBackingCount - 1);
   // A category's feature is log(1 + sums[c]): 0.0 without cues.
   std::fill(features.begin(), features.end(), 0.0);
+  uint64_t nonzero = 0;
   if (found > 0) {
     MergeCues(cues, buf.cues_used, &evidence->cues);
     double sums[kCategories] = {};
@@ -703,6 +704,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       back(BackingOfCategory(cue.category));
     }
     ForEachBit(summed, [&](size_t c) { features[c] = std::log1p(sums[c]); });
+    nonzero = summed;
   } else {
     evidence->cues.clear();
   }
@@ -711,7 +713,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   // One-hot, the last backing (none) being the all-zero case.
   if (static_cast<size_t>(backing) + 1 < kBackingCount) {
     features[kCategories + static_cast<size_t>(backing)] = 1.0;
+    nonzero |= uint64_t{1} << (kCategories + static_cast<size_t>(backing));
   }
+  evidence->nonzero_features = nonzero;
 }
 
 }  // namespace credence

@@ -89,6 +89,8 @@ struct ClaimEvidence {
   Backing backing = Backing::kNone;
   bool backing_carried = false;  // taken from the previous claim
   std::vector<double> features;  // one value a feature name
+  // Bit i clear: features[i] is 0 (features past the 64th: unknown).
+  uint64_t nonzero_features = ~uint64_t{0};
 };
 
 // Working memory of Extract, reused from one claim to the next. Holds
@@ -132,8 +134,9 @@ class Extractor {
   // hard_news, link, quotation, backing_official/institution/named), -1
   // for distance or doubt (hedges, anonymous and vague sources, social
   // posts, bait, weasels, questions), 0 where either reading is fair
-  // (booster, denial, media_report, backing_media). `credence tune` keeps weights on the
-  // given side, so an explanation never says a hedge raised a score.
+  // (booster, denial, media_report, backing_media). `credence tune` keeps
+  // weights on the given side, so an explanation never says a hedge raised a
+  // score.
   std::vector<int> FeatureDirections() const;
 
   // The evidence of the claim text[begin, end).

@@ -2,6 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "features/utf8.h"
 
@@ -119,9 +124,6 @@ struct ByteTable {
 };
 const ByteTable kBytes;
 
-constexpr uint64_t kFnvBasis = 14695981039346656037ull;  // as HashWord
-constexpr uint64_t kFnvPrime = 1099511628211ull;
-
 bool IsWordAt(std::string_view text, size_t pos, size_t* len) {
   const auto b = static_cast<unsigned char>(text[pos]);
   if (b < 0x80) {
@@ -186,37 +188,14 @@ ScanEnd ScanWord(std::string_view text, size_t j, size_t end, char* out) {
   return {j, out};
 }
 
-// The ASCII word characters from text[j] on, lower-cased into `out` and
-// hashed into *hash (HashWord's steps) in one pass.
-ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out,
-                      uint64_t* hash) {
-  uint64_t h = *hash;
-  // While eight bytes remain, a block of eight needs no bounds checks: the
-  // compiler unrolls it.
-  while (end - j >= 8) {
-    size_t k = 0;
-    for (; k < 8; ++k) {
-      const uint8_t lower =
-          kBytes.word_lower[static_cast<unsigned char>(text[j + k])];
-      if (lower == 0) break;
-      out[k] = static_cast<char>(lower);
-      h = (h ^ lower) * kFnvPrime;
-    }
-    out += k;
-    j += k;
-    if (k < 8) {
-      *hash = h;
-      return {j, out};
-    }
-  }
+// The ASCII word characters from text[j] on, lower-cased into `out`.
+ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out) {
   for (; j < end; ++j) {
     const uint8_t lower =
         kBytes.word_lower[static_cast<unsigned char>(text[j])];
     if (lower == 0) break;
     *out++ = static_cast<char>(lower);
-    h = (h ^ lower) * kFnvPrime;
   }
-  *hash = h;
   return {j, out};
 }
 
@@ -244,6 +223,52 @@ size_t QuoteReference(std::string_view text, size_t i, size_t end, char* c) {
   }
   return 0;
 }
+
+#ifdef __SSE2__
+// The bytes of `v` in [first, first + count), as a mask of 0xFF bytes.
+__m128i InRange(__m128i v, char first, int count) {
+  // Shifted so that the range starts at -128: then one signed compare.
+  const __m128i shifted =
+      _mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(-128 - first)));
+  return _mm_cmplt_epi8(shifted,
+                        _mm_set1_epi8(static_cast<char>(-128 + count)));
+}
+
+// The low `n` bytes (0 to 8) of `block`, the rest zeroed.
+uint64_t LowBytes(uint64_t block, size_t n) {
+  return n >= 8 ? block : block & ((uint64_t{1} << (8 * n)) - 1);
+}
+
+// The ASCII word of under 16 bytes that `text` starts with (16 bytes may be
+// read there): its length, its form lower-cased to `out` (16 bytes written)
+// and its HashWord, worked out a block at a time with no branch on the
+// bytes. False, with nothing written, when all 16 are word bytes.
+bool ShortAsciiWord(const char* text, char* out, size_t* length,
+                    uint64_t* hash) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text));
+  const __m128i upper = InRange(v, 'A', 26);
+  const __m128i word = _mm_or_si128(
+      _mm_or_si128(upper, InRange(v, 'a', 26)),
+      _mm_or_si128(InRange(v, '0', 10), _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
+  const auto stops = static_cast<unsigned>(~_mm_movemask_epi8(word)) & 0xFFFF;
+  if (stops == 0) return false;
+  const auto n = static_cast<size_t>(__builtin_ctz(stops));
+  const __m128i lower =
+      _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lower);
+  uint64_t h =
+      HashStep(kHashSeed ^ n,
+               LowBytes(static_cast<uint64_t>(_mm_cvtsi128_si64(lower)), n));
+  if (n > 8) {
+    const auto high =
+        static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(lower, 8)));
+    h = HashStep(h, LowBytes(high, n - 8));
+  }
+  *length = n;
+  *hash = h;
+  return true;
+}
+#endif
 
 // A token that starts with anything but an ASCII letter, digit or space:
 // the code point c, `len` bytes at text[i]. Fills in all but begin and
@@ -293,13 +318,23 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
   bool may_shout_or_mark = false;
   bool has_double_quote = false;
   // Normalizing never lengthens a code point, and a token overruns `end`
-  // by at most the rest of one code point.
-  const size_t need = (end > begin ? end - begin : 0) + 4;
+  // by at most the rest of one code point; ShortAsciiWord writes 16 bytes
+  // where a form starts.
+  const size_t need = (end > begin ? end - begin : 0) + 16;
   if (list->norms_capacity_ < need) {
     list->norms_ = std::make_unique<char[]>(need);
     list->norms_capacity_ = need;
   }
   char* out = list->norms_.get();
+#ifdef __SSE2__
+  // The last 16 bytes of the range (or all of a shorter one), zero-padded:
+  // read there, a word near the end stops at `end` (0 is no word byte).
+  char tail[32] = {};
+  const size_t tail_begin = end - begin >= 16 ? end - 16 : begin;
+  if (end > tail_begin) {
+    std::memcpy(tail, text.data() + tail_begin, end - tail_begin);
+  }
+#endif
   const auto* const s = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = begin;
   while (i < end) {
@@ -308,20 +343,35 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
     // Laid out as the likely branch: most tokens are ASCII words.
     if (__builtin_expect(kind <= kUpperByte, 1)) {
       // The common case, an ASCII word: lower-cased and hashed in one pass.
-      // Its first byte is known to be a word byte: stored and hashed here,
-      // the scan goes on from the second.
       char* const norm = out;
-      const uint8_t first = kBytes.word_lower[b];
-      *out = static_cast<char>(first);
-      uint64_t h = (kFnvBasis ^ first) * kFnvPrime;
-      const ScanEnd run = ScanAsciiWord(text, i + 1, end, out + 1, &h);
-      size_t j = run.pos;
-      out = run.out;
+      size_t j = i;
+      uint64_t h = 0;
+      bool hashed = false;
+#ifdef __SSE2__
+      // Most words: sixteen bytes classified, lower-cased and hashed at
+      // once.
+      size_t length;
+      const char* const from =
+          end - i >= 16 ? text.data() + i : tail + (i - tail_begin);
+      if (ShortAsciiWord(from, out, &length, &h)) {
+        j = i + length;
+        out += length;
+        hashed = true;
+      }
+#endif
+      if (!hashed) {
+        const ScanEnd run = ScanAsciiWord(text, i, end, out);
+        j = run.pos;
+        out = run.out;
+      }
       // An apostrophe or a non-ASCII byte may carry the word on.
       if (j < end && kBytes.kind[s[j]] >= kApostropheByte) {
         const ScanEnd rest = ScanWord(text, j, end, out);  // "didn’t"
         j = rest.pos;
         out = rest.out;
+        hashed = false;
+      }
+      if (!hashed) {
         h = HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
       }
       const bool capitalized = kind == kUpperByte;
@@ -347,7 +397,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       t.begin = i;
       t.end = i + 1;
       t.norm = std::string_view(out, 1);
-      t.hash = (kFnvBasis ^ b) * kFnvPrime;
+      t.hash = HashStep(kHashSeed ^ 1, b);  // HashWord of the byte
       ++out;
       ++i;
       continue;  // no space skip: punctuation is mostly followed by a word

@@ -470,6 +470,25 @@ double LinearModel::ContributionsAndLogit(const std::vector<double>& x,
   return logit;
 }
 
+double LinearModel::ContributionsAndLogit(const std::vector<double>& x,
+                                          uint64_t nonzero,
+                                          std::vector<double>* out) const {
+  if (x.size() > 64 || x.empty()) return ContributionsAndLogit(x, out);
+  CheckSize(x.size(), weights_.size());
+  out->resize(x.size());
+  double* const c = out->data();
+  std::fill(c, c + x.size(), 0.0);  // assign() is not inlined
+  // The dense sum's first term, even a +0, turns a bias of -0 into +0.
+  double logit = bias_ + 0.0;
+  if (x.size() < 64) nonzero &= (uint64_t{1} << x.size()) - 1;
+  for (; nonzero != 0; nonzero &= nonzero - 1) {
+    const auto i = static_cast<size_t>(__builtin_ctzll(nonzero));
+    c[i] = weights_[i] * x[i] + 0.0;  // as Contributions
+    logit += c[i];
+  }
+  return logit;
+}
+
 double Logistic(double z) {
   // exp() is only ever called on -|z|, so it can underflow towards 0 but
   // never overflow.

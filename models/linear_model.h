@@ -26,6 +26,7 @@
 #ifndef CREDENCE_MODELS_LINEAR_MODEL_H_
 #define CREDENCE_MODELS_LINEAR_MODEL_H_
 
+#include <cstdint>
 #include <iosfwd>
 #include <stdexcept>
 #include <string>
@@ -80,6 +81,11 @@ class LinearModel {
   // The same, returning bias() plus the contributions added in feature
   // order: the logit, formed in the same pass.
   double ContributionsAndLogit(const std::vector<double>& x,
+                               std::vector<double>* out) const;
+  // The same, bit for bit, when x[i] is 0 wherever bit i of `nonzero` is
+  // clear: only the other features are multiplied and added (a term of +0
+  // leaves the sum as it is). With over 64 features, all of them are.
+  double ContributionsAndLogit(const std::vector<double>& x, uint64_t nonzero,
                                std::vector<double>* out) const;
 
   const std::string& name() const { return name_; }

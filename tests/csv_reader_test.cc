@@ -576,6 +576,31 @@ TEST(SplitRecordTest, Fields) {
 
 // The reader skips runs of ordinary bytes 16 at a time: a byte it must
 // look at is found at every place in such a run, whatever its alignment.
+// Plain runs, commas and line ends are scanned 16 bytes at a step while 16
+// can be: rows of every length, commas inside quotes (no field) and
+// outside, control bytes that are plain, blank lines, across the ends of
+// the 64 KiB chunks read.
+TEST(CsvReaderTest, RowsOfEveryLengthAcrossChunkEnds) {
+  std::string input = "id,text\n";
+  std::vector<std::string> texts;
+  for (size_t i = 0; input.size() < (size_t{3} << 16); ++i) {
+    std::string text(i % 41, static_cast<char>('a' + i % 26));
+    if (i % 5 == 2) text += "\tand\x01\x0C";  // control bytes, plain
+    if (i % 3 == 1) {
+      text += ", and more";
+      input += std::to_string(i) + ",\"" + text + "\"\n";
+    } else {
+      input += std::to_string(i) + "," + text + "\n";
+    }
+    if (i % 7 == 0) input += "\n";
+    texts.push_back(text);
+  }
+  const Outcome out = ReadAll(input);
+  EXPECT_EQ(out.texts, texts);
+  EXPECT_EQ(out.events.size(), texts.size());
+  ExpectRecordsAgree(input, out);
+}
+
 TEST(CsvReaderTest, SpecialBytesAreFoundAnywhereInALongRun) {
   for (size_t k = 0; k <= 40; ++k) {
     SCOPED_TRACE("byte at " + std::to_string(k));

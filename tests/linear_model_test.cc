@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/lcg.h"
+
 namespace credence {
 namespace {
 
@@ -190,6 +192,51 @@ TEST(ScoreSizeTest, WrongSizeThrows) {
     std::vector<double> out;
     EXPECT_THROW(model.ContributionsAndLogit(x, &out), std::invalid_argument)
         << x.size();
+    EXPECT_THROW(model.ContributionsAndLogit(x, ~uint64_t{0}, &out),
+                 std::invalid_argument)
+        << x.size();
+  }
+}
+
+// The sparse form skips the features its mask says are 0: the same terms
+// and the same logit as the dense one, bit for bit, whatever the mask
+// holds beyond the non-zero features (a bias of -0 included, which the
+// dense sum turns into +0 with its first term).
+TEST(ScoreSparseTest, MatchesTheDenseFormBitForBit) {
+  Lcg lcg(42);
+  for (const size_t size :
+       {size_t{1}, size_t{5}, size_t{26}, size_t{63}, size_t{64}, size_t{70}}) {
+    for (const double bias : {0.25, -0.0, 0.0, -3.5}) {
+      std::vector<std::string> names;
+      std::vector<double> weights;
+      for (size_t i = 0; i < size; ++i) {
+        names.push_back("f" + std::to_string(i));
+        weights.push_back(lcg.Between(-2.0, 2.0));
+      }
+      const LinearModel model("m", bias, names, weights);
+      for (int round = 0; round < 20; ++round) {
+        std::vector<double> x(size, 0.0);
+        uint64_t nonzero = 0;
+        for (size_t i = 0; i < size; ++i) {
+          if (round == 0 || lcg.Uniform() < 0.8) continue;  // round 0: all 0
+          x[i] = lcg.Uniform() < 0.5 ? 1.0 : lcg.Uniform();
+          if (i < 64) nonzero |= uint64_t{1} << i;
+        }
+        std::vector<double> dense, sparse = {7.0};  // stale, resized
+        const double logit = model.ContributionsAndLogit(x, &dense);
+        for (const uint64_t mask : {nonzero, ~uint64_t{0}}) {
+          SCOPED_TRACE(testing::Message()
+                       << size << " " << bias << " " << round << " " << mask);
+          const double got = model.ContributionsAndLogit(x, mask, &sparse);
+          EXPECT_EQ(std::memcmp(&got, &logit, sizeof got), 0)
+              << got << " " << logit;
+          ASSERT_EQ(sparse.size(), dense.size());
+          EXPECT_EQ(std::memcmp(sparse.data(), dense.data(),
+                                dense.size() * sizeof(double)),
+                    0);
+        }
+      }
+    }
   }
 }
 

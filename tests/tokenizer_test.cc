@@ -380,6 +380,63 @@ TEST(TokenizeTest, TokensAreOrderedDisjointAndNormalizeTheirOwnBytes) {
   }
 }
 
+// HashWord's blocks, worked out by hand: the length seeds the hash, then
+// eight bytes at a time, little-endian, the last block zero-padded. The
+// numbers are the same steps done apart from this code (64-bit Python).
+TEST(HashWordTest, BlocksByHand) {
+  EXPECT_EQ(HashStep(0, 1), 0xff51afd71204231aull);  // M ^ (M >> 32)
+  struct HashCase {
+    const char* word;
+    uint64_t steps;  // the documented steps
+    uint64_t value;
+  };
+  const HashCase kCases[] = {
+      {"", HashStep(kHashSeed ^ 0, 0), 0x2e72b465600b6cb4ull},
+      {"a", HashStep(kHashSeed ^ 1, 0x61), 0xed14a55ea39a00efull},
+      {"said", HashStep(kHashSeed ^ 4, 0x64696173), 0x8728e43ced92fb46ull},
+      {"abcdefgh", HashStep(kHashSeed ^ 8, 0x6867666564636261),
+       0x7d6b56205aae6f6cull},
+      {"according", HashStep(HashStep(kHashSeed ^ 9, 0x6e6964726f636361), 0x67),
+       0xb69f1d52885a5413ull},
+      {"confirmed.",
+       HashStep(HashStep(kHashSeed ^ 10, 0x656d7269666e6f63), 0x2e64),
+       0xb5b140d90a3cee8dull},
+      {"abcdefghijklmnop",
+       HashStep(HashStep(kHashSeed ^ 16, 0x6867666564636261),
+                0x706f6e6d6c6b6a69),
+       0x3833b6e192f00b0dull},
+      {"abcdefghijklmnopq",
+       HashStep(HashStep(HashStep(kHashSeed ^ 17, 0x6867666564636261),
+                         0x706f6e6d6c6b6a69),
+                0x71),
+       0x6e064ea7558a4e2eull},
+  };
+  for (const HashCase& c : kCases) {
+    SCOPED_TRACE(c.word);
+    EXPECT_EQ(HashWord(c.word), c.steps);
+    EXPECT_EQ(HashWord(c.word), c.value);
+  }
+}
+
+// Most words are lower-cased and hashed 16 bytes at a time, near the end
+// of the range from a padded copy: every length, at every distance from
+// the end, in any case, gets the form and the HashWord of its form.
+TEST(TokenizeTest, WordsOfEveryLengthAnywhere) {
+  const std::string letters = "aBcDeFgHiJkLmNoPqRsTuVwXyZ_0123456789";
+  for (size_t length = 1; length <= letters.size(); ++length) {
+    const std::string word = letters.substr(0, length);
+    for (size_t after = 0; after <= 20; ++after) {
+      const std::string text = "x " + word + std::string(after, '.');
+      SCOPED_TRACE(text);
+      const TokenList tokens = Tokenize(text, 0, text.size());
+      ASSERT_EQ(tokens.size(), 2 + after);
+      EXPECT_EQ(tokens[1].norm, NormalizeToken(word));
+      EXPECT_EQ(tokens[1].end, 2 + length);
+      for (const Token& t : tokens) EXPECT_EQ(t.hash, HashWord(t.norm));
+    }
+  }
+}
+
 TEST(NormalizeTokenTest, Table) {
   struct NormCase {
     const char* name;
