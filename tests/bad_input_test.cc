@@ -8,9 +8,11 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <clocale>
 #include <cstdlib>
@@ -36,12 +38,26 @@ struct Outcome {
   int signal = 0;  // the signal that ended it, or 0
   std::string out;
   std::string err;
+  long max_rss_kb = 0;  // the run's peak resident memory
 };
 
 // Scratch folder per test; runs the binary with stdin from a file.
 class BadInputTest : public ScratchDirTest {
  protected:
   BadInputTest() : ScratchDirTest("credence_bad_input_test") {}
+
+  // TMPDIR for the runs, when not the scratch folder.
+  std::string tmpdir_;
+
+  // The names in the scratch folder that start with `prefix`.
+  std::vector<std::string> Named(const std::string& prefix) const {
+    std::vector<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
+      const std::string name = e.path().filename().string();
+      if (name.rfind(prefix, 0) == 0) names.push_back(name);
+    }
+    return names;
+  }
 
   // Runs credence with `args`; stdin is `input`, LC_ALL is `lc_all` when
   // given, TMPDIR is the scratch folder.
@@ -69,7 +85,7 @@ class BadInputTest : public ScratchDirTest {
     argv.insert(argv.end(), args.begin(), args.end());
     const std::string out = Path("stdout.bin");
     const std::string err = Path("stderr.bin");
-    const std::string tmp = dir_.path().string();
+    const std::string tmp = tmpdir_.empty() ? dir_.path().string() : tmpdir_;
     const pid_t pid = ::fork();
     if (pid == 0) {
       stdin();
@@ -96,12 +112,14 @@ class BadInputTest : public ScratchDirTest {
   static Outcome Wait(pid_t pid) {
     Outcome r;
     int status = 0;
-    if (pid < 0 || ::waitpid(pid, &status, 0) != pid) {
+    struct rusage usage = {};
+    if (pid < 0 || ::wait4(pid, &status, 0, &usage) != pid) {
       ADD_FAILURE() << "cannot run " << CREDENCE_BINARY;
       return r;
     }
     if (WIFEXITED(status)) r.code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+    r.max_rss_kb = usage.ru_maxrss;
     return r;
   }
 
@@ -294,6 +312,57 @@ TEST_F(BadInputTest, RankTakesAFiveMegabyteField) {
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(r.out.substr(r.out.size() - quoted.size() - 3),
             "\"" + quoted + "\"\n");
+}
+
+// Standard output gets the ranking only once it is whole: until then it
+// waits in a scratch file of TMPDIR (not in memory), gone after the run,
+// successful or not; without a usable TMPDIR it waits in memory.
+TEST_F(BadInputTest, RankToStandardOutputWaitsInTheTempFolder) {
+  const std::string csv =
+      Write("h.csv",
+            "id,headline\na,Kim reportedly visits Russia\nb,Police confirmed "
+            "the arrest\nc,Markets were calm\n");
+  const Outcome to_file =
+      Credence({"rank", csv, "--output", Path("ranked.csv")});
+  ASSERT_EQ(to_file.code, 0) << to_file.err;
+  const std::string ranked = ReadFile(Path("ranked.csv"));
+  ASSERT_EQ(std::count(ranked.begin(), ranked.end(), '\n'), 4);
+
+  const Outcome r = Credence({"rank", csv});
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, ranked);
+  EXPECT_EQ(Named("credence-rank"), std::vector<std::string>{});
+
+  const std::string bad =
+      Write("bad.csv", "id,headline\na,fine\nb,\"never closed\n");
+  ExpectFailure(Credence({"rank", bad}), 1,
+                "credence rank: " + bad +
+                    ":3: unclosed quote (a quoted field never ends)\n");
+  EXPECT_EQ(Named("credence-rank"), std::vector<std::string>{});
+
+  tmpdir_ = Path("no-such-folder");
+  const Outcome in_memory = Credence({"rank", csv});
+  EXPECT_EQ(in_memory.code, 0) << in_memory.err;
+  EXPECT_EQ(in_memory.out, ranked);
+  tmpdir_.clear();
+
+  // 24 MB of output: waiting in memory, it would add twice that (the
+  // buffer and its copy) to the run's peak; waiting in the scratch file,
+  // standard output costs what --output does.
+  std::string big = "id,headline\n";
+  for (int i = 0; i < 250000; ++i) {
+    big += "r" + std::to_string(i) +
+           ",Officials reportedly said the port strike may spread soon\n";
+  }
+  const std::string big_csv = Write("big.csv", big);
+  const Outcome file_run =
+      Credence({"rank", big_csv, "--output", Path("big-ranked.csv")});
+  const Outcome stdout_run = Credence({"rank", big_csv});
+  ASSERT_EQ(stdout_run.code, 0) << stdout_run.err;
+  EXPECT_EQ(stdout_run.out, ReadFile(Path("big-ranked.csv")));
+  EXPECT_LT(stdout_run.max_rss_kb, file_run.max_rss_kb + 8 * 1024)
+      << "stdout " << stdout_run.max_rss_kb << " kB, --output "
+      << file_run.max_rss_kb << " kB";
 }
 
 // ------------------------------------------------------ models and lexicons

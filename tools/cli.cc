@@ -342,8 +342,22 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   RankSummary summary;
   std::unique_ptr<AtomicFile> target;
   if (!o.output.empty()) target = std::make_unique<AtomicFile>(o.output);
-  std::ostringstream buffered;  // stdout gets nothing if the run fails
-  std::ostream& sink = target ? target->stream() : buffered;
+  // Standard output gets nothing if the run fails, so the ranking waits
+  // whole before it goes there: in a scratch file of the temp folder, not
+  // in memory (a second copy of the output would more than double the
+  // run's memory); in memory only when no scratch file can be made.
+  std::unique_ptr<AtomicFile> scratch;
+  if (!target) {
+    try {
+      scratch = std::make_unique<AtomicFile>(
+          (std::filesystem::temp_directory_path() / "credence-rank").string());
+    } catch (const std::exception&) {
+    }
+  }
+  std::ostringstream buffered;
+  std::ostream& sink = target    ? target->stream()
+                       : scratch ? scratch->stream()
+                                 : buffered;
   try {
     std::unique_ptr<RecordSource> again;
     if (o.input != "-") again = std::make_unique<FileRecordSource>(o.input);
@@ -364,6 +378,19 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   if (file.bad()) throw DataError(o.input + ": read error");
   if (target) {
     target->Commit();
+  } else if (scratch) {
+    scratch->stream().flush();
+    if (!scratch->stream()) {
+      throw DataError(scratch->temp_path() +
+                      ": cannot write (the temp folder is full? set TMPDIR)");
+    }
+    std::ifstream ranked(scratch->temp_path(), std::ios::binary);
+    if (ranked.peek() != std::ifstream::traits_type::eof()) {
+      out << ranked.rdbuf();
+    }
+    out.flush();
+    if (!out)
+      throw DataError("cannot write the output (disk full or pipe closed?)");
   } else {
     out << buffered.str();
     out.flush();
