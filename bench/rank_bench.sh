@@ -64,10 +64,14 @@ report() {  # name: best and median wall over its runs, peak RSS
 # The Python peer runs once (it takes minutes); grep and credence run
 # ROUNDS times (default 5), interleaved, so that a busy moment of a shared
 # machine falls on both: their ratio is taken best to best and median to
-# median.
+# median. Every credence round writes a new file (the previous round's is
+# removed before the clock starts): renaming over an existing 90 MB output
+# makes the file system free its blocks inside rename(), 60-70 ms here,
+# which is the cost of replacing a file, not of ranking (see README).
 run python-peer python3 bench/rank_peer.py "$work/cues.txt" "$work/corpus.csv"
 for ((r = 0; r < rounds; r++)); do
   run grep env LC_ALL=C grep -c -i -F -f "$work/cues.txt" "$work/corpus.csv"
+  rm -f "$work/ranked.csv"
   run credence build/credence rank "$work/corpus.csv" --output "$work/ranked.csv"
 done
 for name in grep python-peer credence; do report "$name"; done
