@@ -246,7 +246,7 @@ TEST_F(BadInputTest, ScoresAFloodOfCueWords) {
   const auto& flood = j["claims"][1];
   ASSERT_EQ(flood["cues"].size(), hedges);
   for (const auto& cue : flood["cues"]) ASSERT_EQ(cue["category"], "hedge");
-  // s/(1+s) saturates: many cues weigh little more than a few.
+  // log(1 + s) grows slowly: 50,000 cues weigh about 16 times one.
   EXPECT_GT(flood["confidence"].get<double>(), 0.0);
   EXPECT_LT(flood["confidence"].get<double>(), 0.62);
   for (size_t k = 2; k < 2 + claims; ++k) {

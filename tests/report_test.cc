@@ -63,20 +63,22 @@ struct ExpectedClaim {
   std::vector<ExpectedCue> cues;
 };
 
-// Model: bias 0.5; per category weight x s/(1+s), per backing its weight
+// Model: bias 0.5; per category weight x log(1 + s), per backing its weight
 // (models/prior.model). Worked by hand for some claims:
-//   [5] BREAKING:  unverified_social 0.5 x -2.4, backing_social -0.6:
-//       logit -1.3, confidence 0.214165
-//   [0] a headline: hard_news "Strike" (strength 0.5: 1/3) x 0.6, hedge
-//       "Could" 0.4/1.4 x -2, anonymous_source 0.5 x -1.6,
-//       backing_anonymous -0.5: logit -1.171429, 0.236597
-//   [1] hedge "reportedly" 1 + "could" 0.4: 1.4/2.4 x -2, speculation 0.5/1.5
+//   [5] BREAKING:  unverified_social log 2 x -2.4, backing_social -0.6:
+//       logit -1.763553, confidence 0.146346
+//   [0] a headline: hard_news "Strike" (strength 0.5: log 1.5) x 0.6, hedge
+//       "Could" log 1.4 x -2, anonymous_source log 2 x -1.6,
+//       backing_anonymous -0.5: logit -1.538701, 0.176724
+//   [1] hedge "reportedly" 1 + "could" 0.4: log 2.4 x -2, speculation log 1.5
 //       x -1 ("strike" ends in a full stop: prose, not hard news): logit
-//       -1.0, 0.268941
-//   [9] official_confirmation 0.5 x 1.6, backing_official 1: logit 2.3,
-//       0.908877
-//   [11] denial 0.5 x -0.4, backing_institution 0.8: logit 1.1, 0.750260
-//   [13] media_report 0.5 x -0.4, backing_media 0: logit 0.3, 0.574443
+//       -1.656403, 0.160245
+//   [9] official_confirmation log 2 x 1.6, backing_official 1: logit
+//       2.609035, 0.931441
+//   [11] denial log 2 x -0.4, backing_institution 0.8: logit 1.022741,
+//       0.735506
+//   [13] media_report log 2 x -0.4, backing_media 0: logit 0.222741,
+//       0.555456
 const ExpectedClaim kSample[] = {
     {0,
      59,

@@ -100,7 +100,7 @@ const char kScoreHelp[] =
     "      contribution       the cue's share of its category's contribution\n"
     "      entry              the lexicon entry (or <rule>) that matched\n"
     "      source             FILE:LINE of the entry, or rule\n"
-    "    features             feature name -> value: per category s/(1+s)\n"
+    "    features             feature name -> value: per category log(1+s)\n"
     "                         for the sum s of its cue strengths; per backing\n"
     "                         1 or 0\n"
     "    contributions        feature name -> weight x value\n"
