@@ -18,6 +18,17 @@ bool Before(const Cue& a, const Cue& b) {
   return a.end < b.end;
 }
 
+// A cue of one of `categories` starting before `span`, 1 to 6 bytes long,
+// of strength 0, 0.5 or 1.
+Cue RandomCue(std::mt19937* rng, size_t categories, size_t span) {
+  Cue cue;
+  cue.category = (*rng)() % categories;
+  cue.begin = (*rng)() % span;
+  cue.end = cue.begin + 1 + (*rng)() % 6;
+  cue.strength = static_cast<double>((*rng)() % 3) * 0.5;
+  return cue;
+}
+
 TEST(CueMergeTest, OutputSortedAtEverySize) {
   std::mt19937 rng(7);
   for (int round = 0; round < 2000; ++round) {
@@ -25,11 +36,7 @@ TEST(CueMergeTest, OutputSortedAtEverySize) {
     std::vector<Cue> by_category[kCategories];
     const size_t count = static_cast<size_t>(round % 45);  // past 32, too
     for (size_t i = 0; i < count; ++i) {
-      Cue cue;
-      cue.category = rng() % kCategories;
-      cue.begin = rng() % 200;
-      cue.end = cue.begin + 1 + rng() % 6;
-      cue.strength = static_cast<double>(rng() % 3) * 0.5;
+      const Cue cue = RandomCue(&rng, kCategories, 200);
       by_category[cue.category].push_back(cue);
     }
     std::vector<Cue> out = {Cue{}};  // stale, cleared
@@ -63,11 +70,7 @@ TEST(CueMergeTest, ListsByMaskMatchAllLists) {
     uint32_t used = static_cast<uint32_t>(rng()) & ((1u << kCategories) - 1);
     const size_t count = static_cast<size_t>(round % 40);
     for (size_t i = 0; i < count; ++i) {
-      Cue cue;
-      cue.category = rng() % kCategories;
-      cue.begin = rng() % 100;
-      cue.end = cue.begin + 1 + rng() % 6;
-      cue.strength = static_cast<double>(rng() % 3) * 0.5;
+      const Cue cue = RandomCue(&rng, kCategories, 100);
       lists[cue.category].push_back(cue);
       used |= 1u << cue.category;
     }
