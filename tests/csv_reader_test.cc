@@ -211,6 +211,12 @@ TEST(CsvReaderTest, MalformedRowsAreReportedAndSkipped) {
       {"UnclosedQuoteOpenedOnLaterLine",
        "id,text\n1,\"x\ny\"\"z\n\n",
        {"in.csv:2: unclosed quote (a quoted field never ends)"}},
+      // The same where 64-byte blocks are swept (the doubled quote inside
+      // the second).
+      {"UnclosedQuoteOpenedOnLaterLineInBlocks",
+       "id,text\n1,\"" + std::string(70, 'x') + "\ny\"\"z" +
+           std::string(70, 'w') + "\n\n",
+       {"in.csv:2: unclosed quote (a quoted field never ends)"}},
       // A lone quote inside an unquoted field opens a quoted field (as in
       // fccp), which here never ends.
       {"StrayQuoteOpensAField",
@@ -398,6 +404,27 @@ TEST(CsvReaderTest, RecordsOf16MiBOrMoreAreRejected) {
   ExpectRecordsAgree(input, out);
 }
 
+// Plain bytes are swept in blocks of 64, aligned with the 64 KiB chunks read
+// from where a sweep starts: the limit holds wherever the record starts.
+TEST(CsvReaderTest, RecordsOf16MiBOrMoreAreRejectedWhereverTheyStart) {
+  constexpr size_t kLimit = (size_t{1} << 24) - 1;
+  for (const size_t pad : {size_t{0}, size_t{1}, size_t{62}, size_t{63}}) {
+    SCOPED_TRACE("pad " + std::to_string(pad));
+    // Record 2 starts at offset 64 + pad, record 3 at 2^24 + 65 + pad.
+    const std::string input = "id,text\n1," + std::string(53 + pad, 'x') +
+                              "\n2," + std::string(kLimit - 1, 'c') + "\n3," +
+                              std::string(kLimit - 2, 'd') + "\n4,ok\n";
+    const Outcome out = ReadAll(input);
+    ASSERT_EQ(out.events.size(), 4u);
+    EXPECT_EQ(out.events[1],
+              "in.csv:3: record longer than 16 MiB (the limit is 16777215 "
+              "bytes)");
+    ASSERT_EQ(out.texts.size(), 3u);
+    EXPECT_EQ(out.texts[1], std::string(kLimit - 2, 'd'));
+    EXPECT_EQ(out.events[3], "line 5 row 4 id '4' text 'ok'");
+  }
+}
+
 TEST(CsvReaderTest, LongRecordWithUnclosedQuoteReportsTheQuote) {
   const std::string input =
       "id,text\n1,ok\n2,\"" + std::string(size_t{1} << 24, 'a') + "\n\n3,x\n";
@@ -574,37 +601,61 @@ TEST(SplitRecordTest, Fields) {
   }
 }
 
-// The reader skips runs of ordinary bytes 16 at a time: a byte it must
-// look at is found at every place in such a run, whatever its alignment.
-// Plain runs, commas and line ends are scanned 16 bytes at a step while 16
-// can be: rows of every length, commas inside quotes (no field) and
-// outside, control bytes that are plain, blank lines, across the ends of
-// the 64 KiB chunks read.
+// The reader skips runs of ordinary bytes 16 at a time, and sweeps the
+// rest of a file in blocks of 64: a byte it must look at is found at every
+// place in such a run or block, whatever its alignment. Rows of every
+// length up to a few blocks: commas inside quotes (no field) and outside
+// (one too many), doubled quotes, line breaks inside quotes, control bytes
+// that are plain, blank lines, across the ends of the 64 KiB chunks read.
 TEST(CsvReaderTest, RowsOfEveryLengthAcrossChunkEnds) {
   std::string input = "id,text\n";
-  std::vector<std::string> texts;
+  size_t line = 2;
+  std::vector<std::string> events, texts;
   for (size_t i = 0; input.size() < (size_t{3} << 16); ++i) {
-    std::string text(i % 41, static_cast<char>('a' + i % 26));
-    if (i % 5 == 2) text += "\tand\x01\x0C";  // control bytes, plain
-    if (i % 3 == 1) {
-      text += ", and more";
-      input += std::to_string(i) + ",\"" + text + "\"\n";
-    } else {
-      input += std::to_string(i) + "," + text + "\n";
+    std::string text(i % 151, static_cast<char>('a' + i % 26));
+    std::string field = text;
+    if (i % 5 == 2) {  // control bytes, plain
+      text += "\tand\x01\x0C";
+      field += "\tand\x01\x0C";
     }
-    if (i % 7 == 0) input += "\n";
-    texts.push_back(text);
+    if (i % 3 == 1) {
+      text += ", and \"more\"";
+      field = "\"" + field + ", and \"\"more\"\"\"";
+    }
+    if (i % 4 == 3) {
+      text += "\nsaid";
+      field = "\"" + text + "\"";
+    }
+    if (i % 11 == 5) {
+      input += std::to_string(i) + "," + field + ",x\n";
+      events.push_back("in.csv:" + std::to_string(line) +
+                       ": row has 3 fields, the header has 2 (quote fields "
+                       "that hold commas)");
+    } else {
+      input += std::to_string(i) + "," + field + "\n";
+      events.push_back("line " + std::to_string(line) + " row " +
+                       std::to_string(events.size() + 1) + " id '" +
+                       std::to_string(i) + "' text '" + text + "'");
+      texts.push_back(text);
+    }
+    line += i % 4 == 3 ? 2 : 1;
+    if (i % 7 == 0) {
+      input += "\n";
+      ++line;
+    }
   }
   const Outcome out = ReadAll(input);
   EXPECT_EQ(out.texts, texts);
-  EXPECT_EQ(out.events.size(), texts.size());
+  EXPECT_EQ(out.events, events);
   ExpectRecordsAgree(input, out);
 }
 
 TEST(CsvReaderTest, SpecialBytesAreFoundAnywhereInALongRun) {
-  for (size_t k = 0; k <= 40; ++k) {
+  // The row runs over two whole blocks and into a third (which is left to
+  // the bytewise loop, as the input ends there).
+  for (size_t k = 0; k <= 150; ++k) {
     SCOPED_TRACE("byte at " + std::to_string(k));
-    const std::string a(k, 'a'), b(41 - k, 'b');  // b never empty
+    const std::string a(k, 'a'), b(151 - k, 'b');  // b never empty
     const std::string last = "\n2,z\n";
     Outcome out = ReadAll("id,text\n1," + a + "," + b + last);
     EXPECT_EQ(out.events,
@@ -612,10 +663,17 @@ TEST(CsvReaderTest, SpecialBytesAreFoundAnywhereInALongRun) {
                   "in.csv:2: row has 3 fields, the header has 2 (quote fields "
                   "that hold commas)",
                   "line 3 row 2 id '2' text 'z'"}));
+    out = ReadAll("id,text\n1," + a + "\n2," + b + last);
+    EXPECT_EQ(out.texts, (std::vector<std::string>{a, b, "z"}));
     out = ReadAll("id,text\n1,\"" + a + "\"\"" + b + "\"" + last);
     EXPECT_EQ(out.texts, (std::vector<std::string>{a + "\"" + b, "z"}));
     out = ReadAll("id,text\n1,\"" + a + "\n" + b + "\"" + last);
     EXPECT_EQ(out.texts, (std::vector<std::string>{a + "\n" + b, "z"}));
+    EXPECT_EQ(out.events.back(), "line 4 row 2 id '2' text 'z'");
+    out = ReadAll("id,text\n1,\"" + a + "," + b + "\"" + last);
+    EXPECT_EQ(out.texts, (std::vector<std::string>{a + "," + b, "z"}));
+    out = ReadAll("id,text\n1," + a + "\t" + b + last);
+    EXPECT_EQ(out.texts, (std::vector<std::string>{a + "\t" + b, "z"}));
     out = ReadAll("id,text\n1," + a + "\r" + b + last);
     EXPECT_EQ(out.texts, (std::vector<std::string>{a + "\r" + b, "z"}));
     out = ReadAll("id,text\n1," + a + "\0"s + b + last);
