@@ -355,6 +355,7 @@ class Scanner {
         pending_cr_ = false;
         if (first == '\n') {  // a CRLF line end: fccp gets the LF only
           ++pos_;
+          ++physical_line_;
           out[n++] = '\n';
           EndLine(2);
           continue;
