@@ -55,10 +55,8 @@ constexpr uint32_t kMaxLength = (uint32_t{1} << 24) - 1;
 // as rows are no fewer than their bytes) and its record's length above, so
 // windows of ranks are sized without looking their rows up.
 constexpr int kRankedLengthShift = 40;
-uint64_t RankedRow(const KeyedIndex& k) { return k.index & kMaxOffset; }
-uint64_t RankedLength(const KeyedIndex& k) {
-  return k.index >> kRankedLengthShift;
-}
+uint64_t RankedRow(uint64_t ranked) { return ranked & kMaxOffset; }
+uint64_t RankedLength(uint64_t ranked) { return ranked >> kRankedLengthShift; }
 
 // What a scoring thread reuses from row to row: after its first rows,
 // scoring allocates nothing. Pool threads run any batch, so it is kept per
@@ -256,12 +254,12 @@ bool Before(double score, uint64_t number, double other_score,
 }
 
 // The records of a window of ranks, read again: ranks [first, first +
-// rows.size()), rows[i] the row of rank first + i, copied as the records
-// are read (in file order) so that formatting looks up no row at random;
-// its `offset` is where its record starts in `bytes`.
+// starts.size()), the record of rank first + i at starts[i] in `bytes`.
+// Only positions are kept, not copies of the rows: the memory goes to
+// larger windows, and each window reads the whole input once.
 struct WindowRecords {
   uint64_t first = 0;
-  std::vector<Row> rows;
+  std::vector<uint64_t> starts;
   std::string bytes;
 };
 
@@ -270,7 +268,8 @@ constexpr size_t kPrefetchRows = 8;
 // Formats the rows of a full ranking whose records were read again: a
 // window of ranks at a time, any range of it on any thread.
 struct WindowFormat {
-  const std::vector<KeyedIndex>* order = nullptr;  // by rank: RankedRow()
+  const RowStore* rows = nullptr;
+  const std::vector<uint64_t>* order = nullptr;  // by rank: RankedRow()
   const std::vector<uint64_t>* rejected = nullptr;
   const Scorer* scorer = nullptr;
   const std::string* path = nullptr;
@@ -289,17 +288,22 @@ struct WindowFormat {
     const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
     const uint64_t first = window.first;
     for (size_t i = from; i < to; ++i) {
-      // Records are in file order, ranks not: ask for a record a few rows
-      // ahead, so that it is on its way from memory when its turn comes.
+      // Ranks are not in file order: ask for a row and its record a few
+      // ranks ahead, so that they are on their way from memory when their
+      // turn comes.
       if (i + kPrefetchRows < to) {
-        const Row& ahead = window.rows[i + kPrefetchRows];
-        const char* const bytes = window.bytes.data() + ahead.offset;
+        const uint64_t ahead = (*order)[first + i + kPrefetchRows];
+        __builtin_prefetch(&(*rows)[RankedRow(ahead)]);
+        const char* const bytes =
+            window.bytes.data() + window.starts[i + kPrefetchRows];
         __builtin_prefetch(bytes);
-        __builtin_prefetch(bytes + ahead.length - 1);
+        __builtin_prefetch(bytes + RankedLength(ahead) - 1);
       }
-      const Row& row = window.rows[i];
+      const uint64_t ranked = (*order)[first + i];
+      const Row& row = (*rows)[RankedRow(ranked)];
       const std::string_view record =
-          std::string_view(window.bytes).substr(row.offset, row.length);
+          std::string_view(window.bytes)
+              .substr(window.starts[i], RankedLength(ranked));
       const bool plain = SplitRawRecord(record, &fields);
       if (fields.size() < needed) {
         throw std::runtime_error(*path +
@@ -311,7 +315,7 @@ struct WindowFormat {
       if (has_id) {
         id = FieldValue(fields[id_field], &id_scratch);
       } else {
-        const uint64_t n = RowNumber(RankedRow((*order)[first + i]), *rejected);
+        const uint64_t n = RowNumber(RankedRow(ranked), *rejected);
         id = std::string_view(
             number,
             static_cast<size_t>(
@@ -475,7 +479,7 @@ void WriteTop(std::vector<Kept>* heap, const RankOptions& options,
 // Reads the records of ranks [first, first + count) again, in file order
 // (so the source reads big sequential blocks, not a million small ones).
 // `by_input` and `scratch` are working space.
-void FetchWindow(const RowStore& rows, const std::vector<KeyedIndex>& order,
+void FetchWindow(const RowStore& rows, const std::vector<uint64_t>& order,
                  uint64_t first, size_t count, RecordSource& again,
                  std::vector<KeyedIndex>* by_input,
                  std::vector<KeyedIndex>* scratch, WindowRecords* window) {
@@ -485,17 +489,16 @@ void FetchWindow(const RowStore& rows, const std::vector<KeyedIndex>& order,
   }
   RadixSort(by_input, scratch);
   window->first = first;
-  window->rows.resize(count);
+  window->starts.resize(count);
   window->bytes.clear();
   for (size_t j = 0; j < count; ++j) {
     const KeyedIndex& k = (*by_input)[j];
     if (j + kPrefetchRows < count) {
       __builtin_prefetch(&rows[(*by_input)[j + kPrefetchRows].key]);
     }
-    Row row = rows[k.key];
+    const Row& row = rows[k.key];
+    window->starts[k.index] = window->bytes.size();
     window->bytes.append(again.Read(row.offset, row.length));
-    row.offset = (window->bytes.size() - row.length) & kMaxOffset;
-    window->rows[k.index] = row;
   }
 }
 
@@ -513,12 +516,18 @@ std::vector<KeyedIndex> SortRows(const RowStore& rows, uint64_t from,
   return order;
 }
 
-// Every row in rank order. With two threads or more, the first and second
-// half of the rows are sorted at once, then merged (the first half first
-// among equal keys, so equal scores still keep input order).
-std::vector<KeyedIndex> RankOrder(const RowStore& rows, uint64_t n,
-                                  bool ascending, unsigned threads) {
-  if (threads < 2 || n < 2) return SortRows(rows, 0, n, ascending);
+// Every row in rank order, as RankedRow() and RankedLength() read it: the
+// keys are dropped once sorted. With two threads or more, the first and
+// second half of the rows are sorted at once, then merged (the first half
+// first among equal keys, so equal scores still keep input order).
+std::vector<uint64_t> RankOrder(const RowStore& rows, uint64_t n,
+                                bool ascending, unsigned threads) {
+  if (threads < 2 || n < 2) {
+    const std::vector<KeyedIndex> sorted = SortRows(rows, 0, n, ascending);
+    std::vector<uint64_t> order(n);
+    for (uint64_t i = 0; i < n; ++i) order[i] = sorted[i].index;
+    return order;
+  }
   const uint64_t half = n / 2;
   std::vector<KeyedIndex> low, high;
   WorkPool pool(1);
@@ -529,10 +538,15 @@ std::vector<KeyedIndex> RankOrder(const RowStore& rows, uint64_t n,
   pool.Submit(&sort_high);
   pool.Wait(&sort_low);
   pool.Wait(&sort_high);
-  std::vector<KeyedIndex> order(n);
-  std::merge(
-      low.begin(), low.end(), high.begin(), high.end(), order.begin(),
-      [](const KeyedIndex& a, const KeyedIndex& b) { return a.key < b.key; });
+  // std::merge, keeping the index only.
+  std::vector<uint64_t> order(n);
+  size_t a = 0, b = 0, out = 0;
+  while (a < low.size() && b < high.size()) {
+    // Equal keys take the first half's row first.
+    order[out++] = high[b].key < low[a].key ? high[b++].index : low[a++].index;
+  }
+  while (a < low.size()) order[out++] = low[a++].index;
+  while (b < high.size()) order[out++] = high[b++].index;
   return order;
 }
 
@@ -544,28 +558,35 @@ void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
               WindowFormat* format, const RankOptions& options,
               size_t batch_rows, unsigned threads, std::ostream& out) {
   const RowStore& rows = scored.rows;
-  const std::vector<KeyedIndex> order =
+  const std::vector<uint64_t> order =
       RankOrder(rows, n, options.ascending, threads);
   std::vector<KeyedIndex> scratch;
+  format->rows = &rows;
   format->order = &order;
 
+  // Window k holds ranks [bounds[k], bounds[k + 1]). Nothing is formatted
+  // while the first is fetched, so it is a quarter of the others.
   const size_t window_rows = std::max<size_t>(1, options.window_rows);
-  const auto window_size = [&](uint64_t first) {
-    return static_cast<size_t>(std::min<uint64_t>(window_rows, n - first));
-  };
+  std::vector<uint64_t> bounds = {0};
+  for (uint64_t first = std::max<size_t>(1, window_rows / 4); first < n;
+       first += window_rows) {
+    bounds.push_back(first);
+  }
+  bounds.push_back(n);
+  const size_t window_count = n == 0 ? 0 : bounds.size() - 1;
   // Room for the largest window at once: buffers grown window after window
   // would leave freed blocks behind, raising the peak memory.
   size_t most_bytes = 0;
-  for (uint64_t first = 0; first < n; first += window_rows) {
+  for (size_t k = 0; k < window_count; ++k) {
     size_t bytes = 0;
-    for (uint64_t i = first; i < first + window_size(first); ++i) {
+    for (uint64_t i = bounds[k]; i < bounds[k + 1]; ++i) {
       bytes += RankedLength(order[i]);
     }
     most_bytes = std::max(most_bytes, bytes);
   }
   WindowRecords windows[2];  // being formatted, and being fetched
   windows[0].bytes.reserve(most_bytes);
-  if (n > window_rows) windows[1].bytes.reserve(most_bytes);
+  if (window_count > 1) windows[1].bytes.reserve(most_bytes);
   std::vector<KeyedIndex> by_input;
   WorkPool::Job fetch;
   struct Chunk {
@@ -580,21 +601,22 @@ void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
   // use, so they stop first.
   WorkPool fetcher(threads >= 2 ? 1 : 0);
   WorkPool pool(threads - 1);
-  const auto start_fetch = [&](uint64_t first) {
-    WindowRecords* const window = &windows[(first / window_rows) % 2];
-    fetch.run = [&, first, window] {
-      FetchWindow(rows, order, first, window_size(first), again, &by_input,
-                  &scratch, window);
+  const auto start_fetch = [&](size_t k) {
+    WindowRecords* const window = &windows[k % 2];
+    fetch.run = [&, k, window] {
+      FetchWindow(rows, order, bounds[k],
+                  static_cast<size_t>(bounds[k + 1] - bounds[k]), again,
+                  &by_input, &scratch, window);
     };
     fetcher.Submit(&fetch);
   };
-  if (n > 0) start_fetch(0);
-  for (uint64_t first = 0; first < n; first += window_rows) {
+  if (window_count > 0) start_fetch(0);
+  for (size_t k = 0; k < window_count; ++k) {
     fetcher.Wait(&fetch);
-    const WindowRecords& window = windows[(first / window_rows) % 2];
+    const WindowRecords& window = windows[k % 2];
     // Fetched while this window's batches are formatted.
-    if (n - first > window_rows) start_fetch(first + window_rows);
-    const size_t count = window_size(first);
+    if (k + 1 < window_count) start_fetch(k + 1);
+    const auto count = static_cast<size_t>(bounds[k + 1] - bounds[k]);
     const size_t jobs = (count + batch_rows - 1) / batch_rows;
     const auto start = [&](size_t c) {
       Chunk& chunk = chunks[c % chunks.size()];

@@ -46,7 +46,7 @@ struct RankOptions {
   // whose records a full ranking reads again at a time. Tests use tiny
   // values to cross the boundaries.
   size_t batch_rows = 4096;
-  size_t window_rows = size_t{1} << 17;
+  size_t window_rows = size_t{1} << 18;
 };
 
 struct RankSummary {
