@@ -29,8 +29,6 @@
 // or write, and Next() reports it once the rows run out.
 #include "engine/csv_reader.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -62,6 +60,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "engine/huge_pages.h"
 #include "features/utf8.h"
 
 namespace credence {
@@ -73,7 +72,6 @@ constexpr size_t kChunkBytes = size_t{1} << 16;  // bytes per source read
 constexpr char kQuotedNewline = '\xFF';
 constexpr char kBadByte = '\xFE';  // stands for a NUL or a 0xFF
 constexpr uint64_t kNoPosition = ~uint64_t{0};
-constexpr size_t kHugeAdviceBytes = size_t{4} << 20;  // reads worth advice
 
 // A header name as a message shows it: on one line, whatever it holds (a
 // quoted field may hold line breaks): control bytes become \n, \r, \t
@@ -678,24 +676,6 @@ class Scanner {
   Failure failure_ = Failure::kNone;
 };
 
-// Asks the kernel to back [p, p + size) with huge pages where it can (the
-// whole 2 MiB pages inside it), as a hint: one page fault where there were
-// 512. It changes no byte, and a kernel without them ignores it.
-void AdviseHugePages(char* p, size_t size) {
-#ifdef MADV_HUGEPAGE
-  constexpr uintptr_t kHugePage = uintptr_t{1} << 21;
-  const auto begin =
-      (reinterpret_cast<uintptr_t>(p) + kHugePage - 1) & ~(kHugePage - 1);
-  const auto end = (reinterpret_cast<uintptr_t>(p) + size) & ~(kHugePage - 1);
-  if (end > begin) {
-    ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-  }
-#else
-  (void)p;
-  (void)size;
-#endif
-}
-
 // fccp's view of the input.
 class ByteSource final : public io::ByteSourceBase {
  public:
@@ -704,7 +684,7 @@ class ByteSource final : public io::ByteSourceBase {
     const size_t bytes = static_cast<size_t>(std::max(size, 0));
     // fccp's first read fills 32 MiB of its buffer before any row can be
     // parsed, and with 4 KiB pages takes 8,192 page faults on the way.
-    if (bytes >= kHugeAdviceBytes) AdviseHugePages(buffer, bytes);
+    AdviseHugePages(buffer, bytes);
     return static_cast<int>(scanner_->Read(buffer, bytes));
   }
 

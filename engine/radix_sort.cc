@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "engine/huge_pages.h"
+
 namespace credence {
 
 uint64_t OrderKey(double x) {
@@ -24,7 +26,7 @@ void RadixSort(std::vector<KeyedIndex>* items,
   for (const KeyedIndex& item : *items) {
     for (size_t b = 0; b < 8; ++b) ++counts[b][(item.key >> (8 * b)) & 0xFF];
   }
-  scratch->resize(n);
+  ResizeHuge(scratch, n);
   std::vector<KeyedIndex>* from = items;
   std::vector<KeyedIndex>* to = scratch;
   for (size_t b = 0; b < 8; ++b) {

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <locale>
 #include <memory>
+#include <new>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -17,6 +18,7 @@
 
 #include "engine/csv_reader.h"
 #include "engine/csv_record.h"
+#include "engine/huge_pages.h"
 #include "engine/radix_sort.h"
 #include "engine/report.h"
 #include "engine/work_pool.h"
@@ -117,20 +119,42 @@ struct Batch {
 
 // Every row of a full ranking in input order, a block a batch: nothing is
 // copied as it grows, and a batch's scores go straight to their place.
+// Blocks are cut from slabs of about 8 MiB, on huge pages where there are
+// any (the output pass reads rows at random).
 class RowStore {
  public:
-  explicit RowStore(size_t block) : block_(block) {}
+  explicit RowStore(size_t block)
+      : block_(block),
+        slab_blocks_(std::max<size_t>(1, kSlabBytes / (block * sizeof(Row)))) {}
   Row* NewBlock() {
-    blocks_.push_back(std::make_unique<Row[]>(block_));
-    return blocks_.back().get();
+    if (blocks_.size() % slab_blocks_ == 0) {
+      const size_t bytes = slab_blocks_ * block_ * sizeof(Row);
+      // Aligned, so that the slab is whole huge pages.
+      slabs_.emplace_back(static_cast<Row*>(
+          ::operator new (bytes, std::align_val_t{kHugePageBytes})));
+      AdviseHugePages(slabs_.back().get(), bytes);
+    }
+    Row* const block =
+        slabs_.back().get() + (blocks_.size() % slab_blocks_) * block_;
+    std::uninitialized_default_construct_n(block, block_);
+    blocks_.push_back(block);
+    return block;
   }
   const Row& operator[](uint64_t i) const {
     return blocks_[i / block_][i % block_];
   }
 
  private:
+  static constexpr size_t kSlabBytes = size_t{8} << 20;
+  struct Free {
+    void operator()(Row* p) const {
+      ::operator delete (p, std::align_val_t{kHugePageBytes});
+    }
+  };
   size_t block_;
-  std::vector<std::unique_ptr<Row[]>> blocks_;
+  size_t slab_blocks_;  // blocks a slab
+  std::vector<std::unique_ptr<Row, Free>> slabs_;
+  std::vector<Row*> blocks_;
 };
 
 // The 1-based number of the row at `index` among the ranked rows, given
@@ -483,13 +507,13 @@ void FetchWindow(const RowStore& rows, const std::vector<uint64_t>& order,
                  uint64_t first, size_t count, RecordSource& again,
                  std::vector<KeyedIndex>* by_input,
                  std::vector<KeyedIndex>* scratch, WindowRecords* window) {
-  by_input->resize(count);  // {row, rank in the window}
+  ResizeHuge(by_input, count);  // {row, rank in the window}
   for (size_t i = 0; i < count; ++i) {
     (*by_input)[i] = {RankedRow(order[first + i]), i};
   }
   RadixSort(by_input, scratch);
   window->first = first;
-  window->starts.resize(count);
+  ResizeHuge(&window->starts, count);
   window->bytes.clear();
   for (size_t j = 0; j < count; ++j) {
     const KeyedIndex& k = (*by_input)[j];
@@ -506,7 +530,8 @@ void FetchWindow(const RowStore& rows, const std::vector<uint64_t>& order,
 // keys, stable, so equal scores keep input order.
 std::vector<KeyedIndex> SortRows(const RowStore& rows, uint64_t from,
                                  uint64_t to, bool ascending) {
-  std::vector<KeyedIndex> order(to - from), scratch;
+  std::vector<KeyedIndex> order, scratch;
+  ResizeHuge(&order, to - from);
   for (uint64_t i = from; i < to; ++i) {
     const uint64_t key = OrderKey(rows[i].score);
     order[i - from] = {ascending ? key : ~key,
@@ -524,7 +549,8 @@ std::vector<uint64_t> RankOrder(const RowStore& rows, uint64_t n,
                                 bool ascending, unsigned threads) {
   if (threads < 2 || n < 2) {
     const std::vector<KeyedIndex> sorted = SortRows(rows, 0, n, ascending);
-    std::vector<uint64_t> order(n);
+    std::vector<uint64_t> order;
+    ResizeHuge(&order, n);
     for (uint64_t i = 0; i < n; ++i) order[i] = sorted[i].index;
     return order;
   }
@@ -539,7 +565,8 @@ std::vector<uint64_t> RankOrder(const RowStore& rows, uint64_t n,
   pool.Wait(&sort_low);
   pool.Wait(&sort_high);
   // std::merge, keeping the index only.
-  std::vector<uint64_t> order(n);
+  std::vector<uint64_t> order;
+  ResizeHuge(&order, n);
   size_t a = 0, b = 0, out = 0;
   while (a < low.size() && b < high.size()) {
     // Equal keys take the first half's row first.
@@ -585,8 +612,10 @@ void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
     most_bytes = std::max(most_bytes, bytes);
   }
   WindowRecords windows[2];  // being formatted, and being fetched
-  windows[0].bytes.reserve(most_bytes);
-  if (window_count > 1) windows[1].bytes.reserve(most_bytes);
+  for (size_t k = 0; k < std::min<size_t>(window_count, 2); ++k) {
+    windows[k].bytes.reserve(most_bytes);
+    AdviseHugePages(windows[k].bytes.data(), windows[k].bytes.capacity());
+  }
   std::vector<KeyedIndex> by_input;
   WorkPool::Job fetch;
   struct Chunk {

@@ -18,6 +18,7 @@
 
 #include "engine/csv_reader.h"
 #include "engine/csv_record.h"
+#include "engine/huge_pages.h"
 #include "engine/radix_sort.h"
 #include "engine/resources.h"
 #include "engine/work_pool.h"
@@ -479,6 +480,34 @@ TEST(RadixSortTest, StableLikeStableSort) {
       }
     }
   }
+}
+
+// The huge-page hint is advice only: no byte changes, whatever the range
+// (a wrong madvise flag, such as MADV_DONTNEED, would zero the pages).
+TEST(HugePagesTest, AdviceChangesNoByte) {
+  std::vector<uint64_t> values;
+  ResizeHuge(&values, 3);
+  EXPECT_EQ(values, (std::vector<uint64_t>{0, 0, 0}));
+  values = {7, 8, 9};
+  const size_t n = (size_t{6} << 20) / sizeof(uint64_t);  // 6 MiB
+  ResizeHuge(&values, n);  // grows: the old values stay, the new are zero
+  ASSERT_EQ(values.size(), n);
+  EXPECT_EQ(values[0], 7u);
+  EXPECT_EQ(values[2], 9u);
+  EXPECT_EQ(values[3], 0u);
+  EXPECT_EQ(values[n - 1], 0u);
+  for (size_t i = 0; i < n; ++i) values[i] = i * 2654435761u;
+  for (const size_t offset : {size_t{0}, size_t{1}, size_t{4095}}) {
+    for (const size_t bytes : {size_t{0}, size_t{1}, kHugePageBytes - 1,
+                               kHugePageBytes, size_t{5} << 20}) {
+      AdviseHugePages(reinterpret_cast<char*>(values.data()) + offset, bytes);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) ASSERT_EQ(values[i], i * 2654435761u) << i;
+  ResizeHuge(&values, 10);  // shrinks like resize()
+  ResizeHuge(&values, n);
+  for (size_t i = 0; i < 10; ++i) ASSERT_EQ(values[i], i * 2654435761u) << i;
+  for (size_t i = 10; i < n; ++i) ASSERT_EQ(values[i], 0u) << i;
 }
 
 TEST(WorkPoolTest, EveryJobRunsOnceOnAnyNumberOfWorkers) {
