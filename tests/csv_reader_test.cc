@@ -648,7 +648,7 @@ TEST(CsvReaderTest, RowsOfEveryLengthAcrossChunkEnds) {
                        std::to_string(i) + "' text '" + text + "'");
       texts.push_back(text);
     }
-    line += i % 4 == 3 ? 2 : 1;
+    line += i % 4 == 3 ? size_t{2} : size_t{1};
     if (i % 7 == 0) {
       input += "\n";
       ++line;
