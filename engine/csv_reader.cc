@@ -379,15 +379,7 @@ class Scanner {
       ++pos_;
       switch (byte_class) {
         case kQuote:
-          // The second quote of a doubled pair reopens the same field: the
-          // field's quote opened where the first one did.
-          if (quoted_) {
-            quoted_ = false;
-            closed_quote_at_ = length_ + 1;
-          } else {
-            quoted_ = true;
-            if (length_ != closed_quote_at_) quote_line_ = physical_line_;
-          }
+          Quote(length_);
           Content(out, &n, '"', '"');
           break;
         case kComma:
@@ -469,14 +461,7 @@ class Scanner {
             length = 0;
           }
         } else if (c == '"') {
-          // As in the general loop (length is the quote's index).
-          if (quoted_) {
-            quoted_ = false;
-            closed_quote_at_ = length + 1;
-          } else {
-            quoted_ = true;
-            if (length != closed_quote_at_) quote_line_ = physical_line_;
-          }
+          Quote(length);
           ++length;
         } else if (kByteClasses[c] == kPlain) {
           ++length;  // a control byte other than NUL, '\n' and '\r'
@@ -499,6 +484,19 @@ class Scanner {
     *n_out = n;
   }
 #endif
+
+  // A quote at byte `index` of the record toggles the quote state. The
+  // second quote of a doubled pair reopens the same field: the field's
+  // quote opened where the first one did.
+  void Quote(uint64_t index) {
+    if (quoted_) {
+      quoted_ = false;
+      closed_quote_at_ = index + 1;
+    } else {
+      quoted_ = true;
+      if (index != closed_quote_at_) quote_line_ = physical_line_;
+    }
+  }
 
   // Copies a run of plain bytes (or skips it, past the length limit).
   void CopyPlain(char* out, size_t size, size_t* n) {
