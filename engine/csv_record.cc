@@ -6,6 +6,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace credence {
 namespace {
 
@@ -18,6 +22,35 @@ constexpr std::array<bool, 256> MakeSpecials() {
   return specials;
 }
 constexpr std::array<bool, 256> kSpecials = MakeSpecials();
+
+#ifdef __SSE2__
+// A bit for each of the 16 bytes at `p` that is a ',', '"', CR or LF.
+unsigned SpecialBits(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i special =
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+#endif
+
+// "00", "01", ... "99", one after another: two digits a step.
+constexpr std::array<char, 200> MakeDigitPairs() {
+  std::array<char, 200> pairs{};
+  for (int i = 0; i < 100; ++i) {
+    pairs[static_cast<size_t>(2 * i)] = static_cast<char>('0' + i / 10);
+    pairs[static_cast<size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}
+constexpr std::array<char, 200> kDigitPairs = MakeDigitPairs();
+
+// Writes `n` (below 100) as two digits.
+void PutTwoDigits(uint64_t n, char* out) {
+  std::memcpy(out, &kDigitPairs[2 * n], 2);
+}
 
 char* Put(std::string_view s, char* out) {
   // An empty view may hold a null pointer, which memcpy must not get.
@@ -59,18 +92,53 @@ bool SplitRawRecord(std::string_view record,
   return plain;
 }
 
+size_t FindRawFields(std::string_view record, size_t count, RawField* fields) {
+  if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+  size_t begin = 0;
+  for (size_t f = 0; f < count; ++f) {
+    // The field ends at the first comma outside quotes. FindSpecial() skips
+    // the plain bytes, 16 at a step, and memchr the inside of quotes.
+    bool simple = true;
+    size_t i = begin;
+    while (i < record.size()) {
+      i += FindSpecial(record.substr(i));
+      if (i == record.size() || record[i] == ',') break;
+      simple = false;  // a quote, CR or LF
+      if (record[i] == '"') {
+        i = record.find('"', i + 1);
+        if (i == std::string_view::npos) {  // not from CsvReader
+          i = record.size();
+          break;
+        }
+      }
+      ++i;
+    }
+    fields[f] = {record.substr(begin, i - begin), simple};
+    if (i == record.size()) return f + 1;
+    begin = i + 1;
+  }
+  return count;
+}
+
 std::string_view FieldValue(std::string_view raw, std::string* scratch) {
   // Like fccp: only a field that starts and ends with a quote is unquoted;
   // any other field, stray quotes included, is taken as it stands.
   if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') return raw;
   raw = raw.substr(1, raw.size() - 2);
-  if (raw.find('"') == std::string_view::npos) return raw;
+  size_t quote = raw.find('"');
+  if (quote == std::string_view::npos) return raw;
   scratch->clear();
-  for (size_t i = 0; i < raw.size(); ++i) {
-    scratch->push_back(raw[i]);
-    if (raw[i] == '"' && i + 1 < raw.size() && raw[i + 1] == '"') ++i;
+  for (size_t begin = 0;;) {
+    // Copy up to and with a quote, then pass over the quote doubling it.
+    scratch->append(raw.substr(begin, quote + 1 - begin));
+    begin = quote + 1;
+    if (begin < raw.size() && raw[begin] == '"') ++begin;
+    quote = raw.find('"', begin);
+    if (quote == std::string_view::npos) {
+      scratch->append(raw.substr(begin));
+      return *scratch;
+    }
   }
-  return *scratch;
 }
 
 std::vector<std::string> SplitRecord(std::string_view record) {
@@ -85,10 +153,25 @@ std::vector<std::string> SplitRecord(std::string_view record) {
   return fields;
 }
 
-bool NeedsQuotes(std::string_view value) {
-  bool special = false;  // no early exit: the loop stays branch-free
-  for (const char c : value) special |= kSpecials[static_cast<uint8_t>(c)];
-  return special;
+size_t FindSpecial(std::string_view value) {
+  const char* const p = value.data();
+  const size_t size = value.size();
+  size_t i = 0;
+#ifdef __SSE2__
+  if (size >= 16) {
+    for (; size - i >= 16; i += 16) {
+      const unsigned bits = SpecialBits(p + i);
+      if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
+    }
+    if (i == size) return size;
+    // The last bytes, in the 16 that end the value: the bits of those
+    // already looked at are shifted out.
+    const unsigned bits = SpecialBits(p + size - 16) >> (16 - (size - i));
+    return bits != 0 ? i + static_cast<size_t>(__builtin_ctz(bits)) : size;
+  }
+#endif
+  while (i < size && !kSpecials[static_cast<uint8_t>(p[i])]) ++i;
+  return i;
 }
 
 char* PutCsvField(std::string_view value, char* out) {
@@ -126,13 +209,17 @@ char* PutFixed6(double x, char* out) {
     const double fraction = scaled - static_cast<double>(whole);  // exact
     if (std::fabs(fraction - 0.5) > 1e-6) {
       const uint64_t units = whole + (fraction > 0.5 ? 1u : 0u);
-      out = std::to_chars(out, out + 20, units / 1000000).ptr;
-      *out = '.';
-      uint64_t digits = units % 1000000;
-      for (int i = 6; i > 0; --i) {
-        out[i] = static_cast<char>('0' + digits % 10);
-        digits /= 10;
+      const uint64_t integral = units / 1000000;
+      if (integral < 10) {  // scores are mostly below 1
+        *out++ = static_cast<char>('0' + integral);
+      } else {
+        out = std::to_chars(out, out + 20, integral).ptr;
       }
+      *out = '.';
+      const uint64_t decimals = units % 1000000;
+      PutTwoDigits(decimals / 10000, out + 1);
+      PutTwoDigits(decimals / 100 % 100, out + 3);
+      PutTwoDigits(decimals % 100, out + 5);
       return out + 7;
     }
   }
@@ -140,6 +227,23 @@ char* PutFixed6(double x, char* out) {
       std::to_chars(out, out + kMaxScoreChars, x, std::chars_format::fixed, 6);
   if (fixed.ec == std::errc()) return fixed.ptr;
   return std::to_chars(out, out + kMaxScoreChars, x).ptr;  // too long
+}
+
+DecimalCounter::DecimalCounter(uint64_t value) {
+  size_ = static_cast<size_t>(
+      std::to_chars(digits_.data(), digits_.data() + kMaxDigits, value).ptr -
+      digits_.data());
+}
+
+void DecimalCounter::Increment() {
+  size_t i = size_;
+  while (i > 0 && digits_[i - 1] == '9') digits_[--i] = '0';
+  if (i > 0) {
+    ++digits_[i - 1];
+  } else {  // all nines: a 1 and as many zeros
+    digits_[0] = '1';
+    digits_[size_++] = '0';
+  }
 }
 
 }  // namespace credence

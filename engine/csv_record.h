@@ -17,7 +17,10 @@
 #ifndef CREDENCE_ENGINE_CSV_RECORD_H_
 #define CREDENCE_ENGINE_CSV_RECORD_H_
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,12 +38,32 @@ std::vector<std::string> SplitRecord(std::string_view record);
 bool SplitRawRecord(std::string_view record,
                     std::vector<std::string_view>* fields);
 
+// A field of a record as FindRawFields() finds it: as SplitRawRecord()
+// gives it, and whether it is `simple`: free of quotes, CRs and LFs, so
+// that it is its own value and one that needs no quotes.
+struct RawField {
+  std::string_view raw;
+  bool simple = true;
+};
+
+// The first `count` fields of a record, as SplitRawRecord() finds them,
+// into fields[0, count): no byte after the last of them is looked at (a
+// caller needs a few fields of a record, not all). Returns how many there
+// are: fewer than `count` when the record has fewer fields.
+size_t FindRawFields(std::string_view record, size_t count, RawField* fields);
+
 // The value of a field SplitRawRecord gave: `raw` itself, or its inside
 // when quoted; `*scratch` holds it only when doubled quotes were undone.
 std::string_view FieldValue(std::string_view raw, std::string* scratch);
 
+// The position of the first byte of `value` that CSV must quote: a ',',
+// '"', CR or LF; value.size() when there is none.
+size_t FindSpecial(std::string_view value);
+
 // Whether a value must be quoted in CSV: it holds a ',', '"', CR or LF.
-bool NeedsQuotes(std::string_view value);
+inline bool NeedsQuotes(std::string_view value) {
+  return FindSpecial(value) != value.size();
+}
 
 // Writes `value` as one CSV field at `out`: as it stands, or quoted with
 // its quotes doubled when NeedsQuotes(). Writes at most 2 * size + 2 bytes;
@@ -52,6 +75,27 @@ void AppendCsvField(std::string_view value, std::string* out);
 // even, on the exact binary value), at most kMaxScoreChars bytes.
 constexpr size_t kMaxScoreChars = 32;
 char* PutFixed6(double x, char* out);
+
+// A count kept as its decimal digits, so that counting up by one costs a
+// step or two instead of a conversion: the ranks of rows written one after
+// another. Holds numbers below 10^24.
+class DecimalCounter {
+ public:
+  static constexpr size_t kMaxDigits = 24;
+  explicit DecimalCounter(uint64_t value);
+  void Increment();
+  std::string_view digits() const { return {digits_.data(), size_}; }
+  // Writes the digits at `out`, which must have room for kMaxDigits bytes:
+  // a copy of fixed size, which costs no call whatever the length.
+  char* Put(char* out) const {
+    std::memcpy(out, digits_.data(), kMaxDigits);
+    return out + size_;
+  }
+
+ private:
+  std::array<char, kMaxDigits> digits_{};  // the digits, then zero bytes
+  size_t size_ = 0;
+};
 
 }  // namespace credence
 

@@ -201,17 +201,43 @@ class TextBuffer {
   size_t capacity_ = 0;
 };
 
+// The bytes between a row's score and its cue, ",backing,category,", for
+// each backing and cue category (or none), made once: a row then copies
+// one string instead of looking two names up and copying them.
+class RowLabels {
+ public:
+  RowLabels() {
+    const std::vector<std::string>& categories = Extractor::CategoryNames();
+    per_backing_ = categories.size() + 1;  // the last: no cue
+    for (size_t b = 0; b < kBackingCount; ++b) {
+      const std::string backing = BackingName(static_cast<Backing>(b));
+      for (size_t c = 0; c < per_backing_; ++c) {
+        labels_.push_back("," + backing + "," +
+                          (c < categories.size() ? categories[c] : "") + ",");
+      }
+    }
+  }
+  std::string_view Get(const Row& row) const {
+    const size_t category =
+        row.cue_category == kNoCue ? per_backing_ - 1 : row.cue_category;
+    return labels_[row.backing * per_backing_ + category];
+  }
+
+ private:
+  size_t per_backing_ = 0;
+  std::vector<std::string> labels_;  // [backing * per_backing_ + category]
+};
+
 // A row of the CSV output. `plain`: id and text are known to need no
 // quotes.
-void AppendCsvRow(uint64_t rank, std::string_view id, std::string_view text,
-                  const Row& row, bool plain, TextBuffer* out) {
-  std::string_view category, cue;
+void AppendCsvRow(const DecimalCounter& rank, std::string_view id,
+                  std::string_view text, const Row& row,
+                  const RowLabels& labels, bool plain, TextBuffer* out) {
+  const std::string_view label = labels.Get(row);
+  std::string_view cue;
   if (row.cue_category != kNoCue) {
-    category = Extractor::CategoryNames()[row.cue_category];
     cue = text.substr(row.cue_begin, row.cue_end - row.cue_begin);
   }
-  const std::string_view backing =
-      BackingName(static_cast<Backing>(row.backing));
   const auto copy = [](std::string_view s, char* p) {
     // An empty view may hold a null pointer, which memcpy must not get.
     if (!s.empty()) std::memcpy(p, s.data(), s.size());
@@ -221,18 +247,15 @@ void AppendCsvRow(uint64_t rank, std::string_view id, std::string_view text,
     return plain ? copy(s, p) : PutCsvField(s, p);
   };
   // Room for the longest the row can be, then its pieces copied in.
-  char* p = out->Room(20 + kMaxScoreChars + backing.size() + category.size() +
-                      2 * (id.size() + cue.size() + text.size()) + 16);
-  p = std::to_chars(p, p + 20, rank).ptr;
+  char* p =
+      out->Room(DecimalCounter::kMaxDigits + kMaxScoreChars + label.size() +
+                2 * (id.size() + cue.size() + text.size()) + 16);
+  p = rank.Put(p);
   *p++ = ',';
   p = field(id, p);
   *p++ = ',';
   p = PutFixed6(row.score, p);
-  *p++ = ',';
-  p = copy(backing, p);  // names need no quotes
-  *p++ = ',';
-  p = copy(category, p);
-  *p++ = ',';
+  p = copy(label, p);  // names need no quotes
   p = field(cue, p);
   *p++ = ',';
   p = field(text, p);
@@ -296,6 +319,7 @@ struct WindowFormat {
   const std::vector<uint64_t>* order = nullptr;  // by rank: RankedRow()
   const std::vector<uint64_t>* rejected = nullptr;
   const Scorer* scorer = nullptr;
+  const RowLabels* labels = nullptr;
   const std::string* path = nullptr;
   size_t text_field = 0;
   size_t id_field = 0;
@@ -304,14 +328,15 @@ struct WindowFormat {
 
   void Format(const WindowRecords& window, size_t from, size_t to,
               TextBuffer* out) const {
-    std::vector<std::string_view> fields;
+    const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
+    std::vector<RawField> fields(needed);
     std::string id_scratch, text_scratch;
     std::ostringstream json;
     json.imbue(std::locale::classic());  // '.' and no digit groups, always
     char number[20];
-    const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
     const uint64_t first = window.first;
-    for (size_t i = from; i < to; ++i) {
+    DecimalCounter rank(first + from + 1);
+    for (size_t i = from; i < to; ++i, rank.Increment()) {
       // Ranks are not in file order: ask for a row and its record a few
       // ranks ahead, so that they are on their way from memory when their
       // turn comes.
@@ -328,16 +353,22 @@ struct WindowFormat {
       const std::string_view record =
           std::string_view(window.bytes)
               .substr(window.starts[i], RankedLength(ranked));
-      const bool plain = SplitRawRecord(record, &fields);
-      if (fields.size() < needed) {
+      // Only the fields up to the id and the text are looked for, and only
+      // those that are not simple are unquoted.
+      if (FindRawFields(record, needed, fields.data()) < needed) {
         throw std::runtime_error(*path +
                                  ": the input changed while it was ranked");
       }
+      const RawField& text_raw = fields[text_field];
       const std::string_view text =
-          FieldValue(fields[text_field], &text_scratch);
+          text_raw.simple ? text_raw.raw
+                          : FieldValue(text_raw.raw, &text_scratch);
+      bool plain = text_raw.simple;
       std::string_view id;
       if (has_id) {
-        id = FieldValue(fields[id_field], &id_scratch);
+        const RawField& id_raw = fields[id_field];
+        id = id_raw.simple ? id_raw.raw : FieldValue(id_raw.raw, &id_scratch);
+        plain = plain && id_raw.simple;
       } else {
         const uint64_t n = RowNumber(RankedRow(ranked), *rejected);
         id = std::string_view(
@@ -348,7 +379,7 @@ struct WindowFormat {
       if (jsonl) {
         AppendJsonRow(first + i + 1, id, text, row, *scorer, &json, out);
       } else {
-        AppendCsvRow(first + i + 1, id, text, row, plain, out);
+        AppendCsvRow(rank, id, text, row, *labels, plain, out);
       }
     }
   }
@@ -477,7 +508,8 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
 
 // Writes the rows --top kept.
 void WriteTop(std::vector<Kept>* heap, const RankOptions& options,
-              const Scorer& scorer, std::ostream& out) {
+              const Scorer& scorer, const RowLabels& labels,
+              std::ostream& out) {
   std::sort_heap(heap->begin(), heap->end(),
                  [&options](const Kept& a, const Kept& b) {
                    return Before(a.row.score, a.number, b.row.score, b.number,
@@ -486,12 +518,13 @@ void WriteTop(std::vector<Kept>* heap, const RankOptions& options,
   TextBuffer text;
   std::ostringstream json;
   json.imbue(std::locale::classic());  // '.' and no digit groups, always
-  for (size_t i = 0; i < heap->size(); ++i) {
+  DecimalCounter rank(1);
+  for (size_t i = 0; i < heap->size(); ++i, rank.Increment()) {
     const Kept& k = (*heap)[i];
     if (options.jsonl) {
       AppendJsonRow(i + 1, k.id, k.text, k.row, scorer, &json, &text);
     } else {
-      AppendCsvRow(i + 1, k.id, k.text, k.row, false, &text);
+      AppendCsvRow(rank, k.id, k.text, k.row, labels, false, &text);
     }
     if (text.size() >= (size_t{1} << 20) || i + 1 == heap->size()) {
       text.WriteTo(out);
@@ -732,13 +765,15 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
                progress, &summary, &scored);
 
   if (!options.jsonl) out << "rank,id,score,backing,cue_category,cue,text\n";
+  const RowLabels labels;
   if (options.top > 0) {
-    WriteTop(&scored.heap, options, scorer, out);
+    WriteTop(&scored.heap, options, scorer, labels, out);
     return summary;
   }
   WindowFormat format;
   format.rejected = &scored.rejected;
   format.scorer = &scorer;
+  format.labels = &labels;
   format.path = &path;
   format.text_field = reader->text_index();
   format.id_field = reader->id_index();

@@ -559,6 +559,112 @@ TEST(CsvRecordTest, RawFieldsAndTheirValues) {
   EXPECT_EQ(FieldValue("\"a\"b\"c\"", &scratch), "a\"b\"c");
 }
 
+TEST(CsvRecordTest, DoubledQuotesAreUndoneWherever) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {"\"\"\"\"", "\""},
+      {"\"\"\"\"\"\"", "\"\""},
+      {"\"a\"\"\"", "a\""},
+      {"\"\"\"a\"", "\"a"},
+      {"\"a\"\"b\"\"c\"", "a\"b\"c"},
+      {"\"\"", ""},
+      {"\"a,\nb\"", "a,\nb"},
+      {"\"", "\""},
+  };
+  std::string scratch;
+  for (const auto& [raw, value] : kCases) {
+    EXPECT_EQ(FieldValue(raw, &scratch), value) << raw;
+  }
+}
+
+// FindSpecial() looks at 16 bytes a step, the last 16 again when the size
+// is no multiple of 16, and at shorter values a byte at a time: each
+// special byte at each place, for sizes around those steps.
+TEST(CsvRecordTest, SpecialBytesAreFoundWhereverTheyAre) {
+  for (size_t size = 0; size <= 50; ++size) {
+    const std::string plain(size, 'a');
+    EXPECT_EQ(FindSpecial(plain), size);
+    EXPECT_FALSE(NeedsQuotes(plain));
+    for (size_t at = 0; at < size; ++at) {
+      for (const char special : {',', '"', '\r', '\n'}) {
+        std::string value = plain;
+        value[at] = special;
+        EXPECT_EQ(FindSpecial(value), at) << size << " " << at;
+        EXPECT_TRUE(NeedsQuotes(value));
+        // A later special byte changes nothing; high bytes are no special.
+        value.back() = special;
+        EXPECT_EQ(FindSpecial(value), at) << size << " " << at;
+        value =
+            std::string(at, '\xC3') + special + std::string(size - at - 1, 'x');
+        EXPECT_EQ(FindSpecial(value), at) << size << " " << at;
+      }
+    }
+  }
+}
+
+// FindRawFields() finds the fields SplitRawRecord() finds, stopping after
+// those asked for; `simple` says a field holds no quote, CR or LF.
+TEST(CsvRecordTest, RawFieldsAreFoundAsSplitFindsThem) {
+  std::vector<std::string> records = {"",
+                                      "a",
+                                      "a,b",
+                                      "a,b,",
+                                      ",",
+                                      "a,b\r",
+                                      "a\rb,c",
+                                      "\"a,b\",c",
+                                      "x,\"\"\"\"",
+                                      "5\" screen,x\"",
+                                      "\"open",
+                                      "a,\"b\r\n,c",
+                                      "\"a\"\"b\",\"c\"",
+                                      "\r",
+                                      "a,\r"};
+  std::mt19937 random(11);
+  const char kBytes[] = {'a', 'b', ',', '"', '\r', '\n'};
+  for (int i = 0; i < 20000; ++i) {
+    std::string record(random() % 40, 'a');
+    for (char& c : record) c = kBytes[random() % sizeof kBytes];
+    records.push_back(record);
+  }
+  for (const std::string& record : records) {
+    std::vector<std::string_view> split;
+    SplitRawRecord(record, &split);
+    for (size_t count = 1; count <= split.size() + 1; ++count) {
+      std::vector<RawField> found(count);
+      const size_t n = FindRawFields(record, count, found.data());
+      ASSERT_EQ(n, std::min(count, split.size())) << record;
+      for (size_t f = 0; f < n; ++f) {
+        EXPECT_EQ(found[f].raw, split[f]) << record;
+        EXPECT_EQ(found[f].simple,
+                  found[f].raw.find_first_of("\"\r\n") == std::string::npos)
+            << record;
+      }
+    }
+  }
+}
+
+// Counting up one at a time gives the digits to_chars gives, across the
+// places where a digit is added.
+TEST(CsvRecordTest, DecimalCounterCountsAsToCharsWrites) {
+  const uint64_t kStarts[] = {
+      0,   1,    8,      9,      98,          99,
+      999, 1099, 999990, 123456, 99999999999, 18446744073709551610u};
+  for (const uint64_t start : kStarts) {
+    DecimalCounter counter(start);
+    for (uint64_t n = start;; ++n, counter.Increment()) {
+      ASSERT_EQ(counter.digits(), std::to_string(n)) << start;
+      char out[DecimalCounter::kMaxDigits + 1];
+      out[DecimalCounter::kMaxDigits] = '!';
+      EXPECT_EQ(std::string(out, counter.Put(out)), std::to_string(n));
+      EXPECT_EQ(out[DecimalCounter::kMaxDigits], '!');  // writes no more
+      if (n - start == 20 || n == std::numeric_limits<uint64_t>::max()) break;
+    }
+  }
+  DecimalCounter counter(std::numeric_limits<uint64_t>::max());
+  counter.Increment();
+  EXPECT_EQ(counter.digits(), "18446744073709551616");  // past 2^64 - 1
+}
+
 TEST(CsvRecordTest, FieldsAreQuotedOnlyWhenTheyMustBe) {
   const std::pair<std::string, std::string> kCases[] = {
       {"plain", "plain"},   {"", ""},
