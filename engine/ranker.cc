@@ -93,6 +93,45 @@ void ScoreRow(const Scorer& scorer, std::string_view text, Row* row) {
   }
 }
 
+// Text built a piece at a time (rows of output, texts of a batch): Room()
+// gives writable bytes past the end without the zero-filling of
+// std::string::resize, and Append() is inline.
+class TextBuffer {
+ public:
+  // Room for `n` bytes in all, so that text up to that size is not copied
+  // as it grows.
+  void Reserve(size_t n) {
+    if (n > capacity_) Room(n - size_);
+  }
+  // At least `n` bytes to write at; End() then says where the text ends.
+  char* Room(size_t n) {
+    if (capacity_ - size_ < n) {
+      capacity_ = std::max(2 * capacity_, size_ + n);
+      std::unique_ptr<char[]> bigger(new char[capacity_]);
+      if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
+      data_ = std::move(bigger);
+    }
+    return data_.get() + size_;
+  }
+  void End(const char* end) { size_ = static_cast<size_t>(end - data_.get()); }
+  void Append(std::string_view s) {
+    char* const at = Room(s.size());
+    if (!s.empty()) std::memcpy(at, s.data(), s.size());
+    size_ += s.size();
+  }
+  const char* data() const { return data_.get(); }
+  size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  void WriteTo(std::ostream& out) const {
+    out.write(data_.get(), static_cast<std::streamsize>(size_));
+  }
+
+ private:
+  std::unique_ptr<char[]> data_;
+  size_t size_ = 0;
+  size_t capacity_ = 0;
+};
+
 // Rows read and not yet scored: their texts (and with --top their ids)
 // one after another in `bytes`, rather than a string each.
 struct Batch {
@@ -102,7 +141,7 @@ struct Batch {
     size_t id = 0;        // ...and its id, which ends at `end`
     size_t end = 0;
   };
-  std::string bytes;
+  TextBuffer bytes;
   std::vector<Item> items;
   Row* rows = nullptr;        // the scores go here, a row an item: into
   std::vector<Row> own_rows;  // these with --top, else a RowStore block
@@ -110,10 +149,10 @@ struct Batch {
   bool submitted = false;
 
   std::string_view text(const Item& item) const {
-    return std::string_view(bytes).substr(item.text, item.id - item.text);
+    return std::string_view(bytes.data() + item.text, item.id - item.text);
   }
   std::string_view id(const Item& item) const {
-    return std::string_view(bytes).substr(item.id, item.end - item.id);
+    return std::string_view(bytes.data() + item.id, item.end - item.id);
   }
 };
 
@@ -168,38 +207,6 @@ uint64_t RowNumber(uint64_t index, const std::vector<uint64_t>& rejected) {
       });
   return index + 1 + static_cast<uint64_t>(before - rejected.begin());
 }
-
-// Output text built a row at a time: Room() gives writable bytes past the
-// end without the zero-filling of std::string::resize.
-class TextBuffer {
- public:
-  // At least `n` bytes to write at; End() then says where the text ends.
-  char* Room(size_t n) {
-    if (capacity_ - size_ < n) {
-      capacity_ = std::max(2 * capacity_, size_ + n);
-      std::unique_ptr<char[]> bigger(new char[capacity_]);
-      if (size_ > 0) std::memcpy(bigger.get(), data_.get(), size_);
-      data_ = std::move(bigger);
-    }
-    return data_.get() + size_;
-  }
-  void End(const char* end) { size_ = static_cast<size_t>(end - data_.get()); }
-  void Append(std::string_view s) {
-    char* const at = Room(s.size());
-    if (!s.empty()) std::memcpy(at, s.data(), s.size());
-    size_ += s.size();
-  }
-  size_t size() const { return size_; }
-  void clear() { size_ = 0; }
-  void WriteTo(std::ostream& out) const {
-    out.write(data_.get(), static_cast<std::streamsize>(size_));
-  }
-
- private:
-  std::unique_ptr<char[]> data_;
-  size_t size_ = 0;
-  size_t capacity_ = 0;
-};
 
 // The bytes between a row's score and its cue, ",backing,category,", for
 // each backing and cue category (or none), made once: a row then copies
@@ -307,7 +314,7 @@ bool Before(double score, uint64_t number, double other_score,
 struct WindowRecords {
   uint64_t first = 0;
   std::vector<uint64_t> starts;
-  std::string bytes;
+  std::unique_ptr<char[]> bytes;  // room for the largest window, not filled
 };
 
 constexpr size_t kPrefetchRows = 8;
@@ -344,15 +351,14 @@ struct WindowFormat {
         const uint64_t ahead = (*order)[first + i + kPrefetchRows];
         __builtin_prefetch(&(*rows)[RankedRow(ahead)]);
         const char* const bytes =
-            window.bytes.data() + window.starts[i + kPrefetchRows];
+            window.bytes.get() + window.starts[i + kPrefetchRows];
         __builtin_prefetch(bytes);
         __builtin_prefetch(bytes + RankedLength(ahead) - 1);
       }
       const uint64_t ranked = (*order)[first + i];
       const Row& row = (*rows)[RankedRow(ranked)];
-      const std::string_view record =
-          std::string_view(window.bytes)
-              .substr(window.starts[i], RankedLength(ranked));
+      const std::string_view record(window.bytes.get() + window.starts[i],
+                                    RankedLength(ranked));
       // Only the fields up to the id and the text are looked for, and only
       // those that are not simple are unquoted.
       if (FindRawFields(record, needed, fields.data()) < needed) {
@@ -493,9 +499,9 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     Batch::Item item;
     item.number = row.number;
     item.text = b.bytes.size();
-    b.bytes.append(row.text);
+    b.bytes.Append(row.text);
     item.id = b.bytes.size();
-    if (top) b.bytes.append(row.id);
+    if (top) b.bytes.Append(row.id);
     item.end = b.bytes.size();
     b.items.push_back(item);
     if (b.items.size() == batch_rows) submit();
@@ -547,15 +553,28 @@ void FetchWindow(const RowStore& rows, const std::vector<uint64_t>& order,
   RadixSort(by_input, scratch);
   window->first = first;
   ResizeHuge(&window->starts, count);
-  window->bytes.clear();
+  // Records are taken from the view the source gives while they lie in it
+  // (most of a block's): a call to the source a block, not a record.
+  std::string_view at_hand;
+  uint64_t at_hand_offset = 0;
+  size_t size = 0;
   for (size_t j = 0; j < count; ++j) {
     const KeyedIndex& k = (*by_input)[j];
     if (j + kPrefetchRows < count) {
       __builtin_prefetch(&rows[(*by_input)[j + kPrefetchRows].key]);
     }
     const Row& row = rows[k.key];
-    window->starts[k.index] = window->bytes.size();
-    window->bytes.append(again.Read(row.offset, row.length));
+    if (row.offset < at_hand_offset ||
+        row.offset + row.length > at_hand_offset + at_hand.size()) {
+      at_hand = again.ReadFrom(row.offset, row.length);
+      at_hand_offset = row.offset;
+    }
+    window->starts[k.index] = size;
+    if (row.length > 0) {  // an empty view may hold a null pointer
+      std::memcpy(window->bytes.get() + size,
+                  at_hand.data() + (row.offset - at_hand_offset), row.length);
+      size += row.length;
+    }
   }
 }
 
@@ -646,8 +665,8 @@ void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
   }
   WindowRecords windows[2];  // being formatted, and being fetched
   for (size_t k = 0; k < std::min<size_t>(window_count, 2); ++k) {
-    windows[k].bytes.reserve(most_bytes);
-    AdviseHugePages(windows[k].bytes.data(), windows[k].bytes.capacity());
+    windows[k].bytes.reset(new char[std::max<size_t>(1, most_bytes)]);
+    AdviseHugePages(windows[k].bytes.get(), most_bytes);
   }
   std::vector<KeyedIndex> by_input;
   WorkPool::Job fetch;
@@ -685,6 +704,13 @@ void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
       chunk.text.clear();
       const size_t from = c * batch_rows;
       const size_t to = std::min(count, from + batch_rows);
+      // About the room the rows take (a CSV row is its record and cue and
+      // some 60 bytes more), so that the text is not copied as it grows.
+      size_t bytes = 0;
+      for (size_t i = from; i < to; ++i) {
+        bytes += RankedLength(order[bounds[k] + i]);
+      }
+      chunk.text.Reserve(2 * bytes + 64 * (to - from));
       chunk.job.run = [format, &window, &chunk, from, to] {
         format->Format(window, from, to, &chunk.text);
       };
@@ -703,10 +729,15 @@ void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
 }  // namespace
 
 std::string_view StringRecordSource::Read(uint64_t offset, uint64_t length) {
+  return ReadFrom(offset, length).substr(0, length);
+}
+
+std::string_view StringRecordSource::ReadFrom(uint64_t offset,
+                                              uint64_t length) {
   if (offset + length > input_.size()) {
     throw std::runtime_error("record beyond the end of the input");
   }
-  return input_.substr(offset, length);
+  return input_.substr(offset);
 }
 
 FileRecordSource::FileRecordSource(const std::string& path) : path_(path) {
@@ -722,32 +753,39 @@ FileRecordSource::~FileRecordSource() {
 }
 
 std::string_view FileRecordSource::Read(uint64_t offset, uint64_t length) {
+  return ReadFrom(offset, length).substr(0, length);
+}
+
+std::string_view FileRecordSource::ReadFrom(uint64_t offset, uint64_t length) {
   // Served from the last block read when it holds the record: callers that
   // ask in file order cost one system call a megabyte.
-  if (offset >= block_offset_ &&
-      offset + length <= block_offset_ + buffer_.size()) {
-    return std::string_view(buffer_).substr(offset - block_offset_, length);
-  }
-  constexpr uint64_t kBlock = uint64_t{1} << 20;
-  buffer_.resize(std::max(length, kBlock));
-  size_t done = 0;
-  while (done < buffer_.size()) {
-    const ssize_t n = ::pread(fd_, buffer_.data() + done, buffer_.size() - done,
-                              static_cast<off_t>(offset + done));
-    if (n < 0) {
-      throw std::runtime_error(path_ + ": cannot read the input again (" +
-                               std::string(std::strerror(errno)) + ")");
+  if (offset < block_offset_ || offset + length > block_offset_ + size_) {
+    constexpr uint64_t kBlock = uint64_t{1} << 20;
+    const auto want = static_cast<size_t>(std::max(length, kBlock));
+    if (want > capacity_) {
+      buffer_.reset(new char[want]);
+      capacity_ = want;
     }
-    if (n == 0) break;  // end of file: the block is shorter
-    done += static_cast<size_t>(n);
+    size_ = 0;  // until the block is read whole
+    size_t done = 0;
+    while (done < want) {
+      const ssize_t n = ::pread(fd_, buffer_.get() + done, want - done,
+                                static_cast<off_t>(offset + done));
+      if (n < 0) {
+        throw std::runtime_error(path_ + ": cannot read the input again (" +
+                                 std::string(std::strerror(errno)) + ")");
+      }
+      if (n == 0) break;  // end of file: the block is shorter
+      done += static_cast<size_t>(n);
+    }
+    size_ = done;
+    block_offset_ = offset;
+    if (done < length) {
+      throw std::runtime_error(
+          path_ + ": cannot read the input again (it got shorter)");
+    }
   }
-  buffer_.resize(done);
-  block_offset_ = offset;
-  if (done < length) {
-    throw std::runtime_error(path_ +
-                             ": cannot read the input again (it got shorter)");
-  }
-  return std::string_view(buffer_).substr(0, length);
+  return std::string_view(buffer_.get(), size_).substr(offset - block_offset_);
 }
 
 RankSummary RankCsv(std::istream& in, const std::string& path,

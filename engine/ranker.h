@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -69,6 +70,13 @@ class RecordSource {
   // The bytes [offset, offset + length); valid until the next call.
   // Throws std::runtime_error when they cannot be read.
   virtual std::string_view Read(uint64_t offset, uint64_t length) = 0;
+  // The bytes from `offset` on: at least `length` of them, and any more
+  // that are at hand (the rest of a block read), so that a caller reading
+  // in file order takes the next records from the same view instead of a
+  // call each. Valid until the next call; throws as Read() does.
+  virtual std::string_view ReadFrom(uint64_t offset, uint64_t length) {
+    return Read(offset, length);
+  }
 };
 
 // Records of an input held in memory.
@@ -76,6 +84,7 @@ class StringRecordSource : public RecordSource {
  public:
   explicit StringRecordSource(std::string_view input) : input_(input) {}
   std::string_view Read(uint64_t offset, uint64_t length) override;
+  std::string_view ReadFrom(uint64_t offset, uint64_t length) override;
 
  private:
   std::string_view input_;
@@ -90,12 +99,17 @@ class FileRecordSource : public RecordSource {
   FileRecordSource(const FileRecordSource&) = delete;
   FileRecordSource& operator=(const FileRecordSource&) = delete;
   std::string_view Read(uint64_t offset, uint64_t length) override;
+  std::string_view ReadFrom(uint64_t offset, uint64_t length) override;
 
  private:
   std::string path_;
   int fd_ = -1;
-  std::string buffer_;         // the last block read...
-  uint64_t block_offset_ = 0;  // ...and where it starts
+  // The last block read (not zero-filled first: it is read over), its
+  // size, and where it starts in the file.
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
+  size_t size_ = 0;
+  uint64_t block_offset_ = 0;
 };
 
 // Reads CSV from `in` once. `again` must give back the same bytes as `in`

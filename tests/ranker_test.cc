@@ -22,6 +22,7 @@
 #include "engine/radix_sort.h"
 #include "engine/resources.h"
 #include "engine/work_pool.h"
+#include "tests/scratch_dir.h"
 
 namespace credence {
 namespace {
@@ -373,6 +374,43 @@ class CountingSource : public RecordSource {
   StringRecordSource input_;
   size_t fail_at_;
 };
+
+// ReadFrom() gives at least the bytes asked for, from the offset asked for,
+// and then whatever else it holds (for a file, the rest of a 1 MiB block):
+// from the start, across a block's end, for a record longer than a block,
+// and to the end of the input; past the end it throws.
+TEST(RankerTest, RecordSourcesGiveTheBytesFromAnOffset) {
+  std::string input;
+  std::mt19937 random(5);
+  input.resize((size_t{5} << 20) / 2);  // two and a half blocks
+  for (char& c : input) c = static_cast<char>('a' + random() % 26);
+  ScratchDir dir("credence_ranker_test");
+  FileRecordSource file(dir.Write("in.csv", input));
+  StringRecordSource string(input);
+  const size_t kBlock = size_t{1} << 20;
+  const std::pair<size_t, size_t> kReads[] = {{0, 10},
+                                              {5, 100},
+                                              {kBlock - 3, 7},
+                                              {kBlock + 1, 2},
+                                              {100, 3 * kBlock / 2},
+                                              {input.size() - 4, 4},
+                                              {input.size(), 0},
+                                              {7, 7}};
+  for (const auto& [offset, length] : kReads) {
+    for (RecordSource* source : {static_cast<RecordSource*>(&file),
+                                 static_cast<RecordSource*>(&string)}) {
+      const std::string_view from = source->ReadFrom(offset, length);
+      ASSERT_GE(from.size(), length) << offset;
+      EXPECT_EQ(from, std::string_view(input).substr(offset, from.size()))
+          << offset;
+      EXPECT_EQ(source->Read(offset, length),
+                std::string_view(input).substr(offset, length))
+          << offset;
+    }
+  }
+  EXPECT_THROW(file.ReadFrom(input.size() - 2, 3), std::runtime_error);
+  EXPECT_THROW(string.ReadFrom(input.size() - 2, 3), std::runtime_error);
+}
 
 // The next window's records are read while the current one is formatted:
 // each window's in file order, every record once, and a failed read ends

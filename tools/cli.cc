@@ -193,6 +193,9 @@ class LazyRecordSource : public RecordSource {
   std::string_view Read(uint64_t offset, uint64_t length) override {
     return open_().Read(offset, length);
   }
+  std::string_view ReadFrom(uint64_t offset, uint64_t length) override {
+    return open_().ReadFrom(offset, length);
+  }
 
  private:
   std::function<RecordSource&()> open_;
