@@ -48,7 +48,7 @@ constexpr std::array<char, 200> MakeDigitPairs() {
 constexpr std::array<char, 200> kDigitPairs = MakeDigitPairs();
 
 // Writes `n` (below 100) as two digits.
-void PutTwoDigits(uint64_t n, char* out) {
+void PutTwoDigits(uint32_t n, char* out) {
   std::memcpy(out, &kDigitPairs[2 * n], 2);
 }
 
@@ -204,19 +204,22 @@ char* PutFixed6(double x, char* out) {
   // fraction is near one half it rounds to the same integer as the exact
   // value does; the rest is left to to_chars.
   if (!std::signbit(x) && x < 1000.0) {
+    // Below 1e9: signed conversions, one instruction each way (unsigned
+    // 64-bit ones take several).
     const double scaled = x * 1e6;
-    const auto whole = static_cast<uint64_t>(scaled);             // rounds down
+    const auto whole = static_cast<int64_t>(scaled);              // rounds down
     const double fraction = scaled - static_cast<double>(whole);  // exact
     if (std::fabs(fraction - 0.5) > 1e-6) {
-      const uint64_t units = whole + (fraction > 0.5 ? 1u : 0u);
-      const uint64_t integral = units / 1000000;
+      const auto units =
+          static_cast<uint32_t>(whole) + (fraction > 0.5 ? 1u : 0u);
+      const uint32_t integral = units / 1000000;
       if (integral < 10) {  // scores are mostly below 1
         *out++ = static_cast<char>('0' + integral);
       } else {
         out = std::to_chars(out, out + 20, integral).ptr;
       }
       *out = '.';
-      const uint64_t decimals = units % 1000000;
+      const uint32_t decimals = units % 1000000;
       PutTwoDigits(decimals / 10000, out + 1);
       PutTwoDigits(decimals / 100 % 100, out + 3);
       PutTwoDigits(decimals % 100, out + 5);

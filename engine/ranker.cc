@@ -210,7 +210,7 @@ uint64_t RowNumber(uint64_t index, const std::vector<uint64_t>& rejected) {
 
 // The bytes between a row's score and its cue, ",backing,category,", for
 // each backing and cue category (or none), made once: a row then copies
-// one string instead of looking two names up and copying them.
+// one label instead of looking two names up and copying them.
 class RowLabels {
  public:
   RowLabels() {
@@ -219,20 +219,38 @@ class RowLabels {
     for (size_t b = 0; b < kBackingCount; ++b) {
       const std::string backing = BackingName(static_cast<Backing>(b));
       for (size_t c = 0; c < per_backing_; ++c) {
-        labels_.push_back("," + backing + "," +
-                          (c < categories.size() ? categories[c] : "") + ",");
+        std::string label = "," + backing + "," +
+                            (c < categories.size() ? categories[c] : "") + ",";
+        sizes_.push_back(label.size());
+        room_ = std::max(room_, label.size());
+        label.resize(std::max(label.size(), kCopyBytes));  // see Put()
+        labels_.push_back(std::move(label));
       }
     }
   }
-  std::string_view Get(const Row& row) const {
+  // Bytes Put() may write: kCopyBytes, or the longest label.
+  size_t room() const { return room_; }
+  // Writes the label of `row` at `out`, which has room(); returns its end.
+  char* Put(const Row& row, char* out) const {
     const size_t category =
         row.cue_category == kNoCue ? per_backing_ - 1 : row.cue_category;
-    return labels_[row.backing * per_backing_ + category];
+    const size_t i = row.backing * per_backing_ + category;
+    // Labels are padded to kCopyBytes: a copy of that fixed size costs no
+    // call (the bytes past the label are written over next).
+    if (sizes_[i] <= kCopyBytes) {
+      std::memcpy(out, labels_[i].data(), kCopyBytes);
+    } else {
+      std::memcpy(out, labels_[i].data(), sizes_[i]);
+    }
+    return out + sizes_[i];
   }
 
  private:
+  static constexpr size_t kCopyBytes = 48;
   size_t per_backing_ = 0;
+  size_t room_ = kCopyBytes;
   std::vector<std::string> labels_;  // [backing * per_backing_ + category]
+  std::vector<size_t> sizes_;
 };
 
 // A row of the CSV output. `plain`: id and text are known to need no
@@ -240,7 +258,6 @@ class RowLabels {
 void AppendCsvRow(const DecimalCounter& rank, std::string_view id,
                   std::string_view text, const Row& row,
                   const RowLabels& labels, bool plain, TextBuffer* out) {
-  const std::string_view label = labels.Get(row);
   std::string_view cue;
   if (row.cue_category != kNoCue) {
     cue = text.substr(row.cue_begin, row.cue_end - row.cue_begin);
@@ -255,14 +272,14 @@ void AppendCsvRow(const DecimalCounter& rank, std::string_view id,
   };
   // Room for the longest the row can be, then its pieces copied in.
   char* p =
-      out->Room(DecimalCounter::kMaxDigits + kMaxScoreChars + label.size() +
+      out->Room(DecimalCounter::kMaxDigits + kMaxScoreChars + labels.room() +
                 2 * (id.size() + cue.size() + text.size()) + 16);
   p = rank.Put(p);
   *p++ = ',';
   p = field(id, p);
   *p++ = ',';
   p = PutFixed6(row.score, p);
-  p = copy(label, p);  // names need no quotes
+  p = labels.Put(row, p);  // names need no quotes
   p = field(cue, p);
   *p++ = ',';
   p = field(text, p);
