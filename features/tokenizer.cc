@@ -199,6 +199,18 @@ ScanEnd ScanAsciiWord(std::string_view text, size_t j, size_t end, char* out) {
   return {j, out};
 }
 
+// The rest of an ASCII word from text[j] on, past what ShortAsciiWord
+// could read: more word bytes, then an apostrophe or a non-ASCII letter
+// that carries the word on ("didn’t").
+ScanEnd FinishWord(std::string_view text, size_t j, size_t end, char* out) {
+  const ScanEnd run = ScanAsciiWord(text, j, end, out);
+  if (run.pos < end && kBytes.kind[static_cast<unsigned char>(text[run.pos])] >=
+                           kApostropheByte) {
+    return ScanWord(text, run.pos, end, run.out);
+  }
+  return run;
+}
+
 // An HTML character reference for a quote or an ampersand at text[i]
 // ("&quot;", "&#39;", "&rsquo;", "&amp;"), as scraped feeds carry them: its
 // length, and in *c the character it stands for (a curly quote as the
@@ -234,10 +246,11 @@ __m128i InRange(__m128i v, char first, int count) {
                         _mm_set1_epi8(static_cast<char>(-128 + count)));
 }
 
-// The low `n` bytes (0 to 8) of `block`, the rest zeroed.
-uint64_t LowBytes(uint64_t block, size_t n) {
-  return n >= 8 ? block : block & ((uint64_t{1} << (8 * n)) - 1);
-}
+// 16 bytes of 0xFF, then 16 of 0: the 16 bytes from kKeepLow + 16 - n
+// keep the low n bytes of a block and zero the rest.
+constexpr unsigned char kKeepLow[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                        0xFF, 0xFF, 0xFF, 0xFF};
 
 // The ASCII word of under 16 bytes that `text` starts with (16 bytes may be
 // read there): its length, its form lower-cased to `out` (16 bytes written)
@@ -246,23 +259,28 @@ uint64_t LowBytes(uint64_t block, size_t n) {
 bool ShortAsciiWord(const char* text, char* out, size_t* length,
                     uint64_t* hash) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text));
-  const __m128i upper = InRange(v, 'A', 26);
+  // Bit 5 set folds the capitals onto the small letters, and no other byte
+  // onto them: one range test finds the letters of both cases.
+  const __m128i bit5 = _mm_set1_epi8(0x20);
+  const __m128i letter = InRange(_mm_or_si128(v, bit5), 'a', 26);
   const __m128i word = _mm_or_si128(
-      _mm_or_si128(upper, InRange(v, 'a', 26)),
+      letter,
       _mm_or_si128(InRange(v, '0', 10), _mm_cmpeq_epi8(v, _mm_set1_epi8('_'))));
   const auto stops = static_cast<unsigned>(~_mm_movemask_epi8(word)) & 0xFFFF;
   if (stops == 0) return false;
   const auto n = static_cast<size_t>(__builtin_ctz(stops));
-  const __m128i lower =
-      _mm_or_si128(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  // Bit 5 set on the letters lower-cases them (digits and '_' stay).
+  const __m128i lower = _mm_or_si128(v, _mm_and_si128(letter, bit5));
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), lower);
+  // The form zero-padded, as HashWord reads its blocks.
+  const __m128i form = _mm_and_si128(
+      lower,
+      _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepLow + 16 - n)));
   uint64_t h =
-      HashStep(kHashSeed ^ n,
-               LowBytes(static_cast<uint64_t>(_mm_cvtsi128_si64(lower)), n));
+      HashStep(kHashSeed ^ n, static_cast<uint64_t>(_mm_cvtsi128_si64(form)));
   if (n > 8) {
-    const auto high =
-        static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(lower, 8)));
-    h = HashStep(h, LowBytes(high, n - 8));
+    h = HashStep(
+        h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_srli_si128(form, 8))));
   }
   *length = n;
   *hash = h;
@@ -331,7 +349,9 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
   // read there, a word near the end stops at `end` (0 is no word byte).
   char tail[32] = {};
   const size_t tail_begin = end - begin >= 16 ? end - 16 : begin;
-  if (end > tail_begin) {
+  if (end - tail_begin == 16) {
+    std::memcpy(tail, text.data() + tail_begin, 16);  // no call, no loop
+  } else if (end > tail_begin) {
     std::memcpy(tail, text.data() + tail_begin, end - tail_begin);
   }
 #endif
@@ -346,7 +366,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       char* const norm = out;
       size_t j = i;
       uint64_t h = 0;
-      bool hashed = false;
+      bool done = false;  // j is the word's end, h its hash
 #ifdef __SSE2__
       // Most words: sixteen bytes classified, lower-cased and hashed at
       // once.
@@ -356,22 +376,14 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       if (ShortAsciiWord(from, out, &length, &h)) {
         j = i + length;
         out += length;
-        hashed = true;
+        // An apostrophe or a non-ASCII byte may carry the word on.
+        done = j == end || kBytes.kind[s[j]] < kApostropheByte;
       }
 #endif
-      if (!hashed) {
-        const ScanEnd run = ScanAsciiWord(text, i, end, out);
-        j = run.pos;
-        out = run.out;
-      }
-      // An apostrophe or a non-ASCII byte may carry the word on.
-      if (j < end && kBytes.kind[s[j]] >= kApostropheByte) {
-        const ScanEnd rest = ScanWord(text, j, end, out);  // "didn’t"
+      if (__builtin_expect(!done, 0)) {
+        const ScanEnd rest = FinishWord(text, j, end, out);
         j = rest.pos;
         out = rest.out;
-        hashed = false;
-      }
-      if (!hashed) {
         h = HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
       }
       const bool capitalized = kind == kUpperByte;
@@ -379,25 +391,18 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       if (capitalized && j - i >= 2 && kBytes.kind[s[i + 1]] == kUpperByte) {
         may_shout_or_mark = true;
       }
-      // Fields set one by one: cheaper than pushing a Token built on the
-      // stack.
-      Token& t = tokens.emplace_back();
-      t.begin = i;
-      t.end = j;
-      t.norm = std::string_view(norm, static_cast<size_t>(out - norm));
-      t.hash = h;
-      t.is_word = true;
-      t.capitalized = capitalized;
+      // Built in place: cheaper than pushing a Token built on the stack.
+      tokens.emplace_back(
+          i, j, std::string_view(norm, static_cast<size_t>(out - norm)), h,
+          true, capitalized);
       i = j;
     } else if (kind == kPunctByte) {
       *out = static_cast<char>(b);
       may_shout_or_mark |= b == '@' || b == '#' || b == '!';
       has_double_quote |= b == '"';
-      Token& t = tokens.emplace_back();
-      t.begin = i;
-      t.end = i + 1;
-      t.norm = std::string_view(out, 1);
-      t.hash = HashStep(kHashSeed ^ 1, b);  // HashWord of the byte
+      tokens.emplace_back(i, i + 1, std::string_view(out, 1),
+                          HashStep(kHashSeed ^ 1, b),  // HashWord of the byte
+                          false, false);
       ++out;
       ++i;
       continue;  // no space skip: punctuation is mostly followed by a word

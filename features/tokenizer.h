@@ -32,6 +32,18 @@
 namespace credence {
 
 struct Token {
+  Token() = default;
+  // All fields at once: Tokenize builds each token in place with it, so
+  // the vector does not zero a token before its fields are written.
+  Token(size_t begin_offset, size_t end_offset, std::string_view normalized,
+        uint64_t word_hash, bool word, bool upper_first)
+      : begin(begin_offset),
+        end(end_offset),
+        norm(normalized),
+        hash(word_hash),
+        is_word(word),
+        capitalized(upper_first) {}
+
   size_t begin = 0;  // byte offsets into the tokenized text
   size_t end = 0;
   // Lower-cased (ASCII); curly quotes folded to ' and ". Points into the
