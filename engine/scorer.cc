@@ -1,7 +1,9 @@
 #include "engine/scorer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "features/utf8.h"
@@ -37,6 +39,14 @@ std::vector<std::string> Missing(const std::vector<std::string>& from,
     if (!found) out.push_back(n);
   }
   return out;
+}
+
+// Whether a and b are the same double, bit for bit.
+bool SameBits(double a, double b) {
+  uint64_t x, y;
+  std::memcpy(&x, &a, sizeof x);
+  std::memcpy(&y, &b, sizeof y);
+  return x == y;
 }
 
 }  // namespace
@@ -77,7 +87,15 @@ Scorer::Scorer(Extractor extractor, LinearModel model)
     : extractor_(std::move(extractor)), model_(std::move(model)) {
   const auto& want = extractor_.feature_names();
   const auto& have = model_.feature_names();
-  if (want == have) return;
+  if (want == have) {
+    // Worked out as ScoreClaim would for a claim whose features are all 0.
+    const std::vector<double> zeros(want.size(), 0.0);
+    std::vector<double> contributions;
+    featureless_logit_ =
+        model_.ContributionsAndLogit(zeros, uint64_t{0}, &contributions);
+    featureless_confidence_ = Logistic(featureless_logit_);
+    return;
+  }
   std::string problem =
       "model '" + model_.name() +
       "' does not fit the lexicons: features the model "
@@ -111,12 +129,21 @@ void Scorer::ScoreClaim(std::string_view text, Span span, Backing previous,
   claim->logit = model_.ContributionsAndLogit(claim->evidence.features,
                                               claim->evidence.nonzero_features,
                                               &claim->contributions);
-  claim->confidence = Logistic(claim->logit);
+  // Claims without features (many a headline) share one logit.
+  claim->confidence = SameBits(claim->logit, featureless_logit_)
+                          ? featureless_confidence_
+                          : Logistic(claim->logit);
   claim->cue_contributions.clear();
   if (claim->evidence.cues.empty()) return;
-  double strength[Extractor::kCategoryCount] = {};
+  // strength[c] is set once c is in `seen`, starting from 0.0 as a cleared
+  // array would: most claims have cues of one or two categories.
+  double strength[Extractor::kCategoryCount];
+  uint32_t seen = 0;
   for (const Cue& cue : claim->evidence.cues) {
-    strength[cue.category] += cue.strength;
+    const uint32_t bit = uint32_t{1} << cue.category;
+    strength[cue.category] =
+        ((seen & bit) != 0 ? strength[cue.category] : 0.0) + cue.strength;
+    seen |= bit;
   }
   for (const Cue& cue : claim->evidence.cues) {
     claim->cue_contributions.push_back(claim->contributions[cue.category] *

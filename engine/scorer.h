@@ -85,6 +85,10 @@ class Scorer {
  private:
   Extractor extractor_;
   LinearModel model_;
+  // The logit of a claim whose features are all 0, and its logistic: a
+  // claim with that logit takes the confidence without a call to exp().
+  double featureless_logit_ = 0.0;
+  double featureless_confidence_ = 0.0;
 };
 
 }  // namespace credence

@@ -152,13 +152,46 @@ Backing BackingOfCategory(size_t category) {
   }
 }
 
-// Makes the first n of *bytes zeros, growing it when it is shorter but
-// never shrinking it: growing costs a call, and every reader of these
-// per-token flags stops at the last token.
+// Makes the first n of *bytes zeros (and up to 15 more), growing it when it
+// is shorter but never shrinking it: growing costs a call, and every reader
+// of these per-token flags stops at the last token. Cleared 16 bytes at a
+// time, stores of a fixed size the compiler writes in line: for the dozen
+// tokens of a claim, a call to memset would cost more than the stores.
 void ZeroFill(size_t n, std::vector<uint8_t>* bytes) {
-  if (bytes->size() < n) bytes->resize(n);
-  if (n > 0) std::memset(bytes->data(), 0, n);
+  const size_t blocks = (n + 15) / 16;
+  if (bytes->size() < 16 * blocks) bytes->resize(16 * blocks);
+  uint8_t* const p = bytes->data();
+  for (size_t b = 0; b < blocks; ++b) std::memset(p + 16 * b, 0, 16);
 }
+
+// std::log1p, remembered for the last arguments: claims give a few sums of
+// cue strengths over and over (a single cue's strength most often), and a
+// look-up costs a fraction of the call. Keyed by the argument's bits, so
+// it returns exactly what std::log1p does.
+class Log1pMemo {
+ public:
+  Log1pMemo() {
+    for (Entry& e : entries_) e = {Bits(0.0), std::log1p(0.0)};
+  }
+  double operator()(double x) {
+    const uint64_t bits = Bits(x);
+    Entry& e = entries_[(bits * 0x9E3779B97F4A7C15ull) >> 60];
+    if (e.bits != bits) e = {bits, std::log1p(x)};
+    return e.value;
+  }
+
+ private:
+  static uint64_t Bits(double x) {
+    uint64_t bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    return bits;
+  }
+  struct Entry {
+    uint64_t bits;
+    double value;
+  };
+  Entry entries_[16];  // by the top 4 bits of a multiplicative hash
+};
 
 // Per-token marks besides the roles: the StyleFlags FindStyleCues reads,
 // and one bit of its own.
@@ -331,6 +364,7 @@ struct ExtractScratch::Buffers {
   std::vector<Cue> cues[kCategories];  // as found, before MergeCues
   uint32_t cues_used = 0;  // bit c: cues[c] may be filled (kCategories <= 32)
   std::string folded;      // a token as FoldQuotes gives it
+  Log1pMemo log1p;         // of the category sums
 };
 
 ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -646,13 +680,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     }
   }
   // "... —Commissioner Rafael Ibarra": a dash, then the speaker, ends it.
-  // Em and en dashes are E2 80 9x: most claims have no E2 byte to look at.
+  // Most claims have no dash at all: the tokenizer says so.
   const size_t dash_from = n > 14 ? n - 14 : 0;
-  const bool may_have_dash =
-      n > 0 && text.substr(tokens[dash_from].begin,
-                           tokens[n - 1].end - tokens[dash_from].begin)
-                       .find('\xE2') != std::string_view::npos;
-  for (size_t d = n; may_have_dash && d-- > dash_from;) {
+  for (size_t d = n; token_list.has_dash() && d-- > dash_from;) {
     if (!Is(tokens[d], "\u2014") && !Is(tokens[d], "\u2013")) continue;
     if (d == 0) break;  // a byline line: "— Name (@handle) date"
     const Speaker s = SpeakerAfter(tokens, roles, d + 1);
@@ -695,15 +725,26 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   std::fill(features.begin(), features.end(), 0.0);
   uint64_t nonzero = 0;
   if (found > 0) {
-    MergeCues(cues, buf.cues_used, &evidence->cues);
-    double sums[kCategories] = {};
+    if (found == 1) {
+      // One cue (a common case): nothing to merge or sort.
+      evidence->cues.clear();
+      evidence->cues.push_back(cues[__builtin_ctz(buf.cues_used)].front());
+    } else {
+      MergeCues(cues, buf.cues_used, &evidence->cues);
+    }
+    // sums[c] is set once c is in `summed`: the array is not cleared, as
+    // most claims have cues of one or two categories.
+    double sums[kCategories];
     uint32_t summed = 0;  // the categories of the cues
     for (const Cue& cue : evidence->cues) {
-      sums[cue.category] += cue.strength;
-      summed |= uint32_t{1} << cue.category;
+      const uint32_t bit = uint32_t{1} << cue.category;
+      // A category's first cue is added to 0.0, as a cleared sum would be.
+      sums[cue.category] =
+          ((summed & bit) != 0 ? sums[cue.category] : 0.0) + cue.strength;
+      summed |= bit;
       back(BackingOfCategory(cue.category));
     }
-    ForEachBit(summed, [&](size_t c) { features[c] = std::log1p(sums[c]); });
+    ForEachBit(summed, [&](size_t c) { features[c] = buf.log1p(sums[c]); });
     nonzero = summed;
   } else {
     evidence->cues.clear();

@@ -335,6 +335,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
   tokens.clear();
   bool may_shout_or_mark = false;
   bool has_double_quote = false;
+  bool has_dash = false;
   // Normalizing never lengthens a code point, and a token overruns `end`
   // by at most the rest of one code point; ShortAsciiWord writes 16 bytes
   // where a form starts.
@@ -426,7 +427,8 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       token.end = rest.pos;
       out = rest.out;
       token.norm = std::string_view(norm, static_cast<size_t>(out - norm));
-      has_double_quote |= token.norm == "\"";  // curly
+      has_double_quote |= token.norm == "\"";        // curly
+      has_dash |= c == U'\u2014' || c == U'\u2013';  // a token of its own
       token.hash = HashWord(token.norm);
       tokens.push_back(token);
       i = token.end;
@@ -435,6 +437,7 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
   }
   list->may_shout_or_mark_ = may_shout_or_mark;
   list->has_double_quote_ = has_double_quote;
+  list->has_dash_ = has_dash;
 }
 
 std::string NormalizeToken(std::string_view token) {

@@ -77,6 +77,9 @@ class TokenList {
   // Whether a token is a double quote, straight or curly: without one,
   // no quotation can start here.
   bool has_double_quote() const { return has_double_quote_; }
+  // Whether a token is an em or en dash (U+2014, U+2013): without one, no
+  // attribution after a dash can end the text.
+  bool has_dash() const { return has_dash_; }
 
  private:
   friend void Tokenize(std::string_view text, size_t begin, size_t end,
@@ -88,6 +91,7 @@ class TokenList {
   size_t norms_capacity_ = 0;
   bool may_shout_or_mark_ = false;
   bool has_double_quote_ = false;
+  bool has_dash_ = false;
 };
 
 TokenList Tokenize(std::string_view text, size_t begin, size_t end);

@@ -536,5 +536,31 @@ TEST(TokenizerTest, HasDoubleQuote) {
   }
 }
 
+// The flag that lets the extractor skip the dash attribution scan: set for
+// every token an em or en dash makes, glued to words or not.
+TEST(TokenizerTest, HasDash) {
+  const std::pair<const char*, bool> cases[] = {
+      {"Rates rise \u2014Minister Ann Lee", true},
+      {"Rates rise \u2013 Minister Ann Lee", true},
+      {"rise\u2014fall", true},
+      {"\u2014", true},
+      {"so-called - nothing", false},
+      {"\u2012 \u2015 \u2026 caf\u00e9", false},
+      {"", false},
+  };
+  TokenList list;
+  for (const auto& [text, want] : cases) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    Tokenize(t, 0, t.size(), &list);
+    EXPECT_EQ(list.has_dash(), want);
+    bool reference = false;
+    for (const Token& token : list) {
+      reference |= Is(token, "\u2014") || Is(token, "\u2013");
+    }
+    EXPECT_EQ(list.has_dash(), reference);
+  }
+}
+
 }  // namespace
 }  // namespace credence
