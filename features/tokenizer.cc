@@ -388,8 +388,9 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
         h = HashWord(std::string_view(norm, static_cast<size_t>(out - norm)));
       }
       const bool capitalized = kind == kUpperByte;
-      // Two capitals open it: then its second byte is a word byte too.
-      if (capitalized && j - i >= 2 && kBytes.kind[s[i + 1]] == kUpperByte) {
+      // Two capitals open a word of four bytes or more, as a word in
+      // capitals must (FindStyleCues): then its second byte is a word byte.
+      if (capitalized && j - i >= 4 && kBytes.kind[s[i + 1]] == kUpperByte) {
         may_shout_or_mark = true;
       }
       // Built in place: cheaper than pushing a Token built on the stack.

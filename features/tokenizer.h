@@ -71,8 +71,9 @@ class TokenList {
   const Token& back() const { return tokens_.back(); }
   std::vector<Token>::const_iterator begin() const { return tokens_.begin(); }
   std::vector<Token>::const_iterator end() const { return tokens_.end(); }
-  // False when no word opens with two ASCII capitals and no token is @, #
-  // or !: then no style cue but a listicle's can start here.
+  // False when no word of four bytes or more opens with two ASCII capitals
+  // and no token is @, # or !: then no style cue but a listicle's can start
+  // here (a word in capitals counts from four letters).
   bool may_shout_or_mark() const { return may_shout_or_mark_; }
   // Whether a token is a double quote, straight or curly: without one,
   // no quotation can start here.

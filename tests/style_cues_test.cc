@@ -99,6 +99,9 @@ TEST(StyleCuesTest, MayShoutOrMarkCoversEveryNonListicleCue) {
                                           "A",
                                           "AB",
                                           "A1B2",
+                                          "ABC",
+                                          "ABCD",
+                                          "ABcd",
                                           "ok!!",
                                           "The Top 10 Lists",
                                           "SHOUT",
@@ -110,7 +113,7 @@ TEST(StyleCuesTest, MayShoutOrMarkCoversEveryNonListicleCue) {
     for (const Token& t : list) {
       const std::string_view raw(text.data() + t.begin, t.end - t.begin);
       const auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-      if (t.is_word && raw.size() >= 2 && upper(raw[0]) && upper(raw[1])) {
+      if (t.is_word && raw.size() >= 4 && upper(raw[0]) && upper(raw[1])) {
         reference = true;
       }
       if (raw == "@" || raw == "#" || raw == "!") reference = true;

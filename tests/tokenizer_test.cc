@@ -495,12 +495,14 @@ TEST(TokenizerTest, MayShoutOrMark) {
   };
   const FlagCase cases[] = {
       {"BREAKING news", 13, true},
-      {"The US says", 11, true},
+      {"The US says", 11, false},  // too short to shout (FindStyleCues)
+      {"The NATO says", 13, true},
       {"Us and them", 11, false},
       {"A B C", 5, false},
       {"ends with A", 11, false},
-      {"AB", 1, false},  // the range ends after the first capital
-      {"AB", 2, true},
+      {"ABCD", 3, false},  // the range ends before the fourth byte
+      {"ABCD", 4, true},
+      {"ABcd", 4, true},        // two capitals open it: FindStyleCues looks on
       {"A\xC3\x89", 3, false},  // a non-ASCII capital is no ASCII one
       {"hi@there", 8, true},
       {"#tag", 4, true},
