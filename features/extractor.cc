@@ -37,6 +37,7 @@ enum LexiconId : size_t {
   kQuestion,
   kLink,
   kQuotation,
+  kTitleCase,
   kCategories,
   kOfficialTitle = kCategories,
   kOfficialBody,
@@ -152,6 +153,12 @@ Backing BackingOfCategory(size_t category) {
   }
 }
 
+// "To", not "to" or "TO": an upper-case letter, then a lower-case one.
+bool IsCapitalizedWord(std::string_view text, const Token& t) {
+  return t.capitalized && t.end - t.begin >= 2 && text[t.begin + 1] >= 'a' &&
+         text[t.begin + 1] <= 'z';
+}
+
 // Makes the first n of *bytes zeros (and up to 15 more), growing it when it
 // is shorter but never shrinking it: growing costs a call, and every reader
 // of these per-token flags stops at the last token. Cleared 16 bytes at a
@@ -248,6 +255,7 @@ const std::vector<std::string>& Extractor::LexiconNames() {
                                                  "question",
                                                  "link",
                                                  "quotation",
+                                                 "title_case",
                                                  "official_title",
                                                  "official_body",
                                                  "media_outlet",
@@ -280,6 +288,7 @@ std::vector<int> Extractor::FeatureDirections() const {
       {"question", -1},
       {"link", 1},
       {"quotation", 1},
+      {"title_case", -1},
       {"backing_official", 1},
       {"backing_institution", 1},
       {"backing_named", 1},
@@ -414,8 +423,17 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   // Entries written with capitals ("WHO", "BREAKING") match only text with
   // the same capitals.
   // Entries marked '^' match only where the claim's words begin.
+  // A title_case word counts capitalized, not in capitals ("To", not "to"
+  // or "TO"), and after a word, so not where a claim, a quote or a colon's
+  // clause begins ("Clinton: In Her Words" has none). Most are lower-case
+  // prose: dropped here, before any other step looks at them.
   matches.erase(std::remove_if(matches.begin(), matches.end(),
                                [&](const PhraseMatch& m) {
+                                 if ((m.payload >> 24) == kTitleCase) {
+                                   const size_t i = m.first_token;
+                                   return i == 0 || !tokens[i - 1].is_word ||
+                                          !IsCapitalizedWord(text, tokens[i]);
+                                 }
                                  const LexiconEntry& e = EntryOf(m.payload);
                                  if (e.claim_start) {
                                    for (size_t i = 0; i < m.first_token; ++i) {

@@ -111,8 +111,8 @@ class ExtractScratch {
 class Extractor {
  public:
   // How many cue categories there are (the first features).
-  static constexpr size_t kCategoryCount = 19;
-  // The nineteen cue categories, in feature order.
+  static constexpr size_t kCategoryCount = 20;
+  // The twenty cue categories, in feature order.
   static const std::vector<std::string>& CategoryNames();
   // Every lexicon the extractor needs: the categories, then word classes
   // (official_title, official_body, media_outlet, person_noun,

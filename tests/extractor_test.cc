@@ -95,6 +95,18 @@ TEST(ExtractorTest, StyleCategories) {
        {"hard_news:named", "hard_news:police", "link:http"}},
       {"Parliament passed the budget",
        {"hard_news:Parliament", "hard_news:passed"}},
+      // Title case that capitalizes even "To" and "And"; sentence case and
+      // title case that keeps them small have none.
+      {"Liberals Want To Keep Plastic And Paper",
+       {"title_case:To", "title_case:And"}},
+      {"Liberals want to keep plastic and paper", {}},
+      {"Mayor Hosts Dinner on Friday With Friends", {"title_case:With"}},
+      // Not first, not after a colon, a quote or a dash, not in capitals.
+      {"In Short: For Now, Nothing", {}},
+      {"Shops reopen \u2013 For now", {}},
+      {"Fans want TO stay", {}},
+      {"\u201cOf course\u201d he said", {}},
+      {"Two Of The Cats", {"title_case:Of"}},
   };
   for (const auto& [text, cues] : cases) {
     SCOPED_TRACE(text);
@@ -444,6 +456,7 @@ TEST(ExtractorTest, FeatureNames) {
                                          "question",
                                          "link",
                                          "quotation",
+                                         "title_case",
                                          "backing_official",
                                          "backing_institution",
                                          "backing_named",
@@ -461,12 +474,12 @@ TEST(ExtractorTest, FeaturesAreLogOfOnePlusStrengths) {
   const std::string text =
       "Reportedly the vote may pass and could fail, the ministry confirmed";
   const ClaimEvidence ev = Default().Extract(text, 0, text.size());
-  ASSERT_EQ(ev.features.size(), 26u);
+  ASSERT_EQ(ev.features.size(), 27u);
   EXPECT_DOUBLE_EQ(ev.features[0], std::log(2.8));
   EXPECT_DOUBLE_EQ(ev.features[5], std::log(2.0));
   EXPECT_DOUBLE_EQ(ev.features[9], std::log(2.0));   // two forecasts of 0.5
   EXPECT_DOUBLE_EQ(ev.features[15], std::log(2.4));  // hard_news
-  EXPECT_DOUBLE_EQ(ev.features[20], 1.0);            // backing_institution
+  EXPECT_DOUBLE_EQ(ev.features[21], 1.0);            // backing_institution
   double sum = 0;
   for (double f : ev.features) sum += f;
   EXPECT_DOUBLE_EQ(sum,
@@ -489,7 +502,7 @@ TEST(ExtractorTest, OffsetsAreIntoTheWholeText) {
 TEST(ExtractorTest, EmptyClaimHasZeroFeatures) {
   const ClaimEvidence ev = Default().Extract("", 0, 0);
   EXPECT_TRUE(ev.cues.empty());
-  EXPECT_EQ(ev.features, std::vector<double>(26, 0.0));
+  EXPECT_EQ(ev.features, std::vector<double>(27, 0.0));
   EXPECT_EQ(ev.backing, Backing::kNone);
 }
 
