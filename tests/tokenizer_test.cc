@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace credence {
@@ -517,9 +518,23 @@ TEST(TokenizerTest, MayShoutOrMark) {
   }
 }
 
+// Tokenizes each case's text into one reused list and hands it to `check`
+// with the case's expected flag.
+template <typename Check>
+void ForEachFlagCase(const std::vector<std::pair<const char*, bool>>& cases,
+                     Check check) {
+  TokenList list;
+  for (const auto& [text, want] : cases) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    Tokenize(t, 0, t.size(), &list);
+    check(list, want);
+  }
+}
+
 // The flag that lets the extractor skip the quotation scan.
 TEST(TokenizerTest, HasDoubleQuote) {
-  const std::pair<const char*, bool> cases[] = {
+  const std::vector<std::pair<const char*, bool>> cases = {
       {"He said \"no\"", true},
       {"He said \u201cno\u201d", true},
       {"He said \u201dno", true},
@@ -529,19 +544,15 @@ TEST(TokenizerTest, HasDoubleQuote) {
       {"No quotes", false},
       {"", false},
   };
-  TokenList list;
-  for (const auto& [text, want] : cases) {
-    SCOPED_TRACE(text);
-    const std::string t = text;
-    Tokenize(t, 0, t.size(), &list);
+  ForEachFlagCase(cases, [](const TokenList& list, bool want) {
     EXPECT_EQ(list.has_double_quote(), want);
-  }
+  });
 }
 
 // The flag that lets the extractor skip the dash attribution scan: set for
 // every token an em or en dash makes, glued to words or not.
 TEST(TokenizerTest, HasDash) {
-  const std::pair<const char*, bool> cases[] = {
+  const std::vector<std::pair<const char*, bool>> cases = {
       {"Rates rise \u2014Minister Ann Lee", true},
       {"Rates rise \u2013 Minister Ann Lee", true},
       {"rise\u2014fall", true},
@@ -550,18 +561,14 @@ TEST(TokenizerTest, HasDash) {
       {"\u2012 \u2015 \u2026 caf\u00e9", false},
       {"", false},
   };
-  TokenList list;
-  for (const auto& [text, want] : cases) {
-    SCOPED_TRACE(text);
-    const std::string t = text;
-    Tokenize(t, 0, t.size(), &list);
+  ForEachFlagCase(cases, [](const TokenList& list, bool want) {
     EXPECT_EQ(list.has_dash(), want);
     bool reference = false;
     for (const Token& token : list) {
       reference |= Is(token, "\u2014") || Is(token, "\u2013");
     }
     EXPECT_EQ(list.has_dash(), reference);
-  }
+  });
 }
 
 }  // namespace
