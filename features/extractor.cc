@@ -485,10 +485,12 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     }
     return prose_known == 1;
   };
-  int title_case_known = -1;
-  auto title_case = [&] {
-    if (title_case_known < 0) title_case_known = IsTitleCase(tokens);
-    return title_case_known == 1;
+  // Most long words capitalized, as a headline set in title case has them
+  // (the title_case category asks more: even its small words capitalized).
+  int capitalized_known = -1;
+  auto long_words_capitalized = [&] {
+    if (capitalized_known < 0) capitalized_known = IsTitleCase(tokens);
+    return capitalized_known == 1;
   };
   Speaker last_speaker;
   std::vector<Cue>* cues = buf.cues;
@@ -581,7 +583,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     const bool confirms = id == kOfficialConfirmation;
     // "Edward Said": a capital mid-sentence marks a name, except in
     // headlines set in title case.
-    if (tokens[first].capitalized && first > 0 && !title_case()) continue;
+    if (tokens[first].capitalized && first > 0 && !long_words_capitalized()) {
+      continue;
+    }
     // "a police report", "reports of a coup": nouns, not verbs.
     const std::string_view verb = tokens[first].norm;
     if ((verb == "report" || verb == "reports") &&
