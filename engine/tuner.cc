@@ -151,6 +151,7 @@ void CheckClasses(const FitData& d, const std::string& what) {
 
 std::string MetricsLine(const Metrics& m) {
   return "n=" + std::to_string(m.n) + " auc=" + FormatFixed(m.auc, 4) +
+         " auc_se=" + FormatFixed(m.auc_se, 4) +
          " accuracy=" + FormatFixed(m.accuracy, 4) +
          " f1_credible=" + FormatFixed(m.f1_credible, 4) +
          " f1_doubtful=" + FormatFixed(m.f1_doubtful, 4) +
@@ -173,16 +174,33 @@ std::vector<ScopedMetrics> MetricsByFile(const Dataset& data,
                                          const std::vector<double>& p) {
   std::vector<ScopedMetrics> out;
   out.push_back({"all", Evaluate(p, data.y)});
-  if (data.files.size() < 2) return out;
+  if (data.files.size() < 2 && (data.files.empty() || !data.files[0].grouped)) {
+    return out;
+  }
   for (size_t f = 0; f < data.files.size(); ++f) {
     std::vector<double> fp;
     std::vector<int> fy;
+    // A grouped file's groups, in sorted order: each was one fold's
+    // held-out part, so these are the figures for unseen groups.
+    std::map<std::string, std::pair<std::vector<double>, std::vector<int>>>
+        groups;
     for (size_t i = 0; i < data.rows(); ++i) {
       if (data.file[i] != f) continue;
       fp.push_back(p[i]);
       fy.push_back(data.y[i]);
+      if (data.files[f].grouped) {
+        auto& [gp, gy] = groups[data.group[i]];
+        gp.push_back(p[i]);
+        gy.push_back(data.y[i]);
+      }
     }
-    out.push_back({data.files[f].path, Evaluate(fp, fy)});
+    if (data.files.size() > 1) {
+      out.push_back({data.files[f].path, Evaluate(fp, fy)});
+    }
+    for (const auto& [group, rows] : groups) {
+      out.push_back({data.files[f].path + " group=" + group,
+                     Evaluate(rows.first, rows.second)});
+    }
   }
   return out;
 }

@@ -49,7 +49,8 @@ struct TuneOptions {
   std::string meta_prefix;     // ...whose keys start with this
 };
 
-// Metrics of one scope: every row ("all") or one input file.
+// Metrics of one scope: every row ("all"), one input file, or one group of
+// a grouped file ("PATH group=VALUE").
 struct ScopedMetrics {
   std::string scope;
   Metrics metrics;
@@ -71,7 +72,9 @@ TuneReport Tune(const Dataset& data,
                 const std::vector<std::string>& feature_names,
                 const TuneOptions& options);
 
-// Metrics of predicted probabilities over all rows, then each file.
+// Metrics of predicted probabilities over all rows, then each file (when
+// there are several), each followed by its groups in sorted order (when
+// it is grouped).
 std::vector<ScopedMetrics> MetricsByFile(const Dataset& data,
                                          const std::vector<double>& p);
 

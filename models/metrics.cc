@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace credence {
 namespace {
@@ -38,36 +39,84 @@ double F1(size_t true_pos, size_t false_pos, size_t false_neg) {
                                 static_cast<double>(denominator);
 }
 
-double AucUnchecked(const std::vector<double>& s, const std::vector<int>& y) {
+struct AucFigures {
+  double auc = kNaN;
+  double se = kNaN;
+};
+
+// One sort gives both. A tie group's rows all see the other class's rows
+// below the group in full and inside it at half: a positive's share v10 of
+// the negatives it outranks, a negative's share v01 of the positives that
+// outrank it. AUC is the mean v10 (computed as the rank sum, the classic
+// form); DeLong's variance is var(v10) / positives + var(v01) / negatives.
+AucFigures AucUnchecked(const std::vector<double>& s,
+                        const std::vector<int>& y) {
   size_t n = s.size();
   size_t positives = static_cast<size_t>(std::count(y.begin(), y.end(), 1));
   size_t negatives = n - positives;
-  if (positives == 0 || negatives == 0) return kNaN;
+  AucFigures out;
+  if (positives == 0 || negatives == 0) return out;
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
   std::sort(order.begin(), order.end(),
             [&](size_t a, size_t b) { return s[a] < s[b]; });
-  // Sum of the mid-ranks (1-based) of the positives.
+  const double pos = static_cast<double>(positives);
+  const double neg = static_cast<double>(negatives);
+  // Sum of the mid-ranks (1-based) of the positives; the structural
+  // components of each tie group, with the rows they stand for.
   double rank_sum = 0.0;
+  std::vector<std::pair<double, size_t>> v10, v01;
+  size_t pos_below = 0, neg_below = 0;
   for (size_t i = 0; i < n;) {
     size_t j = i;
-    while (j < n && s[order[j]] == s[order[i]]) ++j;
-    double mid_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2;
-    for (size_t k = i; k < j; ++k) {
-      if (y[order[k]] == 1) rank_sum += mid_rank;
+    size_t group_pos = 0;
+    while (j < n && s[order[j]] == s[order[i]]) {
+      if (y[order[j++]] == 1) ++group_pos;
     }
+    size_t group_neg = (j - i) - group_pos;
+    double mid_rank = (static_cast<double>(i + 1) + static_cast<double>(j)) / 2;
+    rank_sum += mid_rank * static_cast<double>(group_pos);
+    if (group_pos > 0) {
+      v10.emplace_back((static_cast<double>(neg_below) +
+                        0.5 * static_cast<double>(group_neg)) /
+                           neg,
+                       group_pos);
+    }
+    if (group_neg > 0) {
+      v01.emplace_back(1.0 - (static_cast<double>(pos_below) +
+                              0.5 * static_cast<double>(group_pos)) /
+                                 pos,
+                       group_neg);
+    }
+    pos_below += group_pos;
+    neg_below += group_neg;
     i = j;
   }
-  double pos = static_cast<double>(positives);
-  double neg = static_cast<double>(negatives);
-  return (rank_sum - pos * (pos + 1) / 2) / (pos * neg);
+  out.auc = (rank_sum - pos * (pos + 1) / 2) / (pos * neg);
+  if (positives < 2 || negatives < 2) return out;
+  auto variance = [&](const std::vector<std::pair<double, size_t>>& v,
+                      double count) {
+    double sum = 0.0;
+    for (const auto& [value, rows] : v) {
+      sum += (value - out.auc) * (value - out.auc) * static_cast<double>(rows);
+    }
+    return sum / (count - 1);
+  };
+  out.se = std::sqrt(variance(v10, pos) / pos + variance(v01, neg) / neg);
+  return out;
 }
 
 }  // namespace
 
 double Auc(const std::vector<double>& scores, const std::vector<int>& labels) {
   Check(scores, labels, false);
-  return AucUnchecked(scores, labels);
+  return AucUnchecked(scores, labels).auc;
+}
+
+double AucStandardError(const std::vector<double>& scores,
+                        const std::vector<int>& labels) {
+  Check(scores, labels, false);
+  return AucUnchecked(scores, labels).se;
 }
 
 Metrics Evaluate(const std::vector<double>& p, const std::vector<int>& y) {
@@ -80,7 +129,7 @@ Metrics Evaluate(const std::vector<double>& p, const std::vector<int>& y) {
     m.bins[b].high = static_cast<double>(b + 1) / kBins;
   }
   if (m.n == 0) {
-    m.auc = m.accuracy = m.f1_credible = m.f1_doubtful = kNaN;
+    m.auc = m.auc_se = m.accuracy = m.f1_credible = m.f1_doubtful = kNaN;
     m.log_loss = m.brier = m.ece = kNaN;
     return m;
   }
@@ -104,7 +153,9 @@ Metrics Evaluate(const std::vector<double>& p, const std::vector<int>& y) {
     sum_y[b] += y[i];
   }
   double n = static_cast<double>(m.n);
-  m.auc = AucUnchecked(p, y);
+  const AucFigures auc = AucUnchecked(p, y);
+  m.auc = auc.auc;
+  m.auc_se = auc.se;
   m.accuracy = static_cast<double>(tp + tn) / n;
   m.f1_credible = F1(tp, fp, fn);
   m.f1_doubtful = F1(tn, fn, fp);

@@ -7,7 +7,11 @@
 //   // m.auc, m.accuracy, m.f1_credible, m.log_loss, m.ece, m.bins[i] ...
 //
 // Every row counts once (no sample weights): these are the figures a user
-// sees on their data. AUC is NaN when only one class is present.
+// sees on their data. AUC is NaN when only one class is present. Its
+// standard error is DeLong's (DeLong, DeLong and Clarke-Pearson 1988): the
+// variance of each positive's share of negatives it outranks over the
+// positives, plus the same for the negatives; AUC +- 1.96 se is the usual
+// 95% interval, which says how far a held-out figure may fall from this one.
 #ifndef CREDENCE_MODELS_METRICS_H_
 #define CREDENCE_MODELS_METRICS_H_
 
@@ -29,6 +33,7 @@ struct Metrics {
   size_t n = 0;
   size_t positives = 0;      // rows labeled 1
   double auc = 0.0;          // P(score of a 1 > score of a 0), ties count half
+  double auc_se = 0.0;       // DeLong; NaN unless each class has 2+ rows
   double accuracy = 0.0;     // predicted label: probability >= 0.5
   double f1_credible = 0.0;  // F1 of class 1 (0 when undefined)
   double f1_doubtful = 0.0;  // F1 of class 0
@@ -47,6 +52,10 @@ Metrics Evaluate(const std::vector<double>& probabilities,
 // The AUC alone (Mann-Whitney U with mid-ranks for ties); NaN unless both
 // classes are present.
 double Auc(const std::vector<double>& scores, const std::vector<int>& labels);
+
+// DeLong's standard error of the AUC; NaN unless each class has 2+ rows.
+double AucStandardError(const std::vector<double>& scores,
+                        const std::vector<int>& labels);
 
 }  // namespace credence
 

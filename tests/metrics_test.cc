@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/lcg.h"
+
 namespace credence {
 namespace {
 
@@ -245,11 +247,117 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(case_info.param.name);
     });
 
+// -------------------------------------------------- AUC's standard error
+
+// DeLong: v10 of a positive = share of negatives below it (ties half),
+// v01 of a negative = share of positives above it (ties half);
+// se^2 = var(v10) / P + var(v01) / N, variances with P - 1 and N - 1.
+struct AucSeCase {
+  const char* name;
+  std::vector<double> scores;
+  std::vector<int> labels;
+  double auc;
+  double se;  // NaN: undefined
+};
+
+class AucSeTableTest : public ::testing::TestWithParam<AucSeCase> {};
+
+TEST_P(AucSeTableTest, MatchesHandCount) {
+  const AucSeCase& c = GetParam();
+  const Metrics m = Evaluate(c.scores, c.labels);
+  EXPECT_DOUBLE_EQ(m.auc, c.auc);
+  const double se = AucStandardError(c.scores, c.labels);
+  if (std::isnan(c.se)) {
+    EXPECT_TRUE(std::isnan(se)) << se;
+    EXPECT_TRUE(std::isnan(m.auc_se)) << m.auc_se;
+  } else {
+    EXPECT_NEAR(se, c.se, 1e-12);
+    EXPECT_EQ(m.auc_se, se);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AucSeTableTest,
+    ::testing::Values(
+        // v10 {1, 0.5}, v01 {0.5, 1}, auc 0.75: both variances
+        // (0.0625 + 0.0625) / 1 = 0.125; se^2 = 0.125/2 + 0.125/2.
+        AucSeCase{"FourRows",
+                  {0.9, 0.7, 0.6, 0.1},
+                  {1, 0, 1, 0},
+                  0.75,
+                  0.35355339059327373},
+        // Ties across classes: v10 {0.75, 0.75} (one negative below, one
+        // tied), v01 {0.5, 1}: se^2 = 0 / 2 + 0.125 / 2 = 0.0625.
+        AucSeCase{
+            "TieAcrossClasses", {0.5, 0.5, 0.5, 0.2}, {1, 1, 0, 0}, 0.75, 0.25},
+        // v10 {1, 2/3}, v01 {1/2, 1, 1}, auc 5/6: var(v10) = 2/36,
+        // var(v01) = (1/9 + 1/36 + 1/36) / 2 = 1/12; se^2 = 1/36 + 1/36.
+        AucSeCase{"FiveRows",
+                  {0.9, 0.7, 0.3, 0.6, 0.1},
+                  {1, 0, 0, 1, 0},
+                  5.0 / 6,
+                  0.23570226039551584},
+        // Every v is 1: no spread, no error.
+        AucSeCase{"Perfect", {0.1, 0.2, 0.8, 0.9}, {0, 0, 1, 1}, 1.0, 0.0},
+        AucSeCase{"AllTied", {0.3, 0.3, 0.3, 0.3}, {1, 0, 1, 0}, 0.5, 0.0},
+        // One positive: its variance has no degrees of freedom.
+        AucSeCase{
+            "OnePositive", {0.1, 0.2, 0.3, 0.4}, {0, 1, 0, 0}, 1.0 / 3, kNaN},
+        AucSeCase{"OneNegative", {0.1, 0.2, 0.3}, {1, 0, 1}, 0.5, kNaN}),
+    [](const ::testing::TestParamInfo<AucSeCase>& case_info) {
+      return std::string(case_info.param.name);
+    });
+
+// The definition, pair by pair, on 150 rows with many ties.
+TEST(AucSeTest, MatchesPairByPairDefinition) {
+  Lcg rng(7);
+  std::vector<double> s;
+  std::vector<int> y;
+  for (int i = 0; i < 150; ++i) {
+    y.push_back(rng.Uniform() < 0.4 ? 1 : 0);
+    // Ten score levels, shifted up a little for positives.
+    s.push_back(std::floor(10 * rng.Uniform() + 2 * y.back()) / 10);
+  }
+  std::vector<double> v10, v01;
+  for (size_t i = 0; i < s.size(); ++i) {
+    double sum = 0;
+    double count = 0;
+    for (size_t j = 0; j < s.size(); ++j) {
+      if (y[j] == y[i]) continue;
+      const double hi = y[i] == 1 ? s[i] : s[j];
+      const double lo = y[i] == 1 ? s[j] : s[i];
+      sum += hi > lo ? 1.0 : hi == lo ? 0.5 : 0.0;
+      ++count;
+    }
+    (y[i] == 1 ? v10 : v01).push_back(sum / count);
+  }
+  auto mean = [](const std::vector<double>& v) {
+    double t = 0;
+    for (double x : v) t += x;
+    return t / static_cast<double>(v.size());
+  };
+  auto variance = [&](const std::vector<double>& v) {
+    const double m = mean(v);
+    double t = 0;
+    for (double x : v) t += (x - m) * (x - m);
+    return t / static_cast<double>(v.size() - 1);
+  };
+  ASSERT_GT(v10.size(), 20u);
+  ASSERT_GT(v01.size(), 20u);
+  EXPECT_NEAR(Auc(s, y), mean(v10), 1e-12);
+  const double se = std::sqrt(variance(v10) / static_cast<double>(v10.size()) +
+                              variance(v01) / static_cast<double>(v01.size()));
+  EXPECT_NEAR(AucStandardError(s, y), se, 1e-12);
+  EXPECT_GT(se, 0.01);
+}
+
 TEST(AucTest, RejectsMismatchLabelsAndNaNButNotLogits) {
   EXPECT_THROW(Auc({0.1, 0.2}, {1}), std::invalid_argument);
   EXPECT_THROW(Auc({0.1, 0.2}, {1, 3}), std::invalid_argument);
   EXPECT_THROW(Auc({0.1, kNaN}, {1, 0}), std::invalid_argument);
   EXPECT_DOUBLE_EQ(Auc({-30.0, 1.5}, {0, 1}), 1.0);
+  EXPECT_THROW(AucStandardError({0.1, 0.2}, {1}), std::invalid_argument);
+  EXPECT_THROW(AucStandardError({0.1, kNaN}, {1, 0}), std::invalid_argument);
 }
 
 }  // namespace

@@ -220,6 +220,9 @@ TEST_F(TuneCliTest, EvalJsonOfAPerfectModel) {
   EXPECT_EQ(j["n"], 12);
   EXPECT_EQ(j["positives"], 6);
   EXPECT_EQ(j["auc"], 1.0);
+  // Every positive outranks every negative: no spread, no error.
+  EXPECT_EQ(j["auc_se"], 0.0);
+  EXPECT_EQ(j["auc_ci95"], nlohmann::json::array({1.0, 1.0}));
   EXPECT_EQ(j["accuracy"], 1.0);
   EXPECT_EQ(j["f1"], 1.0);
   EXPECT_EQ(j["f1_credible"], 1.0);
@@ -247,6 +250,37 @@ TEST_F(TuneCliTest, EvalJsonOfAPerfectModel) {
   EXPECT_EQ(j["files"][0]["auc"], 1.0);
 }
 
+// With --group-column, each event is one fold's held-out part and gets
+// its own row, on screen and in the model file.
+TEST_F(TuneCliTest, GroupedFileReportsEachGroup) {
+  const std::string csv =
+      "text,label,event\n"
+      "The ministry confirmed the figures.,1,a\n"
+      "The police confirmed the arrest on Monday.,1,b\n"
+      "The agency confirmed the deal.,1,a\n"
+      "The government confirmed the results.,1,b\n"
+      "Sources say it may happen.,0,a\n"
+      "Rumors suggest the deal could collapse.,0,b\n"
+      "It is alleged that he might resign.,0,a\n"
+      "Some people claim it could be true.,0,b\n";
+  const std::string data = Write("events.csv", csv);
+  const std::string model = Path("g.model");
+  const CliRun r = Cli(
+      {"tune", data, "-o", model, "--folds", "2", "--group-column", "event"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find(" auc_se "), std::string::npos) << r.out;
+  const LinearModel m = LinearModel::LoadFile(model);
+  std::vector<std::string> scopes;
+  for (const auto& [key, value] : m.meta()) {
+    if (key == "cv_metrics")
+      scopes.push_back(value.substr(0, value.find(" n=")));
+  }
+  EXPECT_EQ(scopes, (std::vector<std::string>{"all", data + " group=a",
+                                              data + " group=b"}));
+  EXPECT_NE(r.out.find("group=a "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("group=b "), std::string::npos) << r.out;
+}
+
 TEST_F(TuneCliTest, EvalJsonOfSeveralFilesAndOneClass) {
   const std::string data = Write("data.csv", kLabeled);
   const std::string ones = Write("ones.csv",
@@ -264,6 +298,8 @@ TEST_F(TuneCliTest, EvalJsonOfSeveralFilesAndOneClass) {
   EXPECT_EQ(j["files"][1]["n"], 2);
   // One class: AUC is undefined, and null in JSON.
   EXPECT_TRUE(j["files"][1]["auc"].is_null());
+  EXPECT_TRUE(j["files"][1]["auc_se"].is_null());
+  EXPECT_TRUE(j["files"][1]["auc_ci95"].is_null());
   EXPECT_TRUE(j["files"][1]["accuracy"].is_number());
 }
 

@@ -466,6 +466,38 @@ TEST(MetricsByFileTest, AllRowsThenEachFile) {
   EXPECT_DOUBLE_EQ(both[2].metrics.brier, brier / 3);
 }
 
+// A grouped file's groups follow it, in sorted order; one grouped file
+// alone gets no file row (it would repeat "all").
+TEST(MetricsByFileTest, GroupsFollowTheirFileInSortedOrder) {
+  // Row i gets group groups[(i + 1) % 3]: rows 0, 3, 6, 9 are "a".
+  const Dataset one = Toy(12, 1, {}, {"c", "a", "b"});
+  std::vector<double> p;
+  for (int i = 0; i < 12; ++i) p.push_back(0.05 + 0.075 * i);
+  const std::vector<ScopedMetrics> single = MetricsByFile(one, p);
+  ASSERT_EQ(single.size(), 4u);
+  EXPECT_EQ(single[0].scope, "all");
+  EXPECT_EQ(single[1].scope, "f0.csv group=a");
+  EXPECT_EQ(single[2].scope, "f0.csv group=b");
+  EXPECT_EQ(single[3].scope, "f0.csv group=c");
+  double brier = 0;
+  for (size_t i : {0u, 3u, 6u, 9u}) {
+    ASSERT_EQ(one.group[i], "a");
+    brier += (p[i] - one.y[i]) * (p[i] - one.y[i]);
+  }
+  EXPECT_EQ(single[1].metrics.n, 4u);
+  EXPECT_DOUBLE_EQ(single[1].metrics.brier, brier / 4);
+
+  const Dataset two = Toy(12, 1, {6, 6}, {"b", "a"});
+  const std::vector<ScopedMetrics> both = MetricsByFile(two, p);
+  std::vector<std::string> scopes;
+  for (const ScopedMetrics& s : both) scopes.push_back(s.scope);
+  EXPECT_EQ(scopes, (std::vector<std::string>{
+                        "all", "f0.csv", "f0.csv group=a", "f0.csv group=b",
+                        "f1.csv", "f1.csv group=a", "f1.csv group=b"}));
+  EXPECT_EQ(both[2].metrics.n, 3u);
+  EXPECT_EQ(both[6].metrics.n, 3u);
+}
+
 // --------------------------------------------------------------- rejections
 
 TEST(TunerTest, RejectsOneClass) {

@@ -35,8 +35,9 @@ const char kTuneHelp[] =
     "Fits the model's bias and weights to labeled rows (label 1 = credible:\n"
     "0/1 or true/false) by L2-regularized logistic regression (Newton's\n"
     "method). First a stratified, seeded k-fold cross-validation gives\n"
-    "honest figures (AUC, accuracy, F1 of each class, log loss, Brier score,\n"
-    "expected calibration error and a reliability table); then the fit on\n"
+    "honest figures (AUC with DeLong's standard error, accuracy, F1 of each\n"
+    "class, log loss, Brier score, expected calibration error and a\n"
+    "reliability table); then the fit on\n"
     "every row is written to OUT.model, whole or not at all, with the\n"
     "command, each input's sha256 and row count, and the figures.\n"
     "\n"
@@ -66,7 +67,8 @@ const char kTuneHelp[] =
     "  --group-column COL    in files with column COL, rows of one value\n"
     "                        (e.g. a news event) stay in one fold: the "
     "figures\n"
-    "                        then measure unseen groups\n"
+    "                        then measure unseen groups, and each group\n"
+    "                        gets its own row\n"
     "  --calibrate auto|platt|none\n"
     "                        Platt scaling of the output, folded into the\n"
     "                        weights; auto keeps it when it lowers the\n"
@@ -96,11 +98,13 @@ const char kEvalHelp[] =
     "                     [--overlay DIR]\n"
     "\n"
     "Scores labeled rows (label 1 = credible) with a model (default: the\n"
-    "built-in one) and reports AUC, accuracy, F1 of each class, log loss,\n"
-    "Brier score, expected calibration error (10 bins) and the reliability\n"
-    "table: for all rows, then each file when there are several.\n"
+    "built-in one) and reports AUC with DeLong's standard error, accuracy,\n"
+    "F1 of each class, log loss, Brier score, expected calibration error\n"
+    "(10 bins) and the reliability table: for all rows, then each file when\n"
+    "there are several.\n"
     "\n"
-    "JSON (--format json): one object with keys n, positives, auc,\n"
+    "JSON (--format json): one object with keys n, positives, auc, auc_se,\n"
+    "auc_ci95 ([auc - 1.96 auc_se, auc + 1.96 auc_se] inside [0, 1]),\n"
     "accuracy, f1 (mean of the two classes' F1), f1_credible, f1_doubtful,\n"
     "log_loss, brier, ece, reliability (bins: low, high, n, mean_predicted,\n"
     "observed) and files (the same keys a file, with path). A rate that is\n"
@@ -157,18 +161,18 @@ std::string Pad(std::string s, size_t width, bool left = false) {
 
 void WriteMetricsTable(const std::vector<ScopedMetrics>& all,
                        std::ostream& out) {
-  out << Pad("scope", 36, true) << Pad("n", 8) << Pad("auc", 8) << Pad("acc", 8)
-      << Pad("f1(1)", 8) << Pad("f1(0)", 8) << Pad("logloss", 8)
-      << Pad("brier", 8) << Pad("ece", 8) << "\n";
+  out << Pad("scope", 36, true) << Pad("n", 8) << Pad("auc", 8)
+      << Pad("auc_se", 8) << Pad("acc", 8) << Pad("f1(1)", 8) << Pad("f1(0)", 8)
+      << Pad("logloss", 8) << Pad("brier", 8) << Pad("ece", 8) << "\n";
   for (const ScopedMetrics& s : all) {
     const Metrics& m = s.metrics;
     std::string scope = s.scope;
     if (scope.size() > 35) scope = "..." + scope.substr(scope.size() - 32);
     out << Pad(scope, 36, true) << Pad(std::to_string(m.n), 8)
-        << Pad(Rate(m.auc), 8) << Pad(Rate(m.accuracy), 8)
-        << Pad(Rate(m.f1_credible), 8) << Pad(Rate(m.f1_doubtful), 8)
-        << Pad(Rate(m.log_loss), 8) << Pad(Rate(m.brier), 8)
-        << Pad(Rate(m.ece), 8) << "\n";
+        << Pad(Rate(m.auc), 8) << Pad(Rate(m.auc_se), 8)
+        << Pad(Rate(m.accuracy), 8) << Pad(Rate(m.f1_credible), 8)
+        << Pad(Rate(m.f1_doubtful), 8) << Pad(Rate(m.log_loss), 8)
+        << Pad(Rate(m.brier), 8) << Pad(Rate(m.ece), 8) << "\n";
   }
 }
 
@@ -193,6 +197,15 @@ void JsonRate(double v, std::ostream& out) {
 void WriteMetricsJson(const Metrics& m, std::ostream& out) {
   out << "\"n\":" << m.n << ",\"positives\":" << m.positives << ",\"auc\":";
   JsonRate(m.auc, out);
+  out << ",\"auc_se\":";
+  JsonRate(m.auc_se, out);
+  out << ",\"auc_ci95\":";
+  if (std::isnan(m.auc_se)) {
+    out << "null";
+  } else {
+    out << "[" << FormatFixed(std::max(0.0, m.auc - 1.96 * m.auc_se), 6) << ","
+        << FormatFixed(std::min(1.0, m.auc + 1.96 * m.auc_se), 6) << "]";
+  }
   out << ",\"accuracy\":";
   JsonRate(m.accuracy, out);
   out << ",\"f1\":";
