@@ -28,15 +28,16 @@ std::ifstream OpenOrThrow(const std::string& path) {
   return in;
 }
 
-// The group of every row, from a second pass over the file.
-std::vector<std::string> ReadGroups(const std::string& path,
+// One column's value for every row, from another pass over the file.
+std::vector<std::string> ReadColumn(const std::string& path,
+                                    const std::string& column,
                                     const DatasetOptions& options) {
   std::ifstream in = OpenOrThrow(path);
-  CsvReader reader(in, path, options.group_column, options.label_column, true);
-  std::vector<std::string> groups;
+  CsvReader reader(in, path, column, options.label_column, true);
+  std::vector<std::string> values;
   CsvRow row;
-  while (reader.Next(&row)) groups.emplace_back(row.text);
-  return groups;
+  while (reader.Next(&row)) values.emplace_back(row.text);
+  return values;
 }
 
 bool HasColumn(const std::string& path, const std::string& column,
@@ -71,7 +72,12 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
   file.grouped = !options.group_column.empty() &&
                  HasColumn(path, options.group_column, options);
   std::vector<std::string> groups;
-  if (file.grouped) groups = ReadGroups(path, options);
+  if (file.grouped) groups = ReadColumn(path, options.group_column, options);
+  std::vector<std::string> ids;
+  if (!options.id_column.empty() &&
+      HasColumn(path, options.id_column, options)) {
+    ids = ReadColumn(path, options.id_column, options);
+  }
 
   std::ifstream in = OpenOrThrow(path);
   CsvReader reader(in, path, options.text_column, options.label_column, true);
@@ -107,6 +113,9 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
     data->group.push_back(file.grouped && row.number <= groups.size()
                               ? groups[row.number - 1]
                               : std::string());
+    data->id.push_back(row.number <= ids.size() ? ids[row.number - 1]
+                                                : std::string());
+    data->line.push_back(row.line);
     ++file.rows;
     file.positives += static_cast<size_t>(label);
   }

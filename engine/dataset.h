@@ -35,6 +35,8 @@ struct DatasetOptions {
   // When set, files that have this column keep each of its values inside
   // one cross-validation fold (e.g. a news event); other files ignore it.
   std::string group_column;
+  // Files that have this column give each row its value as the row's id.
+  std::string id_column = "id";
   Unit unit = Unit::kClaim;
 };
 
@@ -53,6 +55,8 @@ struct Dataset {
   std::vector<double> probability;  // the scorer's own output for the row
   std::vector<uint32_t> file;       // index into files
   std::vector<std::string> group;   // empty unless the file is grouped
+  std::vector<std::string> id;      // empty unless the file has the column
+  std::vector<uint64_t> line;       // where the row's record starts
   std::vector<DatasetFile> files;
   size_t rows() const { return y.size(); }
 };

@@ -274,6 +274,7 @@ TuneReport Tune(const Dataset& data,
       FormatFixed(after, 4) + " with Platt scaling (--calibrate " +
       options.calibrate + ")";
   report.cv = report.calibrated ? cv_calibrated : report.cv_raw;
+  report.oof = report.calibrated ? calibrated : raw;
 
   report.fit = FitLogistic(all, fit_options);
   double bias = report.fit.bias;

@@ -61,6 +61,7 @@ struct TuneReport {
   FitResult fit;      // the final fit on every row, before calibration
   std::vector<ScopedMetrics> cv;      // out-of-fold, as shipped
   std::vector<ScopedMetrics> cv_raw;  // out-of-fold, before calibration
+  std::vector<double> oof;  // each row's out-of-fold probability, as shipped
   bool calibrated = false;
   double platt_a = 1.0, platt_b = 0.0;
   std::string calibration_note;  // why it was or was not applied

@@ -439,8 +439,17 @@ TEST_F(CliTest, RankFailures) {
        {"rank", dir + "/bad.csv"},
        1,
        "credence rank: " + dir + "/bad.csv:3: "},
+      // The same file by another spelling: overwriting it would lose the
+      // input.
+      {"output is the input",
+       {"rank", good, "--output", dir + "/./h.csv"},
+       2,
+       "credence rank: --output " + dir +
+           "/./h.csv is also an input (it would be overwritten; choose "
+           "another path)\n"},
   };
   ExpectFailures(cases);
+  EXPECT_EQ(ReadFile(good), kHeadlines);
   const CliRun skipped = Cli({"rank", dir + "/bad.csv", "--skip-bad-rows"});
   EXPECT_EQ(skipped.code, 0);
   EXPECT_EQ(skipped.err.substr(0, dir.size() + 11), dir + "/bad.csv:3:");

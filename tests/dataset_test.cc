@@ -167,6 +167,24 @@ TEST(LoadLabeledTest, GroupColumnWhenPresent) {
   EXPECT_EQ(data.files[1].positives, 1u);
 }
 
+// Each row keeps where its record starts and, when the file has the id
+// column, its id.
+TEST(LoadLabeledTest, LinesAndIds) {
+  const ScratchDir dir("credence_dataset_test");
+  const std::string plain = dir.Write("plain.csv", kGood);
+  const std::string with_ids =
+      dir.Write("ids.csv",
+                "label,key,text\n1,a7,The police confirmed it\n"
+                "0,\"b,8\",It may happen\n");
+  Dataset data;
+  LoadLabeled(plain, BuiltInScorer(), {}, &data);
+  DatasetOptions options;
+  options.id_column = "key";
+  LoadLabeled(with_ids, BuiltInScorer(), options, &data);
+  EXPECT_EQ(data.line, (std::vector<uint64_t>{2, 3, 5, 6, 2, 3}));
+  EXPECT_EQ(data.id, (std::vector<std::string>{"", "", "", "", "a7", "b,8"}));
+}
+
 TEST(LoadLabeledTest, BadLabelNamesFileAndLine) {
   const ScratchDir dir("credence_dataset_test");
   // The bad label is on line 6: the record on lines 3-4 spans two lines.

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -12,9 +13,11 @@
 #include <vector>
 
 #include "engine/resources.h"
+#include "engine/scorer.h"
 #include "engine/sha256.h"
 #include "features/extractor.h"
 #include "models/linear_model.h"
+#include "models/metrics.h"
 #include "tests/scratch_dir.h"
 #include "tools/cli.h"
 
@@ -281,6 +284,96 @@ TEST_F(TuneCliTest, GroupedFileReportsEachGroup) {
   EXPECT_NE(r.out.find("group=b "), std::string::npos) << r.out;
 }
 
+// Rows of a --predictions file, split into fields (no field here needs
+// quotes).
+std::vector<std::vector<std::string>> ReadPredictions(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(ReadFile(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::istringstream fields_in(line);
+    std::string field;
+    while (std::getline(fields_in, field, ',')) fields.push_back(field);
+    if (!line.empty() && line.back() == ',') fields.emplace_back();
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+// tune --predictions: every row's out-of-fold probability, from which the
+// AUC the model file records can be recomputed.
+TEST_F(TuneCliTest, TunePredictionsAreTheOutOfFoldFigures) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string model = Path("m.model");
+  const std::string predictions = Path("oof.csv");
+  const CliRun r = Cli({"tune", data, "-o", model, "--folds", "3",
+                        "--predictions", predictions});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto rows = ReadPredictions(predictions);
+  ASSERT_EQ(rows.size(), 13u);
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"file", "line", "id", "unit",
+                                               "label", "probability"}));
+  // The record on lines 3-4 spans two lines; kLabeled has no id column.
+  const std::vector<std::string> lines = {"2", "3",  "5",  "6",  "7",  "8",
+                                          "9", "10", "11", "12", "13", "14"};
+  std::vector<double> p;
+  std::vector<int> y;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    SCOPED_TRACE(i);
+    ASSERT_EQ(rows[i].size(), 6u);
+    EXPECT_EQ(rows[i][0], data);
+    EXPECT_EQ(rows[i][1], lines[i - 1]);
+    EXPECT_EQ(rows[i][2], "");
+    EXPECT_EQ(rows[i][3], "claim");
+    EXPECT_EQ(rows[i][4], i <= 6 ? "1" : "0");
+    EXPECT_EQ(rows[i][5].size(), 11u);  // 0.123456789
+    p.push_back(std::stod(rows[i][5]));
+    y.push_back(std::stoi(rows[i][4]));
+  }
+  const LinearModel m = LinearModel::LoadFile(model);
+  std::string cv;
+  for (const auto& [key, value] : m.meta()) {
+    if (key == "cv_metrics") cv = value;
+  }
+  std::ostringstream auc;
+  auc << "all n=12 auc=" << std::fixed << std::setprecision(4) << Auc(p, y)
+      << " ";
+  EXPECT_TRUE(StartsWith(cv, auc.str())) << cv << " vs " << auc.str();
+}
+
+// eval --predictions: ids from the id column, the unit each file was read
+// as, and the probability the scorer gives the row.
+TEST_F(TuneCliTest, EvalPredictionsNameEachRow) {
+  const std::string claims = Write("claims.csv",
+                                   "id,text,label\n"
+                                   "c1,The ministry confirmed the figures.,1\n"
+                                   "c2,Sources say it may happen.,0\n");
+  const std::string articles =
+      Write("articles.csv",
+            "text,label\n"
+            "\"Port deal approved\nThe ministry confirmed the deal.\",1\n");
+  const std::string predictions = Path("p.csv");
+  const CliRun r = Cli({"eval", claims, "--article-file", articles,
+                        "--predictions", predictions});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto rows = ReadPredictions(predictions);
+  ASSERT_EQ(rows.size(), 4u);
+  const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
+  const std::string text = "The ministry confirmed the figures.";
+  std::ostringstream p;
+  p << std::fixed << std::setprecision(9)
+    << scorer.ScoreClaim(text, {0, text.size()}).confidence;
+  EXPECT_EQ(rows[1], (std::vector<std::string>{claims, "2", "c1", "claim", "1",
+                                               p.str()}));
+  EXPECT_EQ(rows[2][2], "c2");
+  EXPECT_EQ(rows[2][4], "0");
+  EXPECT_EQ(rows[3][0], articles);
+  EXPECT_EQ(rows[3][1], "2");
+  EXPECT_EQ(rows[3][2], "");
+  EXPECT_EQ(rows[3][3], "article");
+}
+
 TEST_F(TuneCliTest, EvalJsonOfSeveralFilesAndOneClass) {
   const std::string data = Write("data.csv", kLabeled);
   const std::string ones = Write("ones.csv",
@@ -446,6 +539,38 @@ TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
        "credence tune: " + dir +
            "/ones.csv: tune: 2 rows for 3 folds (hint: "
            "lower --folds)\n"},
+      {"output is an input",
+       {"tune", data, "-o", data},
+       2,
+       "credence tune: -o " + data +
+           " is also an input (it would be overwritten; choose another "
+           "path)\n"},
+      {"predictions is an input",
+       {"tune", data, "-o", out, "--predictions", data},
+       2,
+       "credence tune: --predictions " + data +
+           " is also an input (it would be overwritten; choose another "
+           "path)\n"},
+      {"predictions is the model",
+       {"tune", data, "-o", out, "--predictions", out},
+       2,
+       "credence tune: --predictions and -o name the same file (" + out +
+           ")\n"},
+      {"bad label, predictions asked for",
+       {"tune", dir + "/badlabel.csv", "-o", dir + "/m.model", "--predictions",
+        out},
+       1,
+       "credence tune: " + dir + "/badlabel.csv:6: label 'yes'..."},
+      {"eval predictions is an input",
+       {"eval", data, "--predictions", data},
+       2,
+       "credence eval: --predictions " + data +
+           " is also an input (it would be overwritten; choose another "
+           "path)\n"},
+      {"eval bad label, predictions asked for",
+       {"eval", dir + "/badlabel.csv", "--predictions", out},
+       1,
+       "credence eval: " + dir + "/badlabel.csv:6: label 'yes'..."},
       {"eval no input",
        {"eval"},
        2,

@@ -280,6 +280,9 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   o.id_column_given = vm.count("id-column") > 0;
   o.input = TheInput(vm, "one CSV file at a time");
   ValidateRankOptions(o);
+  if (!o.output.empty() && o.input != "-") {
+    CheckNotAnInput(o.output, "--output", {{o.input}});
+  }
   return o;
 }
 

@@ -58,6 +58,7 @@ struct TuneCommandOptions {
   std::vector<std::string> inputs;    // CSV files read with --unit
   std::vector<std::string> articles;  // CSV files of whole articles
   std::string output;                 // the model file to write
+  std::string predictions;  // where to write out-of-fold predictions, if set
   std::string text_column = "text";
   std::string label_column = "label";
   std::string group_column;    // rows of a group share a fold
@@ -91,6 +92,7 @@ struct EvalCommandOptions {
   std::string label_column = "label";
   std::string unit = "claim";
   std::string format = "text";  // "text" or "json"
+  std::string predictions;      // where to write each row's score, if set
   std::string model, lexicons, overlay;
 };
 

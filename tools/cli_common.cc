@@ -1,5 +1,6 @@
 #include "tools/cli_common.h"
 
+#include <filesystem>
 #include <utility>
 
 #include "engine/resources.h"
@@ -60,6 +61,21 @@ boost::program_options::variables_map ParseCommandLine(
                      " --help)");
   }
   return vm;
+}
+
+void CheckNotAnInput(const std::string& output, const std::string& option,
+                     const std::vector<std::vector<std::string>>& inputs) {
+  for (const std::vector<std::string>& list : inputs) {
+    for (const std::string& input : list) {
+      std::error_code error;
+      if (output == input ||
+          std::filesystem::equivalent(output, input, error)) {
+        throw UsageError(option + " " + output +
+                         " is also an input (it would be overwritten; "
+                         "choose another path)");
+      }
+    }
+  }
 }
 
 }  // namespace credence

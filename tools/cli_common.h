@@ -41,6 +41,12 @@ boost::program_options::variables_map ParseCommandLine(
     const boost::program_options::options_description& desc,
     const std::string& command);
 
+// Throws UsageError "OPTION OUTPUT is also an input (...)" when `output`
+// names one of the `inputs` (the same path, or the same existing file):
+// writing it would replace the data it was made from.
+void CheckNotAnInput(const std::string& output, const std::string& option,
+                     const std::vector<std::vector<std::string>>& inputs);
+
 // `credence tune` and `credence eval` (cli_learn.cc); args exclude the
 // command name.
 int RunTune(const std::vector<std::string>& args, std::ostream& out);

@@ -4,9 +4,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "engine/atomic_file.h"
+#include "engine/csv_record.h"
 #include "engine/dataset.h"
 #include "engine/report.h"
 #include "engine/sha256.h"
@@ -29,7 +31,7 @@ const char kTuneHelp[] =
     "                     [--group-column COL]\n"
     "                     [--calibrate auto|platt|none] [--signs "
     "taxonomy|free]\n"
-    "                     [--prior MODEL] [--name NAME]\n"
+    "                     [--prior MODEL] [--name NAME] [--predictions FILE]\n"
     "                     [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Fits the model's bias and weights to labeled rows (label 1 = credible:\n"
@@ -78,6 +80,9 @@ const char kTuneHelp[] =
     "                        official confirmations never lower one; held\n"
     "                        at 0 otherwise); free: no constraint\n"
     "                        (default taxonomy)\n"
+    "  --predictions FILE    also write each row's out-of-fold probability\n"
+    "                        there (CSV: file, line, id, unit, label,\n"
+    "                        probability; id from an id column, if any)\n"
     "  --prior MODEL         pull the weights towards MODEL's (article\n"
     "                        weights towards its article weights, if it has\n"
     "                        any) instead of towards 0:\n"
@@ -94,8 +99,8 @@ const char kEvalHelp[] =
     "usage: credence eval FILE.csv [FILE.csv ...] [--model FILE]\n"
     "                     [--unit claim|article] [--article-file FILE.csv]\n"
     "                     [--format text|json] [--text-column text]\n"
-    "                     [--label-column label] [--lexicons DIR]\n"
-    "                     [--overlay DIR]\n"
+    "                     [--label-column label] [--predictions FILE]\n"
+    "                     [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Scores labeled rows (label 1 = credible) with a model (default: the\n"
     "built-in one) and reports AUC with DeLong's standard error, accuracy,\n"
@@ -109,6 +114,10 @@ const char kEvalHelp[] =
     "log_loss, brier, ece, reliability (bins: low, high, n, mean_predicted,\n"
     "observed) and files (the same keys a file, with path). A rate that is\n"
     "undefined (AUC with one class) is null.\n"
+    "\n"
+    "--predictions FILE writes each row's probability there, whole or not at\n"
+    "all: CSV with columns file, line (where the row's record starts), id\n"
+    "(the id column's value, empty without one), unit, label, probability.\n"
     "\n"
     "exit codes: 0 done; 1 unreadable or bad data; 2 bad command line.\n";
 
@@ -238,6 +247,26 @@ void WriteFiles(const Dataset& data, std::ostream& out) {
         << f.sha256.substr(0, 16) << "...\n";
   }
 }
+
+// One CSV row a dataset row, in order, after the header (written by the
+// caller once): file, line, id, unit (the first `claim_files` files were
+// read as claims, the rest as articles), label, probability (9 decimals,
+// so that ties in the file are ties in the scores).
+void WritePredictions(const Dataset& data, const std::vector<double>& p,
+                      size_t claim_files, std::ostream& out) {
+  std::string line;
+  for (size_t i = 0; i < data.rows(); ++i) {
+    line.clear();
+    AppendCsvField(data.files[data.file[i]].path, &line);
+    line += "," + std::to_string(data.line[i]) + ",";
+    AppendCsvField(data.id[i], &line);
+    line += data.file[i] < claim_files ? ",claim" : ",article";
+    line += (data.y[i] == 1 ? ",1," : ",0,") + FormatFixed(p[i], 9) + "\n";
+    out << line;
+  }
+}
+
+constexpr char kPredictionsHeader[] = "file,line,id,unit,label,probability\n";
 
 Unit ParseUnit(const std::string& unit) {
   return unit == "article" ? Unit::kArticle : Unit::kClaim;
@@ -394,6 +423,7 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
                                                 po::value(&o.file_weights))(
       "calibrate", po::value(&o.calibrate))("signs", po::value(&o.signs))(
       "prior", po::value(&o.prior))("name", po::value(&o.name))(
+      "predictions", po::value(&o.predictions))(
       "input", po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   const po::variables_map vm = ParseCommandLine(args, desc, "tune");
@@ -404,8 +434,21 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   o.inputs = Inputs(vm);
   o.article_l2_given = vm.count("article-l2") > 0;
   ValidateTuneOptions(o);
+  CheckNotAnInput(o.output, "-o", {o.inputs, o.articles, {o.prior}});
+  if (!o.predictions.empty()) {
+    CheckNotAnInput(o.predictions, "--predictions",
+                    {o.inputs, o.articles, {o.prior}});
+    if (o.predictions == o.output) {
+      throw UsageError("--predictions and -o name the same file (" + o.output +
+                       ")");
+    }
+  }
 
   AtomicFile target(o.output);  // a bad folder fails before the work
+  std::unique_ptr<AtomicFile> predictions;
+  if (!o.predictions.empty()) {
+    predictions = std::make_unique<AtomicFile>(o.predictions);
+  }
   const std::unique_ptr<Scorer> scorer =
       BuildFeatureScorer(o.lexicons, o.overlay);
   DatasetOptions data_options;
@@ -490,6 +533,17 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
       model.AddMeta(key, value);
     }
   }
+  if (predictions) {
+    predictions->stream() << kPredictionsHeader;
+    if (claims.rows() > 0) {
+      WritePredictions(claims, claim_report.oof, claims.files.size(),
+                       predictions->stream());
+    }
+    if (articles.rows() > 0) {
+      WritePredictions(articles, article_report.oof, 0, predictions->stream());
+    }
+    predictions->Commit();
+  }
   model.Save(target.stream());
   target.Commit();
   text << "wrote " << o.output << "\n";
@@ -505,6 +559,7 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
       "model", po::value(&o.model))("text-column", po::value(&o.text_column))(
       "label-column", po::value(&o.label_column))("unit", po::value(&o.unit))(
       "article-file", po::value(&o.articles))("format", po::value(&o.format))(
+      "predictions", po::value(&o.predictions))(
       "input", po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   const po::variables_map vm = ParseCommandLine(args, desc, "eval");
@@ -514,6 +569,12 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
   }
   o.inputs = Inputs(vm);
   ValidateEvalOptions(o);
+  std::unique_ptr<AtomicFile> predictions;
+  if (!o.predictions.empty()) {
+    CheckNotAnInput(o.predictions, "--predictions",
+                    {o.inputs, o.articles, {o.model}});
+    predictions = std::make_unique<AtomicFile>(o.predictions);
+  }
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(o.model, o.lexicons, o.overlay);
   DatasetOptions data_options;
@@ -546,6 +607,13 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
     WriteMetricsTable(metrics, text);
     text << "\nreliability, all rows:\n";
     WriteReliability(metrics[0].metrics, text);
+  }
+  if (predictions) {
+    predictions->stream() << kPredictionsHeader;
+    WritePredictions(data, data.probability,
+                     o.unit == "claim" ? o.inputs.size() : 0,
+                     predictions->stream());
+    predictions->Commit();
   }
   out << text.str();
   return 0;
