@@ -59,7 +59,8 @@ int ParseLabel(std::string_view field) {
 }
 
 void LoadLabeled(const std::string& path, const Scorer& scorer,
-                 const DatasetOptions& options, Dataset* data) {
+                 const DatasetOptions& options, Dataset* data,
+                 CueTally* tally) {
   const size_t cols = scorer.model().feature_names().size();
   if (data->cols != 0 && data->cols != cols) {
     throw std::invalid_argument("dataset: feature count changed");
@@ -84,6 +85,7 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
   const auto file_index = static_cast<uint32_t>(data->files.size());
   CsvRow row;
   std::vector<double> mean(cols);
+  std::vector<Cue> article_cues;
   while (reader.Next(&row)) {
     const std::string where = path + ":" + std::to_string(row.line) + ": ";
     int label = ParseLabel(row.id);
@@ -99,11 +101,20 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
         data->x.insert(data->x.end(), claim.evidence.features.begin(),
                        claim.evidence.features.end());
         data->probability.push_back(claim.confidence);
+        if (tally != nullptr) tally->AddRow(claim.evidence.cues, label);
       } else {
         ArticleScore article = scorer.ScoreArticle(row.text);
         ArticleFeatures(article, &mean);
         data->x.insert(data->x.end(), mean.begin(), mean.end());
         data->probability.push_back(article.score);
+        if (tally != nullptr) {
+          article_cues.clear();
+          for (const ScoredClaim& claim : article.claims) {
+            article_cues.insert(article_cues.end(), claim.evidence.cues.begin(),
+                                claim.evidence.cues.end());
+          }
+          tally->AddRow(article_cues, label);
+        }
       }
     } catch (const InputError& e) {
       throw CsvError(where + "text: " + e.what());

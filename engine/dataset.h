@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/cue_tally.h"
 #include "engine/scorer.h"
 
 namespace credence {
@@ -61,9 +62,11 @@ struct Dataset {
   size_t rows() const { return y.size(); }
 };
 
-// Appends the rows of the CSV file at `path` to `data`.
+// Appends the rows of the CSV file at `path` to `data`; counts each row's
+// cues into `tally` when one is given.
 void LoadLabeled(const std::string& path, const Scorer& scorer,
-                 const DatasetOptions& options, Dataset* data);
+                 const DatasetOptions& options, Dataset* data,
+                 CueTally* tally = nullptr);
 
 // "0"/"false" -> 0, "1"/"true" -> 1 (any case); -1 for anything else.
 int ParseLabel(std::string_view field);

@@ -374,6 +374,69 @@ TEST_F(TuneCliTest, EvalPredictionsNameEachRow) {
   EXPECT_EQ(rows[3][3], "article");
 }
 
+// eval --cues: each cue with the rows it fires in, by class. "may" (hedge)
+// is in two rows of kLabeled, both labeled 0 (six rows a class):
+// Haldane counts 0.5, 6.5, 2.5, 4.5 -> log OR ln(0.5 * 4.5 / (6.5 * 2.5))
+// = ln(0.1384615385) = -1.977163, se sqrt(2 + 1/6.5 + 1/2.5 + 1/4.5)
+// = sqrt(2.7760683761) = 1.666154.
+TEST_F(TuneCliTest, EvalCuesCountRowsByClass) {
+  const std::string data = Write("data.csv", kLabeled);
+  const CliRun json = Cli({"eval", data, "--cues", "--format", "json"});
+  ASSERT_EQ(json.code, 0) << json.err;
+  const nlohmann::json j = nlohmann::json::parse(json.out);
+  ASSERT_TRUE(j["cues"].is_array());
+  nlohmann::json may;
+  int total = 0;
+  for (const nlohmann::json& cue : j["cues"]) {
+    total += cue["rows"].get<int>();
+    if (cue["category"] == "hedge" && cue["entry"] == "may") may = cue;
+  }
+  ASSERT_FALSE(may.is_null()) << j["cues"].dump();
+  EXPECT_EQ(may["source"], "<built-in>/hedge.txt:5");
+  EXPECT_EQ(may["rows"], 2);
+  EXPECT_EQ(may["rows_credible"], 0);
+  EXPECT_NEAR(may["log_odds_ratio"].get<double>(), -1.977163, 1e-6);
+  EXPECT_NEAR(may["se"].get<double>(), 1.666154, 1e-6);
+  EXPECT_EQ(may["side"], -1);
+  EXPECT_EQ(may["contradicts"], false);
+  EXPECT_GT(total, 12);
+
+  const CliRun text = Cli({"eval", data, "--cues"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("cues: the rows each fires in (6 labeled 1, 6 "
+                          "labeled 0)"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("       2        0   -1.98   1.67  -     hedge    "
+                          "              may (<built-in>/hedge.txt:5)\n"),
+            std::string::npos)
+      << text.out;
+  // A hedge in every credible row and no other: ln(8.5 * 8.5 / 0.25) =
+  // 5.666427 against 2 x se = 2 x sqrt(2 / 8.5 + 2 / 0.5) = 4.115613.
+  std::string against = "text,label\n";
+  for (int i = 0; i < 8; ++i) {
+    against += "Row " + std::to_string(i) + " may be fine.,1\n";
+    against += "Row " + std::to_string(i) + " is fine.,0\n";
+  }
+  const CliRun flagged = Cli(
+      {"eval", Write("against.csv", against), "--cues", "--format", "json"});
+  ASSERT_EQ(flagged.code, 0) << flagged.err;
+  bool found = false;
+  const nlohmann::json flagged_json = nlohmann::json::parse(flagged.out);
+  for (const nlohmann::json& cue : flagged_json["cues"]) {
+    if (cue["entry"] != "may") continue;
+    found = true;
+    EXPECT_NEAR(cue["log_odds_ratio"].get<double>(), 5.666427, 1e-6);
+    EXPECT_EQ(cue["contradicts"], true);
+  }
+  EXPECT_TRUE(found);
+  // Without --cues, neither.
+  EXPECT_EQ(Cli({"eval", data}).out.find("cues:"), std::string::npos);
+  EXPECT_FALSE(
+      nlohmann::json::parse(Cli({"eval", data, "--format", "json"}).out)
+          .contains("cues"));
+}
+
 TEST_F(TuneCliTest, EvalJsonOfSeveralFilesAndOneClass) {
   const std::string data = Write("data.csv", kLabeled);
   const std::string ones = Write("ones.csv",

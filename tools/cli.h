@@ -93,6 +93,7 @@ struct EvalCommandOptions {
   std::string unit = "claim";
   std::string format = "text";  // "text" or "json"
   std::string predictions;      // where to write each row's score, if set
+  bool cues = false;            // also the table of cues by class
   std::string model, lexicons, overlay;
 };
 

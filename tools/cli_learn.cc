@@ -9,6 +9,7 @@
 
 #include "engine/atomic_file.h"
 #include "engine/csv_record.h"
+#include "engine/cue_tally.h"
 #include "engine/dataset.h"
 #include "engine/report.h"
 #include "engine/sha256.h"
@@ -100,7 +101,7 @@ const char kEvalHelp[] =
     "                     [--unit claim|article] [--article-file FILE.csv]\n"
     "                     [--format text|json] [--text-column text]\n"
     "                     [--label-column label] [--predictions FILE]\n"
-    "                     [--lexicons DIR] [--overlay DIR]\n"
+    "                     [--cues] [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Scores labeled rows (label 1 = credible) with a model (default: the\n"
     "built-in one) and reports AUC with DeLong's standard error, accuracy,\n"
@@ -118,6 +119,14 @@ const char kEvalHelp[] =
     "--predictions FILE writes each row's probability there, whole or not at\n"
     "all: CSV with columns file, line (where the row's record starts), id\n"
     "(the id column's value, empty without one), unit, label, probability.\n"
+    "\n"
+    "--cues adds a table of every cue that fired (lexicon entry or rule,\n"
+    "in its category): the rows it fires in (once a row) of each class, the\n"
+    "log odds ratio of firing in a row labeled 1 against one labeled 0 (each\n"
+    "count + 0.5) with its standard error, and the category's taxonomy side;\n"
+    "'!' marks a cue the data puts on the other side by more than 2 se. In\n"
+    "JSON: \"cues\", objects with category, entry, source, rows,\n"
+    "rows_credible, log_odds_ratio, se, side (+1, -1, 0) and contradicts.\n"
     "\n"
     "exit codes: 0 done; 1 unreadable or bad data; 2 bad command line.\n";
 
@@ -145,15 +154,16 @@ std::string CommandLine(const std::string& command,
 // Loads every file; a file of articles is read as articles.
 Dataset LoadAll(const std::vector<std::string>& inputs,
                 const std::vector<std::string>& articles, Unit unit,
-                const Scorer& scorer, DatasetOptions options) {
+                const Scorer& scorer, DatasetOptions options,
+                CueTally* tally = nullptr) {
   Dataset data;
   options.unit = unit;
   for (const std::string& path : inputs) {
-    LoadLabeled(path, scorer, options, &data);
+    LoadLabeled(path, scorer, options, &data, tally);
   }
   options.unit = Unit::kArticle;
   for (const std::string& path : articles) {
-    LoadLabeled(path, scorer, options, &data);
+    LoadLabeled(path, scorer, options, &data, tally);
   }
   return data;
 }
@@ -267,6 +277,61 @@ void WritePredictions(const Dataset& data, const std::vector<double>& p,
 }
 
 constexpr char kPredictionsHeader[] = "file,line,id,unit,label,probability\n";
+
+// A cue whose data points against its taxonomy side by more than two
+// standard errors.
+bool Contradicts(const CueRow& row, int direction) {
+  return direction != 0 && direction * row.log_odds_ratio < -2 * row.se;
+}
+
+void WriteCueTable(const CueTally& tally, const std::vector<int>& directions,
+                   std::ostream& out) {
+  const std::vector<std::string>& names = Extractor::CategoryNames();
+  out << "cues: the rows each fires in (" << tally.rows(1) << " labeled 1, "
+      << tally.rows(0)
+      << " labeled 0); log OR > 0: it marks rows labeled 1 here;\n"
+         "side: the taxonomy's (+ sourcing, - doubt, = either); ! the data "
+         "says the other side, by more than 2 se\n";
+  out << Pad("rows", 8) << Pad("label 1", 9) << Pad("log OR", 8) << Pad("se", 7)
+      << "  side  " << Pad("category", 23, true) << "entry (source)\n";
+  for (const CueRow& row : tally.Rows()) {
+    const int side = directions[row.category];
+    out << Pad(std::to_string(row.rows[0] + row.rows[1]), 8)
+        << Pad(std::to_string(row.rows[1]), 9)
+        << Pad(FormatFixed(row.log_odds_ratio, 2), 8)
+        << Pad(FormatFixed(row.se, 2), 7) << "  "
+        << (side > 0   ? "+"
+            : side < 0 ? "-"
+                       : "=")
+        << (Contradicts(row, side) ? "!" : " ") << "    "
+        << Pad(names[row.category], 23, true) << row.entry->phrase << " ("
+        << row.entry->source << ")\n";
+  }
+}
+
+void WriteCueJson(const CueTally& tally, const std::vector<int>& directions,
+                  std::ostream& out) {
+  const std::vector<std::string>& names = Extractor::CategoryNames();
+  out << ",\"cues\":[";
+  bool first = true;
+  for (const CueRow& row : tally.Rows()) {
+    out << (first ? "" : ",") << "{\"category\":";
+    first = false;
+    WriteJsonString(names[row.category], out);
+    out << ",\"entry\":";
+    WriteJsonString(row.entry->phrase, out);
+    out << ",\"source\":";
+    WriteJsonString(row.entry->source, out);
+    out << ",\"rows\":" << row.rows[0] + row.rows[1]
+        << ",\"rows_credible\":" << row.rows[1]
+        << ",\"log_odds_ratio\":" << FormatFixed(row.log_odds_ratio, 6)
+        << ",\"se\":" << FormatFixed(row.se, 6)
+        << ",\"side\":" << directions[row.category] << ",\"contradicts\":"
+        << (Contradicts(row, directions[row.category]) ? "true" : "false")
+        << "}";
+  }
+  out << "]";
+}
 
 Unit ParseUnit(const std::string& unit) {
   return unit == "article" ? Unit::kArticle : Unit::kClaim;
@@ -560,7 +625,8 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
       "label-column", po::value(&o.label_column))("unit", po::value(&o.unit))(
       "article-file", po::value(&o.articles))("format", po::value(&o.format))(
       "predictions", po::value(&o.predictions))(
-      "input", po::value<std::vector<std::string>>());
+      "cues", po::bool_switch(&o.cues))("input",
+                                        po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   const po::variables_map vm = ParseCommandLine(args, desc, "eval");
   if (help) {
@@ -580,10 +646,12 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
   DatasetOptions data_options;
   data_options.text_column = o.text_column;
   data_options.label_column = o.label_column;
-  const Dataset data =
-      LoadAll(o.inputs, o.articles, ParseUnit(o.unit), *scorer, data_options);
+  CueTally tally;
+  const Dataset data = LoadAll(o.inputs, o.articles, ParseUnit(o.unit), *scorer,
+                               data_options, o.cues ? &tally : nullptr);
   const std::vector<ScopedMetrics> metrics =
       MetricsByFile(data, data.probability);
+  const std::vector<int> directions = scorer->extractor().FeatureDirections();
   std::ostringstream text;
   if (o.format == "json") {
     text << "{\"model\":";
@@ -598,7 +666,9 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
       WriteMetricsJson(metrics[i].metrics, text);
       text << "}";
     }
-    text << "]}\n";
+    text << "]";
+    if (o.cues) WriteCueJson(tally, directions, text);
+    text << "}\n";
   } else {
     text << "eval: model " << scorer->model().name() << ", " << data.rows()
          << " rows\n";
@@ -607,6 +677,10 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
     WriteMetricsTable(metrics, text);
     text << "\nreliability, all rows:\n";
     WriteReliability(metrics[0].metrics, text);
+    if (o.cues) {
+      text << "\n";
+      WriteCueTable(tally, directions, text);
+    }
   }
   if (predictions) {
     predictions->stream() << kPredictionsHeader;
