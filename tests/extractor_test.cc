@@ -91,6 +91,14 @@ TEST(ExtractorTest, StyleCategories) {
        {"quotation:\u201cWe will not back down,\u201d"}},
       {"The \"plan\" was dropped.", {}},
       {"Is Putin dead?", {"clickbait:Is", "hard_news:dead", "question:?"}},
+      // "Signs" and "Pick" bait only where a headline starts ("Signs
+      // You're ...", "Pick A Door ..."); after a subject they are the verbs
+      // of a news headline.
+      {"Signs You're Dating The Wrong Person",
+       {"clickbait:Signs", "clickbait:You're"}},
+      {"Obama signs executive order on guns", {}},
+      {"Pick A Door To Find Out", {"clickbait:Pick", "title_case:To"}},
+      {"Senate confirms court pick", {"hard_news:Senate", "hard_news:court"}},
       {"Gunman named, police say http://t.co/x1",
        {"hard_news:named", "hard_news:police", "link:http"}},
       {"Parliament passed the budget",
