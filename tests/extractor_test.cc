@@ -99,6 +99,10 @@ TEST(ExtractorTest, StyleCategories) {
       {"Obama signs executive order on guns", {}},
       {"Pick A Door To Find Out", {"clickbait:Pick", "title_case:To"}},
       {"Senate confirms court pick", {"hard_news:Senate", "hard_news:court"}},
+      // The explainer headline of wire services is no bait.
+      {"What we know about the Las Vegas shooting", {}},
+      {"What You Know About Cats Is Wrong",
+       {"clickbait:What You", "clickbait:Know"}},
       {"Gunman named, police say http://t.co/x1",
        {"hard_news:named", "hard_news:police", "link:http"}},
       {"Parliament passed the budget",
@@ -416,6 +420,14 @@ TEST(ExtractorTest, SensationalAndSpeculation) {
        {"sensational:OUTRAGEOUS", "sensational:!"},
        "none"},
       {"NATO and NASA met the FBI.", {}, "none"},
+      // Capitals that name a programme are not shouting.
+      {"Trump administration moves to end DACA", {}, "none"},
+      // An audience "shocked" by someone is the tabloid's verb; price
+      // shocks are economics.
+      {"Pope Francis Shocks World, Endorses Trump",
+       {"sensational:Shocks World"},
+       "none"},
+      {"Oil price shocks hit Asian markets", {}, "none"},
       {"Yahoo! said it fixed the flaw.", {}, "none"},
       {"Crowds chanted \"We want justice!\" outside.", {}, "none"},
       {"Prices are expected to rise in the coming months.",
