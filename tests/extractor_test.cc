@@ -112,7 +112,10 @@ TEST(ExtractorTest, StyleCategories) {
       {"Liberals Want To Keep Plastic And Paper",
        {"title_case:To", "title_case:And"}},
       {"Liberals want to keep plastic and paper", {}},
-      {"Mayor Hosts Dinner on Friday With Friends", {"title_case:With"}},
+      {"Mayor Hosts Dinner on Friday With Friends", {}},
+      // Words of four letters or more are capitalized in AP title case.
+      {"Trump Meets With Putin, Aid From Europe Arrives Into Port", {}},
+      {"Mayor Hosts Dinner For Friends", {"title_case:For"}},
       // Not first, not after a colon, a quote or a dash, not in capitals.
       {"In Short: For Now, Nothing", {}},
       {"Shops reopen \u2013 For now", {}},
