@@ -615,7 +615,7 @@ TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
            " is also an input (it would be overwritten; choose another "
            "path)\n"},
       {"predictions is the model",
-       {"tune", data, "-o", out, "--predictions", out},
+       {"tune", data, "-o", out, "--predictions", dir + "/./out.model"},
        2,
        "credence tune: --predictions and -o name the same file (" + out +
            ")\n"},

@@ -63,13 +63,22 @@ boost::program_options::variables_map ParseCommandLine(
   return vm;
 }
 
+bool SamePath(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  std::error_code error;
+  if (std::filesystem::equivalent(a, b, error)) return true;  // links too
+  // Files yet to be written: the same path once made absolute and normal.
+  const std::filesystem::path ca = std::filesystem::weakly_canonical(a, error);
+  if (error) return false;
+  const std::filesystem::path cb = std::filesystem::weakly_canonical(b, error);
+  return !error && ca == cb;
+}
+
 void CheckNotAnInput(const std::string& output, const std::string& option,
                      const std::vector<std::vector<std::string>>& inputs) {
   for (const std::vector<std::string>& list : inputs) {
     for (const std::string& input : list) {
-      std::error_code error;
-      if (output == input ||
-          std::filesystem::equivalent(output, input, error)) {
+      if (!input.empty() && SamePath(output, input)) {
         throw UsageError(option + " " + output +
                          " is also an input (it would be overwritten; "
                          "choose another path)");

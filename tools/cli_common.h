@@ -41,9 +41,13 @@ boost::program_options::variables_map ParseCommandLine(
     const boost::program_options::options_description& desc,
     const std::string& command);
 
+// Whether two paths name the same file: the same string, the same existing
+// file (links included), or the same absolute path once normalized.
+bool SamePath(const std::string& a, const std::string& b);
+
 // Throws UsageError "OPTION OUTPUT is also an input (...)" when `output`
-// names one of the `inputs` (the same path, or the same existing file):
-// writing it would replace the data it was made from.
+// names one of the `inputs` (SamePath; empty inputs are skipped): writing
+// it would replace the data it was made from.
 void CheckNotAnInput(const std::string& output, const std::string& option,
                      const std::vector<std::vector<std::string>>& inputs);
 

@@ -503,7 +503,7 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   if (!o.predictions.empty()) {
     CheckNotAnInput(o.predictions, "--predictions",
                     {o.inputs, o.articles, {o.prior}});
-    if (o.predictions == o.output) {
+    if (SamePath(o.predictions, o.output)) {
       throw UsageError("--predictions and -o name the same file (" + o.output +
                        ")");
     }
