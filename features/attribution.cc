@@ -62,6 +62,27 @@ const WordSet& Quantifiers() {
   return s;
 }
 
+const WordSet& Reports() {
+  static const WordSet s = {"report", "reports"};
+  return s;
+}
+
+// After an unnamed report, the outlet or body it comes from: "by", "from"
+// or "in", then (past "the") a name or an outlet or body word.
+bool NamesItsSource(const std::vector<Token>& tokens,
+                    const std::vector<uint8_t>& roles, size_t after) {
+  if (after >= tokens.size() || !(Is(tokens[after], "by") ||
+                                  Is(tokens[after], "from") ||
+                                  Is(tokens[after], "in"))) {
+    return false;
+  }
+  size_t i = after + 1;
+  if (i < tokens.size() && Is(tokens[i], "the")) ++i;
+  return i < tokens.size() &&
+         ((roles[i] & (kMediaRole | kBodyRole)) != 0 ||
+          (tokens[i].capitalized && !In(NotNames(), tokens[i])));
+}
+
 const WordSet& Spokespeople() {
   static const WordSet s = {"spokeswoman", "spokesman", "spokesperson"};
   return s;
@@ -117,6 +138,13 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   const bool quantified = (before != nullptr && In(Quantifiers(), *before)) ||
                           (head > first && In(Quantifiers(), tokens[first]));
   if (quantified && (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
+    return SpeakerKind::kVague;
+  }
+  // "Reports say", "Report:", "a new report says": a report that names no
+  // outlet is as vague as "reportedly"; "a Reuters report" or "a report
+  // in People" names one.
+  if (head == first && In(Reports(), h) &&
+      !NamesItsSource(tokens, roles, last)) {
     return SpeakerKind::kVague;
   }
   if ((role & kMediaRole) != 0) return SpeakerKind::kMedia;
