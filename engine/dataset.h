@@ -36,8 +36,9 @@ struct DatasetOptions {
   // When set, files that have this column keep each of its values inside
   // one cross-validation fold (e.g. a news event); other files ignore it.
   std::string group_column;
-  // Files that have this column give each row its value as the row's id.
-  std::string id_column = "id";
+  // When set, files that have this column give each row its value as the
+  // row's id (another pass over the file; only --predictions needs ids).
+  std::string id_column;
   Unit unit = Unit::kClaim;
 };
 

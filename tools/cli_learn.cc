@@ -519,6 +519,7 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   DatasetOptions data_options;
   data_options.text_column = o.text_column;
   data_options.label_column = o.label_column;
+  if (!o.predictions.empty()) data_options.id_column = "id";
   data_options.group_column = o.group_column;
   // Claim rows fit the claim weights, article rows the article weights.
   const bool articles_only = o.unit == "article";
@@ -646,6 +647,7 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
   DatasetOptions data_options;
   data_options.text_column = o.text_column;
   data_options.label_column = o.label_column;
+  if (!o.predictions.empty()) data_options.id_column = "id";
   CueTally tally;
   const Dataset data = LoadAll(o.inputs, o.articles, ParseUnit(o.unit), *scorer,
                                data_options, o.cues ? &tally : nullptr);
