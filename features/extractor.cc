@@ -82,6 +82,7 @@ const LexiconEntry kForecastRule =
     RuleEntry("<unnamed source> ... will <verb>");
 const LexiconEntry kQuotationRule = RuleEntry("\"<four words or more>\"");
 const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
+const LexiconEntry kColonReportRule = RuleEntry(": report");
 
 // The category a speech act gives, from its speaker and its verb.
 size_t SpeechCategory(SpeakerKind kind, bool confirms, Backing previous) {
@@ -586,14 +587,22 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     if (tokens[first].capitalized && first > 0 && !long_words_capitalized()) {
       continue;
     }
-    // "a police report", "reports of a coup": nouns, not verbs.
+    // "a police report", "reports of a coup", "despite reports", "amid
+    // split reports", a headline's "Divorce Report: ...", "Reports say":
+    // nouns, not verbs.
     const std::string_view verb = tokens[first].norm;
-    if ((verb == "report" || verb == "reports") &&
-        ((last < tokens.size() && Is(tokens[last], "of")) ||
-         (first > 0 && IsDeterminer(tokens[first - 1])) ||
-         (first > 1 && !tokens[first - 1].capitalized &&
-          IsDeterminer(tokens[first - 2])))) {
-      continue;
+    if (verb == "report" || verb == "reports") {
+      const Token* next = last < tokens.size() ? &tokens[last] : nullptr;
+      const Token* before = first > 0 ? &tokens[first - 1] : nullptr;
+      const Token* before2 = first > 1 ? &tokens[first - 2] : nullptr;
+      if (before == nullptr || (next != nullptr && Is(*next, "of")) ||
+          (next != nullptr && Is(*next, ":")) || IsDeterminer(*before) ||
+          IsPreposition(*before) ||
+          (before2 != nullptr && before->is_word && IsPreposition(*before2)) ||
+          (before2 != nullptr && !before->capitalized &&
+           IsDeterminer(*before2))) {
+        continue;
+      }
     }
     const size_t k = SkipFillersLeft(tokens, first);
     bool negated = false;
@@ -708,12 +717,25 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     if (!Is(tokens[d], "\u2014") && !Is(tokens[d], "\u2013")) continue;
     if (d == 0) break;  // a byline line: "— Name (@handle) date"
     const Speaker s = SpeakerAfter(tokens, roles, d + 1);
-    if (s.kind != SpeakerKind::kNone && s.last == tokens.size()) {
+    // A headline's "... – Variety" or "Hamilton East—Stoney Creek" is a
+    // publisher or a place: a name or an outlet after a dash speaks only
+    // when a quotation closes right before it.
+    const bool quote_closes = Is(tokens[d - 1], "\"") || Is(tokens[d - 1], "'");
+    const bool name =
+        s.kind == SpeakerKind::kNamed || s.kind == SpeakerKind::kMedia;
+    if (s.kind != SpeakerKind::kNone && s.last == tokens.size() &&
+        (quote_closes || !name)) {
       back(BackingOf(s.kind, previous));
       add(SpeechCategory(s.kind, false, previous), d, s.last, 1.0,
           &kDashAttributionRule);
     }
     break;
+  }
+  // "Couple split: Report": a headline ends on a report it does not name.
+  if (n >= 3 && Is(tokens[n - 2], ":") &&
+      (Is(tokens[n - 1], "report") || Is(tokens[n - 1], "reports"))) {
+    back(Backing::kVague);
+    add(kVagueAttribution, n - 2, n, 1.0, &kColonReportRule);
   }
   // "Ministry: No Evidence of Sabotage": a speaker and a colon lead in.
   for (size_t c = 1; c < tokens.size() && c <= 4; ++c) {

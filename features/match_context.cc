@@ -44,6 +44,14 @@ bool IsArticle(const Token& t) {
   return s.Contains(t);
 }
 
+bool IsPreposition(const Token& t) {
+  static const WordSet s = {"despite", "amid",  "after",  "following",
+                            "over",    "about", "before", "against",
+                            "on",      "in",    "with",   "without",
+                            "from",    "of",    "for",    "behind"};
+  return s.Contains(t);
+}
+
 bool IsNonClaimObject(const Token& t) {
   static const WordSet s = {"bail",     "entry",   "access",  "permission",
                             "parole",   "visa",    "visas",   "request",

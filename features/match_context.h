@@ -31,6 +31,9 @@ bool IsPassiveAuxiliary(const Token& t);
 bool IsDeterminer(const Token& t);
 // Words before a noun only: "the might", "its might".
 bool IsArticle(const Token& t);
+// "despite", "amid", "after", "over" ...: a word after these is a noun
+// ("despite reports"), not a verb.
+bool IsPreposition(const Token& t);
 // Things a court, a vote or an official can deny that are not claims:
 // "denied bail" is a ruling, not a denial.
 bool IsNonClaimObject(const Token& t);

@@ -61,8 +61,10 @@ TEST(ExtractorTest, StyleCategories) {
       // '^': "This" counts only where the claim's words begin.
       {"This Dog Will Make Your Day", {"clickbait:This", "clickbait:Your"}},
       {"Officials said this was routine.", {}},
-      {"\"These\" Are The Best Photos",
-       {"clickbait:These", "clickbait:Best", "clickbait:Photos"}},
+      {"\"These\" Are The Things You Missed",
+       {"clickbait:These", "clickbait:Things", "clickbait:You"}},
+      // Service and photo journalism name what they hold.
+      {"The Best Photos from the Met Gala", {}},
       {"Police arrested two men after the blast",
        {"hard_news:Police", "hard_news:arrested", "hard_news:blast"}},
       // Bait and hard news are a headline's voice: a sentence that ends
@@ -333,9 +335,26 @@ TEST(ExtractorTest, OnRecordSources) {
       {"“The evidence was there.” —Commissioner Rafael Ibarra",
        {"named_source:—Commissioner Rafael Ibarra"},
        "official"},
+      {"Couple split after ten years: Reports",
+       {"vague_attribution:: Reports"},
+       "vague"},
+      {"Reports say the minister has resigned.",
+       {"vague_attribution:Reports say"},
+       "vague"},
+      {"Singer splits from her husband – report",
+       {"vague_attribution:– report"},
+       "vague"},
+      // Not attributions: a publisher or a place after a headline's dash
+      // (a name or an outlet speaks there only after a quotation).
+      {"Studio Hired Investigators to Spy on Critics – Variety", {}, "none"},
+      {"Candidate running in Hamilton East—Stoney Creek", {}, "none"},
+      {"“We never left,” — Reuters", {"media_report:— Reuters"}, "media"},
       // Not attributions: a name that is a word, a noun "report".
       {"The lecture on Edward Said drew a crowd.", {}, "none"},
       {"He filed a police report on Monday.", {}, "none"},
+      // "despite reports", "amid split reports".
+      {"Singer Did Not Quit the Show, Despite Report", {}, "none"},
+      {"Actor Seen Out Amid Split Reports", {}, "none"},
   });
 }
 
@@ -454,6 +473,9 @@ TEST(ExtractorTest, SensationalAndSpeculation) {
        {"sensational:Shocks World"},
        "none"},
       {"Oil price shocks hit Asian markets", {}, "none"},
+      // A feeling told as fact is the tabloid's mind-reading.
+      {"Star Furious Over Ex's New Romance", {"sensational:Furious"}, "none"},
+      {"Senator desperately wants a deal", {"sensational:desperately"}, "none"},
       {"Yahoo! said it fixed the flaw.", {}, "none"},
       {"Crowds chanted \"We want justice!\" outside.", {}, "none"},
       {"Prices are expected to rise in the coming months.",
