@@ -21,6 +21,7 @@ bool IsNumberWord(const Token& t) {
 }
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Whether the token's letters are all capitals and there are 4 or more.
 bool IsShouted(std::string_view text, const Token& t) {
@@ -105,7 +106,7 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
       }
     } else if (!in_quote && (i == 0 || !Is(tokens[i - 1], "!")) &&
                !(i + 1 < n && tokens[i + 1].is_word &&
-                 !tokens[i + 1].capitalized)) {  // "Yahoo! said" is a name
+                 IsLower(text[tokens[i + 1].begin]))) {  // "Yahoo! said"
       size_t j = i + 1;
       while (j < n && Is(tokens[j], "!")) ++j;
       out->push_back({i, j, StyleKind::kExclamation});

@@ -61,6 +61,8 @@ TEST(StyleCuesTest, Table) {
       {"This is huge!", {"exclamation:!"}},
       {"Unbelievable!!! Really", {"exclamation:!!!"}},
       {"Yahoo! said it was fixed", {}},
+      // A symbol after the mark is not a lower-case word: "⋆ Site Name".
+      {"He sued police in 2011! \u22c6 Freedom Daily", {"exclamation:!"}},
       {"They chanted \"no more!\" all night", {}},
       {"This is SHOCKING news", {"capitals:SHOCKING"}},
       {"NATO met the FBI", {}},  // acronym; three letters never count
