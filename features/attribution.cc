@@ -71,9 +71,9 @@ const WordSet& Reports() {
 // or "in", then (past "the") a name or an outlet or body word.
 bool NamesItsSource(const std::vector<Token>& tokens,
                     const std::vector<uint8_t>& roles, size_t after) {
-  if (after >= tokens.size() || !(Is(tokens[after], "by") ||
-                                  Is(tokens[after], "from") ||
-                                  Is(tokens[after], "in"))) {
+  if (after >= tokens.size() ||
+      !(Is(tokens[after], "by") || Is(tokens[after], "from") ||
+        Is(tokens[after], "in"))) {
     return false;
   }
   size_t i = after + 1;

@@ -52,6 +52,19 @@ bool IsPreposition(const Token& t) {
   return s.Contains(t);
 }
 
+bool IsReportedState(const Token& t) {
+  static const WordSet s = {"missing", "dead",    "killed",   "injured",
+                            "wounded", "hurt",    "stolen",   "safe",
+                            "lost",    "sighted", "arrested", "detained"};
+  return s.Contains(t);
+}
+
+bool IsClaimedThing(const Token& t) {
+  static const WordSet s = {"responsibility", "credit", "victory", "lives",
+                            "seats",          "asylum", "benefits"};
+  return s.Contains(t) || IsNumber(t);
+}
+
 bool IsNonClaimObject(const Token& t) {
   static const WordSet s = {"bail",     "entry",   "access",  "permission",
                             "parole",   "visa",    "visas",   "request",

@@ -341,6 +341,15 @@ TEST(ExtractorTest, OnRecordSources) {
       {"Reports say the minister has resigned.",
        {"vague_attribution:Reports say"},
        "vague"},
+      {"Sources claim the singer is pregnant.",
+       {"anonymous_source:Sources claim"},
+       "anonymous"},
+      {"Three More Women Accuse Actor of Misconduct, Variety Reports",
+       {"media_report:Variety Reports"},
+       "media"},
+      {"The ministry reports that exports rose.",
+       {"named_source:The ministry reports"},
+       "institution"},
       {"Singer splits from her husband – report",
        {"vague_attribution:– report"},
        "vague"},
@@ -352,7 +361,17 @@ TEST(ExtractorTest, OnRecordSources) {
       // Not attributions: a name that is a word, a noun "report".
       {"The lecture on Edward Said drew a crowd.", {}, "none"},
       {"He filed a police report on Monday.", {}, "none"},
-      // "despite reports", "amid split reports".
+      // "despite reports", "amid split reports"; names take "reports", so
+      // after one "Report" is a noun, and a title-case "... Reports" that
+      // ends a run of names from the start is one too; headline passives;
+      // "claimed" of things.
+      {"Singer Dating Report", {}, "none"},
+      {"Singer Pays Ex's Bills Reports", {}, "none"},
+      {"Former VJ Jesse Camp reported missing", {}, "none"},
+      {"The police reports were filed late.", {}, "none"},
+      {"Militants claimed responsibility for the attack.", {}, "none"},
+      // "claims" keeps its distance: no credit for an on-record speaker.
+      {"The ministry claims the strike failed.", {}, "none"},
       {"Singer Did Not Quit the Show, Despite Report", {}, "none"},
       {"Actor Seen Out Amid Split Reports", {}, "none"},
   });
