@@ -23,13 +23,40 @@ bool IsNumberWord(const Token& t) {
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
-// Whether the token's letters are all capitals and there are 4 or more.
-bool IsShouted(std::string_view text, const Token& t) {
-  if (!t.is_word || t.end - t.begin < 4) return false;
+// Whether the token is a word of `least` or more letters, all capitals.
+bool IsAllCapitals(std::string_view text, const Token& t, size_t least) {
+  if (!t.is_word || t.end - t.begin < least) return false;
   for (size_t i = t.begin; i < t.end; ++i) {
-    if (!(text[i] >= 'A' && text[i] <= 'Z')) return false;
+    if (!IsUpper(text[i])) return false;
   }
   return true;
+}
+
+// Whether the token's letters are all capitals and there are 4 or more.
+bool IsShouted(std::string_view text, const Token& t) {
+  return IsAllCapitals(text, t, 4);
+}
+
+// The end of a section label that opens the claim ("UPDATE:", "BREAKING
+// NEWS |", "JUST IN:", "OTTAWA SHOOTING -", after a retweet's "RT @user:"):
+// up to three words in capitals, then a colon, a bar or a dash. 0 when
+// there is none. Such a label files the story; its capitals are not
+// raised voice.
+size_t LeadLabelEnd(std::string_view text, const std::vector<Token>& tokens) {
+  const size_t n = tokens.size();
+  size_t s = 0;
+  if (n > 4 && Is(tokens[0], "rt") && Is(tokens[1], "@") &&
+      Is(tokens[3], ":")) {
+    s = 4;
+  }
+  size_t i = s;
+  while (i < n && i - s < 3 && IsAllCapitals(text, tokens[i], 2)) ++i;
+  if (i == s || i >= n ||
+      !(Is(tokens[i], ":") || Is(tokens[i], "|") || Is(tokens[i], "-") ||
+        Is(tokens[i], "\u2013") || Is(tokens[i], "\u2014"))) {
+    return 0;
+  }
+  return i;
 }
 
 void FindListicle(const std::vector<Token>& tokens,
@@ -75,12 +102,20 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
   out->clear();
   bool in_quote = false;
   const size_t n = tokens.size();
+  // Capitals can shout only past a leading label, and most capitalized
+  // words fail at their second letter.
+  const bool may_label = n > 1 && tokens[0].capitalized;
+  const size_t label_end = may_label ? LeadLabelEnd(text, tokens) : 0;
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens[i];
     if (t.is_word) {  // only capitals can make a word a cue
-      // Most capitalized words fail at their second letter.
-      if (t.capitalized && t.end - t.begin >= 4 && IsUpper(text[t.begin + 1]) &&
-          (flags[i] & kStyleNotShouting) == 0 && IsShouted(text, t)) {
+      // A hashtag or a handle in capitals ("#MIKEBROWN") is a tag, not
+      // raised voice.
+      const bool tag = i > 0 && tokens[i - 1].end == t.begin &&
+                       (Is(tokens[i - 1], "#") || Is(tokens[i - 1], "@"));
+      if (i >= label_end && t.capitalized && t.end - t.begin >= 4 &&
+          IsUpper(text[t.begin + 1]) && (flags[i] & kStyleNotShouting) == 0 &&
+          !tag && IsShouted(text, t)) {
         out->push_back({i, i + 1, StyleKind::kCapitals});
       }
       continue;

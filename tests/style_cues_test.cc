@@ -65,6 +65,13 @@ TEST(StyleCuesTest, Table) {
       {"He sued police in 2011! \u22c6 Freedom Daily", {"exclamation:!"}},
       {"They chanted \"no more!\" all night", {}},
       {"This is SHOCKING news", {"capitals:SHOCKING"}},
+      // A section label that opens the claim files it; it does not shout.
+      {"UPDATE: Soldier dies of his wounds", {}},
+      {"OTTAWA SHOOTING - Soldier shot at memorial", {}},
+      {"RT @CBCNews: BREAKING NEWS | Soldier dies", {"handle:@CBCNews"}},
+      {"SHOOTER IS ON THE LOOSE", {"capitals:SHOOTER", "capitals:LOOSE"}},
+      {"Update: the SHOOTER is loose", {"capitals:SHOOTER"}},
+      {"Vigil tonight #MIKEBROWN", {"hashtag:#MIKEBROWN"}},
       {"NATO met the FBI", {}},  // acronym; three letters never count
       {"17 Reasons Why Rents Rise", {"listicle:17 Reasons"}},
       {"The 7 Most Dangerous Foods", {"listicle:7 Most Dangerous Foods"}},
