@@ -31,7 +31,8 @@ const WordSet& NotNames() {
       "according", "asked",    "told",    "for",      "with",    "by",
       "from",      "of",       "to",      "now",      "still",   "even",
       "first",     "second",   "most",    "more",     "than",    "just",
-      "only",      "why",      "how",     "where",    "will",    "can"};
+      "only",      "why",      "how",     "where",    "will",    "can",
+      "you'd",     "i'd",      "we'd",    "they'd",   "let's",   "let"};
   return s;
 }
 
@@ -85,6 +86,17 @@ bool NamesItsSource(const std::vector<Token>& tokens,
 
 const WordSet& Spokespeople() {
   static const WordSet s = {"spokeswoman", "spokesman", "spokesperson"};
+  return s;
+}
+
+// Titles an organization or a place has one holder of: "Ferguson police
+// chief" names a person, "White House official" does not.
+const WordSet& SoleOffices() {
+  static const WordSet s = {
+      "chief",     "mayor",     "governor",     "president",      "premier",
+      "sheriff",   "coroner",   "chairman",     "chairwoman",     "chancellor",
+      "ceo",       "treasurer", "commissioner", "superintendent", "dean",
+      "principal", "founder",   "prosecutor"};
   return s;
 }
 
@@ -153,7 +165,16 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
                         h.norm[h.norm.size() - 2] != 's';
     // A capitalized title names one office ("Prime Minister Says"); a
     // spokesperson speaks on record by definition.
-    const bool on_record = definite || h.capitalized || In(Spokespeople(), h);
+    // A sole office after its body or place ("Ferguson police chief",
+    // "Ottawa Police spokesman") is one person too.
+    const bool indefinite =
+        before != nullptr && (Is(*before, "a") || Is(*before, "an"));
+    bool owned = false;
+    for (size_t i = first; i < head && !owned && !indefinite; ++i) {
+      owned = tokens[i].capitalized || (roles[i] & kBodyRole) != 0;
+    }
+    const bool on_record = definite || h.capitalized || In(Spokespeople(), h) ||
+                           (owned && In(SoleOffices(), h));
     return !plural && on_record ? SpeakerKind::kOfficial
                                 : SpeakerKind::kAnonymous;
   }

@@ -605,12 +605,15 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
         continue;
       }
     }
-    // "Singer reported missing": a headline's passive, no one speaks;
-    // "claimed responsibility" or "claimed three lives" says nothing.
-    if (last < tokens.size() &&
-        ((verb == "reported" && IsReportedState(tokens[last])) ||
-         (verb.compare(0, 5, "claim") == 0 && IsClaimedThing(tokens[last])))) {
-      continue;
+    // "Singer reported missing", "one soldier confirmed shot": a
+    // headline's passive, no one speaks; "claimed responsibility" or
+    // "claimed 12 seats" says nothing.
+    if (last < tokens.size()) {
+      const bool passive = (verb == "reported" || verb == "confirmed") &&
+                           IsReportedState(tokens[last]);
+      const bool taken =
+          verb.compare(0, 5, "claim") == 0 && IsClaimedThing(tokens[last]);
+      if (passive || taken) continue;
     }
     const size_t k = SkipFillersLeft(tokens, first);
     bool negated = false;
@@ -766,6 +769,8 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   // "Ministry: No Evidence of Sabotage": a speaker and a colon lead in.
   for (size_t c = 1; c < tokens.size() && c <= 4; ++c) {
     if (!Is(tokens[c], ":")) continue;
+    // "Breaking news:", "Latest News:": a label that files the story.
+    if (IsNewsLabel(tokens[0])) break;
     Speaker s = SpeakerAfter(tokens, roles, 0);
     // A bare name before a colon is as often a topic ("Tech Layoffs:")
     // as a speaker; a quote after the colon settles it.

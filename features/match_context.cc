@@ -53,9 +53,9 @@ bool IsPreposition(const Token& t) {
 }
 
 bool IsReportedState(const Token& t) {
-  static const WordSet s = {"missing", "dead",    "killed",   "injured",
-                            "wounded", "hurt",    "stolen",   "safe",
-                            "lost",    "sighted", "arrested", "detained"};
+  static const WordSet s = {"missing", "dead",     "killed",  "injured", "shot",
+                            "wounded", "hurt",     "stolen",  "safe",    "lost",
+                            "sighted", "arrested", "detained"};
   return s.Contains(t);
 }
 
@@ -63,6 +63,14 @@ bool IsClaimedThing(const Token& t) {
   static const WordSet s = {"responsibility", "credit", "victory", "lives",
                             "seats",          "asylum", "benefits"};
   return s.Contains(t) || IsNumber(t);
+}
+
+bool IsNewsLabel(const Token& t) {
+  static const WordSet s = {"breaking", "developing", "latest", "live",
+                            "update",   "updated",    "more",   "video",
+                            "photo",    "photos",     "watch",  "exclusive",
+                            "new",      "top",        "big"};
+  return s.Contains(t);
 }
 
 bool IsNonClaimObject(const Token& t) {

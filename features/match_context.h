@@ -34,12 +34,15 @@ bool IsArticle(const Token& t);
 // "despite", "amid", "after", "over" ...: a word after these is a noun
 // ("despite reports"), not a verb.
 bool IsPreposition(const Token& t);
-// "missing", "dead", "injured" ...: after "reported" a headline's passive
-// ("Singer reported missing"), not a speech verb.
+// "missing", "dead", "shot" ...: after "reported" or "confirmed" a
+// headline's passive ("Singer reported missing"), not a speech verb.
 bool IsReportedState(const Token& t);
 // What "claimed" takes when it is not speech: "responsibility", "victory",
 // "lives", a number ("claimed 12 seats").
 bool IsClaimedThing(const Token& t);
+// "breaking", "latest", "update", "video" ...: the first word of a label
+// that files a story ("Breaking news:"), not of a speaker.
+bool IsNewsLabel(const Token& t);
 // Things a court, a vote or an official can deny that are not claims:
 // "denied bail" is a ruling, not a denial.
 bool IsNonClaimObject(const Token& t);
