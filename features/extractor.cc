@@ -374,7 +374,14 @@ struct ExtractScratch::Buffers {
   std::vector<Cue> cues[kCategories];  // as found, before MergeCues
   uint32_t cues_used = 0;  // bit c: cues[c] may be filled (kCategories <= 32)
   std::string folded;      // a token as FoldQuotes gives it
-  Log1pMemo log1p;         // of the category sums
+  // Acronyms the text defined in earlier claims ("... Initiative (CHAI)"),
+  // and which text that was: its address and size, and the last claim's
+  // start (a claim starting no later is a new text).
+  std::vector<std::string> acronyms;
+  const char* text_data = nullptr;
+  size_t text_size = 0;
+  size_t last_begin = 0;
+  Log1pMemo log1p;  // of the category sums
 };
 
 ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -722,7 +729,15 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       {kSensational, 1.0, &kExclamationRule},
       {kSensational, 0.5, &kCapitalsRule},
       {kSensational, 1.0, &kListicleRule}};
+  if (text.data() != buf.text_data || text.size() != buf.text_size ||
+      begin <= buf.last_begin) {
+    buf.acronyms.clear();
+  }
+  buf.text_data = text.data();
+  buf.text_size = text.size();
+  buf.last_begin = begin;
   if (token_list.may_shout_or_mark()) {
+    MarkDefinedAcronyms(text, tokens, &buf.acronyms, &marks);
     FindStyleCues(text, tokens, marks, &buf.style_cues);
   } else if (listicle_nouns) {
     FindListicleCues(tokens, marks, &buf.style_cues);  // the rest cannot fire

@@ -150,6 +150,46 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
   FindListicle(tokens, flags, out);
 }
 
+// Whether the capitalized words ending before token `end` start with the
+// acronym's letters, small words aside: "Association of the United States
+// Army" before "(AUSA)", not "Amazon" before "(EXCLUSIVE)".
+bool SpellsOut(std::string_view text, const std::vector<Token>& tokens,
+               size_t end, const Token& acronym) {
+  static const WordSet small = {"of", "and", "the", "for", "on", "in", "&"};
+  size_t letter = acronym.end - acronym.begin;
+  for (size_t i = end; i > 0 && letter > 0;) {
+    const Token& t = tokens[--i];
+    if (small.Contains(t)) continue;
+    if (!t.is_word || !t.capitalized ||
+        text[t.begin] != text[acronym.begin + letter - 1]) {
+      return false;
+    }
+    --letter;
+  }
+  return letter == 0;
+}
+
+void MarkDefinedAcronyms(std::string_view text,
+                         const std::vector<Token>& tokens,
+                         std::vector<std::string>* defined,
+                         std::vector<uint8_t>* flags) {
+  const size_t n = tokens.size();
+  for (size_t i = 2; i + 1 < n; ++i) {
+    if (Is(tokens[i - 1], "(") && Is(tokens[i + 1], ")") &&
+        IsShouted(text, tokens[i]) &&
+        SpellsOut(text, tokens, i - 1, tokens[i])) {
+      defined->emplace_back(tokens[i].norm);
+    }
+  }
+  if (defined->empty()) return;
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsShouted(text, tokens[i])) continue;
+    for (const std::string& d : *defined) {
+      if (tokens[i].norm == d) (*flags)[i] |= kStyleNotShouting;
+    }
+  }
+}
+
 void FindListicleCues(const std::vector<Token>& tokens,
                       const std::vector<uint8_t>& flags,
                       std::vector<StyleCue>* out) {

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,16 @@ void FindStyleCues(std::string_view text, const std::vector<Token>& tokens,
 void FindListicleCues(const std::vector<Token>& tokens,
                       const std::vector<uint8_t>& flags,
                       std::vector<StyleCue>* out);
+
+// Acronyms a text defines: a word of capitals in brackets after its
+// expansion ("Clinton Health Access Initiative (CHAI)") is a name, there
+// and in every later claim of the same text. Adds the claim's definitions
+// to *defined (normalized words; the caller clears it at a new text) and
+// sets kStyleNotShouting on the tokens *defined holds.
+void MarkDefinedAcronyms(std::string_view text,
+                         const std::vector<Token>& tokens,
+                         std::vector<std::string>* defined,
+                         std::vector<uint8_t>* flags);
 
 // Direct quotations: spans in double quotes (straight or curly) of at least
 // `min_words` words, the marks included, as token ranges into *out (cleared

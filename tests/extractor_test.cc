@@ -676,6 +676,29 @@ TEST(ExtractorTest, FloodOfCues) {
 // fresh extraction gives: nothing of an earlier claim (its tokens, flags,
 // cues or features) leaks into a later one, whether the later claim is
 // longer, shorter, empty or has no cues at all.
+// An acronym a text defines stops shouting in that text's later claims,
+// and only there: a new text (starting at or before the last claim's start)
+// forgets it.
+TEST(ExtractorTest, DefinedAcronymsLastOneText) {
+  const std::string article =
+      "The Clinton Health Access Initiative (CHAI) sold drugs. CHAI paid. A "
+      "LIAR.";
+  const size_t second = article.find("CHAI paid");
+  const size_t third = article.find("A LIAR");
+  ExtractScratch scratch;
+  ClaimEvidence ev;
+  Default().Extract(article, 0, second - 1, Backing::kNone, &scratch, &ev);
+  EXPECT_EQ(Cues(ev, article), std::vector<std::string>{});
+  Default().Extract(article, second, third - 1, Backing::kNone, &scratch, &ev);
+  EXPECT_EQ(Cues(ev, article), std::vector<std::string>{});
+  Default().Extract(article, third, article.size(), Backing::kNone, &scratch,
+                    &ev);
+  EXPECT_EQ(Cues(ev, article), std::vector<std::string>{"sensational:LIAR"});
+  const std::string other = "CHAI paid.";
+  Default().Extract(other, 0, other.size(), Backing::kNone, &scratch, &ev);
+  EXPECT_EQ(Cues(ev, other), std::vector<std::string>{"sensational:CHAI"});
+}
+
 TEST(ExtractorTest, ReusedScratchMatchesFreshExtraction) {
   const std::vector<std::string> claims = {
       "Reportedly the vote may pass and could fail, the ministry confirmed.",

@@ -85,6 +85,42 @@ TEST(StyleCuesTest, Table) {
   }
 }
 
+// An acronym in brackets after its expansion is a name there and in every
+// later claim that shares the list; other capitals still shout.
+TEST(StyleCuesTest, DefinedAcronymsDoNotShout) {
+  std::vector<std::string> defined;
+  const std::string first =
+      "The Clinton Health Access Initiative (CHAI) and CHAI";
+  const TokenList a = Tokenize(first, 0, first.size());
+  std::vector<uint8_t> flags_a(a.tokens().size(), 0);
+  MarkDefinedAcronyms(first, a.tokens(), &defined, &flags_a);
+  EXPECT_EQ(defined, std::vector<std::string>{"chai"});
+  EXPECT_TRUE(FindStyleCues(first, a.tokens(), flags_a).empty());
+
+  const std::string later = "CHAI paid; a LIAR said so";
+  const TokenList b = Tokenize(later, 0, later.size());
+  std::vector<uint8_t> flags_b(b.tokens().size(), 0);
+  MarkDefinedAcronyms(later, b.tokens(), &defined, &flags_b);
+  const std::vector<StyleCue> cues = FindStyleCues(later, b.tokens(), flags_b);
+  ASSERT_EQ(cues.size(), 1u);
+  EXPECT_EQ(cues[0].kind, StyleKind::kCapitals);
+  EXPECT_EQ(cues[0].first, 4u);  // "LIAR": CHAI ; a LIAR
+  EXPECT_EQ(defined.size(), 1u);
+
+  // Only an expansion defines: "Amazon (EXCLUSIVE)" is a label in capitals.
+  const std::string label = "Renewed by Amazon (EXCLUSIVE)";
+  const TokenList c = Tokenize(label, 0, label.size());
+  std::vector<uint8_t> flags_l(c.tokens().size(), 0);
+  MarkDefinedAcronyms(label, c.tokens(), &defined, &flags_l);
+  EXPECT_EQ(defined.size(), 1u);
+  EXPECT_EQ(FindStyleCues(label, c.tokens(), flags_l).size(), 1u);
+
+  std::vector<std::string> none;
+  std::vector<uint8_t> flags_c(b.tokens().size(), 0);
+  MarkDefinedAcronyms(later, b.tokens(), &none, &flags_c);
+  EXPECT_EQ(FindStyleCues(later, b.tokens(), flags_c).size(), 2u);
+}
+
 // Extract skips FindStyleCues for a TokenList without may_shout_or_mark():
 // the flag must be set whenever FindStyleCues finds more than a listicle,
 // and must match a plain reading of its definition.
