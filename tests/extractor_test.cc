@@ -474,9 +474,9 @@ TEST(ExtractorTest, MediaAndSocial) {
       {"The video could not be independently verified.",
        {"unverified_social:could not be independently verified"},
        "social"},
-      {"Fans rallied under #SaveTheShow.",
-       {"unverified_social:#SaveTheShow"},
-       "social"},
+      // A hashtag files a post under a topic: no source, no doubt.
+      {"Fans rallied under #SaveTheShow.", {}, "none"},
+      {"Reuters: talks resume #Geneva", {"media_report:Reuters:"}, "media"},
       {"We see an alliance… pic.twitter.com/ItCHpyAQiY",
        {"unverified_social:pic.twitter.com"},
        "social"},
