@@ -749,7 +749,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     // claim's source. Tweets nearly all carry one, and inside a news event
     // they do not mark the rumours that failed (PHEME dev: dropping them
     // lifts the within-event AUC in Ferguson 0.49 -> 0.58, Ottawa 0.40 ->
-    // 0.41). Style finds them; no category scores them.
+    // 0.42). Style finds them; no category scores them.
     if (c.kind == StyleKind::kHashtag) continue;
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
     add(rule.category, c.first, c.last, rule.strength, rule.entry);
