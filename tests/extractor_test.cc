@@ -474,6 +474,10 @@ TEST(ExtractorTest, MediaAndSocial) {
       {"The video could not be independently verified.",
        {"unverified_social:could not be independently verified"},
        "social"},
+      // A shortened link is a link (the style table has it), not social.
+      {"Gunman named, police say http://t.co/x1",
+       {"named_source:police say"},
+       "institution"},
       // A hashtag files a post under a topic: no source, no doubt.
       {"Fans rallied under #SaveTheShow.", {}, "none"},
       {"Reuters: talks resume #Geneva", {"media_report:Reuters:"}, "media"},
