@@ -173,8 +173,11 @@ void MarkDefinedAcronyms(std::string_view text,
                          const std::vector<Token>& tokens,
                          std::vector<std::string>* defined,
                          std::vector<uint8_t>* flags) {
+  // At most kMaxAcronyms are kept, so a text full of definitions costs
+  // time linear in its length.
+  constexpr size_t kMaxAcronyms = 32;
   const size_t n = tokens.size();
-  for (size_t i = 2; i + 1 < n; ++i) {
+  for (size_t i = 2; i + 1 < n && defined->size() < kMaxAcronyms; ++i) {
     if (Is(tokens[i - 1], "(") && Is(tokens[i + 1], ")") &&
         IsShouted(text, tokens[i]) &&
         SpellsOut(text, tokens, i - 1, tokens[i])) {

@@ -57,8 +57,8 @@ void FindListicleCues(const std::vector<Token>& tokens,
 // Acronyms a text defines: a word of capitals in brackets after its
 // expansion ("Clinton Health Access Initiative (CHAI)") is a name, there
 // and in every later claim of the same text. Adds the claim's definitions
-// to *defined (normalized words; the caller clears it at a new text) and
-// sets kStyleNotShouting on the tokens *defined holds.
+// to *defined (normalized words, at most 32 in all; the caller clears it
+// at a new text) and sets kStyleNotShouting on the tokens *defined holds.
 void MarkDefinedAcronyms(std::string_view text,
                          const std::vector<Token>& tokens,
                          std::vector<std::string>* defined,

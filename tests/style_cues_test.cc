@@ -121,6 +121,24 @@ TEST(StyleCuesTest, DefinedAcronymsDoNotShout) {
   EXPECT_EQ(FindStyleCues(later, b.tokens(), flags_c).size(), 2u);
 }
 
+// A text full of definitions keeps the first 32, so marking stays linear.
+TEST(StyleCuesTest, DefinedAcronymsAreCapped) {
+  std::string text;
+  for (char a = 'A'; a < 'A' + 20; ++a) {
+    for (char b : {'B', 'C'}) {
+      text += std::string(1, a) + "x Bx Cx " + std::string(1, b) + "x (" +
+              std::string(1, a) + "BC" + std::string(1, b) + ") ";
+    }
+  }
+  const TokenList list = Tokenize(text, 0, text.size());
+  std::vector<uint8_t> flags(list.tokens().size(), 0);
+  std::vector<std::string> defined;
+  MarkDefinedAcronyms(text, list.tokens(), &defined, &flags);
+  ASSERT_EQ(defined.size(), 32u);
+  EXPECT_EQ(defined.front(), "abcb");
+  EXPECT_EQ(defined.back(), "pbcc");
+}
+
 // Extract skips FindStyleCues for a TokenList without may_shout_or_mark():
 // the flag must be set whenever FindStyleCues finds more than a listicle,
 // and must match a plain reading of its definition.
