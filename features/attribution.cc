@@ -36,6 +36,18 @@ const WordSet& NotNames() {
   return s;
 }
 
+// Capitalized abbreviations a name may hold: "Dr. Smith", "St. Paul
+// Police", "Acme Corp.". Any other capitalized word before a period ends
+// a sentence, even a short one ("Parliament Hill. Gunfire ...").
+const WordSet& Abbreviations() {
+  static const WordSet s = {
+      "mr",  "mrs", "ms",  "dr",   "prof", "st",   "jr",   "sr",   "gen",
+      "gov", "sen", "rep", "lt",   "col",  "sgt",  "capt", "cmdr", "adm",
+      "maj", "cpl", "rev", "hon",  "pres", "supt", "det",  "insp", "atty",
+      "mt",  "ft",  "inc", "corp", "co",   "ltd",  "bros", "dept", "no"};
+  return s;
+}
+
 const WordSet& Pronouns() {
   static const WordSet s = {"he", "she", "they", "it"};
   return s;
@@ -89,6 +101,13 @@ const WordSet& Spokespeople() {
   return s;
 }
 
+// Prepositions that put a speaker somewhere: "sources at the Pentagon".
+const WordSet& Locatives() {
+  static const WordSet s = {"on",     "in",      "at",     "near",
+                            "inside", "outside", "across", "within"};
+  return s;
+}
+
 // Titles an organization or a place has one holder of: "Ferguson police
 // chief" names a person, "White House official" does not.
 const WordSet& SoleOffices() {
@@ -118,8 +137,9 @@ bool IsSpeakerToken(const std::vector<Token>& tokens,
   if (t.capitalized) return !In(NotNames(), t);
   if (i == 0) return false;
   const Token& prev = tokens[i - 1];
-  if (Is(t, ".")) {  // "U.S.", "Dr.", "Corp.", but not "Kremlin."
-    return prev.capitalized && prev.norm.size() <= 4;
+  if (Is(t, ".")) {  // "U.S.", "Dr.", "Corp.", but not "Hill." or "Kremlin."
+    return prev.capitalized &&
+           (prev.norm.size() == 1 || In(Abbreviations(), prev));
   }
   return Is(t, "'s") && (prev.capitalized || roles[i - 1] != 0);
 }
@@ -223,7 +243,7 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   for (size_t m = 0;
        m < 2 && det > 0 && tokens[det - 1].is_word &&
        !tokens[det - 1].capitalized && !In(Definites(), tokens[det - 1]) &&
-       !In(Quantifiers(), tokens[det - 1]);
+       !In(Quantifiers(), tokens[det - 1]) && !In(Locatives(), tokens[det - 1]);
        ++m) {
     --det;
   }
@@ -259,7 +279,24 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
   if (In(Pronouns(), tokens[end - 1])) {
     return {end - 1, end, SpeakerKind::kPronoun};
   }
-  if (!Is(tokens[end - 1], ",")) return RunBefore(tokens, roles, end);
+  if (!Is(tokens[end - 1], ",")) {
+    // "a source on Parliament Hill tells", "officials in Ottawa said": a
+    // place after a preposition is where the speaker is, not who. A crowd
+    // at a body speaks for it ("researchers at the British Antarctic
+    // Survey"); an unnamed person or a source there does not.
+    const Speaker s = RunBefore(tokens, roles, end);
+    if (s.kind == SpeakerKind::kNone || s.first < 2 ||
+        !In(Locatives(), tokens[s.first - 1]) || !tokens[s.first - 2].is_word) {
+      return s;
+    }
+    Speaker outer = RunBefore(tokens, roles, s.first - 1);
+    if (outer.kind == SpeakerKind::kNone) return {};
+    if (outer.kind == SpeakerKind::kVague && Is(tokens[s.first - 1], "at")) {
+      return s;
+    }
+    outer.last = s.last;
+    return outer;
+  }
   // "X, an appositive or a clause, said": the speaker stands before the
   // first comma; an appositive that is itself a speaker ("The mayor,
   // Daniel Osei, said") adds to it.

@@ -82,6 +82,8 @@ const LexiconEntry kForecastRule =
 const LexiconEntry kQuotationRule = RuleEntry("\"<four words or more>\"");
 const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
 const LexiconEntry kColonReportRule = RuleEntry(": report");
+const LexiconEntry kAgentlessReportRule =
+    RuleEntry("<noun> reported <at|in|near>");
 
 // The category a speech act gives, from its speaker and its verb.
 size_t SpeechCategory(SpeakerKind kind, bool confirms, Backing previous) {
@@ -620,6 +622,22 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       const bool taken =
           verb.compare(0, 5, "claim") == 0 && IsClaimedThing(tokens[last]);
       if (passive || taken) continue;
+      // "Shots reported at the mall", "gunfire reported in the building":
+      // reported by no one, as vague as "reportedly". A role word does
+      // speak ("Police reported at ..."), and so does a capitalized name
+      // inside a sentence ("..., Smith reported in a memo").
+      const bool opens_sentence =
+          first == 1 ||
+          (first > 1 && !tokens[first - 2].is_word &&
+           (Is(tokens[first - 2], ".") || Is(tokens[first - 2], ":")));
+      if (verb == "reported" && first > 0 && IsPlacePreposition(tokens[last]) &&
+          tokens[first - 1].is_word && roles[first - 1] == 0 &&
+          !IsSubjectPronoun(tokens[first - 1]) &&
+          (opens_sentence || !tokens[first - 1].capitalized)) {
+        back(Backing::kVague);
+        add(kVagueAttribution, first - 1, last, 1.0, &kAgentlessReportRule);
+        continue;
+      }
     }
     const size_t k = SkipFillersLeft(tokens, first);
     bool negated = false;
@@ -793,11 +811,16 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
     if (IsNewsLabel(tokens[0])) break;
     Speaker s = SpeakerAfter(tokens, roles, 0);
     // A bare name before a colon is as often a topic ("Tech Layoffs:")
-    // as a speaker; a quote after the colon settles it.
+    // as a speaker, and so is a name that only holds a body ("Parliament
+    // Shooting:", "CANADA PARLIAMENT SHOOTING:", unlike "Ottawa Police:"
+    // or "Ministry of Health:"); a quote after the colon settles it.
     const bool quoted = c + 1 < tokens.size() &&
                         (Is(tokens[c + 1], "\"") || Is(tokens[c + 1], "'"));
-    if (s.last == c && s.kind != SpeakerKind::kNone &&
-        (s.kind != SpeakerKind::kNamed || quoted)) {
+    const bool topic =
+        s.kind == SpeakerKind::kNamed ||
+        (s.kind == SpeakerKind::kInstitution && roles[c - 1] == 0 &&
+         !(c >= 2 && Is(tokens[c - 2], "of")));
+    if (s.last == c && s.kind != SpeakerKind::kNone && (!topic || quoted)) {
       back(BackingOf(s.kind, previous));
       add(SpeechCategory(s.kind, false, previous), 0, c + 1, 1.0,
           &kColonLeadRule);

@@ -59,6 +59,18 @@ bool IsReportedState(const Token& t) {
   return s.Contains(t);
 }
 
+bool IsPlacePreposition(const Token& t) {
+  static const WordSet s = {"at",     "in",        "near",   "within",
+                            "inside", "outside",   "across", "around",
+                            "after",  "following", "amid",   "during"};
+  return s.Contains(t);
+}
+
+bool IsSubjectPronoun(const Token& t) {
+  static const WordSet s = {"i", "you", "he", "she", "it", "we", "they"};
+  return s.Contains(t);
+}
+
 bool IsClaimedThing(const Token& t) {
   static const WordSet s = {"responsibility", "credit", "victory", "lives",
                             "seats",          "asylum", "benefits"};

@@ -37,6 +37,12 @@ bool IsPreposition(const Token& t);
 // "missing", "dead", "shot" ...: after "reported" or "confirmed" a
 // headline's passive ("Singer reported missing"), not a speech verb.
 bool IsReportedState(const Token& t);
+// "at", "in", "near", "after" ...: after "<noun> reported" a place or a
+// time, so the noun was reported ("Shots reported at the mall"), it did
+// not report.
+bool IsPlacePreposition(const Token& t);
+// "i", "you", "he", "she", "it", "we", "they".
+bool IsSubjectPronoun(const Token& t);
 // What "claimed" takes when it is not speech: "responsibility", "victory",
 // "lives", a number ("claimed 12 seats").
 bool IsClaimedThing(const Token& t);

@@ -390,6 +390,50 @@ TEST(ExtractorTest, OnRecordSources) {
       {"The ministry claims the strike failed.", {}, "none"},
       {"Singer Did Not Quit the Show, Despite Report", {}, "none"},
       {"Actor Seen Out Amid Split Reports", {}, "none"},
+      // A place after a preposition is where the speaker is, not who; a
+      // crowd at a body speaks for it.
+      {"Very reliable source on Parliament Hill tells me he was killed.",
+       {"anonymous_source:source on Parliament Hill tells"},
+       "anonymous"},
+      {"Officials in Ottawa said the gunman was dead.",
+       {"anonymous_source:Officials in Ottawa said"},
+       "anonymous"},
+      {"The envoy in Washington said the deal was done.",
+       {"named_source:The envoy in Washington said"},
+       "official"},
+      {"Researchers at the British Antarctic Survey said ice was melting.",
+       {"named_source:the British Antarctic Survey said"},
+       "named"},
+      // A short capitalized word before a period ends a sentence; only
+      // abbreviations ("Dr.", "St.", "U.S.") continue a name.
+      {"Shots fired at Parliament Hill. Gunfire reported within the hall.",
+       {"vague_attribution:Gunfire reported"},
+       "vague"},
+      {"St. Paul Police Department said no one was hurt.",
+       {"named_source:St. Paul Police Department said"},
+       "institution"},
+      // Reported by no one: "<noun> reported <at|in|after>".
+      {"Shots reported at Rideau Centre mall",
+       {"vague_attribution:Shots reported"},
+       "vague"},
+      {"2nd shooting reported in Ferguson overnight",
+       {"vague_attribution:shooting reported"},
+       "vague"},
+      {"Reuters reported on Monday that talks failed.",
+       {"media_report:Reuters reported"},
+       "media"},
+      {"Police reported at the scene that two were hurt.",
+       {"named_source:Police reported"},
+       "institution"},
+      // A colon after a name that only holds a body files a topic.
+      {"CANADA PARLIAMENT SHOOTING: - Active shooter", {}, "none"},
+      {"Parliament Shooting: gunman dead", {}, "none"},
+      {"Ministry of Health: cases rise",
+       {"named_source:Ministry of Health:"},
+       "institution"},
+      {"FBI Director Comey: No charges",
+       {"named_source:FBI Director Comey:"},
+       "official"},
   });
 }
 
