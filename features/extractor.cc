@@ -707,9 +707,14 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
                       last == tokens.size() && speaker.first == 0))) {
       continue;
     }
-    // "claims" keeps its distance: it marks a weak source ("sources
-    // claim") but gives an on-record one no credit.
-    if (verb.compare(0, 5, "claim") == 0 &&
+    // "claims" keeps its distance, and a belief is not a statement
+    // ("police believe", "the minister thinks"): they mark a weak source
+    // ("sources claim", "officials fear") but give an on-record one no
+    // credit.
+    const bool belief =
+        verb.compare(0, 6, "believ") == 0 || verb.compare(0, 5, "think") == 0 ||
+        verb.compare(0, 4, "fear") == 0 || verb.compare(0, 5, "worr") == 0;
+    if ((verb.compare(0, 5, "claim") == 0 || belief) &&
         (speaker.kind == SpeakerKind::kOfficial ||
          speaker.kind == SpeakerKind::kInstitution ||
          speaker.kind == SpeakerKind::kNamed ||

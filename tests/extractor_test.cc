@@ -388,6 +388,11 @@ TEST(ExtractorTest, OnRecordSources) {
       {"You'd think it would have been news.", {}, "none"},
       // "claims" keeps its distance: no credit for an on-record speaker.
       {"The ministry claims the strike failed.", {}, "none"},
+      {"Police believe three gunmen were involved.", {}, "none"},
+      {"The minister thinks the deal is dead.", {}, "none"},
+      {"Sources believe the plan failed.",
+       {"anonymous_source:Sources believe"},
+       "anonymous"},
       {"Singer Did Not Quit the Show, Despite Report", {}, "none"},
       {"Actor Seen Out Amid Split Reports", {}, "none"},
       // A place after a preposition is where the speaker is, not who; a
