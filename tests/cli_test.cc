@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -69,6 +70,64 @@ TEST_F(CliTest, ScoresAFileAsText) {
   EXPECT_EQ(builtin.out.find("article score "), 0u);
   EXPECT_NE(builtin.out.find("(2 claims; model credence-default)\n"),
             std::string::npos);
+}
+
+// The README shows what the built-in model prints; retraining the model
+// must bring the README along. Its sample excerpt: each run of lines
+// between "..." lines appears, whole, in the real report.
+TEST_F(CliTest, ReadmeExcerptIsWhatTheBuiltInModelPrints) {
+  const std::string readme = ReadFile(CREDENCE_FIXTURES "/../README.md");
+  const std::string intro =
+      "Text report (excerpt, `build/credence score "
+      "fixtures/sample_article.txt`):\n\n";
+  size_t at = readme.find(intro);
+  ASSERT_NE(at, std::string::npos);
+  at += intro.size();
+  std::vector<std::string> runs(1);
+  while (at < readme.size()) {
+    if (readme[at] == '\n' && readme.compare(at + 1, 4, "    ") == 0) {
+      runs.back() += "\n";  // a blank line inside the block
+      ++at;
+      continue;
+    }
+    if (readme.compare(at, 4, "    ") != 0) break;
+    const size_t end = readme.find('\n', at);
+    const std::string line = readme.substr(at + 4, end - at - 4);
+    at = end + 1;
+    if (line == "...") {
+      runs.emplace_back();
+    } else {
+      runs.back() += line + "\n";
+    }
+  }
+  ASSERT_GE(runs.size(), 2u);
+  const CliRun r = Cli({"score", CREDENCE_FIXTURES "/sample_article.txt"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const std::string& run : runs) {
+    EXPECT_NE(r.out.find(run), std::string::npos) << run;
+  }
+}
+
+// The scores the README quotes for one-sentence examples, "0.72 ("The port
+// closed on Monday.")", are the built-in model's.
+TEST_F(CliTest, ReadmeExampleScoresAreTheBuiltInModels) {
+  std::string readme = ReadFile(CREDENCE_FIXTURES "/../README.md");
+  for (char& c : readme) {
+    if (c == '\n') c = ' ';
+  }
+  readme = std::regex_replace(readme, std::regex(" +"), " ");
+  const std::regex example("(0\\.[0-9][0-9]) \\(\"([A-Z][^\"]+\\.)\"[;)]");
+  int checked = 0;
+  for (std::sregex_iterator it(readme.begin(), readme.end(), example), end;
+       it != end; ++it, ++checked) {
+    const std::string sentence = (*it)[2];
+    const CliRun r = Cli({"score", "-"}, sentence + "\n");
+    ASSERT_EQ(r.code, 0) << r.err;
+    EXPECT_NE(r.out.find("[0]   " + (*it)[1].str() + " " + sentence),
+              std::string::npos)
+        << r.out;
+  }
+  EXPECT_EQ(checked, 3);
 }
 
 TEST_F(CliTest, ReadsStandardInputAndWritesJson) {
