@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -128,6 +129,50 @@ TEST_F(CliTest, ReadmeExampleScoresAreTheBuiltInModels) {
         << r.out;
   }
   EXPECT_EQ(checked, 3);
+}
+
+// The README's table of the built-in model's cross-validated AUCs (and
+// their standard errors) is the one models/default.model records.
+TEST_F(CliTest, ReadmeFiguresAreTheBuiltInModels) {
+  const std::string readme = ReadFile(CREDENCE_FIXTURES "/../README.md");
+  const std::string model = ReadFile(CREDENCE_MODELS "/default.model");
+  // "auc=0.8568 auc_se=0.0120" on the model's line `key` (a regex), as
+  // the README rounds it: "0.857 ± 0.012".
+  auto figure = [&](const std::string& key) {
+    const std::regex line("\\nmeta " + key +
+                          " n=[0-9]+ auc=([0-9.]+) auc_se=([0-9.]+)");
+    std::smatch m;
+    if (!std::regex_search(model, m, line)) return std::string("missing");
+    char out[32];
+    std::snprintf(out, sizeof out, "%.3f \u00b1 %.3f", std::stod(m[1]),
+                  std::stod(m[2]));
+    return std::string(out);
+  };
+  const std::pair<const char*, const char*> rows[] = {
+      {"| CoNLL-2010 Wikipedia (sentence) | ",
+       "cv_metrics [^ ]*/conll2010_wiki_uncertainty_dev.csv"},
+      {"| PHEME (tweet) | ", "cv_metrics [^ ]*/pheme_veracity_dev.csv"},
+      {"| GossipCop titles (headline) | ",
+       "cv_metrics [^ ]*/fakenewsnet_titles_dev.csv"},
+      {"| BuzzFeed (article) | ", "article_cv_metrics all"},
+      {"| clickbait (headline) | ",
+       "cv_metrics [^ ]*/clickbait_chakraborty2016_dev.csv"},
+      {"| LIAR (statement) | ", "cv_metrics [^ ]*/liar_dev.csv"},
+      {"| ottawashooting | 470 | 329 | ",
+       "cv_metrics [^ ]*/pheme_veracity_dev.csv group=ottawashooting"},
+      {"| ferguson | 284 | 10 | ",
+       "cv_metrics [^ ]*/pheme_veracity_dev.csv group=ferguson"},
+      {"| gurlitt | 61 | 59 | ",
+       "cv_metrics [^ ]*/pheme_veracity_dev.csv group=gurlitt"}};
+  for (const auto& [row, key] : rows) {
+    SCOPED_TRACE(row);
+    const size_t at = readme.find(row);
+    ASSERT_NE(at, std::string::npos);
+    const size_t from = at + std::strlen(row);
+    const std::string readme_figure =
+        readme.substr(from, readme.find(" |", from) - from);
+    EXPECT_EQ(readme_figure, figure(key));
+  }
 }
 
 TEST_F(CliTest, ReadsStandardInputAndWritesJson) {
