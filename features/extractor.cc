@@ -625,7 +625,8 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       // "Shots reported at the mall", "gunfire reported in the building":
       // reported by no one, as vague as "reportedly". A role word does
       // speak ("Police reported at ..."), and so does a capitalized name
-      // inside a sentence ("..., Smith reported in a memo").
+      // inside a sentence ("..., Smith reported in a memo"); "was
+      // reported in" and "has reported in" are left to the rules below.
       const bool opens_sentence =
           first == 1 ||
           (first > 1 && !tokens[first - 2].is_word &&
@@ -633,6 +634,8 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       if (verb == "reported" && first > 0 && IsPlacePreposition(tokens[last]) &&
           tokens[first - 1].is_word && roles[first - 1] == 0 &&
           !IsSubjectPronoun(tokens[first - 1]) &&
+          !IsPassiveAuxiliary(tokens[first - 1]) &&
+          SkipFillersLeft(tokens, first) == first &&
           (opens_sentence || !tokens[first - 1].capitalized)) {
         back(Backing::kVague);
         add(kVagueAttribution, first - 1, last, 1.0, &kAgentlessReportRule);

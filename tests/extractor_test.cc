@@ -430,6 +430,10 @@ TEST(ExtractorTest, OnRecordSources) {
       {"Police reported at the scene that two were hurt.",
        {"named_source:Police reported"},
        "institution"},
+      {"He was reported in good health.", {}, "none"},
+      {"The paper has reported in the past that he lied.",
+       {"media_report:The paper has reported"},
+       "media"},
       // A colon after a name that only holds a body files a topic.
       {"CANADA PARLIAMENT SHOOTING: - Active shooter", {}, "none"},
       {"Parliament Shooting: gunman dead", {}, "none"},
