@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "features/match_context.h"
 #include "features/word_set.h"
 
 namespace credence {
@@ -98,13 +99,6 @@ bool NamesItsSource(const std::vector<Token>& tokens,
 
 const WordSet& Spokespeople() {
   static const WordSet s = {"spokeswoman", "spokesman", "spokesperson"};
-  return s;
-}
-
-// Prepositions that put a speaker somewhere: "sources at the Pentagon".
-const WordSet& Locatives() {
-  static const WordSet s = {"on",     "in",      "at",     "near",
-                            "inside", "outside", "across", "within"};
   return s;
 }
 
@@ -243,7 +237,7 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   for (size_t m = 0;
        m < 2 && det > 0 && tokens[det - 1].is_word &&
        !tokens[det - 1].capitalized && !In(Definites(), tokens[det - 1]) &&
-       !In(Quantifiers(), tokens[det - 1]) && !In(Locatives(), tokens[det - 1]);
+       !In(Quantifiers(), tokens[det - 1]) && !IsLocative(tokens[det - 1]);
        ++m) {
     --det;
   }
@@ -286,7 +280,7 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     // Survey"); an unnamed person or a source there does not.
     const Speaker s = RunBefore(tokens, roles, end);
     if (s.kind == SpeakerKind::kNone || s.first < 2 ||
-        !In(Locatives(), tokens[s.first - 1]) || !tokens[s.first - 2].is_word) {
+        !IsLocative(tokens[s.first - 1]) || !tokens[s.first - 2].is_word) {
       return s;
     }
     Speaker outer = RunBefore(tokens, roles, s.first - 1);

@@ -59,11 +59,15 @@ bool IsReportedState(const Token& t) {
   return s.Contains(t);
 }
 
-bool IsPlacePreposition(const Token& t) {
-  static const WordSet s = {"at",     "in",        "near",   "within",
-                            "inside", "outside",   "across", "around",
-                            "after",  "following", "amid",   "during"};
+bool IsLocative(const Token& t) {
+  static const WordSet s = {"on",      "in",     "at",     "near",  "inside",
+                            "outside", "across", "within", "around"};
   return s.Contains(t);
+}
+
+bool IsPlacePreposition(const Token& t) {
+  static const WordSet times = {"after", "following", "amid", "during"};
+  return (IsLocative(t) && t.norm != "on") || times.Contains(t);
 }
 
 bool IsSubjectPronoun(const Token& t) {

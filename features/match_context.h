@@ -37,9 +37,12 @@ bool IsPreposition(const Token& t);
 // "missing", "dead", "shot" ...: after "reported" or "confirmed" a
 // headline's passive ("Singer reported missing"), not a speech verb.
 bool IsReportedState(const Token& t);
-// "at", "in", "near", "after" ...: after "<noun> reported" a place or a
-// time, so the noun was reported ("Shots reported at the mall"), it did
-// not report.
+// "on", "in", "at", "near", "inside" ...: prepositions that put someone
+// somewhere ("a source on Parliament Hill", "officials in Ottawa").
+bool IsLocative(const Token& t);
+// A locative but "on", or "after", "amid" ...: after "<noun> reported" a
+// place or a time, so the noun was reported ("Shots reported at the
+// mall"), it did not report ("Reuters reported on Monday" does).
 bool IsPlacePreposition(const Token& t);
 // "i", "you", "he", "she", "it", "we", "they".
 bool IsSubjectPronoun(const Token& t);
