@@ -239,6 +239,7 @@ TuneReport Tune(const Dataset& data,
   fit_options.l2 = options.l2;
   fit_options.signs = options.signs;
   fit_options.prior = options.prior;
+  fit_options.constraints = options.constraints;
 
   TuneReport report;
   FitData all = Subset(data, fold, -1, options);
@@ -301,6 +302,9 @@ TuneReport Tune(const Dataset& data,
           " file_weight=" + (options.equal_files ? "equal" : "rows") +
           FileWeightsMeta(options.file_weights) +
           " signs=" + (options.signs.empty() ? "free" : "taxonomy") +
+          (options.constraints.empty()
+               ? std::string()
+               : " constraints=" + std::to_string(options.constraints.size())) +
           " iterations=" + std::to_string(report.fit.iterations) +
           " loss=" + FormatFixed(report.fit.loss, 6));
   m.AddMeta(options.meta_prefix + "calibration",

@@ -41,9 +41,10 @@ struct TuneOptions {
   // One factor a file (in Dataset::files order) scaling its total weight;
   // empty: every file 1.
   std::vector<double> file_weights;
-  std::string calibrate = "auto";  // auto, platt or none
-  std::vector<int> signs;          // FitOptions::signs; empty: free
-  std::vector<double> prior;       // FitOptions::prior; empty: 0
+  std::string calibrate = "auto";             // auto, platt or none
+  std::vector<int> signs;                     // FitOptions::signs; empty: free
+  std::vector<double> prior;                  // FitOptions::prior; empty: 0
+  std::vector<WeightConstraint> constraints;  // FitOptions::constraints
   std::string model_name = "credence-tuned";
   std::string unit = "claim";  // recorded in the model's meta lines...
   std::string meta_prefix;     // ...whose keys start with this

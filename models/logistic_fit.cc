@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "models/linear_model.h"
 
@@ -46,6 +48,27 @@ void Validate(const FitData& d, const FitOptions& options) {
   if (!(options.l2 >= 0.0) || !std::isfinite(options.l2)) {
     throw std::invalid_argument("fit: l2 must be a finite number >= 0");
   }
+  for (const WeightConstraint& c : options.constraints) {
+    if (c.terms.empty() || !std::isfinite(c.min)) {
+      throw std::invalid_argument("fit: a constraint needs terms and a bound");
+    }
+    for (const auto& [feature, coefficient] : c.terms) {
+      if (feature >= d.cols || !std::isfinite(coefficient)) {
+        throw std::invalid_argument("fit: a constraint names no feature");
+      }
+    }
+  }
+}
+
+// A constraint over the coefficient vector (bias first): a . beta >= min.
+struct Bound {
+  Eigen::VectorXd a;
+  double min = 0.0;
+};
+
+// How far beta falls short of the bound; 0 when it holds.
+double Shortfall(const Bound& b, const Eigen::VectorXd& beta) {
+  return std::max(0.0, b.min - b.a.dot(beta));
 }
 
 // log(1 + exp(z)), without overflow.
@@ -58,6 +81,19 @@ struct Problem {
   Eigen::VectorXd y, w;
   Eigen::VectorXd penalty;  // a ridge a coefficient...
   Eigen::VectorXd centre;   // ...pulling it towards this value
+  std::vector<Bound> bounds;
+  double bound_penalty = 0.0;
+
+  // Adds the bounds' penalty terms to a gradient and Hessian at beta.
+  void AddBounds(const Eigen::VectorXd& beta, Eigen::VectorXd* gradient,
+                 Eigen::MatrixXd* hessian) const {
+    for (const Bound& b : bounds) {
+      const double shortfall = Shortfall(b, beta);
+      if (shortfall == 0.0) continue;
+      *gradient -= bound_penalty * shortfall * b.a;
+      hessian->selfadjointView<Eigen::Lower>().rankUpdate(b.a, bound_penalty);
+    }
+  }
 
   double Objective(const Eigen::VectorXd& beta, double* loss) const {
     Eigen::VectorXd z = x * beta;
@@ -68,9 +104,30 @@ struct Problem {
     }
     if (loss != nullptr) *loss = sum / w.sum();
     const Eigen::VectorXd d = beta - centre;
-    return sum + d.cwiseProduct(penalty).dot(d) / 2;
+    double bounds_sum = 0.0;
+    for (const Bound& b : bounds) {
+      bounds_sum += Shortfall(b, beta) * Shortfall(b, beta);
+    }
+    return sum + d.cwiseProduct(penalty).dot(d) / 2 +
+           bound_penalty * bounds_sum / 2;
   }
 };
+
+// The penalty of a bound per unit of total sample weight.
+constexpr double kBoundPenalty = 1e6;
+
+std::vector<Bound> BoundsOf(const std::vector<WeightConstraint>& constraints,
+                            Eigen::Index k) {
+  std::vector<Bound> bounds;
+  for (const WeightConstraint& c : constraints) {
+    Bound b{Eigen::VectorXd::Zero(k), c.min};
+    for (const auto& [feature, coefficient] : c.terms) {
+      b.a[static_cast<Eigen::Index>(feature + 1)] += coefficient;
+    }
+    bounds.push_back(std::move(b));
+  }
+  return bounds;
+}
 
 // `start`, when given, is where Newton's method starts: the bias, then one
 // weight a column (an active-set refit starts from the last solution).
@@ -97,6 +154,8 @@ FitResult FitFree(const FitData& data, const FitOptions& options,
   for (size_t j = 0; j < options.prior.size() && j + 1 < size_t(k); ++j) {
     problem.centre[static_cast<Eigen::Index>(j + 1)] = options.prior[j];
   }
+  problem.bounds = BoundsOf(options.constraints, k);
+  problem.bound_penalty = kBoundPenalty * problem.w.sum();
 
   Eigen::VectorXd beta = Eigen::VectorXd::Zero(k);
   if (start != nullptr && start->size() == static_cast<size_t>(k)) {
@@ -121,6 +180,7 @@ FitResult FitFree(const FitData& data, const FitOptions& options,
     Eigen::MatrixXd hessian = Eigen::MatrixXd::Zero(k, k);
     hessian.selfadjointView<Eigen::Lower>().rankUpdate(scaled.transpose());
     hessian.diagonal() += penalty;
+    problem.AddBounds(beta, &gradient, &hessian);
     Eigen::VectorXd step =
         hessian.selfadjointView<Eigen::Lower>().ldlt().solve(gradient);
     // Halve the step until the objective does not rise.
@@ -144,6 +204,24 @@ FitResult FitFree(const FitData& data, const FitOptions& options,
   result.loss = loss;
   result.objective = objective;
   return result;
+}
+
+// The constraints over a subset of the columns (the others are held at 0,
+// so their terms drop out); a constraint left with no term is dropped.
+std::vector<WeightConstraint> ConstraintsOver(
+    const std::vector<WeightConstraint>& constraints,
+    const std::vector<size_t>& columns) {
+  std::vector<WeightConstraint> reduced;
+  for (const WeightConstraint& c : constraints) {
+    WeightConstraint r{{}, c.min};
+    for (size_t k = 0; k < columns.size(); ++k) {
+      for (const auto& [feature, coefficient] : c.terms) {
+        if (feature == columns[k]) r.terms.emplace_back(k, coefficient);
+      }
+    }
+    if (!r.terms.empty()) reduced.push_back(std::move(r));
+  }
+  return reduced;
 }
 
 // The fit over the columns `keep` only; the other weights are 0.
@@ -172,6 +250,7 @@ FitResult FitColumns(const FitData& data, const FitOptions& options,
   if (!options.prior.empty()) {
     for (size_t j : columns) reduced_options.prior.push_back(options.prior[j]);
   }
+  reduced_options.constraints = ConstraintsOver(options.constraints, columns);
   std::vector<double> start;
   if (last != nullptr && !columns.empty()) {
     start.push_back(last->bias);
@@ -200,7 +279,21 @@ double Gradient(const FitData& data, const FitOptions& options,
     g += w * (Logistic(z) - data.y[i]) * data.x[i * data.cols + j];
   }
   const double centre = options.prior.empty() ? 0.0 : options.prior[j];
-  return g - options.l2 * centre;
+  g -= options.l2 * centre;
+  double total_weight = 0.0;
+  for (size_t i = 0; i < data.rows(); ++i) {
+    total_weight += data.weight.empty() ? 1.0 : data.weight[i];
+  }
+  for (const WeightConstraint& c : options.constraints) {
+    double value = 0.0, coefficient_j = 0.0;
+    for (const auto& [feature, coefficient] : c.terms) {
+      value += coefficient * fit.weights[feature];
+      if (feature == j) coefficient_j += coefficient;
+    }
+    const double shortfall = std::max(0.0, c.min - value);
+    g -= kBoundPenalty * total_weight * shortfall * coefficient_j;
+  }
+  return g;
 }
 
 }  // namespace

@@ -10,13 +10,18 @@
 // It minimizes  sum_i weight_i * logloss(y_i, logistic(bias + w.x_i))
 //             + l2 / 2 * |w - prior|^2   (the bias is not penalized)
 // where prior is 0 unless given: a ridge towards hand-set weights lets the
-// data move a weight only as far as its evidence goes.
+// data move a weight only as far as its evidence goes. Linear constraints
+// (sum of coefficient * weight >= min) hold what the data cannot teach, such
+// as "an official on record weighs more than no source": each is enforced
+// by a quadratic penalty a million times the total sample weight, so it
+// holds to within about 1e-6 of a typical weight's gradient.
 // Newton steps with step halving are exact and deterministic: the same data
 // gives the same bits. Eigen is used here and nowhere outside models/.
 #ifndef CREDENCE_MODELS_LOGISTIC_FIT_H_
 #define CREDENCE_MODELS_LOGISTIC_FIT_H_
 
 #include <cstddef>
+#include <utility>
 #include <vector>
 
 namespace credence {
@@ -27,6 +32,12 @@ struct FitData {
   std::vector<double> y;       // 0 or 1
   std::vector<double> weight;  // > 0; empty: every row weighs 1
   size_t rows() const { return y.size(); }
+};
+
+// sum over terms of coefficient * weight[feature] >= min.
+struct WeightConstraint {
+  std::vector<std::pair<size_t, double>> terms;  // (feature, coefficient)
+  double min = 0.0;
 };
 
 struct FitOptions {
@@ -41,6 +52,7 @@ struct FitOptions {
   std::vector<int> signs;
   // Empty (all 0), or one centre of the ridge a feature.
   std::vector<double> prior;
+  std::vector<WeightConstraint> constraints;
 };
 
 struct FitResult {
@@ -53,7 +65,7 @@ struct FitResult {
 
 // Throws std::invalid_argument for inconsistent sizes, labels other than
 // 0/1, non-positive or non-finite weights, non-finite features, a negative
-// l2, or no rows.
+// l2, a constraint naming no feature or a feature out of range, or no rows.
 FitResult FitLogistic(const FitData& data, const FitOptions& options);
 
 }  // namespace credence

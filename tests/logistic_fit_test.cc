@@ -231,6 +231,50 @@ TEST(FitLogisticTest, HugeL2PinsTheWeightsToThePrior) {
   EXPECT_LT(between.weights[1], 2.5);
 }
 
+// ---------------------------------------------------------------- constraints
+
+// A constraint the free fit already meets changes nothing (it binds only
+// on the way there: Newton's method starts from 0, where it does not hold).
+TEST(FitLogisticTest, SatisfiedConstraintGivesTheFreeFit) {
+  const FitData d = Synthetic(1000, 0.3, {1.0, -1.5}, 9);
+  FitOptions o = WithL2(1.0);
+  const FitResult free_fit = FitLogistic(d, o);
+  o.constraints = {{{{0, 1.0}, {1, -1.0}}, 1.0}};  // w0 - w1 >= 1 (about 2.5)
+  const FitResult bound = FitLogistic(d, o);
+  EXPECT_NEAR(bound.bias, free_fit.bias, 1e-6);
+  EXPECT_NEAR(bound.weights[0], free_fit.weights[0], 1e-6);
+  EXPECT_NEAR(bound.weights[1], free_fit.weights[1], 1e-6);
+}
+
+// A binding constraint holds at its bound; the other weight refits.
+TEST(FitLogisticTest, BindingConstraintsHoldAtTheirBound) {
+  const FitData d = Synthetic(2000, 0.0, {1.0, -0.5}, 21);
+  FitOptions o = WithL2(1.0);
+  o.constraints = {{{{1, 1.0}}, 0.25}};  // w1 >= 0.25, the data says -0.5
+  const FitResult r = FitLogistic(d, o);
+  EXPECT_NEAR(r.weights[1], 0.25, 1e-5);
+  EXPECT_GT(r.weights[0], 0.5);
+  // A sum: w0 + w1 >= 2, the data says 0.5.
+  o.constraints = {{{{0, 1.0}, {1, 1.0}}, 2.0}};
+  const FitResult sum = FitLogistic(d, o);
+  EXPECT_NEAR(sum.weights[0] + sum.weights[1], 2.0, 1e-5);
+  // An ordering: w1 - w0 >= 0.5 turns the two around.
+  o.constraints = {{{{1, 1.0}, {0, -1.0}}, 0.5}};
+  const FitResult order = FitLogistic(d, o);
+  EXPECT_NEAR(order.weights[1] - order.weights[0], 0.5, 1e-5);
+}
+
+// A weight whose sign would hold it at 0 is freed when a constraint needs
+// it: sign >= 0, the data pulls below 0, the constraint asks for 0.3.
+TEST(FitLogisticTest, ConstraintLiftsAWeightTheSignHeld) {
+  const FitData d = Synthetic(2000, 0.0, {1.0, -0.5}, 23);
+  FitOptions o = WithL2(1.0);
+  o.signs = {0, 1};
+  EXPECT_EQ(FitLogistic(d, o).weights[1], 0.0);
+  o.constraints = {{{{1, 1.0}}, 0.3}};
+  EXPECT_NEAR(FitLogistic(d, o).weights[1], 0.3, 1e-5);
+}
+
 // ---------------------------------------------------------------- rejections
 
 struct BadFitCase {
@@ -256,6 +300,16 @@ BadFitCase Case(const char* name, void (*edit)(FitData*, FitOptions*)) {
 void PrintTo(const BadFitCase& c, std::ostream* os) { *os << c.name; }
 
 class BadFitTest : public ::testing::TestWithParam<BadFitCase> {};
+
+TEST(FitLogisticTest, ConstraintsNamingNoFeatureAreRejected) {
+  FitOptions o;
+  o.constraints = {{{{2, 1.0}}, 0.0}};  // Good() has 2 features
+  EXPECT_THROW(FitLogistic(Good(), o), std::invalid_argument);
+  o.constraints = {{{}, 0.0}};
+  EXPECT_THROW(FitLogistic(Good(), o), std::invalid_argument);
+  o.constraints = {{{{0, 1.0}}, kNaN}};
+  EXPECT_THROW(FitLogistic(Good(), o), std::invalid_argument);
+}
 
 TEST_P(BadFitTest, Throws) {
   EXPECT_THROW(FitLogistic(GetParam().data, GetParam().options),

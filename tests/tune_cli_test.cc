@@ -3,6 +3,7 @@
 // reruns, exit codes and one-line messages, and the JSON report.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -196,6 +197,45 @@ TEST_F(TuneCliTest, FileWeightsReachTheFitsTheyName) {
   meta = meta_of();
   EXPECT_NE(meta["article_fit"].find(" file_weights=2,1 "), std::string::npos)
       << meta["article_fit"];
+}
+
+// The data says hedges lower a score and nothing of named sources; the
+// constraints file makes a named source worth 0.75 over no source, and
+// keeps a hedge at -2 or below, the article weights untouched.
+TEST_F(TuneCliTest, ConstraintsHoldInTheWrittenModel) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string articles = Write("articles.csv", kLabeled);
+  const std::string constraints = Write("c.txt",
+                                        "credence-constraints 1\n"
+                                        "named_source + backing_named >= 0.75\n"
+                                        "- hedge >= 2\n");
+  const std::string model = Path("c.model");
+  const CliRun r =
+      Cli({"tune", data, "--article-file", articles, "-o", model, "--folds",
+           "3", "--calibrate", "none", "--constraints", constraints});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const LinearModel m = LinearModel::LoadFile(model);
+  const auto weight = [&m](const std::string& name, bool article) {
+    const std::vector<std::string>& names = m.feature_names();
+    const size_t i = static_cast<size_t>(
+        std::find(names.begin(), names.end(), name) - names.begin());
+    return article ? m.article_weights()[i] : m.weights()[i];
+  };
+  EXPECT_NEAR(weight("named_source", false) + weight("backing_named", false),
+              0.75, 1e-4);
+  EXPECT_LE(weight("hedge", false), -2.0 + 1e-4);
+  EXPECT_GT(weight("hedge", true), -2.0);  // the article fit is free of it
+  std::map<std::string, std::string> meta;
+  for (const auto& [key, value] : m.meta()) meta[key] = value;
+  EXPECT_EQ(meta["constraints"],
+            constraints + " sha256=" + Sha256OfFile(constraints));
+  EXPECT_NE(meta["fit"].find(" constraints=2 "), std::string::npos);
+
+  const CliRun bad = Cli({"tune", data, "-o", model, "--constraints", data});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(bad.err, "credence tune: " + data +
+                         ":1: not a constraints file (hint: the first line "
+                         "is 'credence-constraints 1')\n");
 }
 
 // ------------------------------------------------------------------- eval

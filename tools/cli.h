@@ -74,6 +74,8 @@ struct TuneCommandOptions {
   std::string calibrate = "auto";         // "auto", "platt" or "none"
   std::string signs = "taxonomy";         // or "free"
   std::string prior;                      // a model: the ridge's centre
+  std::string constraints;          // weight_constraints.h file for claims
+  std::string article_constraints;  // the same for the article weights
   std::string name = "credence-tuned";
   std::string lexicons, overlay;
 };

@@ -14,6 +14,7 @@
 #include "engine/report.h"
 #include "engine/sha256.h"
 #include "engine/tuner.h"
+#include "models/weight_constraints.h"
 #include "tools/cli.h"
 #include "tools/cli_common.h"
 
@@ -32,7 +33,9 @@ const char kTuneHelp[] =
     "                     [--group-column COL]\n"
     "                     [--calibrate auto|platt|none] [--signs "
     "taxonomy|free]\n"
-    "                     [--prior MODEL] [--name NAME] [--predictions FILE]\n"
+    "                     [--prior MODEL] [--constraints FILE]\n"
+    "                     [--article-constraints FILE]\n"
+    "                     [--name NAME] [--predictions FILE]\n"
     "                     [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Fits the model's bias and weights to labeled rows (label 1 = credible:\n"
@@ -89,6 +92,14 @@ const char kTuneHelp[] =
     "                        any) instead of towards 0:\n"
     "                        the data moves a weight as far as its evidence\n"
     "                        goes, --l2 says how hard the pull is\n"
+    "  --constraints FILE    linear constraints the claim weights keep, one a\n"
+    "                        line after 'credence-constraints 1', e.g.\n"
+    "                        'named_source + backing_official >= 0.4' or\n"
+    "                        'backing_named - backing_anonymous >= 0.3':\n"
+    "                        what the labeled data cannot teach; each holds\n"
+    "                        before Platt scaling, which multiplies every\n"
+    "                        weight by the same a > 0\n"
+    "  --article-constraints FILE  the same for the article weights\n"
     "  --name NAME           the model's name (default credence-tuned)\n"
     "  --lexicons DIR, --overlay DIR  as for credence score\n"
     "\n"
@@ -487,8 +498,9 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
       "file-weight", po::value(&o.file_weight))("file-weights",
                                                 po::value(&o.file_weights))(
       "calibrate", po::value(&o.calibrate))("signs", po::value(&o.signs))(
-      "prior", po::value(&o.prior))("name", po::value(&o.name))(
-      "predictions", po::value(&o.predictions))(
+      "prior", po::value(&o.prior))("constraints", po::value(&o.constraints))(
+      "article-constraints", po::value(&o.article_constraints))(
+      "name", po::value(&o.name))("predictions", po::value(&o.predictions))(
       "input", po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   const po::variables_map vm = ParseCommandLine(args, desc, "tune");
@@ -499,10 +511,12 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   o.inputs = Inputs(vm);
   o.article_l2_given = vm.count("article-l2") > 0;
   ValidateTuneOptions(o);
-  CheckNotAnInput(o.output, "-o", {o.inputs, o.articles, {o.prior}});
+  const std::vector<std::string> side_inputs = {o.prior, o.constraints,
+                                                o.article_constraints};
+  CheckNotAnInput(o.output, "-o", {o.inputs, o.articles, side_inputs});
   if (!o.predictions.empty()) {
     CheckNotAnInput(o.predictions, "--predictions",
-                    {o.inputs, o.articles, {o.prior}});
+                    {o.inputs, o.articles, side_inputs});
     if (SamePath(o.predictions, o.output)) {
       throw UsageError("--predictions and -o name the same file (" + o.output +
                        ")");
@@ -563,6 +577,9 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
     options.unit = "claim";
     options.file_weights = input_weights;
     if (!o.prior.empty()) options.prior = prior.weights();
+    if (!o.constraints.empty()) {
+      options.constraints = LoadConstraintsFile(o.constraints, names);
+    }
     claim_report = TunePart(claims, names, options);
     WritePartReport("claim", claims, claim_report, o, options.l2, text);
   }
@@ -579,6 +596,10 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
     // claim weights are on another scale (one claim, not a mean of many).
     options.prior = prior.has_article_weights() ? prior.article_weights()
                                                 : std::vector<double>();
+    options.constraints.clear();
+    if (!o.article_constraints.empty()) {
+      options.constraints = LoadConstraintsFile(o.article_constraints, names);
+    }
     article_report = TunePart(articles, names, options);
     WritePartReport("article", articles, article_report, o, options.l2, text);
   }
@@ -588,6 +609,14 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   model.AddMeta("command", CommandLine("tune", args));
   if (!o.prior.empty()) {
     model.AddMeta("prior", o.prior + " sha256=" + Sha256OfFile(o.prior));
+  }
+  for (const auto& [key, path] :
+       {std::pair<const char*, const std::string&>{"constraints",
+                                                   o.constraints},
+        {"article_constraints", o.article_constraints}}) {
+    if (!path.empty()) {
+      model.AddMeta(key, path + " sha256=" + Sha256OfFile(path));
+    }
   }
   for (const auto& [key, value] : claim_report.model.meta()) {
     model.AddMeta(key, value);
