@@ -1,6 +1,7 @@
 // Reads and checks a credence-gold 1 file (declared in gold_eval.h).
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -168,11 +169,11 @@ void GoldParser::Article(const std::vector<std::string>& f) {
   a.group = f[4];
   const std::string path = root_ + "/" + a.path;
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  if (!in || !(bytes << in.rdbuf())) {
-    Fail(Where(), "cannot read article " + path);
+  if (in) {
+    a.text.assign(std::istreambuf_iterator<char>(in),
+                  std::istreambuf_iterator<char>());
   }
-  a.text = bytes.str();
+  if (!in || in.bad()) Fail(Where(), "cannot read article " + path);
   Sha256 hash;
   hash.Update(a.text);
   const std::string digest = hash.HexDigest();
@@ -180,8 +181,10 @@ void GoldParser::Article(const std::vector<std::string>& f) {
     Fail(Where(), a.path + " changed since it was annotated (sha256 " + digest +
                       ", the gold file says " + f[2] + ")");
   }
-  if (FindInvalidUtf8(a.text) != std::string::npos) {
-    Fail(Where(), "article " + path + " is not valid UTF-8");
+  try {
+    CheckArticleText(a.text);
+  } catch (const InputError& e) {
+    Fail(Where(), "article " + path + ": " + e.what());
   }
   starts_ = CodePointStarts(a.text);
   set_.articles.push_back(std::move(a));

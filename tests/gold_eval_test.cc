@@ -173,6 +173,9 @@ TEST(EvaluateGold, WritersPrintTheFigures) {
             std::string::npos);
 }
 
+const std::string kEmptySha =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 // One article, "a.txt": a headline and "Ann said it rained." (34 code
 // points with the two line ends).
 const char kArticle[] = "Headline here\nAnn said it rained.\n";
@@ -181,6 +184,7 @@ class BadGoldTest : public ScratchDirTest {
  protected:
   BadGoldTest() : ScratchDirTest("gold_eval_test") {
     Write("a.txt", kArticle);
+    Write("empty.txt", "");
     Sha256 h;
     h.Update(kArticle);
     sha_ = h.HexDigest();
@@ -202,6 +206,10 @@ TEST_F(BadGoldTest, EachBadLineNamesGoldAndLine) {
            ", the gold file says " + std::string(64, '0') + ")"},
       {"article\tmissing.txt\t" + sha_ + "\tdev\tx\n",
        "3: cannot read article " + Path("missing.txt")},
+      {"article\tempty.txt\t" + kEmptySha + "\tdev\tx\n",
+       "3: article " + Path("empty.txt") +
+           ": empty input (nothing to score: give a headline line, then the "
+           "article)"},
       {"article\ta.txt\t" + sha_ + "\ttrain\tx\n",
        "3: split \"train\" is not dev or test"},
       {"article\ta.txt\t" + sha_ + "\tdev\t\n",
