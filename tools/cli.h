@@ -97,6 +97,10 @@ struct EvalCommandOptions {
   std::string predictions;      // where to write each row's score, if set
   bool cues = false;            // also the table of cues by class
   std::string model, lexicons, overlay;
+  std::string gold;                // a credence-gold file, instead of CSVs
+  std::string gold_root;           // empty: the gold file's folder
+  std::string gold_split = "dev";  // "dev", "test" or "all"
+  std::string contrast;            // a contrast suite folder, instead of CSVs
 };
 
 void ValidateEvalOptions(const EvalCommandOptions& options);

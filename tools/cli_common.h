@@ -56,6 +56,17 @@ void CheckNotAnInput(const std::string& output, const std::string& option,
 int RunTune(const std::vector<std::string>& args, std::ostream& out);
 int RunEval(const std::vector<std::string>& args, std::ostream& out);
 
+// `credence eval --gold FILE` and `--contrast DIR` (cli_judge.cc): claim-
+// level judgment against annotations; kJudgeHelp is their part of the help.
+struct EvalCommandOptions;
+extern const char kJudgeHelp[];
+// Adds --gold, --gold-root, --gold-split and --contrast into `options`.
+void AddJudgeOptions(boost::program_options::options_description* desc,
+                     EvalCommandOptions* options);
+// Whether any of --gold, --gold-root, --gold-split, --contrast was given.
+bool IsJudgeEval(const EvalCommandOptions& options);
+int RunJudgeEval(const EvalCommandOptions& options, std::ostream& out);
+
 }  // namespace credence
 
 #endif  // CREDENCE_TOOLS_CLI_COMMON_H_

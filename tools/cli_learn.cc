@@ -658,12 +658,14 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
       "cues", po::bool_switch(&o.cues))("input",
                                         po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
+  AddJudgeOptions(&desc, &o);
   const po::variables_map vm = ParseCommandLine(args, desc, "eval");
   if (help) {
-    out << kEvalHelp;
+    out << kEvalHelp << kJudgeHelp;
     return 0;
   }
   o.inputs = Inputs(vm);
+  if (IsJudgeEval(o)) return RunJudgeEval(o, out);
   ValidateEvalOptions(o);
   std::unique_ptr<AtomicFile> predictions;
   if (!o.predictions.empty()) {
