@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Quick start, step 1: install what is missing (Debian 12; run as root or
-# with sudo), build into build/, and score the bundled sample article with
-# the built-in lexicons and model. The de_DE.UTF-8 locale is generated for
-# the tests that check output does not depend on a comma-decimal locale.
+# with sudo), build the credence binary into build/ (only it: test.sh builds
+# the tests), and score the bundled sample article with the built-in
+# lexicons and model. The de_DE.UTF-8 locale is generated for the tests that
+# check output does not depend on a comma-decimal locale. Running it again
+# installs and rebuilds only what is missing or out of date.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,5 +33,5 @@ if ! locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
 fi
 
 [ -f build/build.ninja ] || meson setup build >&2
-ninja -C build >&2
+ninja -C build credence >&2
 build/credence score fixtures/sample_article.txt

@@ -4,10 +4,14 @@
 # every token the start of a lexicon phrase that never completes) and for
 # `credence rank` on 100,000 to 1,000,000 rows. Each line gives seconds, MB/s
 # and the ratio to the size before it (linear: the same MB/s).
-# Usage: bench/linear_bench.sh [MAX_MB] (after setup.sh; default 100).
+# Usage: [RESULTS=FILE] bench/linear_bench.sh [MAX_MB] (after setup.sh;
+# default 100). Writes the figures to RESULTS (default
+# bench/results/linear.tsv, which tools/write_docs.py puts in
+# docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 max=${1:-100}
+results=${RESULTS:-bench/results/linear.tsv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$work" "$max" <<'PY'
@@ -34,10 +38,14 @@ measure() {  # label, mb, command...
   read -r secs kb < "$work/time"
   awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" \
     'BEGIN { printf "%-24s %8.2f s %8.1f MB/s  peak RSS %7.0f MB\n", l, s, mb / (s > 0 ? s : 0.01), kb / 1024 }'
+  awk -v l="$label" -v mb="$mb" -v s="$secs" -v kb="$kb" \
+    'BEGIN { printf "%s\t%.1f\t%.2f s\t%.1f\t%.0f MB\n", l, mb, s, mb / (s > 0 ? s : 0.01), kb / 1024 }' \
+    >> "$work/rows.tsv"
 }
 for kind in prose trap; do
   for mb in 1 10 "$max"; do
-    measure "score $kind ${mb} MB" "$mb" build/credence score "$work/$kind$mb.txt" --format json
+    name=$kind; [ "$kind" = trap ] && name=adversarial
+    measure "score $name ${mb} MB" "$mb" build/credence score "$work/$kind$mb.txt" --format json
   done
 done
 python3 - ../shared/data "$work" <<'PY' 2>/dev/null || true
@@ -56,3 +64,15 @@ for rows in 100000 1000000; do
   mb=$(awk -v b="$(stat -c %s "$work/rank$rows.csv")" 'BEGIN { print b / 1048576 }')
   measure "rank $rows rows" "$mb" build/credence rank "$work/rank$rows.csv" --output "$work/out.csv"
 done
+command="bench/linear_bench.sh"
+[ "$max" = 100 ] || command="$command $max"
+{
+  echo "# command: $command"
+  echo "# when: $(date -u +%F), $(nproc) cores"
+  echo "# note: score writes JSON; prose is the sample article repeated, adversarial text has no sentence break and every token starts a lexicon phrase that never completes; rank reads headlines from ../shared/data when present (else one line repeated)."
+  printf "run\tMB\twall\tMB/s\tpeak RSS\n"
+  cat "$work/rows.tsv"
+} > "$work/results.tsv"
+mkdir -p "$(dirname "$results")"
+cp "$work/results.tsv" "$results.tmp-$$" && mv "$results.tmp-$$" "$results"
+echo "wrote $results"

@@ -3,11 +3,14 @@
 # corpus built from the headlines in ../shared/data (fresh ids, repeated):
 #   LC_ALL=C grep -c -i -F -f CUES   a bare scan for the cue phrases
 #   bench/rank_peer.py      csv module + one regex alternation + logistic
-# Usage: [ROUNDS=5] bench/rank_bench.sh [ROWS] (after setup.sh). Needs
-# ../shared/data.
+# Usage: [ROUNDS=5] [RESULTS=FILE] bench/rank_bench.sh [ROWS] (after
+# setup.sh). Needs ../shared/data. Writes the figures to RESULTS (default
+# bench/results/rank.tsv, which tools/write_docs.py puts in
+# docs/performance.md) once every check has passed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-1000000}
+results=${RESULTS:-bench/results/rank.tsv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 data=../shared/data
@@ -64,6 +67,9 @@ report() {  # name: best and median wall over its runs, peak RSS
     END { best = s[1]; med = s[int((NR + 1) / 2)]
           printf "%-12s best %6.2f s  median %6.2f s (%d runs)  %9.0f rows/s  %6.1f MB/s  peak RSS %6.1f MB (%.2fx input)\n",
                  n, best, med, NR, rows / best, size / best / 1e6, kb / 1024, kb * 1024 / size
+          printf "%.2f s\t%s\t%d\t%.0f\t%.1f\t%.1f MB (%.2fx input)\n",
+                 best, (NR > 1 ? sprintf("%.2f s", med) : ""), NR, rows / best,
+                 size / best / 1e6, kb / 1024, kb * 1024 / size > "'"$work"'/" n ".row"
           print best > "'"$work"'/" n ".best"; print med > "'"$work"'/" n ".median" }'
 }
 # The Python peer runs once (it takes minutes); grep and credence run
@@ -72,7 +78,7 @@ report() {  # name: best and median wall over its runs, peak RSS
 # median. Every credence round writes a new file (the previous round's is
 # removed before the clock starts): renaming over an existing 90 MB output
 # makes the file system free its blocks inside rename(), 60-70 ms here,
-# which is the cost of replacing a file, not of ranking (see README).
+# which is the cost of replacing a file, not of ranking.
 run python-peer python3 bench/rank_peer.py "$work/cues.txt" "$work/corpus.csv"
 for ((r = 0; r < rounds; r++)); do
   run grep env LC_ALL=C grep -c -i -F -f "$work/cues.txt" "$work/corpus.csv"
@@ -93,7 +99,23 @@ awk -F, -v rows="$rows" 'NR > 1 {
         if (bad || dup || n != rows) { print "check FAILED: order or ids"; exit 1 }
         print "check: " n " ids, each once; scores non-increasing" }' \
   "$work/ranked.csv"
-awk -v gb="$(cat "$work/grep.best")" -v gm="$(cat "$work/grep.median")" \
+ratios=$(awk -v gb="$(cat "$work/grep.best")" -v gm="$(cat "$work/grep.median")" \
     -v cb="$(cat "$work/credence.best")" -v cm="$(cat "$work/credence.median")" \
     -v p="$(cat "$work/python-peer.best")" 'BEGIN {
-  printf "credence / grep: %.2fx best, %.2fx median (target <= 1.5)   python peer / credence: %.1fx (target >= 30)\n", cb / gb, cm / gm, p / cm }'
+  printf "credence / grep: %.2fx best, %.2fx median (target <= 1.5); python peer / credence: %.0fx (target >= 30)", cb / gb, cm / gm, p / cm }')
+echo "$ratios"
+command="bench/rank_bench.sh"
+[ "$rows" = 1000000 ] || command="$command $rows"
+{
+  echo "# command: ROUNDS=$rounds $command"
+  echo "# when: $(date -u +%F), $(nproc) cores"
+  echo "# note: $rows rows, $size bytes, built from the headlines in ../shared/data; grep and credence $rounds times each, interleaved, the Python peer once; checked: every id once, scores non-increasing, --threads 1 writes the same bytes."
+  echo "# note: $ratios."
+  printf "run\tbest wall\tmedian wall\truns\trows/s (best)\tMB/s (best)\tpeak RSS\n"
+  printf '`LC_ALL=C grep -c -i -F -f CUES`\t'; cat "$work/grep.row"
+  printf '`bench/rank_peer.py` (csv + regex + logistic)\t'; cat "$work/python-peer.row"
+  printf '`credence rank --output FILE`\t'; cat "$work/credence.row"
+} > "$work/results.tsv"
+mkdir -p "$(dirname "$results")"
+cp "$work/results.tsv" "$results.tmp-$$" && mv "$results.tmp-$$" "$results"
+echo "wrote $results"

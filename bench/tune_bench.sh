@@ -5,10 +5,14 @@
 # fitting costs on top of reading. Rows come from the headline sets in
 # ../shared/data (GossipCop titles, clickbait, LIAR statements), repeated
 # with fresh ids.
-# Usage: bench/tune_bench.sh [ROWS] (after setup.sh). Needs ../shared/data.
+# Usage: [RESULTS=FILE] bench/tune_bench.sh [ROWS] (after setup.sh). Needs
+# ../shared/data. Writes the figures to RESULTS (default
+# bench/results/tune.tsv, which tools/write_docs.py puts in
+# docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-100000}
+results=${RESULTS:-bench/results/tune.tsv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 data=../shared/data
@@ -39,9 +43,27 @@ run() {  # name, command...
   printf "%-6s %6.2f s  %9.0f rows/s  peak RSS %6.1f MB\n" "$name" "$secs" \
     "$(echo "$rows / $secs" | bc -l)" "$(echo "$kb / 1024" | bc -l)"
   echo "$secs" > "$work/$name.secs"
+  printf "%.2f s\t%.0f\t%.1f MB\n" "$secs" "$(echo "$rows / $secs" | bc -l)" \
+    "$(echo "$kb / 1024" | bc -l)" > "$work/$name.row"
 }
 run eval build/credence eval "$work/labeled.csv"
 run tune build/credence tune "$work/labeled.csv" --folds 5 -o "$work/t.model"
-grep -m1 "^fit:" "$work/tune.out"
-awk -v e="$(cat "$work/eval.secs")" -v t="$(cat "$work/tune.secs")" \
-  'BEGIN { printf "tune / eval: %.2fx\n", t / e }'
+fit=$(grep -m1 "^fit:" "$work/tune.out")
+echo "$fit"
+ratio=$(awk -v e="$(cat "$work/eval.secs")" -v t="$(cat "$work/tune.secs")" \
+  'BEGIN { printf "tune / eval: %.2fx", t / e }')
+echo "$ratio"
+command="bench/tune_bench.sh"
+[ "$rows" = 100000 ] || command="$command $rows"
+{
+  echo "# command: $command"
+  echo "# when: $(date -u +%F), $(nproc) cores"
+  echo "# note: $rows labeled headlines from ../shared/data (GossipCop titles, clickbait, LIAR statements), repeated with fresh ids; $ratio."
+  echo "# note: The final fit: \`$fit\`."
+  printf "run\twall\trows/s\tpeak RSS\n"
+  printf '`credence eval`\t'; cat "$work/eval.row"
+  printf '`credence tune --folds 5`\t'; cat "$work/tune.row"
+} > "$work/results.tsv"
+mkdir -p "$(dirname "$results")"
+cp "$work/results.tsv" "$results.tmp-$$" && mv "$results.tmp-$$" "$results"
+echo "wrote $results"

@@ -4,11 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -71,108 +68,6 @@ TEST_F(CliTest, ScoresAFileAsText) {
   EXPECT_EQ(builtin.out.find("article score "), 0u);
   EXPECT_NE(builtin.out.find("(2 claims; model credence-default)\n"),
             std::string::npos);
-}
-
-// The README shows what the built-in model prints; retraining the model
-// must bring the README along. Its sample excerpt: each run of lines
-// between "..." lines appears, whole, in the real report.
-TEST_F(CliTest, ReadmeExcerptIsWhatTheBuiltInModelPrints) {
-  const std::string readme = ReadFile(CREDENCE_FIXTURES "/../README.md");
-  const std::string intro =
-      "Text report (excerpt, `build/credence score "
-      "fixtures/sample_article.txt`):\n\n";
-  size_t at = readme.find(intro);
-  ASSERT_NE(at, std::string::npos);
-  at += intro.size();
-  std::vector<std::string> runs(1);
-  while (at < readme.size()) {
-    if (readme[at] == '\n' && readme.compare(at + 1, 4, "    ") == 0) {
-      runs.back() += "\n";  // a blank line inside the block
-      ++at;
-      continue;
-    }
-    if (readme.compare(at, 4, "    ") != 0) break;
-    const size_t end = readme.find('\n', at);
-    const std::string line = readme.substr(at + 4, end - at - 4);
-    at = end + 1;
-    if (line == "...") {
-      runs.emplace_back();
-    } else {
-      runs.back() += line + "\n";
-    }
-  }
-  ASSERT_GE(runs.size(), 2u);
-  const CliRun r = Cli({"score", CREDENCE_FIXTURES "/sample_article.txt"});
-  ASSERT_EQ(r.code, 0) << r.err;
-  for (const std::string& run : runs) {
-    EXPECT_NE(r.out.find(run), std::string::npos) << run;
-  }
-}
-
-// The scores the README quotes for one-sentence examples, "0.72 ("The port
-// closed on Monday.")", are the built-in model's.
-TEST_F(CliTest, ReadmeExampleScoresAreTheBuiltInModels) {
-  std::string readme = ReadFile(CREDENCE_FIXTURES "/../README.md");
-  for (char& c : readme) {
-    if (c == '\n') c = ' ';
-  }
-  readme = std::regex_replace(readme, std::regex(" +"), " ");
-  const std::regex example("(0\\.[0-9][0-9]) \\(\"([A-Z][^\"]+\\.)\"[;)]");
-  int checked = 0;
-  for (std::sregex_iterator it(readme.begin(), readme.end(), example), end;
-       it != end; ++it, ++checked) {
-    const std::string sentence = (*it)[2];
-    const CliRun r = Cli({"score", "-"}, sentence + "\n");
-    ASSERT_EQ(r.code, 0) << r.err;
-    EXPECT_NE(r.out.find("[0]   " + (*it)[1].str() + " " + sentence),
-              std::string::npos)
-        << r.out;
-  }
-  EXPECT_EQ(checked, 3);
-}
-
-// The README's table of the built-in model's cross-validated AUCs (and
-// their standard errors) is the one models/default.model records.
-TEST_F(CliTest, ReadmeFiguresAreTheBuiltInModels) {
-  const std::string readme = ReadFile(CREDENCE_FIXTURES "/../README.md");
-  const std::string model = ReadFile(CREDENCE_MODELS "/default.model");
-  // "auc=0.8568 auc_se=0.0120" on the model's line `key` (a regex), as
-  // the README rounds it: "0.857 ± 0.012".
-  auto figure = [&](const std::string& key) {
-    const std::regex line("\\nmeta " + key +
-                          " n=[0-9]+ auc=([0-9.]+) auc_se=([0-9.]+)");
-    std::smatch m;
-    if (!std::regex_search(model, m, line)) return std::string("missing");
-    char out[32];
-    std::snprintf(out, sizeof out, "%.3f \u00b1 %.3f", std::stod(m[1]),
-                  std::stod(m[2]));
-    return std::string(out);
-  };
-  const std::pair<const char*, const char*> rows[] = {
-      {"| CoNLL-2010 Wikipedia (sentence) | ",
-       "cv_metrics [^ ]*/conll2010_wiki_uncertainty_dev.csv"},
-      {"| PHEME (tweet) | ", "cv_metrics [^ ]*/pheme_veracity_dev.csv"},
-      {"| GossipCop titles (headline) | ",
-       "cv_metrics [^ ]*/fakenewsnet_titles_dev.csv"},
-      {"| BuzzFeed (article) | ", "article_cv_metrics all"},
-      {"| clickbait (headline) | ",
-       "cv_metrics [^ ]*/clickbait_chakraborty2016_dev.csv"},
-      {"| LIAR (statement) | ", "cv_metrics [^ ]*/liar_dev.csv"},
-      {"| ottawashooting | 470 | 329 | ",
-       "cv_metrics [^ ]*/pheme_veracity_dev.csv group=ottawashooting"},
-      {"| ferguson | 284 | 10 | ",
-       "cv_metrics [^ ]*/pheme_veracity_dev.csv group=ferguson"},
-      {"| gurlitt | 61 | 59 | ",
-       "cv_metrics [^ ]*/pheme_veracity_dev.csv group=gurlitt"}};
-  for (const auto& [row, key] : rows) {
-    SCOPED_TRACE(row);
-    const size_t at = readme.find(row);
-    ASSERT_NE(at, std::string::npos);
-    const size_t from = at + std::strlen(row);
-    const std::string readme_figure =
-        readme.substr(from, readme.find(" |", from) - from);
-    EXPECT_EQ(readme_figure, figure(key));
-  }
 }
 
 TEST_F(CliTest, ReadsStandardInputAndWritesJson) {
