@@ -57,11 +57,22 @@ extern "C" void RemoveTemporariesAndDie(int signal_number) {
   std::raise(signal_number);
 }
 
-// The system's folders of devices and of processes: /dev/stdout and
-// /dev/fd/N are links to whatever the descriptor is open on, and no file
-// is ever made there.
+// The folder a rename into `path` changes.
+std::string FolderOf(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// Whether `path` is in the system's folders of devices or processes, where
+// links such as /dev/stdout and /dev/fd/N lead to whatever a descriptor is
+// open on, and are never to be replaced. Judged by the folder's real path,
+// so "stdout" with /dev as the working folder counts too.
 bool InSystemFolder(const std::string& path) {
-  return path.rfind("/dev/", 0) == 0 || path.rfind("/proc/", 0) == 0;
+  char folder[PATH_MAX];
+  if (::realpath(FolderOf(path).c_str(), folder) == nullptr) return false;
+  const std::string real = std::string(folder) + "/";
+  return real.rfind("/dev/", 0) == 0 || real.rfind("/proc/", 0) == 0;
 }
 
 int OpenOrThrow(const std::string& path, int flags, const std::string& name) {
@@ -71,13 +82,6 @@ int OpenOrThrow(const std::string& path, int flags, const std::string& name) {
                              ")");
   }
   return fd;
-}
-
-// The folder a rename into `path` changes.
-std::string FolderOf(const std::string& path) {
-  const size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return ".";
-  return slash == 0 ? "/" : path.substr(0, slash);
 }
 
 }  // namespace
@@ -157,10 +161,12 @@ AtomicFile::AtomicFile(std::string path, Kind kind)
     : path_(std::move(path)), target_(path_), kind_(kind), out_(nullptr) {
   struct stat target = {}, link = {};
   const bool exists = kind_ == kOutput && ::stat(path_.c_str(), &target) == 0;
-  const bool linked =
-      exists && ::lstat(path_.c_str(), &link) == 0 && S_ISLNK(link.st_mode);
-  if (exists &&
-      (!S_ISREG(target.st_mode) || (linked && InSystemFolder(path_)))) {
+  const bool linked = kind_ == kOutput && ::lstat(path_.c_str(), &link) == 0 &&
+                      S_ISLNK(link.st_mode);
+  // A link in /dev or /proc is written through even when it leads nowhere
+  // (/dev/stdout with standard output closed): never replaced.
+  if ((exists && !S_ISREG(target.st_mode)) ||
+      (linked && InSystemFolder(path_))) {
     // Appended to: through /dev/stdout onto a file the shell opened with
     // >>, the file keeps what it holds (one opened with > is empty).
     buffer_ = std::make_unique<Buffer>(

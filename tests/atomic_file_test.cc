@@ -139,6 +139,43 @@ TEST_F(AtomicFileTest, KeepsTheModeOfTheFileItReplaces) {
   ::umask(umask_was);
 }
 
+// As root, the replaced file's owner and group carry over too (a run by
+// root does not take over a user's file).
+TEST_F(AtomicFileTest, KeepsTheOwnerOfTheFileItReplaces) {
+  if (::geteuid() != 0) GTEST_SKIP() << "only root can give a file away";
+  const std::string target = Write("theirs.csv", "old\n");
+  ASSERT_EQ(::chown(target.c_str(), 12345, 23456), 0);
+  ASSERT_EQ(::chmod(target.c_str(), 0640), 0);
+  {
+    AtomicFile file(target);
+    file.stream() << "new\n";
+    file.Commit();
+  }
+  const struct stat st = StatOf(target);
+  EXPECT_EQ(st.st_uid, 12345u);
+  EXPECT_EQ(st.st_gid, 23456u);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+  EXPECT_EQ(ReadFile(target), "new\n");
+}
+
+// A link to a regular file is followed: the file it names is replaced
+// whole, and the link stays a link.
+TEST_F(AtomicFileTest, ReplacesTheFileALinkNames) {
+  const std::string real = Write("v3.model", "old\n");
+  const std::string link = Path("current.model");
+  ASSERT_EQ(::symlink("v3.model", link.c_str()), 0);
+  {
+    AtomicFile file(link);
+    file.stream() << "new\n";
+    file.Commit();
+  }
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(ReadFile(real), "new\n");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_.path()),
+                          fs::directory_iterator()),
+            2);
+}
+
 // A FIFO is written straight, not replaced: the reader that has it open
 // gets the bytes, and the path is still a FIFO. (The read end is opened
 // first, without blocking, so that the write end opens at once; a pipe
