@@ -57,6 +57,31 @@ TEST_F(AtomicFileTest, WithoutCommitNothingChangesAndNothingStays) {
             1);
 }
 
+// Writes of every size around the 64 KiB buffer, single characters and
+// pieces larger than the buffer included, arrive whole and in order.
+TEST_F(AtomicFileTest, BytesArriveInOrderWhateverTheWriteSizes) {
+  const size_t sizes[] = {1, 65535, 1, 65536, 65537, 3, 200000, 0, 70000, 7};
+  std::string expected;
+  const std::string target = Path("out.bin");
+  {
+    AtomicFile file(target);
+    char next = 0;
+    for (const size_t size : sizes) {
+      std::string piece(size, ' ');
+      for (char& c : piece) c = next++;
+      expected += piece;
+      if (size == 1) {
+        file.stream().put(piece[0]);
+      } else {
+        file.stream().write(piece.data(),
+                            static_cast<std::streamsize>(piece.size()));
+      }
+    }
+    file.Commit();
+  }
+  EXPECT_TRUE(ReadFile(target) == expected) << ReadFile(target).size();
+}
+
 // The temporary is TARGET.tmp-PID-N in the target's folder.
 TEST_F(AtomicFileTest, TemporaryIsNamedForTheTargetAndProcess) {
   const std::string target = Path("out.csv");
