@@ -171,9 +171,10 @@ std::string FileWeightsMeta(const std::vector<double>& weights) {
 }  // namespace
 
 std::vector<ScopedMetrics> MetricsByFile(const Dataset& data,
-                                         const std::vector<double>& p) {
+                                         const std::vector<double>& p,
+                                         size_t max_groups) {
   std::vector<ScopedMetrics> out;
-  out.push_back({"all", Evaluate(p, data.y)});
+  out.push_back({"all", Evaluate(p, data.y), "", 0});
   if (data.files.size() < 2 && (data.files.empty() || !data.files[0].grouped)) {
     return out;
   }
@@ -195,11 +196,18 @@ std::vector<ScopedMetrics> MetricsByFile(const Dataset& data,
       }
     }
     if (data.files.size() > 1) {
-      out.push_back({data.files[f].path, Evaluate(fp, fy)});
+      out.push_back({data.files[f].path, Evaluate(fp, fy), "", 0});
     }
+    size_t listed = 0;
     for (const auto& [group, rows] : groups) {
+      if (listed == max_groups) {
+        out.back().file = data.files[f].path;
+        out.back().more_groups = groups.size() - listed;
+        break;
+      }
       out.push_back({data.files[f].path + " group=" + group,
-                     Evaluate(rows.first, rows.second)});
+                     Evaluate(rows.first, rows.second), "", 0});
+      ++listed;
     }
   }
   return out;
@@ -264,8 +272,9 @@ TuneReport Tune(const Dataset& data,
       }
     }
   }
-  report.cv_raw = MetricsByFile(data, raw);
-  std::vector<ScopedMetrics> cv_calibrated = MetricsByFile(data, calibrated);
+  report.cv_raw = MetricsByFile(data, raw, kListedGroups);
+  std::vector<ScopedMetrics> cv_calibrated =
+      MetricsByFile(data, calibrated, kListedGroups);
   const double before = report.cv_raw[0].metrics.log_loss;
   const double after = cv_calibrated[0].metrics.log_loss;
   report.calibrated = options.calibrate == "platt" ||
@@ -319,6 +328,12 @@ TuneReport Tune(const Dataset& data,
   for (const ScopedMetrics& s : report.cv) {
     m.AddMeta(options.meta_prefix + "cv_metrics",
               s.scope + " " + MetricsLine(s.metrics));
+    if (s.more_groups > 0) {
+      m.AddMeta(options.meta_prefix + "cv_groups",
+                s.file +
+                    " groups=" + std::to_string(kListedGroups + s.more_groups) +
+                    " recorded=" + std::to_string(kListedGroups));
+    }
   }
   return report;
 }

@@ -20,6 +20,7 @@
 #ifndef CREDENCE_ENGINE_TUNER_H_
 #define CREDENCE_ENGINE_TUNER_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -55,7 +56,16 @@ struct TuneOptions {
 struct ScopedMetrics {
   std::string scope;
   Metrics metrics;
+  // On the last group listed of a file with more groups than listed: its
+  // file's path and how many of its groups follow unlisted.
+  std::string file;
+  size_t more_groups = 0;
 };
+
+// The groups of a file whose figures Tune lists (in TuneReport::cv and in
+// the model's meta lines); one line counts the rest, so that a group
+// column with a value a row does not make a model of a line a row.
+constexpr size_t kListedGroups = 20;
 
 struct TuneReport {
   LinearModel model;  // calibrated when `calibrated`
@@ -75,10 +85,11 @@ TuneReport Tune(const Dataset& data,
                 const TuneOptions& options);
 
 // Metrics of predicted probabilities over all rows, then each file (when
-// there are several), each followed by its groups in sorted order (when
-// it is grouped).
+// there are several), each followed by its first `max_groups` groups in
+// sorted order (when it is grouped).
 std::vector<ScopedMetrics> MetricsByFile(const Dataset& data,
-                                         const std::vector<double>& p);
+                                         const std::vector<double>& p,
+                                         size_t max_groups = SIZE_MAX);
 
 }  // namespace credence
 

@@ -1,16 +1,32 @@
 #include "engine/work_pool.h"
 
+#include <stdexcept>
+#include <string>
+#include <system_error>
 #include <utility>
 
 namespace credence {
 
 WorkPool::WorkPool(unsigned workers) {
   threads_.reserve(workers);
-  for (unsigned i = 0; i < workers; ++i)
-    threads_.emplace_back([this] { Work(); });
+  for (unsigned i = 0; i < workers; ++i) {
+    try {
+      threads_.emplace_back([this] { Work(); });
+    } catch (const std::system_error& e) {
+      Stop();
+      throw std::runtime_error("cannot start thread " + std::to_string(i + 1) +
+                               " of " + std::to_string(workers) + " (" +
+                               e.code().message() + "; try fewer threads)");
+    } catch (...) {
+      Stop();
+      throw;
+    }
+  }
 }
 
-WorkPool::~WorkPool() {
+WorkPool::~WorkPool() { Stop(); }
+
+void WorkPool::Stop() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stop_ = true;
@@ -18,6 +34,7 @@ WorkPool::~WorkPool() {
   }
   queued_.notify_all();
   for (std::thread& t : threads_) t.join();
+  threads_.clear();
 }
 
 void WorkPool::Submit(Job* job) {

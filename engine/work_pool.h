@@ -33,6 +33,9 @@ class WorkPool {
     std::exception_ptr error;
   };
 
+  // Throws std::runtime_error "cannot start thread I of N (reason; try
+  // fewer threads)" when the system refuses a thread (a process or memory
+  // limit), once the threads already started are stopped.
   explicit WorkPool(unsigned workers);
   // Jobs not started are dropped; running ones finish first.
   ~WorkPool();
@@ -48,6 +51,8 @@ class WorkPool {
 
  private:
   void Work();
+  // Drops the jobs not started and joins every thread.
+  void Stop();
   // Runs the front job with `lock` released; returns with it held.
   void RunFront(std::unique_lock<std::mutex>* lock);
 

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -17,6 +19,7 @@
 #include <clocale>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <locale>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -61,15 +64,18 @@ class BadInputTest : public ScratchDirTest {
 
   // Runs credence with `args`; stdin is `input`, LC_ALL is `lc_all` when
   // given, TMPDIR is the scratch folder.
+  // `child`, when given, runs in the child once its streams are set up
+  // (to set a resource limit, say).
   Outcome Credence(const std::vector<std::string>& args,
                    const std::string& input = "",
-                   const std::string& lc_all = "") {
+                   const std::string& lc_all = "",
+                   const std::function<void()>& child = {}) {
     const std::string in = Write("stdin.bin", input);
     const std::string out = Path("stdout.bin");
     const std::string err = Path("stderr.bin");
-    const pid_t pid = Spawn(args, lc_all, [&] {
-      Redirect(::open(in.c_str(), O_RDONLY), STDIN_FILENO);
-    });
+    const pid_t pid = Spawn(
+        args, lc_all,
+        [&] { Redirect(::open(in.c_str(), O_RDONLY), STDIN_FILENO); }, child);
     Outcome r = Wait(pid);
     r.out = ReadFile(out);
     r.err = ReadFile(err);
@@ -80,7 +86,7 @@ class BadInputTest : public ScratchDirTest {
   // sets up standard input in the child.
   template <typename SetUpStdin>
   pid_t Spawn(const std::vector<std::string>& args, const std::string& lc_all,
-              SetUpStdin stdin) {
+              SetUpStdin stdin, const std::function<void()>& child = {}) {
     std::vector<std::string> argv = {CREDENCE_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
     const std::string out = Path("stdout.bin");
@@ -95,6 +101,7 @@ class BadInputTest : public ScratchDirTest {
                STDERR_FILENO);
       ::setenv("TMPDIR", tmp.c_str(), 1);
       if (!lc_all.empty()) ::setenv("LC_ALL", lc_all.c_str(), 1);
+      if (child) child();
       std::vector<char*> c_argv;
       for (std::string& a : argv) c_argv.push_back(a.data());
       c_argv.push_back(nullptr);
@@ -561,6 +568,202 @@ TEST_F(BadInputTest, SameBytesWhenTheGlobalLocaleHasDecimalCommas) {
   for (size_t i = 0; i < commands.size(); ++i) {
     SCOPED_TRACE(commands[i][0] + " " + commands[i].back());
     EXPECT_TRUE(run(commands[i]) == classic[i]) << "output differs";
+  }
+}
+
+// ---------------------------------------------------------------- outputs
+
+// Three credible rows and three doubtful ones, for tune and eval.
+const char kLabeled[] =
+    "id,text,label\n"
+    "1,The ministry confirmed the figures.,1\n"
+    "2,The police confirmed the arrest on Monday.,1\n"
+    "3,The agency confirmed the deal.,1\n"
+    "4,Sources say it may happen.,0\n"
+    "5,Rumors suggest the deal could collapse.,0\n"
+    "6,It is alleged that he might resign.,0\n";
+
+// The names in the scratch folder of temporaries and scratch files.
+std::vector<std::string> Leftovers(const fs::path& dir) {
+  std::vector<std::string> found;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.find(".tmp-") != std::string::npos) found.push_back(name);
+  }
+  return found;
+}
+
+// Every command's output options, each aimed at `target`.
+std::vector<std::vector<std::string>> OutputCommands(
+    const std::string& headlines, const std::string& labeled,
+    const std::string& target) {
+  return {
+      {"rank", headlines, "--output", target},
+      {"tune", labeled, "--folds", "2", "-o", target},
+      {"eval", labeled, "--predictions", target},
+  };
+}
+
+// A device is written into, never replaced by a regular file. The device
+// is a node of our own in the scratch folder with /dev/null's numbers
+// (never a system device); making one needs root.
+TEST_F(BadInputTest, OutputsIntoADeviceLeaveItTheSameDevice) {
+  const std::string node = Path("null");
+  if (::geteuid() != 0 ||
+      ::mknod(node.c_str(), S_IFCHR | 0666, ::makedev(1, 3)) != 0) {
+    GTEST_SKIP() << "cannot make a device node (needs root)";
+  }
+  const std::string csv = Write("h.csv", kHeadlines);
+  const std::string labeled = Write("labeled.csv", kLabeled);
+  for (const auto& args : OutputCommands(csv, labeled, node)) {
+    SCOPED_TRACE(args[0]);
+    const Outcome r = Credence(args);
+    EXPECT_EQ(r.signal, 0);
+    EXPECT_EQ(r.code, 0) << r.err;
+    struct stat st = {};
+    ASSERT_EQ(::lstat(node.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode));
+    EXPECT_EQ(st.st_rdev, ::makedev(1, 3));
+    EXPECT_EQ(Leftovers(dir_.path()), std::vector<std::string>{});
+  }
+}
+
+// A FIFO is written into: its reader gets the output, and it stays a FIFO.
+// The read end is opened first without blocking, so credence's write end
+// opens at once; each output here fits in the pipe's buffer.
+TEST_F(BadInputTest, OutputsIntoAFifoReachItsReader) {
+  const std::string fifo = Path("pipe");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const std::string csv = Write("h.csv", kHeadlines);
+  const std::string labeled = Write("labeled.csv", kLabeled);
+  const std::vector<std::string> starts = {
+      "rank,id,score,backing,cue_category,cue,text\n",
+      "credence-model 1\n",
+      "file,line,id,unit,label,probability\n",
+  };
+  const auto commands = OutputCommands(csv, labeled, fifo);
+  for (size_t i = 0; i < commands.size(); ++i) {
+    SCOPED_TRACE(commands[i][0]);
+    const int reader = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    ASSERT_GE(reader, 0);
+    const Outcome r = Credence(commands[i]);
+    std::string got;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(reader, buffer, sizeof buffer)) > 0;) {
+      got.append(buffer, static_cast<size_t>(n));
+    }
+    ::close(reader);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(got.substr(0, starts[i].size()), starts[i]);
+    struct stat st = {};
+    ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISFIFO(st.st_mode));
+    EXPECT_EQ(Leftovers(dir_.path()), std::vector<std::string>{});
+  }
+}
+
+// Under a file size limit (ulimit -f) a write past it fails instead of
+// killing the process (SIGXFSZ): exit 1, one line naming the file, and no
+// temporary left, whether the file is an --output, the scratch copy of
+// standard output or the spool of standard input.
+TEST_F(BadInputTest, FileSizeLimitIsAWriteErrorNamingTheFile) {
+  const std::string csv = Write("many.csv", ManyHeadlines());  // 40 kB
+  const std::string labeled = Write("labeled.csv", kLabeled);
+  const std::string dir = dir_.path().string();
+  struct Case {
+    const char* name;
+    std::vector<std::string> args;
+    std::string input;
+    rlim_t limit;
+    std::string path;  // the file the message names, up to its end or ".tmp-"
+  } cases[] = {
+      {"rank --output",
+       {"rank", csv, "--output", Path("ranked.csv")},
+       "",
+       16384,
+       Path("ranked.csv")},
+      {"rank to standard output",
+       {"rank", csv},
+       "",
+       16384,
+       Path("credence-rank")},
+      {"rank of standard input",
+       {"rank", "-"},
+       ManyHeadlines(),
+       16384,
+       Path("credence-stdin")},
+      {"tune -o",
+       {"tune", labeled, "--folds", "2", "-o", Path("out.model")},
+       "",
+       1024,
+       Path("out.model")},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const rlim_t limit = c.limit;
+    const Outcome r = Credence(c.args, c.input, "", [limit] {
+      const struct rlimit size = {limit, limit};
+      ::setrlimit(RLIMIT_FSIZE, &size);
+    });
+    const std::string command = "credence " + c.args[0] + ": ";
+    ExpectFailure(r, 1, command + c.path);
+    const std::string reason = ": cannot write (File too large)\n";
+    ASSERT_GE(r.err.size(), reason.size());
+    EXPECT_EQ(r.err.substr(r.err.size() - reason.size()), reason);
+    EXPECT_EQ(Leftovers(dir_.path()), std::vector<std::string>{});
+    EXPECT_FALSE(fs::exists(Path("ranked.csv")));
+    EXPECT_FALSE(fs::exists(Path("out.model")));
+  }
+}
+
+// Threads that cannot start (here: no address space left for their stacks)
+// are an error with a message, exit 1, and no output or temporary left.
+TEST_F(BadInputTest, ThreadsThatCannotStartAreAnError) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "AddressSanitizer needs more address space than the limit";
+#endif
+  const std::string csv = Write("h.csv", kHeadlines);
+  const Outcome r = Credence(
+      {"rank", csv, "--threads", "1024", "--output", Path("ranked.csv")}, "",
+      "", [] {
+        // 1,023 stacks of 8 MiB do not fit in 1 GiB.
+        const struct rlimit stack = {8 << 20, 8 << 20};
+        const struct rlimit space = {rlim_t{1} << 30, rlim_t{1} << 30};
+        ::setrlimit(RLIMIT_STACK, &stack);
+        ::setrlimit(RLIMIT_AS, &space);
+      });
+  ExpectFailure(r, 1, "credence rank: cannot start thread ");
+  EXPECT_NE(r.err.find("; try fewer threads)\n"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(Path("ranked.csv")));
+  EXPECT_EQ(Leftovers(dir_.path()), std::vector<std::string>{});
+}
+
+// Every command reports a failed write to standard output (here a full
+// disk: /dev/full, opened for writing only) with exit 1.
+TEST_F(BadInputTest, WriteErrorOnStandardOutputIsExitOne) {
+  if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
+  const std::string article = Write("a.txt", "Kim may visit Russia\n");
+  const std::string csv = Write("h.csv", kHeadlines);
+  const std::string labeled = Write("labeled.csv", kLabeled);
+  const std::vector<std::vector<std::string>> commands = {
+      {"score", article},
+      {"rank", csv},
+      {"eval", labeled},
+      {"eval", labeled, "--format", "json"},
+      {"tune", labeled, "--folds", "2", "-o", Path("out.model")},
+      {"--help"},
+  };
+  for (const auto& args : commands) {
+    SCOPED_TRACE(args.back());
+    const Outcome r = Credence(args, "", "", [] {
+      Redirect(::open("/dev/full", O_WRONLY), STDOUT_FILENO);
+    });
+    EXPECT_EQ(r.signal, 0);
+    EXPECT_EQ(r.code, 1);
+    const std::string who =
+        args[0] == "--help" ? "credence: " : "credence " + args[0] + ": ";
+    EXPECT_EQ(r.err.substr(0, who.size() + 13), who + "cannot write ") << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << r.err;
   }
 }
 

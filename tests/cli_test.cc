@@ -386,6 +386,19 @@ TEST_F(CliTest, RankOutputFileAppearsWholeOrNotAtAll) {
   EXPECT_EQ(files, 0u);
 }
 
+// A replaced --output keeps its permissions: a private ranking stays
+// private.
+TEST_F(CliTest, RankOutputKeepsTheModeOfTheFileItReplaces) {
+  const std::string target = Write("ranked.csv", "the previous ranking\n");
+  fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);
+  const CliRun r =
+      Cli({"rank", Write("h.csv", kHeadlines), "--output", target});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(ReadFile(target), "the previous ranking\n");
+  EXPECT_EQ(fs::status(target).permissions(),
+            fs::perms::owner_read | fs::perms::owner_write);
+}
+
 TEST_F(CliTest, RankFailures) {
   const std::string dir = dir_.path().string();
   const std::string good = Write("h.csv", kHeadlines);
@@ -438,6 +451,11 @@ TEST_F(CliTest, RankFailures) {
        {"rank", dir + "/bad.csv"},
        1,
        "credence rank: " + dir + "/bad.csv:3: "},
+      {"empty output",
+       {"rank", good, "--output", ""},
+       2,
+       "credence rank: --output must name a file (leave it out for standard "
+       "output)\n"},
       // The same file by another spelling: overwriting it would lose the
       // input.
       {"output is the input",

@@ -324,6 +324,70 @@ TEST_F(TuneCliTest, GroupedFileReportsEachGroup) {
   EXPECT_NE(r.out.find("group=b "), std::string::npos) << r.out;
 }
 
+// Many groups: the model records the figures of the first 20 (in sorted
+// order) and one line counting them all, so that its size stays bounded;
+// the report shows the same 20 and says how many it leaves out.
+TEST_F(TuneCliTest, ManyGroupsAreSummarizedInOneLine) {
+  std::string csv = "text,label,event\n";
+  for (int g = 0; g < 30; ++g) {
+    const std::string event = (g < 10 ? "e0" : "e") + std::to_string(g);
+    csv += "The ministry confirmed the figures.,1," + event + "\n";
+    csv += "Sources say it may happen.,0," + event + "\n";
+  }
+  const std::string data = Write("events.csv", csv);
+  const std::string model = Path("g.model");
+  const CliRun r = Cli(
+      {"tune", data, "-o", model, "--folds", "2", "--group-column", "event"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const LinearModel m = LinearModel::LoadFile(model);
+  std::vector<std::string> scopes, counts;
+  for (const auto& [key, value] : m.meta()) {
+    if (key == "cv_metrics")
+      scopes.push_back(value.substr(0, value.find(" n=")));
+    if (key == "cv_groups") counts.push_back(value);
+  }
+  std::vector<std::string> expected = {"all"};
+  for (int g = 0; g < 20; ++g) {
+    expected.push_back(data + " group=" + (g < 10 ? "e0" : "e") +
+                       std::to_string(g));
+  }
+  EXPECT_EQ(scopes, expected);
+  EXPECT_EQ(counts, std::vector<std::string>{data + " groups=30 recorded=20"});
+  EXPECT_NE(r.out.find("group=e19 "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("group=e20 "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(10 more groups not shown)"), std::string::npos)
+      << r.out;
+}
+
+// A stream that takes no bytes, as a full disk or a closed pipe.
+class FailingBuffer : public std::streambuf {
+ protected:
+  int_type overflow(int_type) override { return traits_type::eof(); }
+  std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+};
+
+// eval and tune report a failed write of their report (exit 1), as score
+// and rank do.
+TEST_F(TuneCliTest, FailedWriteOfTheReportIsExitOne) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::vector<std::vector<std::string>> commands = {
+      {"eval", data},
+      {"eval", data, "--format", "json"},
+      {"tune", data, "-o", Path("out.model"), "--folds", "3"},
+  };
+  for (const auto& args : commands) {
+    SCOPED_TRACE(args.back());
+    FailingBuffer failing;
+    std::ostream out(&failing);
+    std::istringstream in;
+    std::ostringstream err;
+    EXPECT_EQ(RunCli(args, in, out, err), 1);
+    EXPECT_EQ(err.str(), "credence " + args[0] +
+                             ": cannot write the output (disk full or pipe "
+                             "closed?)\n");
+  }
+}
+
 // Rows of a --predictions file, split into fields (no field here needs
 // quotes).
 std::vector<std::vector<std::string>> ReadPredictions(const std::string& path) {
@@ -602,7 +666,53 @@ TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"empty name",
        {"tune", data, "-o", out, "--name", ""},
        2,
-       "credence tune: --name must be one non-empty line\n"},
+       "credence tune: --name must be one non-empty line of printable "
+       "UTF-8 text\n"},
+      {"name with a carriage return",
+       {"tune", data, "-o", out, "--name", "a\rb"},
+       2,
+       "credence tune: --name must be one non-empty line of printable "
+       "UTF-8 text\n"},
+      {"name with an escape",
+       {"tune", data, "-o", out, "--name", "a\x1B[2Jb"},
+       2,
+       "credence tune: --name must be one non-empty line of printable "
+       "UTF-8 text\n"},
+      {"name in Latin-1",
+       {"tune", data, "-o", out, "--name", "na\xEFve"},
+       2,
+       "credence tune: --name must be one non-empty line of printable "
+       "UTF-8 text\n"},
+      {"empty predictions",
+       {"tune", data, "-o", out, "--predictions", ""},
+       2,
+       "credence tune: --predictions must name a file (leave it out for no "
+       "predictions)\n"},
+      {"eval empty predictions",
+       {"eval", data, "--predictions", ""},
+       2,
+       "credence eval: --predictions must name a file (leave it out for no "
+       "predictions)\n"},
+      {"tune directory",
+       {"tune", dir, "-o", out},
+       1,
+       "credence tune: " + dir + ": is a directory (give a CSV file)\n"},
+      {"eval directory",
+       {"eval", dir},
+       1,
+       "credence eval: " + dir + ": is a directory (give a CSV file)\n"},
+      {"eval model directory",
+       {"eval", data, "--model", dir},
+       1,
+       "credence eval: " + dir + ": is a directory (give a model file)\n"},
+      {"tune prior directory",
+       {"tune", data, "-o", out, "--prior", dir},
+       1,
+       "credence tune: " + dir + ": is a directory (give a model file)\n"},
+      {"eval article directory",
+       {"eval", data, "--article-file", dir},
+       1,
+       "credence eval: " + dir + ": is a directory (give a CSV file)\n"},
       {"bad label",
        {"tune", dir + "/badlabel.csv", "-o", out},
        1,

@@ -136,8 +136,10 @@ const char kRankHelp[] =
     "                      every core); the output is the same for any N\n"
     "  --skip-bad-rows     report each malformed row on stderr and go on\n"
     "                      (default: the first one stops the run, no output)\n"
-    "  --output FILE       write there instead of stdout; the file appears\n"
-    "                      whole or not at all\n"
+    "  --output FILE       write there instead of stdout; a file appears\n"
+    "                      whole or not at all (and keeps its mode); a\n"
+    "                      device or FIFO (/dev/null, /dev/stdout) is\n"
+    "                      written straight\n"
     "  --model, --lexicons, --overlay   as for credence score\n"
     "\n"
     "CSV output columns:\n"
@@ -170,10 +172,7 @@ std::string ReadInput(const std::string& path, std::istream& in) {
     if (in.bad()) throw DataError("-: cannot read standard input");
     return text;
   }
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw DataError(path + ": is a directory (give an article file)");
-  }
+  RefuseDirectory(path, "an article file");
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     throw DataError(path + ": cannot open (" +
@@ -278,6 +277,7 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   const po::variables_map vm = ParseCommandLine(args, desc, "rank");
   if (*help) return o;
   o.id_column_given = vm.count("id-column") > 0;
+  o.output_given = vm.count("output") > 0;
   o.input = TheInput(vm, "one CSV file at a time");
   ValidateRankOptions(o);
   if (!o.output.empty() && o.input != "-") {
@@ -315,13 +315,11 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   std::unique_ptr<AtomicFile> spool;
   if (o.input == "-" && options.top == 0) {
     spool = std::make_unique<AtomicFile>(
-        (std::filesystem::temp_directory_path() / "credence-stdin").string());
+        (std::filesystem::temp_directory_path() / "credence-stdin").string(),
+        AtomicFile::kScratch);
   }
   if (o.input != "-") {
-    std::error_code ec;
-    if (std::filesystem::is_directory(o.input, ec)) {
-      throw DataError(o.input + ": is a directory (give a CSV file)");
-    }
+    RefuseDirectory(o.input, "a CSV file");
     file.open(o.input, std::ios::binary);
     if (!file) {
       throw DataError(o.input + ": cannot open (" +
@@ -356,7 +354,8 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   if (!target) {
     try {
       scratch = std::make_unique<AtomicFile>(
-          (std::filesystem::temp_directory_path() / "credence-rank").string());
+          (std::filesystem::temp_directory_path() / "credence-rank").string(),
+          AtomicFile::kScratch);
     } catch (const std::exception&) {
     }
   }
@@ -369,7 +368,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     if (o.input != "-") again = std::make_unique<FileRecordSource>(o.input);
     auto reread = [&]() -> RecordSource& {
       if (!again) {  // standard input: its spool, complete once read
-        spool->stream().flush();
+        spool->Flush();
         again = std::make_unique<FileRecordSource>(spool->temp_path());
       }
       return *again;
@@ -385,11 +384,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   if (target) {
     target->Commit();
   } else if (scratch) {
-    scratch->stream().flush();
-    if (!scratch->stream()) {
-      throw DataError(scratch->temp_path() +
-                      ": cannot write (the temp folder is full? set TMPDIR)");
-    }
+    scratch->Flush();
     std::ifstream ranked(scratch->temp_path(), std::ios::binary);
     if (ranked.peek() != std::ifstream::traits_type::eof()) {
       out << ranked.rdbuf();
@@ -442,13 +437,19 @@ void ValidateRankOptions(const RankCommandOptions& options) {
     throw UsageError("--format must be csv or jsonl, not '" + options.format +
                      "'");
   }
+  if (options.output_given && options.output.empty()) {
+    throw UsageError(
+        "--output must name a file (leave it out for standard output)");
+  }
   if (options.threads < 0 || options.threads > 1024) {
     throw UsageError("--threads must be between 1 and 1024 (0: every core)");
   }
 }
 
-int RunCli(const std::vector<std::string>& args, std::istream& in,
-           std::ostream& out, std::ostream& err) {
+namespace {
+
+int RunCommand(const std::vector<std::string>& args, std::istream& in,
+               std::ostream& out, std::ostream& err) {
   if (args.empty()) {
     err << "credence: no command given (usage: credence COMMAND [options]; "
            "see credence --help)\n";
@@ -462,8 +463,6 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     out << "credence " << kCredenceVersion << "\n";
     return 0;
   }
-  // Counts and ranks print as "1000" whatever the global locale.
-  const ClassicLocale classic_out(out), classic_err(err);
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   const std::string who = "credence " + command + ": ";
@@ -483,6 +482,26 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     err << who << e.what() << "\n";
     return 1;
   }
+}
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& args, std::istream& in,
+           std::ostream& out, std::ostream& err) {
+  // Counts and ranks print as "1000" whatever the global locale.
+  const ClassicLocale classic_out(out), classic_err(err);
+  const int code = RunCommand(args, in, out, err);
+  // Whatever the command, output that never arrived (a full disk, a
+  // closed pipe) is a failure.
+  out.flush();
+  if (code == 0 && !out) {
+    const bool command =
+        !args.empty() && args[0].rfind('-', 0) != 0 && args[0] != "help";
+    err << (command ? "credence " + args[0] + ": " : std::string("credence: "))
+        << "cannot write the output (disk full or pipe closed?)\n";
+    return 1;
+  }
+  return code;
 }
 
 }  // namespace credence

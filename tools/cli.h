@@ -46,7 +46,8 @@ struct RankCommandOptions {
   std::string format = "csv";    // "csv" or "jsonl"
   int64_t threads = 0;           // 0: every core
   bool skip_bad_rows = false;
-  std::string output;  // empty: standard output
+  std::string output;         // empty: standard output
+  bool output_given = false;  // then an empty output is an error
   std::string model, lexicons, overlay;
 };
 
@@ -59,6 +60,7 @@ struct TuneCommandOptions {
   std::vector<std::string> articles;  // CSV files of whole articles
   std::string output;                 // the model file to write
   std::string predictions;  // where to write out-of-fold predictions, if set
+  bool predictions_given = false;  // then it must not be empty
   std::string text_column = "text";
   std::string label_column = "label";
   std::string group_column;    // rows of a group share a fold
@@ -93,9 +95,10 @@ struct EvalCommandOptions {
   std::string text_column = "text";
   std::string label_column = "label";
   std::string unit = "claim";
-  std::string format = "text";  // "text" or "json"
-  std::string predictions;      // where to write each row's score, if set
-  bool cues = false;            // also the table of cues by class
+  std::string format = "text";     // "text" or "json"
+  std::string predictions;         // where to write each row's score, if set
+  bool predictions_given = false;  // then it must not be empty
+  bool cues = false;               // also the table of cues by class
   std::string model, lexicons, overlay;
   std::string gold;                // a credence-gold file, instead of CSVs
   std::string gold_root;           // empty: the gold file's folder

@@ -13,6 +13,7 @@ namespace po = boost::program_options;
 std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
                                     const std::string& lexicon_dir,
                                     const std::string& overlay_dir) {
+  if (!model_path.empty()) RefuseDirectory(model_path, "a model file");
   std::vector<Lexicon> lexicons = lexicon_dir.empty()
                                       ? DefaultLexicons()
                                       : LoadLexiconDirectory(lexicon_dir);
@@ -61,6 +62,13 @@ boost::program_options::variables_map ParseCommandLine(
                      " --help)");
   }
   return vm;
+}
+
+void RefuseDirectory(const std::string& path, const std::string& what) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw DataError(path + ": is a directory (give " + what + ")");
+  }
 }
 
 bool SamePath(const std::string& a, const std::string& b) {

@@ -41,6 +41,10 @@ boost::program_options::variables_map ParseCommandLine(
     const boost::program_options::options_description& desc,
     const std::string& command);
 
+// Throws DataError "PATH: is a directory (give WHAT)" when `path` names a
+// folder: every command says so before it reads, in the same words.
+void RefuseDirectory(const std::string& path, const std::string& what);
+
 // Whether two paths name the same file: the same string, the same existing
 // file (links included), or the same absolute path once normalized.
 bool SamePath(const std::string& a, const std::string& b);

@@ -14,6 +14,7 @@
 #include "engine/report.h"
 #include "engine/sha256.h"
 #include "engine/tuner.h"
+#include "features/utf8.h"
 #include "models/weight_constraints.h"
 #include "tools/cli.h"
 #include "tools/cli_common.h"
@@ -74,7 +75,8 @@ const char kTuneHelp[] =
     "                        (e.g. a news event) stay in one fold: the "
     "figures\n"
     "                        then measure unseen groups, and each group\n"
-    "                        gets its own row\n"
+    "                        gets its own row (the first 20 of a file in\n"
+    "                        sorted order; a line counts the rest)\n"
     "  --calibrate auto|platt|none\n"
     "                        Platt scaling of the output, folded into the\n"
     "                        weights; auto keeps it when it lowers the\n"
@@ -203,6 +205,9 @@ void WriteMetricsTable(const std::vector<ScopedMetrics>& all,
         << Pad(Rate(m.accuracy), 8) << Pad(Rate(m.f1_credible), 8)
         << Pad(Rate(m.f1_doubtful), 8) << Pad(Rate(m.log_loss), 8)
         << Pad(Rate(m.brier), 8) << Pad(Rate(m.ece), 8) << "\n";
+    if (s.more_groups > 0) {
+      out << "(" << s.more_groups << " more groups not shown)\n";
+    }
   }
 }
 
@@ -344,6 +349,22 @@ void WriteCueJson(const CueTally& tally, const std::vector<int>& directions,
   out << "]";
 }
 
+// One line of UTF-8 text without control characters: what a model's name
+// line holds and a terminal shows as it is.
+bool PrintableText(const std::string& text) {
+  if (text.empty() || FindInvalidUtf8(text) != std::string::npos) return false;
+  return std::none_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte == 0x7F;
+  });
+}
+
+void RefuseDirectories(const std::vector<std::vector<std::string>>& lists) {
+  for (const std::vector<std::string>& list : lists) {
+    for (const std::string& path : list) RefuseDirectory(path, "a CSV file");
+  }
+}
+
 Unit ParseUnit(const std::string& unit) {
   return unit == "article" ? Unit::kArticle : Unit::kClaim;
 }
@@ -467,8 +488,13 @@ void ValidateTuneOptions(const TuneCommandOptions& o) {
   if (o.text_column.empty() || o.label_column.empty()) {
     throw UsageError("--text-column and --label-column must name columns");
   }
-  if (o.name.empty() || o.name.find('\n') != o.name.npos) {
-    throw UsageError("--name must be one non-empty line");
+  if (!PrintableText(o.name)) {
+    throw UsageError(
+        "--name must be one non-empty line of printable UTF-8 text");
+  }
+  if (o.predictions_given && o.predictions.empty()) {
+    throw UsageError(
+        "--predictions must name a file (leave it out for no predictions)");
   }
 }
 
@@ -480,6 +506,10 @@ void ValidateEvalOptions(const EvalCommandOptions& o) {
   CheckChoice("format", o.format, {"text", "json"});
   if (o.text_column.empty() || o.label_column.empty()) {
     throw UsageError("--text-column and --label-column must name columns");
+  }
+  if (o.predictions_given && o.predictions.empty()) {
+    throw UsageError(
+        "--predictions must name a file (leave it out for no predictions)");
   }
 }
 
@@ -510,6 +540,7 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
   }
   o.inputs = Inputs(vm);
   o.article_l2_given = vm.count("article-l2") > 0;
+  o.predictions_given = vm.count("predictions") > 0;
   ValidateTuneOptions(o);
   const std::vector<std::string> side_inputs = {o.prior, o.constraints,
                                                 o.article_constraints};
@@ -523,6 +554,8 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
     }
   }
 
+  RefuseDirectories({o.inputs, o.articles});
+  if (!o.prior.empty()) RefuseDirectory(o.prior, "a model file");
   AtomicFile target(o.output);  // a bad folder fails before the work
   std::unique_ptr<AtomicFile> predictions;
   if (!o.predictions.empty()) {
@@ -665,8 +698,10 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
   }
   o.inputs = Inputs(vm);
+  o.predictions_given = vm.count("predictions") > 0;
   if (IsJudgeEval(o)) return RunJudgeEval(o, out);
   ValidateEvalOptions(o);
+  RefuseDirectories({o.inputs, o.articles});
   std::unique_ptr<AtomicFile> predictions;
   if (!o.predictions.empty()) {
     CheckNotAnInput(o.predictions, "--predictions",
