@@ -27,19 +27,6 @@ LexiconEntry RuleEntry(const char* phrase) {
   return e;
 }
 
-void ClaimState::Back(Backing b, size_t first, size_t last) {
-  if (b >= backing) return;
-  backing = b;
-  backer = {};
-  if (first < last) backer = {t()[first].begin, t()[last - 1].end, false};
-}
-
-void ClaimState::BackByCue(Backing b, const Cue& cue) {
-  if (b >= backing) return;
-  backing = b;
-  backer = {cue.begin, cue.end, false};
-}
-
 Backing ClaimState::BackBySpeaker(const Speaker& s) {
   const Backing b = BackingOfSpeaker(s.kind, previous);
   if (b >= backing) return b;

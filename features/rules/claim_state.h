@@ -68,9 +68,20 @@ struct ClaimState {
     ++found;
   }
   // Backing `b`, given by tokens [first, last), if stronger than so far.
-  void Back(Backing b, size_t first, size_t last);
+  void Back(Backing b, size_t first, size_t last) {
+    if (b < backing) {
+      backing = b;
+      backer = {};
+      if (first < last) backer = {t()[first].begin, t()[last - 1].end, false};
+    }
+  }
   // Backing `b`, given by a cue's words, if stronger than so far.
-  void BackByCue(Backing b, const Cue& cue);
+  void BackByCue(Backing b, const Cue& cue) {
+    if (b < backing) {
+      backing = b;
+      backer = {cue.begin, cue.end, false};
+    }
+  }
   // The backing speaker `s` gives; a pronoun's is the previous claim's.
   // Returns it.
   Backing BackBySpeaker(const Speaker& s);
