@@ -13,19 +13,20 @@
 #include <cstdint>
 
 // The kinds, strongest first (the order Backing ranks them in), each as
-// X(enumerator, name).
-#define CREDENCE_SOURCE_KINDS(X) \
-  X(kOfficial, official)         \
-  X(kInstitution, institution)   \
-  X(kNamed, named)               \
-  X(kMedia, media)               \
-  X(kAnonymous, anonymous)       \
-  X(kVague, vague)               \
-  X(kSocial, social)
+// X(enumerator, name, direction): direction is the sign the weight of its
+// backing feature must have (+1 on record, -1 unnamed, 0 either).
+#define CREDENCE_SOURCE_KINDS(X)   \
+  X(kOfficial, official, +1)       \
+  X(kInstitution, institution, +1) \
+  X(kNamed, named, +1)             \
+  X(kMedia, media, 0)              \
+  X(kAnonymous, anonymous, -1)     \
+  X(kVague, vague, -1)             \
+  X(kSocial, social, -1)
 
 namespace credence {
 
-#define CREDENCE_SOURCE_KIND_ENUMERATOR(kind, name) kind,
+#define CREDENCE_SOURCE_KIND_ENUMERATOR(kind, name, direction) kind,
 
 // The strongest source behind a claim; kNone last, so the strongest of
 // several is their minimum.
@@ -45,6 +46,8 @@ enum class SpeakerKind : uint8_t {
 
 // "official" ... "social", "none".
 const char* BackingName(Backing backing);
+// The sign the weight of the backing's feature must have (none: 0).
+int BackingDirection(Backing backing);
 
 // The backing a speaker gives: its own kind, or for a pronoun the previous
 // claim's backing (named when that has none).

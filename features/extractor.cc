@@ -82,40 +82,12 @@ class Log1pMemo {
 }  // namespace
 
 std::vector<int> Extractor::FeatureDirections() const {
-  static const std::pair<const char*, int> kDirections[] = {
-      {"hedge", -1},
-      {"booster", 0},
-      {"anonymous_source", -1},
-      {"vague_attribution", -1},
-      {"named_source", 1},
-      {"official_confirmation", 1},
-      {"denial", 0},
-      {"media_report", 0},
-      {"unverified_social", -1},
-      {"speculation", -1},
-      {"doubt_marker", -1},
-      {"sensational", -1},
-      {"weasel", -1},
-      {"peacock", -1},
-      {"clickbait", -1},
-      {"hard_news", 1},
-      {"question", -1},
-      {"link", 1},
-      {"quotation", 1},
-      {"title_case", -1},
-      {"backing_official", 1},
-      {"backing_institution", 1},
-      {"backing_named", 1},
-      {"backing_media", 0},
-      {"backing_anonymous", -1},
-      {"backing_vague", -1},
-      {"backing_social", -1},
-  };
-  std::vector<int> directions(feature_names_.size(), 0);
-  for (size_t i = 0; i < feature_names_.size(); ++i) {
-    for (const auto& [name, direction] : kDirections) {
-      if (feature_names_[i] == name) directions[i] = direction;
-    }
+  std::vector<int> directions;
+  for (size_t c = 0; c < kCategoryCount; ++c) {
+    directions.push_back(CategoryDirection(c));
+  }
+  for (size_t b = 0; b + 1 < kBackingCount; ++b) {
+    directions.push_back(BackingDirection(static_cast<Backing>(b)));
   }
   return directions;
 }

@@ -127,9 +127,9 @@ class Extractor {
   // hard_news, link, quotation, backing_official/institution/named), -1
   // for distance or doubt (hedges, anonymous and vague sources, social
   // posts, bait, weasels, questions), 0 where either reading is fair
-  // (booster, denial, media_report, backing_media). `credence tune` keeps
-  // weights on the given side, so an explanation never says a hedge raised a
-  // score.
+  // (booster, denial, media_report, backing_media); listed in lexicons.def
+  // and backing.h. `credence tune` keeps weights on the given side, so an
+  // explanation never says a hedge raised a score.
   std::vector<int> FeatureDirections() const;
 
   // The evidence of the claim text[begin, end).

@@ -5,11 +5,17 @@ namespace credence {
 namespace {
 
 constexpr LexiconGroup kGroups[] = {
-#define CREDENCE_LEXICON(name, id, group) LexiconGroup::group,
+#define CREDENCE_LEXICON(name, id, group, direction) LexiconGroup::group,
 #include "features/lexicons/lexicons.def"
 #undef CREDENCE_LEXICON
 };
 static_assert(sizeof kGroups / sizeof kGroups[0] == kLexiconCount);
+
+constexpr int kDirections[] = {
+#define CREDENCE_LEXICON(name, id, group, direction) direction,
+#include "features/lexicons/lexicons.def"
+#undef CREDENCE_LEXICON
+};
 
 // Every word class comes after every cue category.
 constexpr bool WordClassesLast() {
@@ -25,9 +31,11 @@ static_assert(kCategoryCount <= 32, "category sets are uint32_t bit masks");
 
 LexiconGroup LexiconGroupOf(size_t id) { return kGroups[id]; }
 
+int CategoryDirection(size_t id) { return kDirections[id]; }
+
 const std::vector<std::string>& LexiconNames() {
   static const std::vector<std::string> names = {
-#define CREDENCE_LEXICON(name, id, group) #name,
+#define CREDENCE_LEXICON(name, id, group, direction) #name,
 #include "features/lexicons/lexicons.def"
 #undef CREDENCE_LEXICON
   };

@@ -21,7 +21,7 @@ enum class LexiconGroup { kSourcing, kStyle, kWordClass };
 // Lexicon ids in lexicons.def order; the cue categories come first, so a
 // category's id is also its index among the categories and features.
 enum LexiconId : size_t {
-#define CREDENCE_LEXICON(name, id, group) id,
+#define CREDENCE_LEXICON(name, id, group, direction) id,
 #include "features/lexicons/lexicons.def"
 #undef CREDENCE_LEXICON
   kLexiconCount
@@ -30,7 +30,7 @@ enum LexiconId : size_t {
 // How many lexicons are cue categories: those before the first word class.
 constexpr size_t CountCategories() {
   constexpr LexiconGroup kGroups[] = {
-#define CREDENCE_LEXICON(name, id, group) LexiconGroup::group,
+#define CREDENCE_LEXICON(name, id, group, direction) LexiconGroup::group,
 #include "features/lexicons/lexicons.def"
 #undef CREDENCE_LEXICON
   };
@@ -41,6 +41,8 @@ constexpr size_t CountCategories() {
 constexpr size_t kCategoryCount = CountCategories();
 
 LexiconGroup LexiconGroupOf(size_t id);
+// The sign the weight of category `id` must have: +1, -1 or 0 (either).
+int CategoryDirection(size_t id);
 // The file name (without ".txt") of every lexicon, in id order.
 const std::vector<std::string>& LexiconNames();
 // The first kCategoryCount of LexiconNames().
