@@ -814,10 +814,6 @@ TEST(ExtractorTest, FloodOfCues) {
             "Ann Lee Ann Lee Ann Lee Ann Lee Ann Lee Ann Lee confirmed");
 }
 
-// One scratch and one evidence object reused claim after claim give what a
-// fresh extraction gives: nothing of an earlier claim (its tokens, flags,
-// cues or features) leaks into a later one, whether the later claim is
-// longer, shorter, empty or has no cues at all.
 // An acronym a text defines stops shouting in that text's later claims,
 // and only there: a new text (starting at or before the last claim's start)
 // forgets it.
@@ -841,6 +837,10 @@ TEST(ExtractorTest, DefinedAcronymsLastOneText) {
   EXPECT_EQ(Cues(ev, other), std::vector<std::string>{"sensational:CHAI"});
 }
 
+// One scratch and one evidence object reused claim after claim give what a
+// fresh extraction gives: nothing of an earlier claim (its tokens, flags,
+// cues or features) leaks into a later one, whether the later claim is
+// longer, shorter, empty or has no cues at all.
 TEST(ExtractorTest, ReusedScratchMatchesFreshExtraction) {
   const std::vector<std::string> claims = {
       "Reportedly the vote may pass and could fail, the ministry confirmed.",
