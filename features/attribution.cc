@@ -1,3 +1,5 @@
+// Speaker search and classification for speech verbs (attribution.h):
+// runs of names and role words left or right of a verb, and their kind.
 #include "features/attribution.h"
 
 #include <algorithm>

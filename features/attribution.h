@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "features/backing.h"
 #include "features/tokenizer.h"
 
 namespace credence {
@@ -36,17 +37,6 @@ enum RoleBits : uint8_t {
   kMediaRole = 4,   // media_outlet.txt: newspaper, Reuters, report
   kPersonRole = 8,  // person_noun.txt: source, resident, aide
   kVagueRole = 16,  // vague_speaker.txt: critics, experts, some
-};
-
-enum class SpeakerKind {
-  kNone,
-  kOfficial,
-  kInstitution,
-  kNamed,
-  kMedia,
-  kAnonymous,
-  kVague,
-  kPronoun,  // he, she, they, it: the speaker of an earlier claim
 };
 
 struct Speaker {

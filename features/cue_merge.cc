@@ -1,3 +1,5 @@
+// Merging the per-category cue lists into a claim's ordered cue list
+// (cue_merge.h).
 #include "features/cue_merge.h"
 
 #include <algorithm>

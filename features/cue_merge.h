@@ -5,8 +5,8 @@
 // noting in a bit mask which lists got any, then MergeCues once; the lists
 // are left sorted by begin.
 //
-//   std::vector<Cue> by_category[12];  // by_category[c]: cues of category c
-//   uint32_t used = 0;                 // bit c set when a cue joins list c
+//   std::vector<Cue> by_category[kCategoryCount];  // cues of category c
+//   uint32_t used = 0;  // bit c set when a cue joins list c
 //   MergeCues(by_category, used, &evidence.cues);
 //
 // Same-category cues that overlap become one: it spans them all and takes

@@ -16,37 +16,20 @@
 //   credence::ExtractScratch scratch;
 //   for (...) ex.Extract(text, b, e, previous, &scratch, &ev);
 //
-// Cue categories (the names are part of the JSON contract):
-//   hedge, booster, vague_attribution, doubt_marker, speculation, denial,
-//   sensational, unverified_social, media_report, anonymous_source,
-//   weasel, peacock, clickbait, hard_news, question, link, quotation
-//       lexicon phrases; sensational adds listicle numbers at the start of a
-//       claim ("17 Reasons Why"), words in capitals (acronym.txt aside) and
-//       '!' outside quotes; unverified_social adds @handles; quotation adds
-//       spans of four or more words in double quotes (FindQuotations).
-//       clickbait and hard_news count only in a headline, a claim of at
-//       most 25 tokens without a final full stop: they are a headline's
-//       voice, plain words in prose, tweets and list items.
-//   named_source, official_confirmation
-//       a speech verb (named_source.txt: said, according to; or
-//       official_confirmation.txt: confirmed, announced) with a speaker
-//       (attribution.h). The speaker's kind picks the category: an outlet
-//       gives media_report, an unnamed person anonymous_source, a crowd
-//       vague_attribution; an official or body with a confirming verb gives
-//       official_confirmation; otherwise named_source. Negated confirmations
-//       ("did not confirm") are denials; modal and infinitive ones ("will
-//       announce", "expected to confirm") are nothing.
-// A lexicon cue that shares a word with a set phrase (set_phrase.txt: "for
-// some reason", "many years later") is dropped: the phrase hedges nothing.
+// Extract runs the passes of features/rules/ in turn: lexicon matches
+// (lexicon_matches.h), lexicon cues with their exceptions and the speech
+// verbs (lexicon_cues.h, speech.h), style, quotation, dash and colon
+// attributions, forecasts; then merges the cues (cue_merge.h), backs the
+// claim and computes its features. The categories are listed in
+// features/lexicons/lexicons.def; the backings in backing.h.
 //
-// Backing is the strongest source behind the claim, in the order official,
-// institution, named, media, anonymous, vague, social, none. A claim whose
-// speaker is a pronoun ("She added ...") takes the previous claim's backing.
+// Backing is the strongest source behind the claim, in backing.h's order.
+// A claim whose speaker is a pronoun ("She added ...") takes the previous
+// claim's backing.
 //
 // Features: for each category, log(1 + s) where s is the sum of its cue
-// strengths (one cue of 1: 0.69, two: 1.10, ten: 2.40; each more cue adds
-// less, so long claims do not run away), then one 0/1 feature per backing
-// except none.
+// strengths (each more cue adds less, so long claims do not run away),
+// then one 0/1 feature per backing except none.
 #ifndef CREDENCE_FEATURES_EXTRACTOR_H_
 #define CREDENCE_FEATURES_EXTRACTOR_H_
 
@@ -57,23 +40,12 @@
 #include <string_view>
 #include <vector>
 
+#include "features/backing.h"
 #include "features/lexicon.h"
+#include "features/lexicon_ids.h"
 #include "features/phrase_matcher.h"
 
 namespace credence {
-
-enum class Backing : uint8_t {
-  kOfficial,
-  kInstitution,
-  kNamed,
-  kMedia,
-  kAnonymous,
-  kVague,
-  kSocial,
-  kNone,
-};
-constexpr size_t kBackingCount = 8;
-const char* BackingName(Backing backing);
 
 struct Cue {
   size_t begin = 0;  // byte offsets into the text given to Extract
@@ -84,17 +56,35 @@ struct Cue {
   const LexiconEntry* entry = nullptr;
 };
 
+// The words of the attribution that set a claim's backing ("Transport
+// Ministry spokeswoman Ingrid Solberg", "sources", "reportedly"), as byte
+// offsets into the text; empty (begin == end) when nothing backs the claim
+// or, for a backing a pronoun carried over, when the earlier claim's words
+// are unknown.
+struct SpeakerSpan {
+  size_t begin = 0;
+  size_t end = 0;
+  // The words are in an earlier claim: a pronoun ("She added ...") took
+  // that claim's backing, and with it the words that gave it.
+  bool earlier_claim = false;
+};
+
 struct ClaimEvidence {
   std::vector<Cue> cues;  // by begin, then category
   Backing backing = Backing::kNone;
   bool backing_carried = false;  // taken from the previous claim
+  // Who gave `backing`. A carried backing's words are known when the
+  // previous claim of the same text went through the same ExtractScratch.
+  SpeakerSpan backer;
   std::vector<double> features;  // one value a feature name
   // Bit i clear: features[i] is 0 (features past the 64th: unknown).
   uint64_t nonzero_features = ~uint64_t{0};
 };
 
-// Working memory of Extract, reused from one claim to the next. Holds
-// nothing a caller reads; one per thread (it is not safe to share).
+// Working memory of Extract, reused from one claim to the next; one per
+// thread (it is not safe to share). Besides buffers it remembers the last
+// claim's text, acronyms and backer, which the next claim of the same text
+// reads.
 class ExtractScratch {
  public:
   ExtractScratch();
@@ -111,13 +101,16 @@ class ExtractScratch {
 class Extractor {
  public:
   // How many cue categories there are (the first features).
-  static constexpr size_t kCategoryCount = 20;
-  // The twenty cue categories, in feature order.
-  static const std::vector<std::string>& CategoryNames();
-  // Every lexicon the extractor needs: the categories, then word classes
-  // (official_title, official_body, media_outlet, person_noun,
-  // vague_speaker, acronym, listicle_noun, set_phrase).
-  static const std::vector<std::string>& LexiconNames();
+  static constexpr size_t kCategoryCount = ::credence::kCategoryCount;
+  // The cue categories, in feature order (lexicon_ids.h).
+  static const std::vector<std::string>& CategoryNames() {
+    return ::credence::CategoryNames();
+  }
+  // Every lexicon the extractor needs: the categories, then the word
+  // classes (features/lexicons/lexicons.def).
+  static const std::vector<std::string>& LexiconNames() {
+    return ::credence::LexiconNames();
+  }
 
   // Needs exactly one lexicon of each name in LexiconNames(). Throws
   // LexiconError naming a missing or unknown lexicon, an overlay-only
@@ -134,9 +127,9 @@ class Extractor {
   // hard_news, link, quotation, backing_official/institution/named), -1
   // for distance or doubt (hedges, anonymous and vague sources, social
   // posts, bait, weasels, questions), 0 where either reading is fair
-  // (booster, denial, media_report, backing_media). `credence tune` keeps
-  // weights on the given side, so an explanation never says a hedge raised a
-  // score.
+  // (booster, denial, media_report, backing_media); listed in lexicons.def
+  // and backing.h. `credence tune` keeps weights on the given side, so an
+  // explanation never says a hedge raised a score.
   std::vector<int> FeatureDirections() const;
 
   // The evidence of the claim text[begin, end).
@@ -149,13 +142,6 @@ class Extractor {
                ClaimEvidence* evidence) const;
 
  private:
-  const LexiconEntry& EntryOf(uint32_t payload) const {
-    return lexicons_[payload >> 24].entries[payload & 0xFFFFFF];
-  }
-  // Whether a match's tokens have the capitals its entry asks for, if any.
-  bool MatchesCase(std::string_view text, const std::vector<Token>& tokens,
-                   const PhraseMatch& m, std::string* folded) const;
-
   std::vector<Lexicon> lexicons_;  // in LexiconNames() order
   std::vector<std::string> feature_names_;
   PhraseMatcher matcher_;

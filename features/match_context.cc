@@ -1,3 +1,5 @@
+// The word lists and token-shape tests the rules ask about the context of
+// a lexicon match (match_context.h).
 #include "features/match_context.h"
 
 #include "features/word_set.h"

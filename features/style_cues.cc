@@ -1,3 +1,5 @@
+// Style cues: handles, hashtags, '!', words in capitals, listicle counts,
+// defined acronyms and direct quotations (style_cues.h).
 #include "features/style_cues.h"
 
 #include <string_view>

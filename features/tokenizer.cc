@@ -1,3 +1,5 @@
+// The tokenizer: text into word and punctuation tokens with normalized
+// forms and hashes (tokenizer.h).
 #include "features/tokenizer.h"
 
 #include <algorithm>
@@ -321,6 +323,33 @@ ScanEnd OtherToken(std::string_view text, size_t i, size_t end, char32_t c,
   return {i + len, out};
 }
 
+// The token at text[i] that starts with neither an ASCII word byte nor
+// ASCII punctuation (`kind` its byte class), appended to *tokens; its
+// normalized form is written from `out` on. Sets the flags it raises.
+// Returns where it ends and the next free byte, or for a space where the
+// space ends and a null `out`.
+ScanEnd PushOtherToken(std::string_view text, size_t i, size_t end,
+                       uint8_t kind, char* out, std::vector<Token>* tokens,
+                       bool* has_double_quote, bool* has_dash) {
+  char32_t c = static_cast<unsigned char>(text[i]);
+  size_t len = 1;
+  if (kind == kHighByte) {
+    c = DecodeUtf8(text, i, &len);
+    if (IsSpace(c)) return {i + len, nullptr};
+  }
+  char* const norm = out;
+  Token token;
+  token.begin = i;
+  const ScanEnd rest = OtherToken(text, i, end, c, len, &token, out);
+  token.end = rest.pos;
+  token.norm = std::string_view(norm, static_cast<size_t>(rest.out - norm));
+  *has_double_quote |= token.norm == "\"";        // curly
+  *has_dash |= c == U'\u2014' || c == U'\u2013';  // a token of its own
+  token.hash = HashWord(token.norm);
+  tokens->push_back(token);
+  return rest;
+}
+
 }  // namespace
 
 TokenList Tokenize(std::string_view text, size_t begin, size_t end) {
@@ -412,27 +441,14 @@ void Tokenize(std::string_view text, size_t begin, size_t end,
       ++i;
       continue;
     } else {
-      char32_t c = b;
-      size_t len = 1;
-      if (kind == kHighByte) {
-        c = DecodeUtf8(text, i, &len);
-        if (IsSpace(c)) {
-          i += len;
-          continue;
-        }
+      const ScanEnd rest = PushOtherToken(text, i, end, kind, out, &tokens,
+                                          &has_double_quote, &has_dash);
+      if (rest.out == nullptr) {  // a space
+        i = rest.pos;
+        continue;
       }
-      char* const norm = out;
-      Token token;
-      token.begin = i;
-      const ScanEnd rest = OtherToken(text, i, end, c, len, &token, out);
-      token.end = rest.pos;
+      i = rest.pos;
       out = rest.out;
-      token.norm = std::string_view(norm, static_cast<size_t>(out - norm));
-      has_double_quote |= token.norm == "\"";        // curly
-      has_dash |= c == U'\u2014' || c == U'\u2013';  // a token of its own
-      token.hash = HashWord(token.norm);
-      tokens.push_back(token);
-      i = token.end;
     }
     if (i < end && s[i] == ' ') ++i;  // the usual single space, skipped
   }

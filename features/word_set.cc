@@ -1,3 +1,4 @@
+// WordSet's open addressing table (word_set.h).
 #include "features/word_set.h"
 
 namespace credence {

@@ -5,10 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "engine/resources.h"
+#include "features/lexicon_ids.h"
 
 namespace credence {
 namespace {
@@ -18,17 +21,15 @@ const Extractor& Default() {
   return extractor;
 }
 
-// The first twelve categories are the sourcing taxonomy the tables below
-// were written for; the style categories (weasel, peacock, clickbait,
-// hard_news, question, link) have a table of their own.
-constexpr size_t kSourcingCategories = 12;
-
-// "category:text" for every cue of one group of categories, in order.
+// "category:text" for every cue of one group of categories (sourcing, the
+// taxonomy the tables below were written for, or style), in order.
 std::vector<std::string> Cues(const ClaimEvidence& ev, const std::string& text,
                               bool style = false) {
+  const LexiconGroup group =
+      style ? LexiconGroup::kStyle : LexiconGroup::kSourcing;
   std::vector<std::string> out;
   for (const Cue& c : ev.cues) {
-    if ((c.category >= kSourcingCategories) != style) continue;
+    if (LexiconGroupOf(c.category) != group) continue;
     out.push_back(Extractor::CategoryNames()[c.category] + ":" +
                   text.substr(c.begin, c.end - c.begin));
   }
@@ -596,35 +597,118 @@ TEST(ExtractorTest, PronounsCarryTheBackingOver) {
   EXPECT_FALSE(ev.backing_carried);
 }
 
-TEST(ExtractorTest, FeatureNames) {
-  const std::vector<std::string> want = {"hedge",
-                                         "booster",
-                                         "anonymous_source",
-                                         "vague_attribution",
-                                         "named_source",
-                                         "official_confirmation",
-                                         "denial",
-                                         "media_report",
-                                         "unverified_social",
-                                         "speculation",
-                                         "doubt_marker",
-                                         "sensational",
-                                         "weasel",
-                                         "peacock",
-                                         "clickbait",
-                                         "hard_news",
-                                         "question",
-                                         "link",
-                                         "quotation",
-                                         "title_case",
-                                         "backing_official",
-                                         "backing_institution",
-                                         "backing_named",
-                                         "backing_media",
-                                         "backing_anonymous",
-                                         "backing_vague",
-                                         "backing_social"};
+// Who backs a claim: the words of the attribution that set its backing.
+TEST(ExtractorTest, BackerIsTheAttributionThatSetTheBacking) {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Transport Ministry spokeswoman Ingrid Solberg confirmed the delay.",
+       "Transport Ministry spokeswoman Ingrid Solberg"},
+      {"The minister said the bridge is safe, critics claim otherwise.",
+       "The minister"},
+      {"According to The New York Times, the deal is off.",
+       "The New York Times"},
+      {"Sources said the deal is off.", "Sources"},
+      {"Shots reported at the mall", "Shots reported"},
+      {"Couple split: Report", "Report"},
+      {"Ministry of Health: No evidence of sabotage", "Ministry of Health"},
+      {"The deal is reportedly off.", ""},
+      {"It rained all day.", ""},
+  };
+  for (const auto& [text, backer] : cases) {
+    SCOPED_TRACE(text);
+    const std::string t = text;
+    const ClaimEvidence ev = Default().Extract(t, 0, t.size());
+    EXPECT_EQ(t.substr(ev.backer.begin, ev.backer.end - ev.backer.begin),
+              backer);
+    EXPECT_FALSE(ev.backer.earlier_claim);
+  }
+}
+
+// A pronoun's backing comes with the earlier claim's words, when that claim
+// went through the same scratch; otherwise the words are unknown.
+TEST(ExtractorTest, CarriedBackerIsInTheEarlierClaim) {
+  const std::string text =
+      "Police chief Anna Berg said the road is closed. She added that it "
+      "would reopen. It rained.";
+  const size_t second = text.find("She added");
+  const size_t third = text.find("It rained");
+  ExtractScratch scratch;
+  ClaimEvidence ev;
+  Default().Extract(text, 0, second - 1, Backing::kNone, &scratch, &ev);
+  ASSERT_EQ(ev.backing, Backing::kOfficial);
+  Default().Extract(text, second, third - 1, ev.backing, &scratch, &ev);
+  EXPECT_EQ(ev.backing, Backing::kOfficial);
+  EXPECT_TRUE(ev.backer.earlier_claim);
+  EXPECT_EQ(text.substr(ev.backer.begin, ev.backer.end - ev.backer.begin),
+            "Police chief Anna Berg");
+  Default().Extract(text, third, text.size(), ev.backing, &scratch, &ev);
+  EXPECT_EQ(ev.backing, Backing::kNone);
+  EXPECT_EQ(ev.backer.begin, ev.backer.end);
+  // The second claim alone: carried, but from words it never saw.
+  ev = Default().Extract(text, second, third - 1, Backing::kOfficial);
+  EXPECT_EQ(ev.backing, Backing::kOfficial);
+  EXPECT_TRUE(ev.backer.earlier_claim);
+  EXPECT_EQ(ev.backer.begin, ev.backer.end);
+}
+
+// The features are the categories, then one per backing but none; the
+// lexicon files in the tree are those lexicons.def names.
+TEST(ExtractorTest, FeatureNamesAndLexiconFilesFollowTheList) {
+  std::vector<std::string> want = Extractor::CategoryNames();
+  for (const char* b : {"official", "institution", "named", "media",
+                        "anonymous", "vague", "social"}) {
+    want.push_back(std::string("backing_") + b);
+  }
   EXPECT_EQ(Default().feature_names(), want);
+  EXPECT_EQ(Extractor::CategoryNames().front(), "hedge");
+  EXPECT_EQ(Extractor::CategoryNames().back(), "title_case");
+  std::set<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(
+           std::filesystem::path(CREDENCE_FIXTURES).parent_path() / "features" /
+           "lexicons")) {
+    if (e.path().extension() == ".txt") files.insert(e.path().stem());
+  }
+  const std::vector<std::string>& names = Extractor::LexiconNames();
+  EXPECT_EQ(files, std::set<std::string>(names.begin(), names.end()));
+  EXPECT_EQ(names.size(), static_cast<size_t>(kLexiconCount));
+}
+
+// Lexicon groups: the sourcing categories, then the style ones, then the
+// word classes the rules read.
+TEST(ExtractorTest, LexiconGroups) {
+  const std::vector<std::pair<LexiconId, LexiconGroup>> cases = {
+      {kHedge, LexiconGroup::kSourcing},
+      {kSensational, LexiconGroup::kSourcing},
+      {kWeasel, LexiconGroup::kStyle},
+      {kTitleCase, LexiconGroup::kStyle},
+      {kOfficialTitle, LexiconGroup::kWordClass},
+      {kSetPhrase, LexiconGroup::kWordClass},
+  };
+  for (const auto& [id, group] : cases) {
+    SCOPED_TRACE(LexiconNames()[id]);
+    EXPECT_EQ(LexiconGroupOf(id), group);
+  }
+  EXPECT_EQ(kCategoryCount, static_cast<size_t>(kOfficialTitle));
+}
+
+// A speaker kind and the backing of the same name are one kind.
+TEST(ExtractorTest, SpeakerKindsAreBackings) {
+  const std::vector<std::pair<SpeakerKind, const char*>> cases = {
+      {SpeakerKind::kOfficial, "official"},
+      {SpeakerKind::kInstitution, "institution"},
+      {SpeakerKind::kNamed, "named"},
+      {SpeakerKind::kMedia, "media"},
+      {SpeakerKind::kAnonymous, "anonymous"},
+      {SpeakerKind::kVague, "vague"},
+      {SpeakerKind::kSocial, "social"},
+      {SpeakerKind::kNone, "none"},
+  };
+  for (const auto& [kind, name] : cases) {
+    EXPECT_STREQ(BackingName(BackingOfSpeaker(kind, Backing::kMedia)), name);
+  }
+  EXPECT_EQ(BackingOfSpeaker(SpeakerKind::kPronoun, Backing::kMedia),
+            Backing::kMedia);
+  EXPECT_EQ(BackingOfSpeaker(SpeakerKind::kPronoun, Backing::kNone),
+            Backing::kNamed);
 }
 
 // log(1 + s) per category: may (0.4) + could (0.4) + reportedly (1) gives
@@ -635,11 +719,12 @@ TEST(ExtractorTest, FeaturesAreLogOfOnePlusStrengths) {
       "Reportedly the vote may pass and could fail, the ministry confirmed";
   const ClaimEvidence ev = Default().Extract(text, 0, text.size());
   ASSERT_EQ(ev.features.size(), 27u);
-  EXPECT_DOUBLE_EQ(ev.features[0], std::log(2.8));
-  EXPECT_DOUBLE_EQ(ev.features[5], std::log(2.0));
-  EXPECT_DOUBLE_EQ(ev.features[9], std::log(2.0));   // two forecasts of 0.5
-  EXPECT_DOUBLE_EQ(ev.features[15], std::log(2.4));  // hard_news
-  EXPECT_DOUBLE_EQ(ev.features[21], 1.0);            // backing_institution
+  EXPECT_DOUBLE_EQ(ev.features[kHedge], std::log(2.8));
+  EXPECT_DOUBLE_EQ(ev.features[kOfficialConfirmation], std::log(2.0));
+  // Two forecasts of 0.5.
+  EXPECT_DOUBLE_EQ(ev.features[kSpeculation], std::log(2.0));
+  EXPECT_DOUBLE_EQ(ev.features[kHardNews], std::log(2.4));
+  EXPECT_DOUBLE_EQ(ev.features[kCategoryCount + 1], 1.0);  // institution
   double sum = 0;
   for (double f : ev.features) sum += f;
   EXPECT_DOUBLE_EQ(sum,
@@ -729,10 +814,6 @@ TEST(ExtractorTest, FloodOfCues) {
             "Ann Lee Ann Lee Ann Lee Ann Lee Ann Lee Ann Lee confirmed");
 }
 
-// One scratch and one evidence object reused claim after claim give what a
-// fresh extraction gives: nothing of an earlier claim (its tokens, flags,
-// cues or features) leaks into a later one, whether the later claim is
-// longer, shorter, empty or has no cues at all.
 // An acronym a text defines stops shouting in that text's later claims,
 // and only there: a new text (starting at or before the last claim's start)
 // forgets it.
@@ -756,6 +837,10 @@ TEST(ExtractorTest, DefinedAcronymsLastOneText) {
   EXPECT_EQ(Cues(ev, other), std::vector<std::string>{"sensational:CHAI"});
 }
 
+// One scratch and one evidence object reused claim after claim give what a
+// fresh extraction gives: nothing of an earlier claim (its tokens, flags,
+// cues or features) leaks into a later one, whether the later claim is
+// longer, shorter, empty or has no cues at all.
 TEST(ExtractorTest, ReusedScratchMatchesFreshExtraction) {
   const std::vector<std::string> claims = {
       "Reportedly the vote may pass and could fail, the ministry confirmed.",

@@ -17,6 +17,7 @@
 
 #include "engine/resources.h"
 #include "engine/scorer.h"
+#include "features/lexicon_ids.h"
 
 namespace credence {
 namespace {
@@ -65,13 +66,19 @@ struct Counts {
   double Recall() const { return tp + fn == 0 ? 1.0 : tp / double(tp + fn); }
 };
 
-// The gold sets annotate the twelve sourcing categories of issue #3; the
-// style categories added for tuning (weasel, peacock, clickbait, hard_news,
-// question) are not in them, so they are neither scored nor counted.
+// The gold sets annotate the sourcing categories; the style categories
+// (weasel, peacock, clickbait, ...) are not in them, so they are neither
+// scored nor counted.
 const std::vector<std::string>& AnnotatedCategories() {
-  static const std::vector<std::string> names(
-      Extractor::CategoryNames().begin(),
-      Extractor::CategoryNames().begin() + 12);
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> sourcing;
+    for (size_t c = 0; c < kCategoryCount; ++c) {
+      if (LexiconGroupOf(c) == LexiconGroup::kSourcing) {
+        sourcing.push_back(Extractor::CategoryNames()[c]);
+      }
+    }
+    return sourcing;
+  }();
   return names;
 }
 

@@ -1,0 +1,230 @@
+// Speech verbs: speaker, verb and the cue they give (speech.h).
+#include "features/rules/speech.h"
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
+#include "features/lexicon_ids.h"
+#include "features/match_context.h"
+
+namespace credence {
+namespace {
+
+const LexiconEntry kNegatedConfirmationRule = RuleEntry("<not> <confirm>");
+const LexiconEntry kAgentlessReportRule =
+    RuleEntry("<noun> reported <at|in|near>");
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+// "a police report", "reports of a coup", "despite reports", "amid split
+// reports", a headline's "Divorce Report: ...", "Reports say", and the
+// same of "claim": nouns, not verbs.
+bool IsNoun(const std::vector<Token>& tokens, size_t first, size_t last) {
+  const std::string_view verb = tokens[first].norm;
+  const bool singular = verb == "report" || verb == "claim";
+  if (!singular && verb != "reports" && verb != "claims") return false;
+  const Token* next = last < tokens.size() ? &tokens[last] : nullptr;
+  const Token* before = first > 0 ? &tokens[first - 1] : nullptr;
+  const Token* before2 = first > 1 ? &tokens[first - 2] : nullptr;
+  return before == nullptr || (next != nullptr && Is(*next, "of")) ||
+         (next != nullptr && (Is(*next, ":") || IsPassiveAuxiliary(*next))) ||
+         IsDeterminer(*before) || IsPreposition(*before) ||
+         (before2 != nullptr && before->is_word && IsPreposition(*before2)) ||
+         (singular && before2 != nullptr && !before->capitalized &&
+          IsDeterminer(*before2));
+}
+
+// "Singer reported missing", "one soldier confirmed shot": a headline's
+// passive, no one speaks; "claimed responsibility" or "claimed 12 seats"
+// says nothing.
+bool IsStateOrTaking(const std::vector<Token>& tokens, size_t first,
+                     size_t last) {
+  const std::string_view verb = tokens[first].norm;
+  const bool passive = (verb == "reported" || verb == "confirmed") &&
+                       IsReportedState(tokens[last]);
+  return passive || (StartsWith(verb, "claim") && IsClaimedThing(tokens[last]));
+}
+
+// "Shots reported at the mall", "gunfire reported in the building":
+// reported by no one, as vague as "reportedly". A role word does speak
+// ("Police reported at ..."), and so does a capitalized name inside a
+// sentence ("..., Smith reported in a memo"); "was reported in" and "has
+// reported in" are left to the speaker rules.
+bool IsAgentlessReport(const ClaimState& s, size_t first, size_t last) {
+  const std::vector<Token>& tokens = s.t();
+  if (tokens[first].norm != "reported" || first == 0) return false;
+  const Token& noun = tokens[first - 1];
+  const bool opens_sentence =
+      first == 1 ||
+      (first > 1 && !tokens[first - 2].is_word &&
+       (Is(tokens[first - 2], ".") || Is(tokens[first - 2], ":")));
+  return IsPlacePreposition(tokens[last]) && noun.is_word &&
+         (*s.roles)[first - 1] == 0 && !IsSubjectPronoun(noun) &&
+         !IsPassiveAuxiliary(noun) && SkipFillersLeft(tokens, first) == first &&
+         (opens_sentence || !noun.capitalized);
+}
+
+// A negated speech verb: "did not confirm" denies, "never disclosed" merely
+// withholds. Returns whether the verb is negated (and so no speech cue).
+bool AddNegation(size_t first, size_t last, bool confirms, ClaimState* s) {
+  const std::vector<Token>& tokens = s->t();
+  bool negated = false;
+  size_t negation_first = first;
+  for (size_t i = first; i > 0 && first - i < 4;) {
+    --i;
+    if (!IsNegationFiller(tokens[i]) && !IsNegator(tokens[i])) break;
+    negation_first = i;
+    negated |= IsNegator(tokens[i]);
+  }
+  if (!negated) return false;
+  const std::string_view v = tokens[first].norm;
+  if (confirms && (StartsWith(v, "confirm") || StartsWith(v, "verif") ||
+                   StartsWith(v, "acknowledge"))) {
+    s->BackBySpeaker(SpeakerBefore(tokens, *s->roles, negation_first));
+    s->Add(kDenial, negation_first, last, 1.0, &kNegatedConfirmationRule);
+  }
+  return true;
+}
+
+// The speaker of the verb at [first, last) whose subject ends before token
+// k (fillers skipped); kind kNone when there is none. *backer is the
+// speaker whose words back the claim (the earlier one for "... and said").
+Speaker FindSpeaker(size_t first, size_t last, size_t k, bool confirms,
+                    const ClaimState& s, Speaker* backer) {
+  const std::vector<Token>& tokens = s.t();
+  const std::vector<uint8_t>& roles = *s.roles;
+  Speaker speaker;
+  if (Is(tokens[first], "according") || Is(tokens[first], "citing")) {
+    speaker = SpeakerAfter(tokens, roles, last);
+  } else if (k > 0 && IsPassiveAuxiliary(tokens[k - 1])) {
+    if (!confirms || last + 1 >= tokens.size() || !Is(tokens[last], "by")) {
+      return {};
+    }
+    speaker = SpeakerAfter(tokens, roles, last + 1);
+  } else {
+    speaker = SpeakerBefore(tokens, roles, first);
+    // Inverted order after a quote or at the start: "..., said Watson".
+    const bool opens = k == 0 || !tokens[k - 1].is_word;
+    if (speaker.kind == SpeakerKind::kNone && opens &&
+        !Is(tokens[first], "told") && !Is(tokens[first], "tell") &&
+        !Is(tokens[first], "tells")) {
+      speaker = SpeakerAfter(tokens, roles, last);
+    }
+  }
+  *backer = speaker;
+  // "The insurer confirmed ... but said": the same speaker again.
+  if (speaker.kind == SpeakerKind::kNone && k > 0 &&
+      (Is(tokens[k - 1], "and") || Is(tokens[k - 1], "but"))) {
+    *backer = s.last_speaker;
+    speaker = s.last_speaker;
+    speaker.first = speaker.last = first;
+  }
+  return speaker;
+}
+
+// Whether a speaker and its verb make no on-record statement: a named
+// "report" is a noun ("Autopsy Report"), and so is a headline's last word
+// "Reports" when names run from its start ("Star Pays Ex's Bills Reports"),
+// unlike "..., Variety Reports"; the same of "claim". "claims" keeps its
+// distance, and a belief is not a statement ("police believe"): they mark
+// a weak source ("sources claim") but give an on-record one no credit.
+bool NoStatement(const Speaker& speaker, size_t first, size_t last,
+                 const std::vector<Token>& tokens) {
+  const std::string_view verb = tokens[first].norm;
+  const SpeakerKind kind = speaker.kind;
+  const bool singular = verb == "report" || verb == "claim";
+  if (kind == SpeakerKind::kNamed &&
+      (singular || ((verb == "reports" || verb == "claims") &&
+                    last == tokens.size() && speaker.first == 0))) {
+    return true;
+  }
+  const bool belief = StartsWith(verb, "believ") || StartsWith(verb, "think") ||
+                      StartsWith(verb, "fear");
+  return (StartsWith(verb, "claim") || belief) &&
+         (kind == SpeakerKind::kOfficial || kind == SpeakerKind::kInstitution ||
+          kind == SpeakerKind::kNamed || kind == SpeakerKind::kPronoun);
+}
+
+// "The official, who was not authorized to speak, said": a speaker made
+// anonymous on the way to the verb.
+void MarkMadeAnonymous(const std::vector<uint8_t>& marks, size_t first,
+                       Speaker* speaker) {
+  const bool person = speaker->kind == SpeakerKind::kOfficial ||
+                      speaker->kind == SpeakerKind::kNamed;
+  for (size_t i = speaker->last; i < first && person; ++i) {
+    if (marks[i] & kAnonymousMark) speaker->kind = SpeakerKind::kAnonymous;
+  }
+}
+
+}  // namespace
+
+size_t SpeechCategory(SpeakerKind kind, bool confirms, Backing previous) {
+  if (kind == SpeakerKind::kPronoun) {
+    if (previous == Backing::kSocial) return kUnverifiedSocial;
+    if (previous == Backing::kNamed || previous == Backing::kNone) {
+      return kNamedSource;
+    }
+    kind = static_cast<SpeakerKind>(previous);
+  }
+  switch (kind) {
+    case SpeakerKind::kMedia:
+      return kMediaReport;
+    case SpeakerKind::kAnonymous:
+      return kAnonymousSource;
+    case SpeakerKind::kVague:
+      return kVagueAttribution;
+    case SpeakerKind::kOfficial:
+    case SpeakerKind::kInstitution:
+      return confirms ? kOfficialConfirmation : kNamedSource;
+    default:
+      return kNamedSource;
+  }
+}
+
+void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
+                  bool confirms, ClaimState* s) {
+  const std::vector<Token>& tokens = s->t();
+  // "Edward Said": a capital mid-sentence marks a name, except in
+  // headlines set in title case.
+  if (tokens[first].capitalized && first > 0 && !s->LongWordsCapitalized()) {
+    return;
+  }
+  if (IsNoun(tokens, first, last)) return;
+  if (last < tokens.size()) {
+    if (IsStateOrTaking(tokens, first, last)) return;
+    if (IsAgentlessReport(*s, first, last)) {
+      s->Back(Backing::kVague, first - 1, last);
+      s->Add(kVagueAttribution, first - 1, last, 1.0, &kAgentlessReportRule);
+      return;
+    }
+  }
+  const size_t k = SkipFillersLeft(tokens, first);
+  if (AddNegation(first, last, confirms, s)) return;
+  if (k > 0 && IsModal(tokens[k - 1])) return;
+  Speaker backer;
+  Speaker speaker = FindSpeaker(first, last, k, confirms, *s, &backer);
+  if (speaker.kind == SpeakerKind::kNone) return;
+  MarkMadeAnonymous(*s->marks, first, &speaker);
+  if (NoStatement(speaker, first, last, tokens)) return;
+  if (speaker.last > first) s->last_speaker = speaker;
+  // Outlets report; a proper name that "reported" is most often one.
+  if (speaker.kind == SpeakerKind::kNamed &&
+      StartsWith(tokens[first].norm, "report")) {
+    speaker.kind = SpeakerKind::kMedia;
+  }
+  const Backing b = BackingOfSpeaker(speaker.kind, s->previous);
+  if (speaker.kind == SpeakerKind::kPronoun && s->previous != Backing::kNone &&
+      b < s->backing) {
+    s->carried = true;
+  }
+  backer.kind = speaker.kind;
+  s->BackBySpeaker(backer);
+  s->Add(SpeechCategory(speaker.kind, confirms, s->previous),
+         std::min(first, speaker.first), std::max(last, speaker.last),
+         entry.strength, &entry);
+}
+
+}  // namespace credence
