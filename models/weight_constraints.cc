@@ -28,57 +28,76 @@ std::string StripComment(const std::string& line) {
   return s;
 }
 
-double ParseBound(const std::string& token, const std::string& path, int line) {
+double ParseNumber(const std::string& token, const std::string& what,
+                   const std::string& path, int line) {
   double value = 0.0;
   const char* end = token.data() + token.size();
   const auto [ptr, ec] = std::from_chars(token.data(), end, value);
   if (ec != std::errc() || ptr != end || !std::isfinite(value) ||
       std::abs(value) > 1e6) {
     Fail(path, line,
-         "bound '" + token + "' is not a number (hint: like 0.4 or -1)");
+         what + " '" + token + "' is not a number (hint: like 0.4 or -1)");
   }
   return value;
 }
+
+// One term, "NAME" or "COEF*NAME", with the sign before it.
+std::pair<size_t, double> ParseTerm(const std::string& token, double sign,
+                                    const std::string& path, int line,
+                                    const std::vector<std::string>& names) {
+  const size_t star = token.find('*');
+  const std::string name =
+      star == std::string::npos ? token : token.substr(star + 1);
+  const double coefficient =
+      star == std::string::npos
+          ? 1.0
+          : ParseNumber(token.substr(0, star), "coefficient", path, line);
+  const auto found = std::find(names.begin(), names.end(), name);
+  if (found == names.end()) {
+    Fail(path, line,
+         "unknown feature '" + name +
+             "' (hint: the features are the model's weight "
+             "names, as in models/default.model)");
+  }
+  return {static_cast<size_t>(found - names.begin()), sign * coefficient};
+}
+
+constexpr const char* kShape =
+    "expected 'TERM [+|- TERM ...] >= NUMBER' (or <=), a TERM being FEATURE "
+    "or COEFFICIENT*FEATURE";
 
 WeightConstraint ParseLine(const std::string& text, const std::string& path,
                            int line, const std::vector<std::string>& names) {
   std::istringstream words(text);
   std::vector<std::string> tokens;
   for (std::string t; words >> t;) tokens.push_back(t);
-  const auto ge = std::find(tokens.begin(), tokens.end(), ">=");
-  if (ge == tokens.end() || ge + 2 != tokens.end() || ge == tokens.begin()) {
-    Fail(path, line, "expected 'FEATURE [+|- FEATURE ...] >= NUMBER'");
+  auto op = std::find_if(tokens.begin(), tokens.end(),
+                         [](const auto& t) { return t == ">=" || t == "<="; });
+  if (op == tokens.end() || op + 2 != tokens.end() || op == tokens.begin()) {
+    Fail(path, line, kShape);
   }
+  const double flip = *op == "<=" ? -1.0 : 1.0;
   WeightConstraint c;
-  c.min = ParseBound(tokens.back(), path, line);
+  c.min = flip * ParseNumber(tokens.back(), "bound", path, line);
+  const std::vector<std::string> lhs(tokens.begin(), op);
+  const auto is_sign = [](const std::string& t) {
+    return t == "+" || t == "-";
+  };
+  size_t i = 0;
   double sign = 1.0;
-  bool want_name = true;
-  for (auto it = tokens.begin(); it != ge; ++it) {
-    if (!want_name && (*it == "+" || *it == "-")) {
-      sign = *it == "-" ? -1.0 : 1.0;
-      want_name = true;
-      continue;
+  if (is_sign(lhs[0])) sign = lhs[i++] == "-" ? -1.0 : 1.0;
+  for (;;) {
+    if (i == lhs.size() || is_sign(lhs[i])) Fail(path, line, kShape);
+    const auto term = ParseTerm(lhs[i++], flip * sign, path, line, names);
+    for (const auto& other : c.terms) {
+      if (other.first == term.first) {
+        Fail(path, line, "'" + names[term.first] + "' repeated");
+      }
     }
-    if (it == tokens.begin() && *it == "-") {
-      sign = -1.0;
-      continue;
-    }
-    const auto found = std::find(names.begin(), names.end(), *it);
-    if (!want_name || found == names.end()) {
-      Fail(path, line,
-           "unknown feature '" + *it +
-               "' (hint: the features are the model's weight "
-               "names, as in models/default.model)");
-    }
-    const auto feature = static_cast<size_t>(found - names.begin());
-    for (const auto& term : c.terms) {
-      if (term.first == feature) Fail(path, line, "'" + *it + "' repeated");
-    }
-    c.terms.emplace_back(feature, sign);
-    want_name = false;
-  }
-  if (want_name) {
-    Fail(path, line, "expected 'FEATURE [+|- FEATURE ...] >= NUMBER'");
+    c.terms.push_back(term);
+    if (i == lhs.size()) break;
+    if (!is_sign(lhs[i])) Fail(path, line, kShape);
+    sign = lhs[i++] == "-" ? -1.0 : 1.0;
   }
   return c;
 }

@@ -31,14 +31,21 @@ TEST(WeightConstraintsTest, ReadsTermsAndBounds) {
       "\n"
       "named_source + backing_official >= 0.4  # trailing comment\n"
       "backing_official - backing_anonymous >= 0.25\r\n"
-      "- hedge >= 1\n");
-  ASSERT_EQ(c.size(), 3u);
+      "- hedge >= 1\n"
+      "0.693*hedge + backing_official <= -0.4\n"
+      "-2*named_source - 0.5*hedge >= 0\n");
+  ASSERT_EQ(c.size(), 5u);
   EXPECT_EQ(c[0].terms, (Terms{{1, 1.0}, {2, 1.0}}));
   EXPECT_EQ(c[0].min, 0.4);
   EXPECT_EQ(c[1].terms, (Terms{{2, 1.0}, {3, -1.0}}));
   EXPECT_EQ(c[1].min, 0.25);
   EXPECT_EQ(c[2].terms, (Terms{{0, -1.0}}));
   EXPECT_EQ(c[2].min, 1.0);
+  // "<=" is ">=" with every sign turned: -0.693 hedge - official >= 0.4.
+  EXPECT_EQ(c[3].terms, (Terms{{0, -0.693}, {2, -1.0}}));
+  EXPECT_EQ(c[3].min, 0.4);
+  EXPECT_EQ(c[4].terms, (Terms{{1, -2.0}, {0, -0.5}}));
+  EXPECT_EQ(c[4].min, 0.0);
 }
 
 TEST(WeightConstraintsTest, AFileOfNoConstraintsIsEmpty) {
@@ -46,8 +53,8 @@ TEST(WeightConstraintsTest, AFileOfNoConstraintsIsEmpty) {
 }
 
 struct BadCase {
-  const char* text;
-  const char* message;
+  std::string text;
+  std::string message;
 };
 
 class BadConstraintsTest : public ::testing::TestWithParam<BadCase> {};
@@ -61,8 +68,9 @@ TEST_P(BadConstraintsTest, NamesPathAndLine) {
   }
 }
 
-constexpr const char* kTermsHint =
-    "expected 'FEATURE [+|- FEATURE ...] >= NUMBER'";
+const std::string kShapeAtLine2 =
+    "c.txt:2: expected 'TERM [+|- TERM ...] >= NUMBER' (or <=), a TERM being "
+    "FEATURE or COEFFICIENT*FEATURE";
 
 INSTANTIATE_TEST_SUITE_P(
     Table, BadConstraintsTest,
@@ -73,21 +81,24 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"credence-model 1\n",
                 "c.txt:1: not a constraints file (hint: the first line is "
                 "'credence-constraints 1')"},
-        BadCase{"credence-constraints 1\nhedge > 0\n",
-                "c.txt:2: expected 'FEATURE [+|- FEATURE ...] >= NUMBER'"},
-        BadCase{"credence-constraints 1\n>= 0\n",
-                "c.txt:2: expected 'FEATURE [+|- FEATURE ...] >= NUMBER'"},
-        BadCase{"credence-constraints 1\nhedge + >= 0\n",
-                "c.txt:2: expected 'FEATURE [+|- FEATURE ...] >= NUMBER'"},
-        BadCase{"credence-constraints 1\nhedge >= 0 1\n",
-                "c.txt:2: expected 'FEATURE [+|- FEATURE ...] >= NUMBER'"},
+        BadCase{"credence-constraints 1\nhedge > 0\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\n>= 0\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\nhedge + >= 0\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\nhedge >= 0 1\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\nhedge = 0\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\n- - hedge >= 0\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\nhedge - >= 0\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\nx*hedge >= 0\n",
+                "c.txt:2: coefficient 'x' is not a number (hint: like 0.4 or "
+                "-1)"},
+        BadCase{"credence-constraints 1\n2*maybe >= 0\n",
+                "c.txt:2: unknown feature 'maybe' (hint: the features are "
+                "the model's weight names, as in models/default.model)"},
         BadCase{"credence-constraints 1\n\nmaybe >= 0\n",
                 "c.txt:3: unknown feature 'maybe' (hint: the features are "
                 "the model's weight names, as in models/default.model)"},
-        BadCase{"credence-constraints 1\nhedge hedge >= 0\n",
-                "c.txt:2: unknown feature 'hedge' (hint: the features are "
-                "the model's weight names, as in models/default.model)"},
-        BadCase{"credence-constraints 1\nhedge - hedge >= 0\n",
+        BadCase{"credence-constraints 1\nhedge hedge >= 0\n", kShapeAtLine2},
+        BadCase{"credence-constraints 1\nhedge - 2*hedge >= 0\n",
                 "c.txt:2: 'hedge' repeated"},
         BadCase{"credence-constraints 1\nhedge >= lots\n",
                 "c.txt:2: bound 'lots' is not a number (hint: like 0.4 or "
