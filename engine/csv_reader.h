@@ -11,7 +11,12 @@
 //   while (reader.Next(&row)) Use(row.id, row.text, row.line);
 //
 // Quoted fields may hold commas, doubled quotes and line breaks; CRLF line
-// ends and a UTF-8 byte order mark are accepted. Line numbers are physical
+// ends and a UTF-8 byte order mark are accepted. A quote opens a quoted
+// field only as its first byte: elsewhere, as in `5" screen`, it is text
+// (csv_record.h has the rules). Limits: a record (the header too) is at
+// most 16 MiB; a longer one is a row error, and one that runs on past 256
+// MiB ends the reading (an endless input such as /dev/zero). Line
+// numbers are physical
 // lines of the file, so a record spread over three lines reports the line
 // it starts on. Record offsets let a caller read a record again later
 // (SplitRecord) instead of keeping its text.
@@ -45,6 +50,14 @@ struct CsvRow {
   std::string_view text;  // the text field; both valid until Next()
 };
 
+// How the reader buffers its input. kLarge is fast-cpp-csv-parser's own:
+// 48 MiB, with a thread that reads ahead once the input passes 32 MiB (the
+// fastest on large files). kSmall starts at 64 KiB and grows as long
+// records need, on the calling thread: for many small inputs (tests,
+// fuzzing), where allocating 48 MiB costs more than the reading. Both give
+// the same rows and errors.
+enum class CsvBuffers { kLarge, kSmall };
+
 class CsvReader {
  public:
   // Reads the header at once. Throws CsvError for an empty input, a header
@@ -54,7 +67,8 @@ class CsvReader {
   // read records again from a stream that cannot seek).
   CsvReader(std::istream& source, std::string path,
             const std::string& text_column, const std::string& id_column,
-            bool id_required, std::ostream* spool = nullptr);
+            bool id_required, std::ostream* spool = nullptr,
+            CsvBuffers buffers = CsvBuffers::kLarge);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;

@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/csv_reader.h"
 #include "engine/scorer.h"
 
 namespace credence {
@@ -43,6 +44,9 @@ struct RankOptions {
   bool jsonl = false;               // JSON lines instead of CSV
   unsigned threads = 1;             // threads, the caller's included
   bool skip_bad_rows = false;       // report bad rows on `log` and go on
+  // The CSV reader's buffers (engine/csv_reader.h): kSmall for many small
+  // inputs (tests, fuzzing).
+  CsvBuffers csv_buffers = CsvBuffers::kLarge;
   // Tuning: rows a job scores (or formats for output) at a time, and rows
   // whose records a full ranking reads again at a time. Each window reads
   // the whole input again; two windows of headlines (70 bytes a record)
