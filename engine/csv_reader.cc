@@ -956,11 +956,11 @@ struct CsvReader::Impl {
         const Failure failure = scanner->Fetch(&packed, &longs);
         if (packed.empty()) {
           done = true;  // only after running out of memory
-          throw CsvError(Where(next_line) + "out of memory (" +
-                         (failure == Failure::kMemory
-                              ? "the reader cannot go on"
-                              : "the reader lost track of its lines") +
-                         ")");
+          throw CsvInputError(Where(next_line) + "out of memory (" +
+                              (failure == Failure::kMemory
+                                   ? "the reader cannot go on"
+                                   : "the reader lost track of its lines") +
+                              ")");
         }
       }
       const uint32_t entry = packed.front();
@@ -1156,18 +1156,20 @@ bool CsvReader::Next(CsvRow* row) {
       case Failure::kNone:
         return false;
       case Failure::kRead:
-        throw CsvError(s.Where(s.next_line) +
-                       "cannot read the input (a read error ended it early)");
+        throw CsvInputError(
+            s.Where(s.next_line) +
+            "cannot read the input (a read error ended it early)");
       case Failure::kSpool:
-        throw CsvError(s.Where(s.next_line) +
-                       "cannot write the spool copy (is the disk full?)");
+        throw CsvInputError(s.Where(s.next_line) +
+                            "cannot write the spool copy (is the disk full?)");
       case Failure::kMemory:
-        throw CsvError(s.Where(s.next_line) +
-                       "out of memory (the reader cannot go on)");
+        throw CsvInputError(s.Where(s.next_line) +
+                            "out of memory (the reader cannot go on)");
       case Failure::kEndless:
-        throw CsvError(s.Where(s.next_line) +
-                       "record of over 256 MiB: the reader stops (the limit "
-                       "is 16 MiB a record; is this a CSV file?)");
+        throw CsvInputError(
+            s.Where(s.next_line) +
+            "record of over 256 MiB: the reader stops (the limit "
+            "is 16 MiB a record; is this a CSV file?)");
     }
     return false;
   }

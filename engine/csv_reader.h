@@ -41,6 +41,14 @@ class CsvError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A CsvError of the input as a whole, not of a row: a failed read, a
+// failed write to the spool, no memory left, a record that runs on past
+// 256 MiB. No row is lost to it, and the reading is over.
+class CsvInputError : public CsvError {
+ public:
+  using CsvError::CsvError;
+};
+
 struct CsvRow {
   uint64_t line = 0;      // physical 1-based line the record starts on
   uint64_t number = 0;    // 1-based data row number (the header is row 0)

@@ -491,6 +491,8 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     bool more;
     try {
       more = reader->Next(&row);
+    } catch (const CsvInputError&) {
+      throw;  // no row: the input itself failed
     } catch (const CsvError& e) {
       ++summary->read;
       ++summary->rejected;

@@ -121,7 +121,8 @@ class FileRecordSource : public RecordSource {
 // used). `spool`, when given, receives a copy of every byte read (for a
 // stream that cannot be read again). Throws CsvError (engine/csv_reader.h)
 // for a bad header, and for the first bad row unless `skip_bad_rows`, in
-// which case each bad row's "path:line: problem" goes to `log` as a line.
+// which case each bad row's "path:line: problem" goes to `log` as a line;
+// CsvInputError (a failed read, an endless record) always stops the run.
 RankSummary RankCsv(std::istream& in, const std::string& path,
                     RecordSource& again, const RankOptions& options,
                     const Scorer& scorer, std::ostream& out, std::ostream& log,

@@ -23,6 +23,7 @@
 #include "engine/resources.h"
 #include "engine/work_pool.h"
 #include "tests/scratch_dir.h"
+#include "tests/test_streams.h"
 
 namespace credence {
 namespace {
@@ -251,6 +252,29 @@ TEST(RankerTest, StrayQuotesHideNoRows) {
               "65\"\" TV drops\"\n"
               "3,2,0.622459,none,,,Markets were calm\n");
   }
+}
+
+// A failed input is no bad row to skip: the run stops, output-less, and
+// the rows before the failure are not counted as a rejected one.
+TEST(RankerTest, AFailedReadStopsEvenASkippingRun) {
+  std::string csv = "id,headline\n1,";
+  csv += std::string(65536 - csv.size() - 1, 'a') + "\n";  // the first read
+  FailingBuffer buffer(csv);
+  std::istream in(&buffer);
+  StringRecordSource again(csv);
+  std::ostringstream out, log;
+  RankOptions o;
+  o.skip_bad_rows = true;
+  try {
+    RankCsv(in, "in.csv", again, o, Default(), out, log);
+    FAIL() << "no error";
+  } catch (const CsvInputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "in.csv:3: cannot read the input (a read error ended it "
+                 "early)");
+  }
+  EXPECT_EQ(out.str(), "");
+  EXPECT_EQ(log.str(), "");
 }
 
 TEST(RankerTest, MissingColumnListsTheHeader) {
