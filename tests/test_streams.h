@@ -31,6 +31,8 @@ class EndlessBuffer : public std::streambuf {
  public:
   EndlessBuffer(std::string prefix, char filler)
       : prefix_(std::move(prefix)), chunk_(size_t{1} << 16, filler) {}
+  // The filler bytes handed out so far.
+  uint64_t given() const { return given_; }
 
  protected:
   int_type underflow() override {
