@@ -779,7 +779,7 @@ class SmallRows final : public RowSource {
       begin_ = 3;
     }
     std::string_view line;
-    while (NextLine(&line) && line.empty()) {
+    while (NextLine(&line) && Blank(line)) {
     }
   }
 
@@ -787,7 +787,7 @@ class SmallRows final : public RowSource {
     std::string_view line;
     do {
       if (!NextLine(&line)) return false;
-    } while (line.empty());
+    } while (Blank(line));
     if (FindRawFields(line, fields_.size(), fields_.data()) < fields_.size()) {
       throw io::error::too_few_columns();
     }
@@ -822,7 +822,13 @@ class SmallRows final : public RowSource {
     return got > 0;
   }
 
-  // The next line, its line end (and a CR before it) excluded.
+  // fccp skips a line that is empty once it strips a CR at its end.
+  static bool Blank(std::string_view line) {
+    return line.empty() || line == "\r";
+  }
+
+  // The next line, its line end excluded (a CR before it is left for
+  // FindRawFields(), which strips it as fccp does).
   bool NextLine(std::string_view* line) {
     size_t searched = begin_;
     const char* newline = nullptr;
@@ -838,7 +844,6 @@ class SmallRows final : public RowSource {
                             ? static_cast<size_t>(newline - buffer_.data())
                             : end_;
     std::string_view found(buffer_.data() + begin_, stop - begin_);
-    if (!found.empty() && found.back() == '\r') found.remove_suffix(1);
     begin_ = newline != nullptr ? stop + 1 : stop;
     ++line_;
     *line = found;
