@@ -3,17 +3,17 @@
 //
 // - fccp splits lines at every '\n', so Scanner tracks quotes and hands it a
 //   '\n' inside quotes as 0xFF (a byte valid UTF-8 never holds); Next() puts
-//   the '\n' back. A '"' anywhere toggles the quote state, exactly as fccp's
-//   field scanner does, so both agree on where records and fields end (a
-//   lone stray quote, as in `5" screen`, thus opens a quoted field that
-//   runs on over the following lines).
+//   the '\n' back. A '"' opens a quoted field only as a field's first byte
+//   (see csv_record.h); fccp's field scanner takes any '"' for a quote, so
+//   Scanner hands it a stray one, as in `5" screen`, as 0xFD, and Next()
+//   puts the '"' back. Both thus agree on where records and fields end.
 // - fccp knows neither byte offsets nor physical line numbers, so Scanner
 //   writes one small entry per logical line (length, line end, line breaks
 //   inside quotes, problems found). Next() looks up the entry of the line
 //   fccp just parsed (fccp's get_file_line()) and drops those before it, so
 //   entries only exist for the bytes fccp has buffered but not parsed yet.
-// - fccp stops at a NUL byte (its fields are C strings), so Scanner maps NUL
-//   and 0xFF to 0xFE, which FindInvalidUtf8 rejects like the originals.
+// - fccp stops at a NUL byte (its fields are C strings), so Scanner maps NUL,
+//   0xFD and 0xFF to 0xFE, which FindInvalidUtf8 rejects like the originals.
 // - fccp throws, and cannot go on, at a line of 2^24 bytes. Scanner hands it
 //   the first 2^24 - 1 bytes of such a record only and flags it, so the
 //   reader reports that record and continues after it.
@@ -68,9 +68,13 @@ namespace {
 
 // fccp throws for a line of 2^24 bytes or more (line end excluded).
 constexpr uint64_t kMaxRecordBytes = (uint64_t{1} << 24) - 1;
+// Past this, a record that is already too long ends the reading: no CSV
+// file holds one, but an endless input without line ends (/dev/zero) does.
+constexpr uint64_t kMaxSkippedBytes = uint64_t{1} << 28;
 constexpr size_t kChunkBytes = size_t{1} << 16;  // bytes per source read
 constexpr char kQuotedNewline = '\xFF';
-constexpr char kBadByte = '\xFE';  // stands for a NUL or a 0xFF
+constexpr char kStrayQuote = '\xFD';
+constexpr char kBadByte = '\xFE';  // stands for a NUL, a 0xFD or a 0xFF
 constexpr uint64_t kNoPosition = ~uint64_t{0};
 
 // A header name as a message shows it: on one line, whatever it holds (a
@@ -97,20 +101,8 @@ std::string Printable(std::string_view name) {
   return out;
 }
 
-// Bytes Scanner must look at; everything else is copied in bulk.
-enum ByteClass : uint8_t { kPlain, kQuote, kComma, kNewline, kReturn, kMapped };
-
-constexpr std::array<uint8_t, 256> MakeByteClasses() {
-  std::array<uint8_t, 256> classes{};
-  classes['"'] = kQuote;
-  classes[','] = kComma;
-  classes['\n'] = kNewline;
-  classes['\r'] = kReturn;
-  classes[0] = kMapped;
-  classes[0xFF] = kMapped;
-  return classes;
-}
-constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
+// Bytes Scanner must look at are those of kCsvBytes (csv_record.h) that
+// are not kPlain; everything else is copied in bulk.
 
 // How many of the `size` bytes from `p` on are kPlain, before the first
 // that is not. Plain runs are most of a file (a headline between a comma
@@ -125,12 +117,14 @@ unsigned SpecialBytes(__m128i v) {
   const __m128i carriage_return = _mm_set1_epi8('\r');
   const __m128i nul = _mm_setzero_si128();
   const __m128i all_ones = _mm_set1_epi8(-1);  // 0xFF
+  const __m128i fd = _mm_set1_epi8(static_cast<char>(0xFD));
   const __m128i special = _mm_or_si128(
       _mm_or_si128(
           _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, comma)),
           _mm_or_si128(_mm_cmpeq_epi8(v, newline),
                        _mm_cmpeq_epi8(v, carriage_return))),
-      _mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, all_ones)));
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, nul), _mm_cmpeq_epi8(v, fd)),
+                   _mm_cmpeq_epi8(v, all_ones)));
   return static_cast<unsigned>(_mm_movemask_epi8(special));
 }
 #endif
@@ -144,7 +138,7 @@ constexpr size_t kBlockBytes = 64;
 // One bit for each byte of a block, bit i for byte i.
 struct BlockBits {
   uint64_t commas;
-  // The bytes Sweep acts on or stops at: '"', 0xFF and the bytes up to
+  // The bytes Sweep acts on or stops at: '"', 0xFD, 0xFF and the bytes up to
   // '\r': NUL, '\n' and '\r', and with them the other control bytes, which
   // are plain (Sweep passes over those: few files hold any).
   uint64_t events;
@@ -162,8 +156,9 @@ inline BlockBits CopyBlock(const char* in, char* out) {
     const __m128i next = _mm_add_epi8(v, _mm_set1_epi8(1));
     const __m128i low_or_ff =
         _mm_cmpeq_epi8(_mm_min_epu8(next, _mm_set1_epi8('\r' + 1)), next);
-    const __m128i events =
-        _mm_or_si128(low_or_ff, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    const __m128i events = _mm_or_si128(
+        low_or_ff, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8(kStrayQuote))));
     const __m128i commas = _mm_cmpeq_epi8(v, _mm_set1_epi8(','));
     bits.commas |=
         static_cast<uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(commas)))
@@ -194,7 +189,7 @@ size_t PlainRun(const unsigned char* p, size_t size) {
     if (mask != 0) return run + static_cast<size_t>(__builtin_ctz(mask));
   }
 #endif
-  while (run < size && kByteClasses[p[run]] == kPlain) ++run;
+  while (run < size && kCsvBytes[p[run]] == kPlain) ++run;
   return run;
 }
 
@@ -204,6 +199,7 @@ enum LineFlag : uint8_t {
   kFieldCount = 2,  // not as many fields as the header
   kUnclosed = 4,    // the input ends inside quotes
   kHasNul = 8,      // a 0xFE in a field may stand for a NUL
+  kStray = 16,      // a 0xFD in a field stands for a stray '"'
 };
 constexpr uint8_t kRowErrors = kTooLong | kFieldCount | kUnclosed;
 
@@ -225,7 +221,7 @@ struct LongEntry {
 };
 
 // What went wrong outside the CSV syntax; reported after the last row.
-enum class Failure : uint8_t { kNone, kRead, kSpool, kMemory };
+enum class Failure : uint8_t { kNone, kRead, kSpool, kMemory, kEndless };
 
 // Turns the input into what fccp reads (see the top of the file) and keeps
 // the entries of its logical lines. Read() runs on whichever thread fccp
@@ -298,6 +294,7 @@ class Scanner {
   // Reads the next chunk; false at the end of the input.
   bool Refill() {
     if (source_done_) return false;
+    if (end_ > 0) last_byte_ = static_cast<unsigned char>(in_[end_ - 1]);
     std::streamsize got = 0;
     try {
       source_.read(in_.get(), static_cast<std::streamsize>(kChunkBytes));
@@ -336,6 +333,10 @@ class Scanner {
   size_t Produce(char* out, size_t size) {
     size_t n = 0;
     while (n < size && !finished_) {
+      if (too_long_ && (capturing_ || length_ > kMaxSkippedBytes)) {
+        GiveUp();
+        break;
+      }
       if (pos_ == end_ && !Refill()) {
         if (pending_cr_) {  // a CR at the very end is part of the record
           pending_cr_ = false;
@@ -371,7 +372,7 @@ class Scanner {
       }
 #endif
       const auto c = static_cast<unsigned char>(in_[pos_]);
-      const uint8_t byte_class = kByteClasses[c];
+      const uint8_t byte_class = kCsvBytes[c];
       if (byte_class == kPlain) {
         CopyPlain(out, size, &n);
         continue;
@@ -379,8 +380,7 @@ class Scanner {
       ++pos_;
       switch (byte_class) {
         case kQuote:
-          Quote(length_);
-          Content(out, &n, '"', '"');
+          Content(out, &n, Quote(length_, PreviousByte(pos_ - 1)), '"');
           break;
         case kComma:
           if (!quoted_) ++fields_;
@@ -461,9 +461,9 @@ class Scanner {
             length = 0;
           }
         } else if (c == '"') {
-          Quote(length);
+          out[n + at] = Quote(length, PreviousByte(pos + at));
           ++length;
-        } else if (kByteClasses[c] == kPlain) {
+        } else if (kCsvBytes[c] == kPlain) {
           ++length;  // a control byte other than NUL, '\n' and '\r'
         } else {
           // A CR, NUL or 0xFF, for the general loop: the block is done up
@@ -485,17 +485,29 @@ class Scanner {
   }
 #endif
 
-  // A quote at byte `index` of the record toggles the quote state. The
-  // second quote of a doubled pair reopens the same field: the field's
-  // quote opened where the first one did.
-  void Quote(uint64_t index) {
+  // The byte before the input's byte at `pos` in the current chunk.
+  unsigned char PreviousByte(size_t pos) const {
+    return pos > 0 ? static_cast<unsigned char>(in_[pos - 1]) : last_byte_;
+  }
+
+  // A quote at byte `index` of the record, after the byte `previous`:
+  // what fccp gets for it. Inside quotes it closes them; right after a
+  // closing quote it is the second of a doubled pair and reopens them; at
+  // a field's start it opens them. Anywhere else it is a stray byte.
+  char Quote(uint64_t index, unsigned char previous) {
     if (quoted_) {
       quoted_ = false;
       closed_quote_at_ = index + 1;
-    } else {
+    } else if (index == closed_quote_at_) {
       quoted_ = true;
-      if (index != closed_quote_at_) quote_line_ = physical_line_;
+    } else if (index == 0 || previous == ',') {
+      quoted_ = true;
+      quote_line_ = physical_line_;
+    } else {
+      stray_ = true;
+      return kStrayQuote;
     }
+    return '"';
   }
 
   // Copies a run of plain bytes (or skips it, past the length limit).
@@ -541,7 +553,7 @@ class Scanner {
     // Most lines are records after the header with a line end, nothing to
     // flag and a short entry: what EndOtherLine() would do for them, in
     // fewer steps (this runs once a line).
-    if (!capturing_ && !too_long_ && !has_nul_ && end_length != 0 &&
+    if (!capturing_ && !too_long_ && !has_nul_ && !stray_ && end_length != 0 &&
         length_ > 1 && length_ <= kLengthMask && newlines_ <= kNewlinesMask &&
         fields_ == header_fields_) {
       batch_packed_.push_back(end_length << kEndShift |
@@ -560,6 +572,7 @@ class Scanner {
     uint8_t flags = 0;
     if (too_long_) flags |= kTooLong;
     if (has_nul_) flags |= kHasNul;
+    if (stray_) flags |= kStray;
     if (end_length == 0 && quoted_) flags |= kUnclosed;
     if (header_done_ && !blank && fields_ != header_fields_) {
       flags |= kFieldCount;
@@ -600,9 +613,19 @@ class Scanner {
     fields_ = 1;
     too_long_ = false;
     has_nul_ = false;
+    stray_ = false;
     lone_cr_ = false;
     closed_quote_at_ = kNoPosition;
     line_start_ = physical_line_;
+  }
+
+  // Ends the input inside a record that is too long: a header at once (it
+  // cannot be skipped), a later record once kMaxSkippedBytes are read.
+  void GiveUp() {
+    if (!capturing_) SetFailure(Failure::kEndless);
+    quoted_ = false;
+    EndLine(0);
+    finished_ = true;
   }
 
   // At the end of the input: a last line without a line end is a line too.
@@ -629,7 +652,8 @@ class Scanner {
 
   std::istream& source_;
   std::ostream* const spool_;
-  std::unique_ptr<char[]> in_;  // the current chunk of the input
+  std::unique_ptr<char[]> in_;      // the current chunk of the input
+  unsigned char last_byte_ = '\n';  // the previous chunk's last byte
   size_t pos_ = 0;
   size_t end_ = 0;
   bool started_ = false;
@@ -653,6 +677,7 @@ class Scanner {
   uint64_t fields_ = 1;
   bool too_long_ = false;
   bool has_nul_ = false;
+  bool stray_ = false;    // it holds a stray quote
   bool lone_cr_ = false;  // its first byte is a CR
 
   // The header: the first line that is not blank.
@@ -734,17 +759,141 @@ class FccpRows final : public RowSource {
       reader_;
 };
 
-// A column name as fccp sees it in the header (see the top of the file).
-std::string FccpName(const std::string& name) {
-  std::string shown = name;
+// Rows as fccp gives them, from lines cut in a buffer that grows as long
+// lines need (CsvBuffers::kSmall): what Scanner writes holds a '\n' only at
+// line ends and a '"' only where csv_record.h's rules see one, so
+// FindRawFields() and FieldValue() cut and unquote it as fccp does.
+class SmallRows final : public RowSource {
+ public:
+  // The header is the first line that is not blank; `text_index` and
+  // `id_index` (npos: none) are its columns to return.
+  SmallRows(Scanner* scanner, size_t text_index, size_t id_index)
+      : scanner_(scanner),
+        text_index_(text_index),
+        id_index_(id_index),
+        fields_(1 + std::max(text_index,
+                             id_index == std::string::npos ? 0 : id_index)),
+        buffer_(kChunkBytes) {
+    Fill();
+    if (end_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) {
+      begin_ = 3;
+    }
+    std::string_view line;
+    while (NextLine(&line) && Blank(line)) {
+    }
+  }
+
+  bool Read(char** text, char** id) override {
+    std::string_view line;
+    do {
+      if (!NextLine(&line)) return false;
+    } while (Blank(line));
+    if (FindRawFields(line, fields_.size(), fields_.data()) < fields_.size()) {
+      throw io::error::too_few_columns();
+    }
+    *text = Value(fields_[text_index_].raw, &text_);
+    if (id_index_ != std::string::npos) {
+      *id = Value(fields_[id_index_].raw, &id_);
+    }
+    return true;
+  }
+
+  unsigned line() const override { return line_; }
+
+ private:
+  // A field's value, as a C string in `*out`.
+  static char* Value(std::string_view raw, std::string* out) {
+    std::string scratch;
+    out->assign(FieldValue(raw, &scratch));
+    return out->data();
+  }
+
+  // Appends what Scanner gives to the buffer; false at the end of input.
+  bool Fill() {
+    if (begin_ > 0) {  // what is still to read goes to the front
+      std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+      end_ -= begin_;
+      begin_ = 0;
+    }
+    if (end_ == buffer_.size()) buffer_.resize(2 * buffer_.size());
+    const size_t got =
+        scanner_->Read(buffer_.data() + end_, buffer_.size() - end_);
+    end_ += got;
+    return got > 0;
+  }
+
+  // fccp skips a line that is empty once it strips a CR at its end.
+  static bool Blank(std::string_view line) {
+    return line.empty() || line == "\r";
+  }
+
+  // The next line, its line end excluded (a CR before it is left for
+  // FindRawFields(), which strips it as fccp does).
+  bool NextLine(std::string_view* line) {
+    size_t searched = begin_;
+    const char* newline = nullptr;
+    for (;;) {
+      newline = static_cast<const char*>(
+          std::memchr(buffer_.data() + searched, '\n', end_ - searched));
+      if (newline != nullptr) break;
+      searched = end_ - begin_;  // relative: Fill() moves the bytes
+      if (!Fill()) break;
+    }
+    if (newline == nullptr && begin_ == end_) return false;
+    const size_t stop = newline != nullptr
+                            ? static_cast<size_t>(newline - buffer_.data())
+                            : end_;
+    std::string_view found(buffer_.data() + begin_, stop - begin_);
+    begin_ = newline != nullptr ? stop + 1 : stop;
+    ++line_;
+    *line = found;
+    return true;
+  }
+
+  Scanner* const scanner_;
+  const size_t text_index_;
+  const size_t id_index_;
+  std::vector<RawField> fields_;  // up to the last column returned
+  std::vector<char> buffer_;
+  size_t begin_ = 0;  // the first byte not cut into lines yet
+  size_t end_ = 0;
+  unsigned line_ = 0;
+  std::string text_, id_;
+};
+
+// A header field, as SplitRawRecord() gives it, as fccp sees its value
+// (see the top of the file).
+std::string FccpName(std::string_view raw) {
+  std::string scratch;
+  const std::string_view value = FieldValue(raw, &scratch);
+  const bool quoted = value.data() != raw.data();
+  std::string shown(value);
   for (char& c : shown) {
     if (c == '\n') {
       c = kQuotedNewline;
-    } else if (c == '\0' || c == '\xFF') {
+    } else if (c == '"' && !quoted) {
+      c = kStrayQuote;
+    } else if (c == '\0' || c == kStrayQuote || c == '\xFF') {
       c = kBadByte;
     }
   }
   return shown;
+}
+
+// A CR outside quotes inside the header: a file whose lines end in a CR
+// alone, read as one line.
+void CheckLineEnds(const std::string& path, uint64_t line,
+                   const std::vector<std::string_view>& raw_header) {
+  std::string scratch;
+  for (const std::string_view raw : raw_header) {
+    const bool quoted = FieldValue(raw, &scratch).data() != raw.data();
+    if (!quoted && raw.find('\r') != std::string_view::npos) {
+      throw CsvError(path + ":" + std::to_string(line) +
+                     ": the header holds a carriage return (line ends are "
+                     "CR only: convert with tr '\\r' '\\n' < " +
+                     path + " > fixed.csv)");
+    }
+  }
 }
 
 std::string Plural(uint64_t count, const char* noun) {
@@ -812,11 +961,11 @@ struct CsvReader::Impl {
         const Failure failure = scanner->Fetch(&packed, &longs);
         if (packed.empty()) {
           done = true;  // only after running out of memory
-          throw CsvError(Where(next_line) + "out of memory (" +
-                         (failure == Failure::kMemory
-                              ? "the reader cannot go on"
-                              : "the reader lost track of its lines") +
-                         ")");
+          throw CsvInputError(Where(next_line) + "out of memory (" +
+                              (failure == Failure::kMemory
+                                   ? "the reader cannot go on"
+                                   : "the reader lost track of its lines") +
+                              ")");
         }
       }
       const uint32_t entry = packed.front();
@@ -877,6 +1026,12 @@ struct CsvReader::Impl {
       if (p == nullptr) break;
       *p = '\n';
     }
+    for (char* p = value; (record.flags & kStray) != 0; ++p) {
+      p = static_cast<char*>(
+          std::memchr(p, kStrayQuote, static_cast<size_t>(end - p)));
+      if (p == nullptr) break;
+      *p = '"';
+    }
     const std::string_view field(value, size);
     if (FindInvalidUtf8(field) != std::string_view::npos) {
       if ((record.flags & kHasNul) != 0 &&
@@ -894,7 +1049,7 @@ struct CsvReader::Impl {
 CsvReader::CsvReader(std::istream& source, std::string path,
                      const std::string& text_column,
                      const std::string& id_column, bool id_required,
-                     std::ostream* spool)
+                     std::ostream* spool, CsvBuffers buffers)
     : impl_(std::make_unique<Impl>()) {
   Impl& s = *impl_;
   s.path = std::move(path);
@@ -919,6 +1074,9 @@ CsvReader::CsvReader(std::istream& source, std::string path,
     throw CsvError(s.Where(line) +
                    "header longer than 16 MiB (the limit is 16777215 bytes)");
   }
+  std::vector<std::string_view> raw;
+  SplitRawRecord(scanner.header_record(), &raw);
+  CheckLineEnds(s.path, line, raw);
   s.header = SplitRecord(scanner.header_record());
   std::set<std::string_view> seen;
   for (const std::string& name : s.header) {
@@ -944,13 +1102,20 @@ CsvReader::CsvReader(std::istream& source, std::string path,
   }
   s.id_index = s.has_id ? id_index : std::string::npos;
   s.id_is_text = s.has_id && id_index == s.text_index;
+  const bool two_columns = s.has_id && !s.id_is_text;
+  if (buffers == CsvBuffers::kSmall) {
+    s.rows = std::make_unique<SmallRows>(
+        &scanner, s.text_index, two_columns ? id_index : std::string::npos);
+    return;
+  }
   try {
-    if (s.has_id && !s.id_is_text) {
-      s.rows = std::make_unique<FccpRows<2>>(
-          s.path, &scanner, FccpName(text_column), FccpName(id_column));
+    if (two_columns) {
+      s.rows = std::make_unique<FccpRows<2>>(s.path, &scanner,
+                                             FccpName(raw[s.text_index]),
+                                             FccpName(raw[id_index]));
     } else {
       s.rows = std::make_unique<FccpRows<1>>(s.path, &scanner,
-                                             FccpName(text_column), "");
+                                             FccpName(raw[s.text_index]), "");
     }
   } catch (const io::error::base& e) {
     // Not expected: the header was checked above.
@@ -996,14 +1161,20 @@ bool CsvReader::Next(CsvRow* row) {
       case Failure::kNone:
         return false;
       case Failure::kRead:
-        throw CsvError(s.Where(s.next_line) +
-                       "cannot read the input (a read error ended it early)");
+        throw CsvInputError(
+            s.Where(s.next_line) +
+            "cannot read the input (a read error ended it early)");
       case Failure::kSpool:
-        throw CsvError(s.Where(s.next_line) +
-                       "cannot write the spool copy (is the disk full?)");
+        throw CsvInputError(s.Where(s.next_line) +
+                            "cannot write the spool copy (is the disk full?)");
       case Failure::kMemory:
-        throw CsvError(s.Where(s.next_line) +
-                       "out of memory (the reader cannot go on)");
+        throw CsvInputError(s.Where(s.next_line) +
+                            "out of memory (the reader cannot go on)");
+      case Failure::kEndless:
+        throw CsvInputError(
+            s.Where(s.next_line) +
+            "record of over 256 MiB: the reader stops (the limit "
+            "is 16 MiB a record; is this a CSV file?)");
     }
     return false;
   }

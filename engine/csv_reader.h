@@ -11,7 +11,12 @@
 //   while (reader.Next(&row)) Use(row.id, row.text, row.line);
 //
 // Quoted fields may hold commas, doubled quotes and line breaks; CRLF line
-// ends and a UTF-8 byte order mark are accepted. Line numbers are physical
+// ends and a UTF-8 byte order mark are accepted. A quote opens a quoted
+// field only as its first byte: elsewhere, as in `5" screen`, it is text
+// (csv_record.h has the rules). Limits: a record (the header too) is at
+// most 16 MiB; a longer one is a row error, and one that runs on past 256
+// MiB ends the reading (an endless input such as /dev/zero). Line
+// numbers are physical
 // lines of the file, so a record spread over three lines reports the line
 // it starts on. Record offsets let a caller read a record again later
 // (SplitRecord) instead of keeping its text.
@@ -36,6 +41,14 @@ class CsvError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A CsvError of the input as a whole, not of a row: a failed read, a
+// failed write to the spool, no memory left, a record that runs on past
+// 256 MiB. No row is lost to it, and the reading is over.
+class CsvInputError : public CsvError {
+ public:
+  using CsvError::CsvError;
+};
+
 struct CsvRow {
   uint64_t line = 0;      // physical 1-based line the record starts on
   uint64_t number = 0;    // 1-based data row number (the header is row 0)
@@ -44,6 +57,14 @@ struct CsvRow {
   std::string_view id;    // the id field; empty when there is no id column
   std::string_view text;  // the text field; both valid until Next()
 };
+
+// How the reader buffers its input. kLarge is fast-cpp-csv-parser's own:
+// 48 MiB, with a thread that reads ahead once the input passes 32 MiB (the
+// fastest on large files). kSmall starts at 64 KiB and grows as long
+// records need, on the calling thread: for many small inputs (tests,
+// fuzzing), where allocating 48 MiB costs more than the reading. Both give
+// the same rows and errors.
+enum class CsvBuffers { kLarge, kSmall };
 
 class CsvReader {
  public:
@@ -54,7 +75,8 @@ class CsvReader {
   // read records again from a stream that cannot seek).
   CsvReader(std::istream& source, std::string path,
             const std::string& text_column, const std::string& id_column,
-            bool id_required, std::ostream* spool = nullptr);
+            bool id_required, std::ostream* spool = nullptr,
+            CsvBuffers buffers = CsvBuffers::kLarge);
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;

@@ -13,16 +13,6 @@
 namespace credence {
 namespace {
 
-constexpr std::array<bool, 256> MakeSpecials() {
-  std::array<bool, 256> specials{};
-  specials[','] = true;
-  specials['"'] = true;
-  specials['\r'] = true;
-  specials['\n'] = true;
-  return specials;
-}
-constexpr std::array<bool, 256> kSpecials = MakeSpecials();
-
 #ifdef __SSE2__
 // A bit for each of the 16 bytes at `p` that is a ',', '"', CR or LF.
 unsigned SpecialBits(const char* p) {
@@ -60,6 +50,14 @@ char* Put(std::string_view s, char* out) {
 
 }  // namespace
 
+size_t QuotedEnd(std::string_view record, size_t open) {
+  for (size_t i = open + 1;; i += 2) {
+    i = record.find('"', i);
+    if (i == std::string_view::npos) return record.size();
+    if (i + 1 == record.size() || record[i + 1] != '"') return i;
+  }
+}
+
 bool SplitRawRecord(std::string_view record,
                     std::vector<std::string_view>* fields) {
   fields->clear();
@@ -76,15 +74,15 @@ bool SplitRawRecord(std::string_view record,
       begin = comma + 1;
     }
   } else {
-    // A quote toggles quoting. Outside quotes (short: ids, numbers) the
-    // bytes are looked at one by one; inside, memchr finds the closing one.
+    // Outside quotes (short: ids, numbers) the bytes are looked at one by
+    // one; a quoted field is passed over with QuotedEnd().
     for (size_t i = 0; i < record.size(); ++i) {
       if (record[i] == ',') {
         fields->push_back(record.substr(begin, i - begin));
         begin = i + 1;
-      } else if (record[i] == '"') {
-        i = record.find('"', i + 1);
-        if (i == std::string_view::npos) break;  // not from CsvReader
+      } else if (record[i] == '"' && i == begin) {
+        i = QuotedEnd(record, i);
+        if (i == record.size()) break;  // not from CsvReader
       }
     }
   }
@@ -104,12 +102,9 @@ size_t FindRawFields(std::string_view record, size_t count, RawField* fields) {
       i += FindSpecial(record.substr(i));
       if (i == record.size() || record[i] == ',') break;
       simple = false;  // a quote, CR or LF
-      if (record[i] == '"') {
-        i = record.find('"', i + 1);
-        if (i == std::string_view::npos) {  // not from CsvReader
-          i = record.size();
-          break;
-        }
+      if (record[i] == '"' && i == begin) {
+        i = QuotedEnd(record, i);
+        if (i == record.size()) break;  // not from CsvReader
       }
       ++i;
     }
@@ -121,9 +116,12 @@ size_t FindRawFields(std::string_view record, size_t count, RawField* fields) {
 }
 
 std::string_view FieldValue(std::string_view raw, std::string* scratch) {
-  // Like fccp: only a field that starts and ends with a quote is unquoted;
-  // any other field, stray quotes included, is taken as it stands.
-  if (raw.size() < 2 || raw.front() != '"' || raw.back() != '"') return raw;
+  // Only a field that is one quoted section is unquoted; any other field
+  // (stray quotes, or bytes after a closing quote) is taken as it stands.
+  if (raw.size() < 2 || raw.front() != '"' ||
+      QuotedEnd(raw, 0) + 1 != raw.size()) {
+    return raw;
+  }
   raw = raw.substr(1, raw.size() - 2);
   size_t quote = raw.find('"');
   if (quote == std::string_view::npos) return raw;
@@ -131,8 +129,7 @@ std::string_view FieldValue(std::string_view raw, std::string* scratch) {
   for (size_t begin = 0;;) {
     // Copy up to and with a quote, then pass over the quote doubling it.
     scratch->append(raw.substr(begin, quote + 1 - begin));
-    begin = quote + 1;
-    if (begin < raw.size() && raw[begin] == '"') ++begin;
+    begin = quote + 2;
     quote = raw.find('"', begin);
     if (quote == std::string_view::npos) {
       scratch->append(raw.substr(begin));
@@ -170,7 +167,7 @@ size_t FindSpecial(std::string_view value) {
     return bits != 0 ? i + static_cast<size_t>(__builtin_ctz(bits)) : size;
   }
 #endif
-  while (i < size && !kSpecials[static_cast<uint8_t>(p[i])]) ++i;
+  while (i < size && !IsCsvSpecial(static_cast<uint8_t>(p[i]))) ++i;
   return i;
 }
 

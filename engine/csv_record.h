@@ -9,11 +9,13 @@
 //   credence::AppendCsvField(text, &line);
 //
 // A record is the bytes CsvReader accepted as one row, line end excluded.
-// Its fields are found as fast-cpp-csv-parser finds them: a '"' anywhere
-// toggles quoting, and only a field that starts and ends with '"' is
-// unquoted, "" inside it standing for one quote. A CR that ends the record
-// (left of a CRLF line end, or at the end of the input) is no part of the
-// last field.
+// A '"' opens a quoted field only as the field's first byte; the field's
+// quoted section then runs to the next '"' that is not doubled ("" inside
+// it stands for one quote). Anywhere else a '"' is a byte like any other,
+// as in `5" screen` (so reads Python's csv module, and most readers). Only
+// a field that is one quoted section is unquoted; any other is its own
+// value. A CR that ends the record (left of a CRLF line end, or at the end
+// of the input) is no part of the last field.
 #ifndef CREDENCE_ENGINE_CSV_RECORD_H_
 #define CREDENCE_ENGINE_CSV_RECORD_H_
 
@@ -26,6 +28,34 @@
 #include <vector>
 
 namespace credence {
+
+// The bytes CSV treats apart; every other byte is kPlain. kMapped bytes
+// (NUL, 0xFD, 0xFF) are plain to CSV, but CsvReader hands them to its
+// parser in disguise.
+enum CsvByte : uint8_t { kPlain, kQuote, kComma, kNewline, kReturn, kMapped };
+
+constexpr std::array<uint8_t, 256> MakeCsvBytes() {
+  std::array<uint8_t, 256> classes{};
+  classes['"'] = kQuote;
+  classes[','] = kComma;
+  classes['\n'] = kNewline;
+  classes['\r'] = kReturn;
+  classes[0] = kMapped;
+  classes[0xFD] = kMapped;
+  classes[0xFF] = kMapped;
+  return classes;
+}
+inline constexpr std::array<uint8_t, 256> kCsvBytes = MakeCsvBytes();
+
+// Whether `byte` is one CSV must quote in a value: a ',', '"', CR or LF.
+constexpr bool IsCsvSpecial(uint8_t byte) {
+  return kCsvBytes[byte] != kPlain && kCsvBytes[byte] != kMapped;
+}
+
+// The position of the '"' that closes the quoted section opening at
+// `record[open]` (a '"'), passing over doubled quotes; record.size() when
+// it never closes.
+size_t QuotedEnd(std::string_view record, size_t open);
 
 // The fields of a record, unquoted. The record must be well-formed (as
 // CsvReader::Next() accepted it).

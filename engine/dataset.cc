@@ -50,6 +50,18 @@ bool HasColumn(const std::string& path, const std::string& column,
   return false;
 }
 
+// Whether `text` holds no claim: nothing but white space. (The reader has
+// already refused invalid UTF-8 and NUL bytes, CheckArticleText's other
+// complaints.)
+bool HasNoClaim(std::string_view text) {
+  try {
+    CheckArticleText(text);
+  } catch (const InputError&) {
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int ParseLabel(std::string_view field) {
@@ -95,8 +107,8 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
                      "the label column)");
     }
     try {
-      if (options.unit == Unit::kClaim) {
-        CheckArticleText(row.text);
+      if (options.unit == Unit::kClaim || HasNoClaim(row.text)) {
+        // Empty text is a claim with no cues, as `credence rank` scores it.
         ScoredClaim claim = scorer.ScoreClaim(row.text, {0, row.text.size()});
         data->x.insert(data->x.end(), claim.evidence.features.begin(),
                        claim.evidence.features.end());

@@ -12,10 +12,12 @@
 // (first line the headline) and its features are the mean of its claims'
 // features, so that the model's logit of the mean is the article's logit.
 //
-// Labels are 0/1 or true/false (any case). Every problem is a CsvError
-// "path:line: problem (hint)": a missing column (the message lists the
-// header), a bad label, text that cannot be scored (empty, invalid UTF-8,
-// NUL), a file without data rows.
+// Labels are 0/1 or true/false (any case). A row whose text is empty or
+// only white space is one claim with no cues (in either unit), as `credence
+// rank` scores it: it counts, with the model's intercept alone. Every
+// problem is a CsvError "path:line: problem (hint)": a missing column (the
+// message lists the header), a bad label, text that cannot be read
+// (invalid UTF-8, NUL), a file without data rows.
 #ifndef CREDENCE_ENGINE_DATASET_H_
 #define CREDENCE_ENGINE_DATASET_H_
 

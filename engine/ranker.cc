@@ -491,6 +491,8 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     bool more;
     try {
       more = reader->Next(&row);
+    } catch (const CsvInputError&) {
+      throw;  // no row: the input itself failed
     } catch (const CsvError& e) {
       ++summary->read;
       ++summary->rejected;
@@ -811,7 +813,8 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
                     const RankProgress& progress, std::ostream* spool) {
   const ClassicLocale classic_out(out), classic_log(log);
   auto reader = std::make_unique<CsvReader>(
-      in, path, options.column, options.id_column, options.id_required, spool);
+      in, path, options.column, options.id_column, options.id_required, spool,
+      options.csv_buffers);
   const size_t batch_rows = std::max<size_t>(1, options.batch_rows);
   const unsigned threads = std::max(1u, options.threads);
   RankSummary summary;

@@ -30,6 +30,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/csv_reader.h"
 #include "engine/scorer.h"
 
 namespace credence {
@@ -43,6 +44,9 @@ struct RankOptions {
   bool jsonl = false;               // JSON lines instead of CSV
   unsigned threads = 1;             // threads, the caller's included
   bool skip_bad_rows = false;       // report bad rows on `log` and go on
+  // The CSV reader's buffers (engine/csv_reader.h): kSmall for many small
+  // inputs (tests, fuzzing).
+  CsvBuffers csv_buffers = CsvBuffers::kLarge;
   // Tuning: rows a job scores (or formats for output) at a time, and rows
   // whose records a full ranking reads again at a time. Each window reads
   // the whole input again; two windows of headlines (70 bytes a record)
@@ -117,7 +121,8 @@ class FileRecordSource : public RecordSource {
 // used). `spool`, when given, receives a copy of every byte read (for a
 // stream that cannot be read again). Throws CsvError (engine/csv_reader.h)
 // for a bad header, and for the first bad row unless `skip_bad_rows`, in
-// which case each bad row's "path:line: problem" goes to `log` as a line.
+// which case each bad row's "path:line: problem" goes to `log` as a line;
+// CsvInputError (a failed read, an endless record) always stops the run.
 RankSummary RankCsv(std::istream& in, const std::string& path,
                     RecordSource& again, const RankOptions& options,
                     const Scorer& scorer, std::ostream& out, std::ostream& log,

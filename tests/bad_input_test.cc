@@ -4,10 +4,11 @@
 // --output` leaves the previous file, and output is the same in any locale.
 //
 // The cases the in-process CLI test (cli_test.cc) and the library tests
-// already cover are not repeated here; README.md lists the whole matrix.
+// already cover are not repeated here; docs/reliability.md lists the whole matrix.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <clocale>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -324,6 +326,113 @@ TEST_F(BadInputTest, RankTakesAFiveMegabyteField) {
 // Standard output gets the ranking only once it is whole: until then it
 // waits in a scratch file of TMPDIR (not in memory), gone after the run,
 // successful or not; without a usable TMPDIR it waits in memory.
+// Writes `bytes` into the FIFO at `path` from a thread once a reader opens
+// it (or gives up after 10 s without one), until the reader closes it or
+// all are written; then keeps it open until the reader has taken them all
+// (a reader that opens the FIFO again, as /dev/stdin, needs a writer to
+// open it). Join() returns how many bytes the reader took.
+class FifoWriter {
+ public:
+  FifoWriter(const std::string& path, std::string bytes, uint64_t repeat = 1)
+      : thread_([this, path, bytes = std::move(bytes), repeat] {
+          Run(path, bytes, repeat);
+        }) {}
+  uint64_t Join() {
+    thread_.join();
+    return written_;
+  }
+
+ private:
+  void Run(const std::string& path, const std::string& bytes, uint64_t repeat) {
+    int fd = -1;
+    for (int i = 0; i < 1000 && fd < 0; ++i) {  // ENXIO until a reader
+      fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK);
+      if (fd < 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (fd < 0) return;
+    ::fcntl(fd, F_SETFL, 0);  // blocking writes from now on
+    for (uint64_t r = 0; r < repeat; ++r) {
+      for (size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n <= 0) {  // EPIPE: the reader is gone
+          ::close(fd);
+          return;
+        }
+        done += static_cast<size_t>(n);
+        written_ += static_cast<uint64_t>(n);
+      }
+    }
+    int unread = 1;
+    for (int i = 0;
+         i < 1000 && ::ioctl(fd, FIONREAD, &unread) == 0 && unread > 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::close(fd);
+  }
+
+  uint64_t written_ = 0;
+  std::thread thread_;
+};
+
+// A path that cannot be read twice (a FIFO, /dev/stdin on a pipe) is
+// spooled as standard input is, and ranked as the same bytes in a file.
+TEST_F(BadInputTest, RankReadsAPathThatCannotBeReadAgain) {
+  ::signal(SIGPIPE, SIG_IGN);  // a writer whose reader is gone gets EPIPE
+  const std::string csv =
+      "id,headline\na,Kim reportedly visits Russia\nb,Police confirmed "
+      "the arrest\nc,Markets were calm\n";
+  const Outcome from_file = Credence({"rank", Write("h.csv", csv)});
+  ASSERT_EQ(from_file.code, 0) << from_file.err;
+  const std::string fifo = Path("fifo.csv");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  for (const bool as_stdin : {false, true}) {
+    SCOPED_TRACE(as_stdin ? "/dev/stdin" : "FIFO");
+    FifoWriter writer(fifo, csv);
+    const Outcome r =
+        as_stdin ? Wait(Spawn({"rank", "/dev/stdin"}, "",
+                              [&] {
+                                ::alarm(30);  // a hang fails the test
+                                Redirect(::open(fifo.c_str(), O_RDONLY),
+                                         STDIN_FILENO);
+                              }))
+                 : Wait(Spawn({"rank", fifo}, "", [] { ::alarm(30); }));
+    EXPECT_EQ(writer.Join(), csv.size());
+    EXPECT_EQ(r.code, 0) << ReadFile(Path("stderr.bin"));
+    EXPECT_EQ(ReadFile(Path("stdout.bin")), from_file.out);
+    EXPECT_EQ(ReadFile(Path("stderr.bin")),
+              "read 3 rows, ranked 3, rejected 0\n");
+  }
+  EXPECT_EQ(Named("credence-stdin"), std::vector<std::string>{});
+}
+
+// An endless input without line ends (/dev/zero) is refused at the header
+// limit, not read without end: the writer stops long before its 1 GiB.
+TEST_F(BadInputTest, RankRefusesAnEndlessHeader) {
+  ::signal(SIGPIPE, SIG_IGN);
+  const std::string fifo = Path("zero");
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  FifoWriter writer(fifo, std::string(size_t{1} << 20, '\0'), 1024);
+  Outcome r = Wait(Spawn({"rank", fifo}, "", [] { ::alarm(30); }));
+  EXPECT_LT(writer.Join(), uint64_t{64} << 20);
+  r.out = ReadFile(Path("stdout.bin"));
+  r.err = ReadFile(Path("stderr.bin"));
+  ExpectFailure(r, 1,
+                "credence rank: " + fifo +
+                    ":1: header longer than 16 MiB (the limit is 16777215 "
+                    "bytes)\n");
+}
+
+TEST_F(BadInputTest, RankTopMustBeOneOrMore) {
+  const std::string csv = Write("h.csv", "id,headline\na,x\n");
+  for (const char* top : {"0", "-1"}) {
+    SCOPED_TRACE(top);
+    ExpectFailure(Credence({"rank", csv, "--top", top}), 2,
+                  "credence rank: --top must be a positive number of rows, "
+                  "not " +
+                      std::string(top) + "\n");
+  }
+}
+
 TEST_F(BadInputTest, RankToStandardOutputWaitsInTheTempFolder) {
   const std::string csv =
       Write("h.csv",

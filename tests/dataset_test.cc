@@ -223,20 +223,35 @@ TEST(LoadLabeledTest, HeaderOnlyIsAnError) {
             path + ":2: no data rows (hint: the file holds a header only)");
 }
 
-TEST(LoadLabeledTest, EmptyTextNamesItsLine) {
+// Empty or blank text is a claim with no cues in either unit (as rank
+// scores it), not an error that ends the whole load.
+TEST(LoadLabeledTest, EmptyTextIsAClaimWithNoCues) {
   const ScratchDir dir("credence_dataset_test");
-  const std::string blank =
-      dir.Write("blank.csv", "text,label\nA claim,1\n\"   \",0\n");
-  EXPECT_TRUE(StartsWith(LoadError(blank), blank + ":3: text: "))
-      << LoadError(blank);
-  const std::string empty =
-      dir.Write("empty.csv", "text,label\nA claim,1\nB claim,0\n,1\n");
-  EXPECT_TRUE(StartsWith(LoadError(empty), empty + ":4: text: "))
-      << LoadError(empty);
-  DatasetOptions articles;
-  articles.unit = Unit::kArticle;
-  EXPECT_TRUE(StartsWith(LoadError(empty, articles), empty + ":4: text: "))
-      << LoadError(empty, articles);
+  const std::string path = dir.Write(
+      "empty.csv", "text,label\nA claim,1\n\"   \",0\nB claim,0\n,1\n");
+  const std::string blank = "   ";
+  const ScoredClaim none[] = {BuiltInScorer().ScoreClaim(blank, {0, 3}),
+                              BuiltInScorer().ScoreClaim("", {0, 0})};
+  EXPECT_TRUE(none[0].evidence.cues.empty());
+  EXPECT_TRUE(none[1].evidence.cues.empty());
+  for (const Unit unit : {Unit::kClaim, Unit::kArticle}) {
+    SCOPED_TRACE(unit == Unit::kClaim ? "claims" : "articles");
+    DatasetOptions options;
+    options.unit = unit;
+    Dataset data;
+    LoadLabeled(path, BuiltInScorer(), options, &data);
+    ASSERT_EQ(data.rows(), 4u);
+    EXPECT_EQ(data.y, (std::vector<int>{1, 0, 0, 1}));
+    EXPECT_EQ(data.line, (std::vector<uint64_t>{2, 3, 4, 5}));
+    for (const size_t row : {size_t{1}, size_t{3}}) {
+      SCOPED_TRACE(row);
+      const std::vector<double> x(
+          data.x.begin() + static_cast<long>(row * data.cols),
+          data.x.begin() + static_cast<long>((row + 1) * data.cols));
+      EXPECT_EQ(x, none[row / 2].evidence.features);
+      EXPECT_EQ(data.probability[row], none[row / 2].confidence);
+    }
+  }
 }
 
 // The header promises a CsvError for every problem, a missing file too.

@@ -23,6 +23,7 @@
 #include "engine/resources.h"
 #include "engine/work_pool.h"
 #include "tests/scratch_dir.h"
+#include "tests/test_streams.h"
 
 namespace credence {
 namespace {
@@ -224,6 +225,56 @@ TEST(RankerTest, SkippedBadRowsAreReportedAndCounted) {
   EXPECT_EQ(first.substr(0, 9), "in.csv:3:");
   EXPECT_EQ(second.substr(0, 9), "in.csv:4:");
   EXPECT_NE(r.out.find("1,a,"), std::string::npos);
+}
+
+// An inch mark is text: every row after it is ranked, and written back
+// with the quote doubled inside a quoted field. (The extractor takes the
+// lone quote for a quotation the claim's edge cuts: 0.740478 is the
+// scorer's figure for that row; what matters here is that it is there.)
+TEST(RankerTest, StrayQuotesHideNoRows) {
+  RankOptions o;
+  o.skip_bad_rows = true;
+  for (const CsvBuffers buffers : {CsvBuffers::kLarge, CsvBuffers::kSmall}) {
+    o.csv_buffers = buffers;
+    const Ranked r = Rank(
+        "id,headline\n1,Samsung 65\" TV drops\n2,Markets were calm\n"
+        "3,\"Police confirmed the arrest, then left\"\n",
+        o);
+    EXPECT_EQ(r.summary.read, 3u);
+    EXPECT_EQ(r.summary.ranked, 3u);
+    EXPECT_EQ(r.summary.rejected, 0u);
+    EXPECT_EQ(r.log, "");
+    EXPECT_EQ(r.out,
+              "rank,id,score,backing,cue_category,cue,text\n"
+              "1,3,0.950678,institution,official_confirmation,Police confirmed,"
+              "\"Police confirmed the arrest, then left\"\n"
+              "2,1,0.740478,none,quotation,\"Samsung 65\"\"\",\"Samsung "
+              "65\"\" TV drops\"\n"
+              "3,2,0.622459,none,,,Markets were calm\n");
+  }
+}
+
+// A failed input is no bad row to skip: the run stops, output-less, and
+// the rows before the failure are not counted as a rejected one.
+TEST(RankerTest, AFailedReadStopsEvenASkippingRun) {
+  std::string csv = "id,headline\n1,";
+  csv += std::string(65536 - csv.size() - 1, 'a') + "\n";  // the first read
+  FailingBuffer buffer(csv);
+  std::istream in(&buffer);
+  StringRecordSource again(csv);
+  std::ostringstream out, log;
+  RankOptions o;
+  o.skip_bad_rows = true;
+  try {
+    RankCsv(in, "in.csv", again, o, Default(), out, log);
+    FAIL() << "no error";
+  } catch (const CsvInputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "in.csv:3: cannot read the input (a read error ended it "
+                 "early)");
+  }
+  EXPECT_EQ(out.str(), "");
+  EXPECT_EQ(log.str(), "");
 }
 
 TEST(RankerTest, MissingColumnListsTheHeader) {
@@ -594,7 +645,9 @@ TEST(CsvRecordTest, RawFieldsAndTheirValues) {
   EXPECT_EQ(FieldValue(raw[1], &scratch), "a,\"b\"");
   EXPECT_EQ(FieldValue("\"plain\"", &scratch), "plain");
   EXPECT_EQ(FieldValue("5\" screen", &scratch), "5\" screen");
-  EXPECT_EQ(FieldValue("\"a\"b\"c\"", &scratch), "a\"b\"c");
+  // Not one quoted section (text after the closing quote): as it stands.
+  EXPECT_EQ(FieldValue("\"a\"b\"c\"", &scratch), "\"a\"b\"c\"");
+  EXPECT_EQ(FieldValue("\"a\"b", &scratch), "\"a\"b");
 }
 
 TEST(CsvRecordTest, DoubledQuotesAreUndoneWherever) {

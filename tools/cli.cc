@@ -121,15 +121,21 @@ const char kRankHelp[] =
     "\n"
     "Ranks the rows of an RFC 4180 CSV file (header row; quoted fields may\n"
     "hold commas, quotes and line breaks; CRLF and a UTF-8 BOM are fine) by\n"
-    "the confidence of their text, scored as one claim each.\n"
+    "the confidence of their text, scored as one claim each. A quote opens a\n"
+    "quoted field only as its first byte: elsewhere it is text (65\" TV).\n"
+    "A record, the header too, is at most 16 MiB (a longer one is a bad row;\n"
+    "one past 256 MiB ends the run). FILE may be a pipe (/dev/stdin, a FIFO)\n"
+    "or -: without --top, such input is copied to the temp folder as it is\n"
+    "read, for the output pass.\n"
     "\n"
     "options:\n"
     "  --column NAME       the text column (default headline)\n"
     "  --id-column NAME    the id column (default id; when the file has no\n"
     "                      such column, ids are 1-based row numbers)\n"
     "  --top N             only the N best (or, with --order asc, worst) "
-    "rows;\n"
-    "                      memory then grows with N, not with the input\n"
+    "rows,\n"
+    "                      N at least 1; memory then grows with N, not with\n"
+    "                      the input (without --top: every row)\n"
     "  --order desc|asc    highest confidence first (default) or lowest\n"
     "  --format csv|jsonl  output format (default csv)\n"
     "  --threads N         threads in all, the reading one included (default:\n"
@@ -181,6 +187,13 @@ std::string ReadInput(const std::string& path, std::istream& in) {
   std::string text = ReadAll(file);
   if (file.bad()) throw DataError(path + ": read error");
   return text;
+}
+
+// Whether `path` is a regular file (after symbolic links), which a second
+// pass can read again; a pipe, FIFO or device may not be.
+bool IsRegularFile(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
 }
 
 // A record source opened on first use: standard input's spool is complete
@@ -278,6 +291,7 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   if (*help) return o;
   o.id_column_given = vm.count("id-column") > 0;
   o.output_given = vm.count("output") > 0;
+  o.top_given = vm.count("top") > 0;
   o.input = TheInput(vm, "one CSV file at a time");
   ValidateRankOptions(o);
   if (!o.output.empty() && o.input != "-") {
@@ -312,8 +326,11 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   std::istream* source = &in;
   // A full ranking reads its records again for output: from the file, or
   // from a spool copy of standard input.
+  // So is a path that cannot be read again, such as a pipe (/dev/stdin,
+  // <(command)): only a regular file can.
   std::unique_ptr<AtomicFile> spool;
-  if (o.input == "-" && options.top == 0) {
+  const bool reread_path = o.input != "-" && IsRegularFile(o.input);
+  if (!reread_path && options.top == 0) {
     spool = std::make_unique<AtomicFile>(
         (std::filesystem::temp_directory_path() / "credence-stdin").string(),
         AtomicFile::kScratch);
@@ -365,9 +382,9 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
                                  : buffered;
   try {
     std::unique_ptr<RecordSource> again;
-    if (o.input != "-") again = std::make_unique<FileRecordSource>(o.input);
+    if (reread_path) again = std::make_unique<FileRecordSource>(o.input);
     auto reread = [&]() -> RecordSource& {
-      if (!again) {  // standard input: its spool, complete once read
+      if (!again) {  // the spool, complete once the input is read
         spool->Flush();
         again = std::make_unique<FileRecordSource>(spool->temp_path());
       }
@@ -425,7 +442,7 @@ void ValidateRankOptions(const RankCommandOptions& options) {
         "standard input)");
   }
   if (options.column.empty()) throw UsageError("--column must name a column");
-  if (options.top < 0) {
+  if (options.top < 0 || (options.top_given && options.top == 0)) {
     throw UsageError("--top must be a positive number of rows, not " +
                      std::to_string(options.top));
   }

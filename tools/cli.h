@@ -41,7 +41,8 @@ struct RankCommandOptions {
   std::string column = "headline";
   std::string id_column = "id";
   bool id_column_given = false;  // then a missing id column is an error
-  int64_t top = 0;               // 0: every row
+  int64_t top = 0;               // 0: every row (when not given)
+  bool top_given = false;        // then `top` must be 1 or more
   std::string order = "desc";    // "desc" or "asc"
   std::string format = "csv";    // "csv" or "jsonl"
   int64_t threads = 0;           // 0: every core
