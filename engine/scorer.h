@@ -55,9 +55,14 @@ struct ArticleScore {
 // caller to the feature count); zeros for an article without claims.
 void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean);
 
-// Throws InputError when text is not valid UTF-8, holds a NUL byte, or has
-// nothing but white space (ASCII, U+00A0 and a leading byte order mark:
-// what SplitArticle skips), so that a scored article has a claim.
+// The largest article ScoreArticle takes (32 MiB); readers stop there.
+inline constexpr size_t kMaxArticleBytes = size_t{32} << 20;
+
+// Throws InputError when text is longer than kMaxArticleBytes, is UTF-16
+// (a byte order mark or NUL-paired ASCII), is not valid UTF-8 (the hint
+// names cp1252 when bytes 0x80-0x9F stand alone, else latin1), holds a NUL
+// byte, or has nothing but white space (what SplitArticle skips), so that
+// a scored article has a claim.
 void CheckArticleText(std::string_view text);
 
 class Scorer {
