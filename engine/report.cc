@@ -74,9 +74,45 @@ std::vector<ClaimOffsets> CodePointOffsets(std::string_view text,
 }
 
 // A JSON string: nlohmann's serializer does the escaping (quotes,
-// backslashes, control characters; UTF-8 passes through).
+// backslashes, control characters; UTF-8 passes through). Texts and model
+// names are validated UTF-8; a path the user typed may not be, and becomes
+// U+FFFD rather than an exception after the scoring is done.
 void JsonString(std::string_view s, std::ostream& out) {
-  out << nlohmann::json(std::string(s)).dump();
+  out << nlohmann::json(std::string(s))
+             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool IsControlAt(std::string_view s, size_t i) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x20 || byte == 0x7F) return true;
+  // U+0080..U+009F, the C1 controls (NEL among them).
+  return byte == 0xC2 && i + 1 < s.size() &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+}
+
+// `s` with control characters written \xNN (C0 and DEL) or \u00NN (C1),
+// so that text from an article or a model cannot drive the terminal (ESC
+// sequences, BEL).
+std::string Printable(std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!IsControlAt(s, i)) {
+      out += s[i];
+      continue;
+    }
+    auto byte = static_cast<unsigned char>(s[i]);
+    if (byte == 0xC2) {
+      byte = static_cast<unsigned char>(s[++i]);
+      out += "\\u00";
+    } else {
+      out += "\\x";
+    }
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+  return out;
 }
 
 // Shortest text that reads back as the same double; '.' in any locale.
@@ -111,7 +147,8 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
            s[j] != '\t') {
       ++j;
     }
-    const size_t word_cps = CountCodePoints(s, i, j);
+    const std::string word = Printable(s.substr(i, j - i));
+    const size_t word_cps = CountCodePoints(word, 0, word.size());
     if (!empty && line_cps + 1 + word_cps > width) {
       out << line << '\n';
       line.assign(indent, ' ');
@@ -122,7 +159,7 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
       line += ' ';
       ++line_cps;
     }
-    line.append(s.substr(i, j - i));
+    line += word;
     line_cps += word_cps;
     empty = false;
     i = j;
@@ -248,8 +285,8 @@ void WriteTextReport(std::string_view text, const ArticleScore& article,
   const std::vector<std::string>& names = scorer.model().feature_names();
   const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
   out << "article score " << FormatFixed(article.score, 2) << "  ("
-      << article.claims.size() << " claims; model " << scorer.model().name()
-      << ")\n\n";
+      << article.claims.size() << " claims; model "
+      << Printable(scorer.model().name()) << ")\n\n";
   constexpr size_t kIndent = 11;
   for (size_t k = 0; k < article.claims.size(); ++k) {
     const ScoredClaim& claim = article.claims[k];
@@ -278,6 +315,7 @@ void WriteTextReport(std::string_view text, const ArticleScore& article,
       for (char& ch : quoted) {
         if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
       }
+      quoted = Printable(quoted);
       // The cue text follows on the same line when it fits, else it wraps
       // under it, indented.
       const size_t used = CountCodePoints(line, 0, line.size());
