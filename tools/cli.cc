@@ -1,5 +1,6 @@
 #include "tools/cli.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -110,6 +111,10 @@ const char kScoreHelp[] =
     "backing's contribution, and a line a cue: category, its contribution\n"
     "to the logit, @start-end, \"cue text\".\n"
     "\n"
+    "limits: an article of at most 32 MiB; model and lexicon files of at\n"
+    "most 16 MiB; a lexicon entry of at most 1024 bytes and 32 tokens;\n"
+    "weights and biases within [-1e6, 1e6]. Larger inputs are refused.\n"
+    "\n"
     "exit codes: 0 scored; 1 unreadable, empty, binary or non-UTF-8 input,\n"
     "or a bad model or lexicon file; 2 bad command line.\n";
 
@@ -157,16 +162,31 @@ const char kRankHelp[] =
     "exit codes: 0 ranked; 1 unreadable input, a bad header or row, a bad\n"
     "model or lexicon; 2 bad command line.\n";
 
-std::string ReadAll(std::istream& in) {
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+// The whole stream, or DataError once it passes kMaxArticleBytes: an
+// endless input (/dev/zero) is refused instead of filling the memory.
+std::string ReadArticle(std::istream& in, const std::string& path) {
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxArticleBytes) {
+      throw DataError(path +
+                      ": larger than 32 MiB, the article size limit (split "
+                      "it into articles)");
+    }
+  }
+  return text;
 }
 
 // Reads the article; errors become DataError "PATH: problem".
 std::string ReadInput(const std::string& path, std::istream& in) {
   if (path == "-") {
-    std::string text = ReadAll(in);
+    // A closed descriptor 0 reads as empty; say what it is.
+    if (::fcntl(STDIN_FILENO, F_GETFD) < 0 && errno == EBADF) {
+      throw DataError(
+          "-: standard input is closed (pipe the article in or give a file)");
+    }
+    std::string text = ReadArticle(in, path);
     if (in.bad()) throw DataError("-: cannot read standard input");
     return text;
   }
@@ -179,7 +199,7 @@ std::string ReadInput(const std::string& path, std::istream& in) {
     throw DataError(path + ": cannot open (" +
                     std::string(std::strerror(errno)) + ")");
   }
-  std::string text = ReadAll(file);
+  std::string text = ReadArticle(file, path);
   if (file.bad()) throw DataError(path + ": read error");
   return text;
 }
