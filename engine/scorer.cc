@@ -206,6 +206,29 @@ ArticleScore Scorer::ScoreClaims(std::string_view text,
   return article;
 }
 
+ArticleTotals Scorer::ScoreTotals(std::string_view text,
+                                  const std::vector<Span>& spans) const {
+  ArticleTotals totals;
+  totals.claims = spans.size();
+  if (spans.empty()) return totals;
+  // Summed and divided in the order ArticleFeatures uses, so the mean and
+  // the logit are the same doubles.
+  std::vector<double> mean(model_.feature_names().size(), 0.0);
+  ExtractScratch scratch;
+  ScoredClaim claim;
+  Backing previous = Backing::kNone;
+  for (const Span& span : spans) {
+    ScoreClaim(text, span, previous, &scratch, &claim);
+    previous = claim.evidence.backing;
+    const std::vector<double>& x = claim.evidence.features;
+    for (size_t i = 0; i < mean.size() && i < x.size(); ++i) mean[i] += x[i];
+  }
+  for (double& v : mean) v /= static_cast<double>(spans.size());
+  totals.logit = model_.ArticleLogit(mean);
+  totals.score = Logistic(totals.logit);
+  return totals;
+}
+
 void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean) {
   std::fill(mean->begin(), mean->end(), 0.0);
   if (article.claims.empty()) return;

@@ -51,6 +51,13 @@ struct ArticleScore {
   double score = 0.0;               // logistic(logit)
 };
 
+// An article's score without its claims: what ScoreTotals keeps.
+struct ArticleTotals {
+  size_t claims = 0;
+  double logit = 0.0;  // as ArticleScore::logit, bit for bit
+  double score = 0.0;
+};
+
 // The mean of the claims' feature vectors, into `mean` (sized by the
 // caller to the feature count); zeros for an article without claims.
 void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean);
@@ -75,6 +82,10 @@ class Scorer {
   // the next), for callers that split text themselves.
   ArticleScore ScoreClaims(std::string_view text,
                            const std::vector<Span>& spans) const;
+  // ScoreClaims(text, spans)'s claim count, logit and score, keeping only
+  // the running sum of the claims' features.
+  ArticleTotals ScoreTotals(std::string_view text,
+                            const std::vector<Span>& spans) const;
   // One claim; `previous` is the backing of the claim before it, if any.
   ScoredClaim ScoreClaim(std::string_view text, Span span,
                          Backing previous = Backing::kNone) const;

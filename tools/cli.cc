@@ -259,24 +259,20 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(options.model, options.lexicons, options.overlay);
   const std::string text = ReadInput(options.input, in);
-  ArticleScore article;
+  // Scored claim by claim as the report is written: memory holds the text
+  // and one claim. Bad input is refused before anything is written.
   try {
-    article = scorer->ScoreArticle(text);
+    if (options.format == "json") {
+      ScoreAndWriteJsonReport(text, *scorer, out);
+    } else {
+      ScoreAndWriteTextReport(text, *scorer, out);
+    }
   } catch (const InputError& e) {
     // "PATH:line:col: problem" when the error has a position.
     const char* what = e.what();
     const bool positioned = *what >= '0' && *what <= '9';
     throw DataError(options.input + (positioned ? ":" : ": ") + what);
   }
-  // The whole report is built before anything is written, so an error
-  // never leaves half a report behind.
-  std::ostringstream report;
-  if (options.format == "json") {
-    WriteJsonReport(text, article, *scorer, report);
-  } else {
-    WriteTextReport(text, article, *scorer, report);
-  }
-  out << report.str();
   out.flush();
   if (!out)
     throw DataError("cannot write the report (disk full or pipe closed?)");
