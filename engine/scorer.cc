@@ -11,11 +11,14 @@
 namespace credence {
 namespace {
 
-// 1-based line and column (in code points) of a byte offset.
+// 1-based line and column (in code points) of a byte offset; LF, CRLF and
+// a lone CR each end a line.
 std::string Position(std::string_view text, size_t offset) {
   size_t line = 1, line_start = 0;
   for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
+    const bool lone_cr =
+        text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+    if (text[i] == '\n' || lone_cr) {
       ++line;
       line_start = i + 1;
     }

@@ -69,8 +69,20 @@ std::string TextProblem(const std::string& what, std::string_view text) {
   return what + " contains a line break";
 }
 
+std::size_t Utf8Length(std::string_view s, std::size_t i);
+
+bool IsUtf8(std::string_view s) {
+  for (std::size_t i = 0, len; i < s.size(); i += len) {
+    if ((len = Utf8Length(s, i)) == 0) return false;
+  }
+  return true;
+}
+
+// A name that Save writes must load again: one line of UTF-8.
 std::string NameProblem(std::string_view name) {
-  return name.empty() ? "model name is empty" : TextProblem("model name", name);
+  if (name.empty()) return "model name is empty";
+  if (!IsUtf8(name)) return "model name is not valid UTF-8";
+  return TextProblem("model name", name);
 }
 
 bool InRange(double value) { return std::fabs(value) <= kMaxAbsWeight; }

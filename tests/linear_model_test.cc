@@ -385,6 +385,9 @@ TEST(ConstructorTest, RefusesWeightsPastTheBound) {
   EXPECT_THROW(LinearModel("m", 0, {"a"}, {1.7e308}), std::invalid_argument);
   EXPECT_THROW(LinearModel("m", 2e6, {"a"}, {1}), std::invalid_argument);
   EXPECT_NO_THROW(LinearModel("m", -1e6, {"a"}, {1e6}));
+  // What Save writes must load: the name is UTF-8.
+  EXPECT_THROW(LinearModel("caf\xE9", 0, {"a"}, {1}), std::invalid_argument);
+  EXPECT_NO_THROW(LinearModel("caf\xC3\xA9", 0, {"a"}, {1}));
 }
 
 TEST(LoadTest, AcceptsCommentsBlankLinesCrlfAndBom) {

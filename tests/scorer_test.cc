@@ -166,6 +166,9 @@ TEST(ScorerTest, RejectsUnusableText) {
        kEmpty},
       {"carriage returns", "\r\r \r", kEmpty},
       // Windows-1252 curly quotes: latin1 would turn them into controls.
+      {"latin1 after CR line ends", "Head\rline\r\nab\xE9",
+       "3:3: invalid UTF-8 (byte 0xE9; convert the text to UTF-8, e.g. iconv "
+       "-f latin1 -t utf-8)"},
       {"cp1252 apostrophe", "Headline\ndon\x92t go",
        "2:4: invalid UTF-8 (byte 0x92; convert the text to UTF-8, e.g. iconv "
        "-f cp1252 -t utf-8)"},
