@@ -40,22 +40,54 @@ class CodePointCursor {
   size_t cp_ = 0;
 };
 
-// A JSON string: nlohmann's serializer does the escaping (quotes,
-// backslashes, control characters; UTF-8 passes through). Texts and model
-// names are validated UTF-8; a path the user typed may not be, and becomes
-// U+FFFD rather than an exception after the scoring is done.
+// A JSON string, escaped as nlohmann's serializer does (quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; UTF-8
+// passes through), written in runs straight to `out`: a long claim is not
+// copied. Texts and model names are validated UTF-8; a path the user typed
+// may not be, and nlohmann writes it with U+FFFD rather than throwing
+// after the scoring is done.
 void JsonString(std::string_view s, std::ostream& out) {
-  // Printable ASCII without quotes or backslashes is its own JSON text:
-  // most strings of a report (names, numbers' keys, plain claims) take
-  // this path, without three copies of a long claim.
-  if (std::all_of(s.begin(), s.end(), [](char c) {
-        return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
-      })) {
-    out << '"' << s << '"';
+  if (FindInvalidUtf8(s) != std::string_view::npos) {
+    out << nlohmann::json(std::string(s))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
-  out << nlohmann::json(std::string(s))
-             .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  static const char kHex[] = "0123456789abcdef";
+  out << '"';
+  size_t run = 0;  // start of the bytes not yet written
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    out.write(s.data() + run, static_cast<std::streamsize>(i - run));
+    run = i + 1;
+    switch (byte) {
+      case '"':
+        out << "\\\"";
+        break;
+      case '\\':
+        out << "\\\\";
+        break;
+      case '\b':
+        out << "\\b";
+        break;
+      case '\f':
+        out << "\\f";
+        break;
+      case '\n':
+        out << "\\n";
+        break;
+      case '\r':
+        out << "\\r";
+        break;
+      case '\t':
+        out << "\\t";
+        break;
+      default:
+        out << "\\u00" << kHex[byte >> 4] << kHex[byte & 0xF];
+    }
+  }
+  out.write(s.data() + run, static_cast<std::streamsize>(s.size() - run));
+  out << '"';
 }
 
 bool IsControlAt(std::string_view s, size_t i) {

@@ -342,6 +342,21 @@ TEST(ReportTest, TextReportEscapesControlCharacters) {
   EXPECT_EQ(j["claims"][0]["text"], "Kim \x1b[31mmay\x1b[0m visit\x07");
 }
 
+// Strings are escaped exactly as nlohmann's serializer escapes them.
+TEST(ReportTest, JsonStringsAreNlohmannsEscapes) {
+  std::vector<std::string> strings = {
+      "", "Z\xC3\xBCrich \xE2\x80\x9C\xF0\x9F\x98\x80",
+      "a\"b\\c\nd\re\tf\bg\fh\x01\x1f\x7f"};
+  for (int byte = 0; byte < 0x80; ++byte) {
+    strings.push_back("x" + std::string(1, static_cast<char>(byte)) + "y");
+  }
+  for (const std::string& s : strings) {
+    std::ostringstream out;
+    WriteJsonString(s, out);
+    EXPECT_EQ(out.str(), Json(s).dump()) << Json(s).dump();
+  }
+}
+
 // The streamed reports are the same bytes as scoring the article and then
 // writing it, for texts of one claim, many claims, cues and carried
 // backing.
