@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -16,17 +17,19 @@ const char kCredenceVersion[] = "0.1.0";
 
 namespace {
 
-// Converts increasing byte offsets to code point offsets in one forward
-// pass over the text, so a report costs time linear in the article.
+// Converts byte offsets to code point offsets by counting from the
+// previous offset, forwards or backwards: a report that visits claims and
+// cues in text order costs time linear in the article and its cues.
 class CodePointCursor {
  public:
   explicit CodePointCursor(std::string_view text) : text_(text) {}
+  // Offsets fall on character boundaries, so counting back is exact.
   size_t At(size_t byte) {
-    if (byte < byte_) {  // a step back: recount from the start
-      byte_ = 0;
-      cp_ = 0;
+    if (byte >= byte_) {
+      cp_ += CountCodePoints(text_, byte_, byte);
+    } else {
+      cp_ -= CountCodePoints(text_, byte, byte_);
     }
-    cp_ += CountCodePoints(text_, byte_, byte);
     byte_ = byte;
     return cp_;
   }
@@ -37,46 +40,87 @@ class CodePointCursor {
   size_t cp_ = 0;
 };
 
-struct ClaimOffsets {
-  size_t start = 0, end = 0;
-  std::vector<std::pair<size_t, size_t>> cues;
-};
-
-// Code point offsets of every claim and cue, visiting offsets in order.
-std::vector<ClaimOffsets> CodePointOffsets(std::string_view text,
-                                           const ArticleScore& article) {
-  CodePointCursor cursor(text);
-  std::vector<ClaimOffsets> all;
-  std::vector<size_t> bytes;
-  for (const ScoredClaim& claim : article.claims) {
-    bytes = {claim.span.begin, claim.span.end};
-    for (const Cue& c : claim.evidence.cues) {
-      bytes.push_back(c.begin);
-      bytes.push_back(c.end);
-    }
-    std::sort(bytes.begin(), bytes.end());
-    bytes.erase(std::unique(bytes.begin(), bytes.end()), bytes.end());
-    std::vector<size_t> cps(bytes.size());
-    for (size_t i = 0; i < bytes.size(); ++i) cps[i] = cursor.At(bytes[i]);
-    auto cp = [&](size_t byte) {
-      return cps[static_cast<size_t>(
-          std::lower_bound(bytes.begin(), bytes.end(), byte) - bytes.begin())];
-    };
-    ClaimOffsets o;
-    o.start = cp(claim.span.begin);
-    o.end = cp(claim.span.end);
-    for (const Cue& c : claim.evidence.cues) {
-      o.cues.emplace_back(cp(c.begin), cp(c.end));
-    }
-    all.push_back(std::move(o));
+// A JSON string, escaped as nlohmann's serializer does (quotes,
+// backslashes, \b \f \n \r \t, other control characters as \u00xx; UTF-8
+// passes through), written in runs straight to `out`: a long claim is not
+// copied. Texts and model names are validated UTF-8; a path the user typed
+// may not be, and nlohmann writes it with U+FFFD rather than throwing
+// after the scoring is done.
+void JsonString(std::string_view s, std::ostream& out) {
+  if (FindInvalidUtf8(s) != std::string_view::npos) {
+    out << nlohmann::json(std::string(s))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
   }
-  return all;
+  static const char kHex[] = "0123456789abcdef";
+  out << '"';
+  size_t run = 0;  // start of the bytes not yet written
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
+    out.write(s.data() + run, static_cast<std::streamsize>(i - run));
+    run = i + 1;
+    switch (byte) {
+      case '"':
+        out << "\\\"";
+        break;
+      case '\\':
+        out << "\\\\";
+        break;
+      case '\b':
+        out << "\\b";
+        break;
+      case '\f':
+        out << "\\f";
+        break;
+      case '\n':
+        out << "\\n";
+        break;
+      case '\r':
+        out << "\\r";
+        break;
+      case '\t':
+        out << "\\t";
+        break;
+      default:
+        out << "\\u00" << kHex[byte >> 4] << kHex[byte & 0xF];
+    }
+  }
+  out.write(s.data() + run, static_cast<std::streamsize>(s.size() - run));
+  out << '"';
 }
 
-// A JSON string: nlohmann's serializer does the escaping (quotes,
-// backslashes, control characters; UTF-8 passes through).
-void JsonString(std::string_view s, std::ostream& out) {
-  out << nlohmann::json(std::string(s)).dump();
+bool IsControlAt(std::string_view s, size_t i) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x20 || byte == 0x7F) return true;
+  // U+0080..U+009F, the C1 controls (NEL among them).
+  return byte == 0xC2 && i + 1 < s.size() &&
+         static_cast<unsigned char>(s[i + 1]) <= 0x9F;
+}
+
+// `s` with control characters written \xNN (C0 and DEL) or \u00NN (C1),
+// so that text from an article or a model cannot drive the terminal (ESC
+// sequences, BEL).
+std::string Printable(std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!IsControlAt(s, i)) {
+      out += s[i];
+      continue;
+    }
+    auto byte = static_cast<unsigned char>(s[i]);
+    if (byte == 0xC2) {
+      byte = static_cast<unsigned char>(s[++i]);
+      out += "\\u00";
+    } else {
+      out += "\\x";
+    }
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+  }
+  return out;
 }
 
 // Shortest text that reads back as the same double; '.' in any locale.
@@ -111,7 +155,8 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
            s[j] != '\t') {
       ++j;
     }
-    const size_t word_cps = CountCodePoints(s, i, j);
+    const std::string word = Printable(s.substr(i, j - i));
+    const size_t word_cps = CountCodePoints(word, 0, word.size());
     if (!empty && line_cps + 1 + word_cps > width) {
       out << line << '\n';
       line.assign(indent, ' ');
@@ -122,7 +167,7 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
       line += ' ';
       ++line_cps;
     }
-    line.append(s.substr(i, j - i));
+    line += word;
     line_cps += word_cps;
     empty = false;
     i = j;
@@ -132,11 +177,11 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
 
 // One claim as a JSON object, on one line.
 void WriteClaimObject(std::string_view text, const ScoredClaim& claim, size_t k,
-                      const ClaimOffsets& offsets,
+                      CodePointCursor* cursor,
                       const std::vector<std::string>& names,
                       std::ostream& out) {
-  out << "{\"index\":" << k << ",\"start\":" << offsets.start
-      << ",\"end\":" << offsets.end << ",\"text\":";
+  out << "{\"index\":" << k << ",\"start\":" << cursor->At(claim.span.begin);
+  out << ",\"end\":" << cursor->At(claim.span.end) << ",\"text\":";
   JsonString(Slice(text, claim.span.begin, claim.span.end), out);
   out << ",\"confidence\":";
   JsonNumber(claim.confidence, out);
@@ -149,8 +194,8 @@ void WriteClaimObject(std::string_view text, const ScoredClaim& claim, size_t k,
   out << ",\"cues\":[";
   for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
     const Cue& cue = claim.evidence.cues[c];
-    out << (c == 0 ? "{" : ",{") << "\"start\":" << offsets.cues[c].first
-        << ",\"end\":" << offsets.cues[c].second << ",\"text\":";
+    out << (c == 0 ? "{" : ",{") << "\"start\":" << cursor->At(cue.begin);
+    out << ",\"end\":" << cursor->At(cue.end) << ",\"text\":";
     JsonString(Slice(text, cue.begin, cue.end), out);
     out << ",\"category\":";
     JsonString(names[cue.category], out);
@@ -200,21 +245,64 @@ void WriteJsonString(std::string_view s, std::ostream& out) {
 void WriteClaimJson(std::string_view text, const ScoredClaim& claim,
                     size_t index, const Scorer& scorer, std::ostream& out) {
   const ClassicLocale classic(out);
-  ArticleScore one;
-  one.claims.push_back(claim);
-  const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, one);
-  WriteClaimObject(text, claim, index, offsets[0],
-                   scorer.model().feature_names(), out);
+  CodePointCursor cursor(text);
+  WriteClaimObject(text, claim, index, &cursor, scorer.model().feature_names(),
+                   out);
 }
 
-void WriteJsonReport(std::string_view text, const ArticleScore& article,
-                     const Scorer& scorer, std::ostream& out) {
-  // Streamed, one claim a line: memory stays at the size of the scores,
-  // not of a document tree, whatever the article's length.
+namespace {
+
+// The article's figures, and its claims one at a time.
+struct ClaimStream {
+  size_t count = 0;
+  double logit = 0.0;
+  double score = 0.0;
+  // The claim of the given index, called with 0, 1, ... in order; the
+  // reference holds until the next call.
+  std::function<const ScoredClaim&(size_t)> claim;
+};
+
+ClaimStream StreamOf(const ArticleScore& article) {
+  return {
+      article.claims.size(), article.logit, article.score,
+      [&article](size_t k) -> const ScoredClaim& { return article.claims[k]; }};
+}
+
+// Scores the claims again as they are written: only the sums of the first
+// pass (ScoreTotals) and one claim are held at any time.
+class Rescorer {
+ public:
+  Rescorer(std::string_view text, const Scorer& scorer)
+      : text_(text), scorer_(scorer), spans_(SplitArticle(text)) {}
+
+  ClaimStream Stream() {
+    const ArticleTotals totals = scorer_.ScoreTotals(text_, spans_);
+    return {spans_.size(), totals.logit, totals.score,
+            [this](size_t k) -> const ScoredClaim& {
+              scorer_.ScoreClaim(text_, spans_[k], previous_, &scratch_,
+                                 &claim_);
+              previous_ = claim_.evidence.backing;
+              return claim_;
+            }};
+  }
+
+ private:
+  std::string_view text_;
+  const Scorer& scorer_;
+  std::vector<Span> spans_;
+  ExtractScratch scratch_;
+  ScoredClaim claim_;
+  Backing previous_ = Backing::kNone;
+};
+
+void WriteJson(std::string_view text, const ClaimStream& claims,
+               const Scorer& scorer, std::ostream& out) {
+  // Streamed, one claim a line: memory stays at the size of one claim, not
+  // of a document tree, whatever the article's length.
   const ClassicLocale classic(out);
   const LinearModel& model = scorer.model();
   const std::vector<std::string>& names = model.feature_names();
-  const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
+  CodePointCursor cursor(text);
   out << "{\"credence\":{\"version\":";
   JsonString(kCredenceVersion, out);
   out << "},\n \"model\":{\"name\":";
@@ -227,68 +315,100 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
     JsonString(names[f], out);
   }
   out << "]},\n \"article\":{\"score\":";
-  JsonNumber(article.score, out);
+  JsonNumber(claims.score, out);
   out << ",\"logit\":";
-  JsonNumber(article.logit + 0.0, out);
-  out << ",\"claims\":" << article.claims.size() << ",\"aggregation\":\""
+  JsonNumber(claims.logit + 0.0, out);
+  out << ",\"claims\":" << claims.count << ",\"aggregation\":\""
       << (scorer.model().has_article_weights()
               ? "article weights on the mean claim features"
               : "logistic of the mean claim logit")
       << "\"},\n \"claims\":[";
-  for (size_t k = 0; k < article.claims.size(); ++k) {
+  for (size_t k = 0; k < claims.count; ++k) {
     out << (k == 0 ? "\n  " : ",\n  ");
-    WriteClaimObject(text, article.claims[k], k, offsets[k], names, out);
+    WriteClaimObject(text, claims.claim(k), k, &cursor, names, out);
   }
   out << "\n ]}\n";
 }
 
-void WriteTextReport(std::string_view text, const ArticleScore& article,
-                     const Scorer& scorer, std::ostream& out, size_t width) {
-  const ClassicLocale classic(out);
-  const std::vector<std::string>& names = scorer.model().feature_names();
-  const std::vector<ClaimOffsets> offsets = CodePointOffsets(text, article);
-  out << "article score " << FormatFixed(article.score, 2) << "  ("
-      << article.claims.size() << " claims; model " << scorer.model().name()
-      << ")\n\n";
+void WriteClaimText(std::string_view text, const ScoredClaim& claim, size_t k,
+                    const std::vector<std::string>& names,
+                    CodePointCursor* cursor, size_t width, std::ostream& out) {
   constexpr size_t kIndent = 11;
-  for (size_t k = 0; k < article.claims.size(); ++k) {
-    const ScoredClaim& claim = article.claims[k];
-    std::string prefix = "[" + std::to_string(k) + "]";
-    prefix.resize(6, ' ');
-    prefix += FormatFixed(claim.confidence, 2) + " ";
-    Wrap(text.substr(claim.span.begin, claim.span.end - claim.span.begin),
-         prefix, kIndent, width, out);
-    if (claim.evidence.backing != Backing::kNone) {
-      const size_t b = static_cast<size_t>(claim.evidence.backing);
-      const double weight = claim.contributions[CategoryCount() + b];
-      out << std::string(kIndent, ' ') << "backed by "
-          << BackingName(claim.evidence.backing)
-          << (claim.evidence.backing_carried ? " (carried over)" : "") << " "
-          << (weight >= 0 ? "+" : "") << FormatFixed(weight, 2) << "\n";
+  std::string prefix = "[" + std::to_string(k) + "]";
+  prefix.resize(6, ' ');
+  prefix += FormatFixed(claim.confidence, 2) + " ";
+  Wrap(text.substr(claim.span.begin, claim.span.end - claim.span.begin), prefix,
+       kIndent, width, out);
+  if (claim.evidence.backing != Backing::kNone) {
+    const size_t b = static_cast<size_t>(claim.evidence.backing);
+    const double weight = claim.contributions[CategoryCount() + b];
+    out << std::string(kIndent, ' ') << "backed by "
+        << BackingName(claim.evidence.backing)
+        << (claim.evidence.backing_carried ? " (carried over)" : "") << " "
+        << (weight >= 0 ? "+" : "") << FormatFixed(weight, 2) << "\n";
+  }
+  for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
+    const Cue& cue = claim.evidence.cues[c];
+    const double contribution = claim.cue_contributions[c];
+    std::string line = std::string(kIndent, ' ') + names[cue.category] + " " +
+                       (contribution >= 0 ? "+" : "") +
+                       FormatFixed(contribution, 2) + " @";
+    line += std::to_string(cursor->At(cue.begin)) + "-";
+    line += std::to_string(cursor->At(cue.end));
+    std::string quoted = "\"" + Slice(text, cue.begin, cue.end) + "\"";
+    for (char& ch : quoted) {
+      if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
     }
-    for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
-      const Cue& cue = claim.evidence.cues[c];
-      const double contribution = claim.cue_contributions[c];
-      std::string line = std::string(kIndent, ' ') + names[cue.category] + " " +
-                         (contribution >= 0 ? "+" : "") +
-                         FormatFixed(contribution, 2) + " @" +
-                         std::to_string(offsets[k].cues[c].first) + "-" +
-                         std::to_string(offsets[k].cues[c].second);
-      std::string quoted = "\"" + Slice(text, cue.begin, cue.end) + "\"";
-      for (char& ch : quoted) {
-        if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
-      }
-      // The cue text follows on the same line when it fits, else it wraps
-      // under it, indented.
-      const size_t used = CountCodePoints(line, 0, line.size());
-      if (used + 1 + CountCodePoints(quoted, 0, quoted.size()) <= width) {
-        out << line << ' ' << quoted << '\n';
-      } else {
-        out << line << '\n';
-        Wrap(quoted, std::string(kIndent + 2, ' '), kIndent + 2, width, out);
-      }
+    quoted = Printable(quoted);
+    // The cue text follows on the same line when it fits, else it wraps
+    // under it, indented.
+    const size_t used = CountCodePoints(line, 0, line.size());
+    if (used + 1 + CountCodePoints(quoted, 0, quoted.size()) <= width) {
+      out << line << ' ' << quoted << '\n';
+    } else {
+      out << line << '\n';
+      Wrap(quoted, std::string(kIndent + 2, ' '), kIndent + 2, width, out);
     }
   }
+}
+
+void WriteText(std::string_view text, const ClaimStream& claims,
+               const Scorer& scorer, std::ostream& out, size_t width) {
+  const ClassicLocale classic(out);
+  const std::vector<std::string>& names = scorer.model().feature_names();
+  CodePointCursor cursor(text);
+  out << "article score " << FormatFixed(claims.score, 2) << "  ("
+      << claims.count << " claims; model " << Printable(scorer.model().name())
+      << ")\n\n";
+  for (size_t k = 0; k < claims.count; ++k) {
+    WriteClaimText(text, claims.claim(k), k, names, &cursor, width, out);
+  }
+}
+
+}  // namespace
+
+void WriteJsonReport(std::string_view text, const ArticleScore& article,
+                     const Scorer& scorer, std::ostream& out) {
+  WriteJson(text, StreamOf(article), scorer, out);
+}
+
+void WriteTextReport(std::string_view text, const ArticleScore& article,
+                     const Scorer& scorer, std::ostream& out, size_t width) {
+  WriteText(text, StreamOf(article), scorer, out, width);
+}
+
+void ScoreAndWriteJsonReport(std::string_view text, const Scorer& scorer,
+                             std::ostream& out) {
+  CheckArticleText(text);
+  Rescorer rescorer(text, scorer);
+  WriteJson(text, rescorer.Stream(), scorer, out);
+}
+
+void ScoreAndWriteTextReport(std::string_view text, const Scorer& scorer,
+                             std::ostream& out, size_t width) {
+  CheckArticleText(text);
+  Rescorer rescorer(text, scorer);
+  WriteText(text, rescorer.Stream(), scorer, out, width);
 }
 
 }  // namespace credence

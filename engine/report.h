@@ -1,9 +1,11 @@
 // Writes an ArticleScore for a person (text) or for a program (JSON).
 //
-// Call order: score the article, then hand the same text to a writer.
+// Call order: score the article, then hand the same text to a writer; or
+// let ScoreAndWrite*Report do both, holding one claim at a time.
 //
 //   credence::ArticleScore a = scorer.ScoreArticle(text);
 //   credence::WriteJsonReport(text, a, scorer, std::cout);
+//   credence::ScoreAndWriteTextReport(text, scorer, std::cout);  // same bytes
 //
 // Offsets in both reports are Unicode code points into the input text, so
 // text[start:end] in Python (the file decoded as UTF-8, newlines kept as
@@ -68,6 +70,16 @@ void WriteClaimJson(std::string_view text, const ScoredClaim& claim,
 void WriteTextReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out,
                      size_t width = 80);
+
+// The same bytes as ScoreArticle then Write*Report, in memory that does not
+// grow with the number of claims: a first pass keeps only the sums the
+// article score needs (it comes first in the report), a second scores each
+// claim again and writes it out. Throws InputError, as ScoreArticle does,
+// before anything is written.
+void ScoreAndWriteJsonReport(std::string_view text, const Scorer& scorer,
+                             std::ostream& out);
+void ScoreAndWriteTextReport(std::string_view text, const Scorer& scorer,
+                             std::ostream& out, size_t width = 80);
 
 }  // namespace credence
 

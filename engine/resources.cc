@@ -54,11 +54,26 @@ std::vector<std::string> LexiconFiles(const std::string& dir,
 Lexicon ReadLexicon(const std::string& dir, const std::string& name) {
   const std::string path =
       (std::filesystem::path(dir) / (name + ".txt")).string();
+  std::error_code ec;
+  // A directory opens as a stream and would read as an empty lexicon.
+  if (std::filesystem::is_directory(path, ec)) {
+    throw LexiconError(path + ": is a directory (a lexicon is a text file)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LexiconError(path + ": cannot open lexicon");
-  std::ostringstream content;
-  content << in.rdbuf();
-  return ParseLexicon(content.str(), name, path);
+  std::string content;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    content.append(buffer, static_cast<size_t>(in.gcount()));
+    // A device such as /dev/zero would otherwise fill the memory.
+    if (content.size() > Lexicon::kMaxFileBytes) {
+      throw LexiconError(path +
+                         ": lexicon file larger than 16 MiB (is it a "
+                         "lexicon?)");
+    }
+  }
+  if (in.bad()) throw LexiconError(path + ": cannot read lexicon (I/O error)");
+  return ParseLexicon(content, name, path);
 }
 
 }  // namespace

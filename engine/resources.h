@@ -20,7 +20,8 @@ std::vector<Lexicon> DefaultLexicons();
 // Reads DIR/<name>.txt for every name in Extractor::LexiconNames(). A
 // missing directory or file, or a .txt file the extractor does not know
 // (a typo would otherwise be ignored silently), throws LexiconError; other
-// files (README.md) are ignored.
+// files (README.md) are ignored. A lexicon that is a directory or larger
+// than Lexicon::kMaxFileBytes (16 MiB) is refused, naming its path.
 std::vector<Lexicon> LoadLexiconDirectory(const std::string& dir);
 
 // Edits `lexicons` by the overlay files in DIR (any subset of the

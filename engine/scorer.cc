@@ -11,11 +11,14 @@
 namespace credence {
 namespace {
 
-// 1-based line and column (in code points) of a byte offset.
+// 1-based line and column (in code points) of a byte offset; LF, CRLF and
+// a lone CR each end a line.
 std::string Position(std::string_view text, size_t offset) {
   size_t line = 1, line_start = 0;
   for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
+    const bool lone_cr =
+        text[i] == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n');
+    if (text[i] == '\n' || lone_cr) {
       ++line;
       line_start = i + 1;
     }
@@ -49,34 +52,69 @@ bool SameBits(double a, double b) {
   return x == y;
 }
 
+// UTF-16 starts with a byte order mark, or holds English text as pairs
+// of one ASCII byte and one NUL.
+bool LooksLikeUtf16(std::string_view text) {
+  if (text.substr(0, 2) == "\xFF\xFE" || text.substr(0, 2) == "\xFE\xFF") {
+    return true;
+  }
+  const size_t pairs = std::min<size_t>(text.size() / 2, 64);
+  if (pairs < 2) return false;
+  const bool nul_second = text[1] == '\0';
+  for (size_t i = 0; i < pairs; ++i) {
+    const char first = text[2 * i], second = text[2 * i + 1];
+    if ((nul_second ? second : first) != '\0') return false;
+    if ((nul_second ? first : second) == '\0') return false;
+  }
+  return true;
+}
+
+// Bytes 0x80-0x9F after a character of ASCII text are Windows-1252's
+// curly quotes and dashes; Latin-1 would turn them into control codes.
+bool LooksLikeCp1252(std::string_view text) {
+  for (size_t i = 1; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const auto before = static_cast<unsigned char>(text[i - 1]);
+    if (byte >= 0x80 && byte <= 0x9F && before >= 0x20 && before < 0x7F) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string EncodingHint(std::string_view text) {
+  const char* from = LooksLikeCp1252(text) ? "cp1252" : "latin1";
+  return std::string("convert the text to UTF-8, e.g. iconv -f ") + from +
+         " -t utf-8";
+}
+
 }  // namespace
 
 void CheckArticleText(std::string_view text) {
+  if (text.size() > kMaxArticleBytes) {
+    throw InputError("article larger than 32 MiB (split it into articles)");
+  }
+  if (LooksLikeUtf16(text)) {
+    throw InputError(
+        "UTF-16 text (credence reads UTF-8; convert it, e.g. iconv -f utf-16 "
+        "-t utf-8)");
+  }
   const size_t bad = FindInvalidUtf8(text);
   if (bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X",
                   static_cast<unsigned>(static_cast<unsigned char>(text[bad])));
     throw InputError(Position(text, bad) + ": invalid UTF-8 (byte " + byte +
-                     "; convert the text to UTF-8, e.g. iconv -f latin1 -t "
-                     "utf-8)");
+                     "; " + EncodingHint(text) + ")");
   }
   const size_t nul = text.find('\0');
   if (nul != std::string_view::npos) {
     throw InputError(Position(text, nul) +
                      ": NUL byte (binary data? credence reads UTF-8 text)");
   }
-  // White space as the splitter skips it (ASCII, no-break spaces, a byte
-  // order mark at the start): text of nothing else has no claim to score.
-  size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  for (;;) {
-    pos = text.find_first_not_of(" \t\r\n\f\v", pos);
-    if (pos == std::string_view::npos || text.substr(pos, 2) != "\xC2\xA0") {
-      break;
-    }
-    pos += 2;
-  }
-  if (pos == std::string_view::npos) {
+  // White space as the splitter skips it: text of nothing else has no
+  // claim to score.
+  if (IsBlank(text)) {
     throw InputError(
         "empty input (nothing to score: give a headline line, "
         "then the article)");
@@ -169,6 +207,29 @@ ArticleScore Scorer::ScoreClaims(std::string_view text,
     article.score = Logistic(article.logit);
   }
   return article;
+}
+
+ArticleTotals Scorer::ScoreTotals(std::string_view text,
+                                  const std::vector<Span>& spans) const {
+  ArticleTotals totals;
+  totals.claims = spans.size();
+  if (spans.empty()) return totals;
+  // Summed and divided in the order ArticleFeatures uses, so the mean and
+  // the logit are the same doubles.
+  std::vector<double> mean(model_.feature_names().size(), 0.0);
+  ExtractScratch scratch;
+  ScoredClaim claim;
+  Backing previous = Backing::kNone;
+  for (const Span& span : spans) {
+    ScoreClaim(text, span, previous, &scratch, &claim);
+    previous = claim.evidence.backing;
+    const std::vector<double>& x = claim.evidence.features;
+    for (size_t i = 0; i < mean.size() && i < x.size(); ++i) mean[i] += x[i];
+  }
+  for (double& v : mean) v /= static_cast<double>(spans.size());
+  totals.logit = model_.ArticleLogit(mean);
+  totals.score = Logistic(totals.logit);
+  return totals;
 }
 
 void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean) {

@@ -51,13 +51,25 @@ struct ArticleScore {
   double score = 0.0;               // logistic(logit)
 };
 
+// An article's score without its claims: what ScoreTotals keeps.
+struct ArticleTotals {
+  size_t claims = 0;
+  double logit = 0.0;  // as ArticleScore::logit, bit for bit
+  double score = 0.0;
+};
+
 // The mean of the claims' feature vectors, into `mean` (sized by the
 // caller to the feature count); zeros for an article without claims.
 void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean);
 
-// Throws InputError when text is not valid UTF-8, holds a NUL byte, or has
-// nothing but white space (ASCII, U+00A0 and a leading byte order mark:
-// what SplitArticle skips), so that a scored article has a claim.
+// The largest article ScoreArticle takes (32 MiB); readers stop there.
+inline constexpr size_t kMaxArticleBytes = size_t{32} << 20;
+
+// Throws InputError when text is longer than kMaxArticleBytes, is UTF-16
+// (a byte order mark or NUL-paired ASCII), is not valid UTF-8 (the hint
+// names cp1252 when bytes 0x80-0x9F stand alone, else latin1), holds a NUL
+// byte, or has nothing but white space (what SplitArticle skips), so that
+// a scored article has a claim.
 void CheckArticleText(std::string_view text);
 
 class Scorer {
@@ -70,6 +82,10 @@ class Scorer {
   // the next), for callers that split text themselves.
   ArticleScore ScoreClaims(std::string_view text,
                            const std::vector<Span>& spans) const;
+  // ScoreClaims(text, spans)'s claim count, logit and score, keeping only
+  // the running sum of the claims' features.
+  ArticleTotals ScoreTotals(std::string_view text,
+                            const std::vector<Span>& spans) const;
   // One claim; `previous` is the backing of the claim before it, if any.
   ScoredClaim ScoreClaim(std::string_view text, Span span,
                          Backing previous = Backing::kNone) const;

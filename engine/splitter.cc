@@ -14,6 +14,7 @@ constexpr size_t kNone = static_cast<size_t>(-1);
 // as letters that are never lower case, so "Zürich" and Korean flow through.
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kNbsp = "\xC2\xA0";
+constexpr std::string_view kParagraphSeparator = "\xE2\x80\xA9";
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 constexpr std::array<std::string_view, 3> kCloseQuotes = {
     "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB"};  // ” ’ »
@@ -74,12 +75,53 @@ size_t MatchAny(std::string_view t, size_t pos,
   return 0;
 }
 
-// '\n' is deliberately excluded: line ends carry their own rules.
+// Line ends: LF, CR (alone; before LF it is a space, so CRLF is one line
+// end), NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+// (U+2029, which also ends a paragraph).
+size_t LineEndLen(std::string_view t, size_t pos) {
+  if (pos >= t.size()) return 0;
+  const char c = t[pos];
+  if (c == '\n') return 1;
+  if (c == '\r') return pos + 1 < t.size() && t[pos + 1] == '\n' ? 0 : 1;
+  if (c == '\xC2') return At(t, pos, "\xC2\x85") ? 2 : 0;
+  if (c != '\xE2') return 0;
+  return At(t, pos, "\xE2\x80\xA8") || At(t, pos, kParagraphSeparator) ? 3 : 0;
+}
+
+bool IsLineEnd(std::string_view t, size_t pos) {
+  return LineEndLen(t, pos) > 0;
+}
+
+// Unicode white space within a line: U+2000..U+200A (en quad to hair
+// space), U+202F, U+205F, U+3000 and U+FEFF (a byte order mark anywhere).
+size_t UnicodeSpaceLen(std::string_view t, size_t pos) {
+  if (pos + 3 > t.size()) return 0;
+  const auto b1 = static_cast<unsigned char>(t[pos + 1]);
+  const auto b2 = static_cast<unsigned char>(t[pos + 2]);
+  switch (t[pos]) {
+    case '\xE2':
+      return (b1 == 0x80 && (b2 <= 0x8A || b2 == 0xAF)) ||
+                     (b1 == 0x81 && b2 == 0x9F)
+                 ? 3
+                 : 0;
+    case '\xE3':
+      return b1 == 0x80 && b2 == 0x80 ? 3 : 0;
+    case '\xEF':
+      return b1 == 0xBB && b2 == 0xBF ? 3 : 0;
+    default:
+      return 0;
+  }
+}
+
+// Line ends are deliberately excluded: they carry their own rules.
 size_t SpaceLen(std::string_view t, size_t pos) {
   if (pos >= t.size()) return 0;
   const char c = t[pos];
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return 1;
-  return c == kNbsp[0] && At(t, pos, kNbsp) ? kNbsp.size() : 0;
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return 1;
+  if (c == '\r') return pos + 1 < t.size() && t[pos + 1] == '\n' ? 1 : 0;
+  if (IsAscii(c)) return 0;
+  if (c == kNbsp[0] && At(t, pos, kNbsp)) return kNbsp.size();
+  return UnicodeSpaceLen(t, pos);
 }
 
 size_t SkipSpace(std::string_view t, size_t pos) {
@@ -155,7 +197,7 @@ size_t MarkerEnd(std::string_view t, size_t pos) {
       m = d + 1;
   }
   if (m == kNone) return kNone;
-  return m == t.size() || t[m] == '\n' || SpaceLen(t, m) > 0 ? m : kNone;
+  return m == t.size() || IsLineEnd(t, m) || SpaceLen(t, m) > 0 ? m : kNone;
 }
 
 // "U.S", "a.m", "Ph.D" (the final period already stripped): short letter
@@ -194,9 +236,9 @@ class Splitter {
         line_start = false;
         pos = SkipSpace(t_, pos);
         if (pos >= t_.size()) break;
-        if (t_[pos] == '\n') {  // Blank line: a paragraph break.
+        if (size_t n = LineEndLen(t_, pos)) {  // Blank line: a paragraph break.
           Close();
-          ++pos;
+          pos += n;
           line_start = true;
           continue;
         }
@@ -207,10 +249,13 @@ class Splitter {
         token_ = pos;
         continue;
       }
-      const char c = t_[pos];
-      if (c == '\n') {
-        EndLine(pos);
-        ++pos;
+      if (size_t line_end = LineEndLen(t_, pos)) {
+        if (At(t_, pos, kParagraphSeparator)) {
+          Close();
+        } else {
+          EndLine(pos, line_end);
+        }
+        pos += line_end;
         line_start = true;
       } else if (size_t n = SpaceLen(t_, pos)) {
         pos += n;
@@ -246,10 +291,10 @@ class Splitter {
     while (size_t n = CloserLen(t_, q)) q += n;
     content_end_ = q;
     // Glued to the next character ("3.7", "U.S.-led", "example.com/a.b").
-    if (q < t_.size() && t_[q] != '\n' && SpaceLen(t_, q) == 0) return q;
+    if (q < t_.size() && !IsLineEnd(t_, q) && SpaceLen(t_, q) == 0) return q;
     const size_t next = SkipSpace(t_, q);
     // At a line end the line rules decide, in EndLine().
-    if (next >= t_.size() || t_[next] == '\n') return q;
+    if (next >= t_.size() || IsLineEnd(t_, next)) return q;
     if (EndsSentence(pos, single_period, next)) Close();
     return q;
   }
@@ -281,11 +326,12 @@ class Splitter {
 
   // A line that ends in ",", ";" or "word-", or that is followed by a
   // lower-case line, is a wrapped sentence; any other line stands alone.
-  void EndLine(size_t newline) {
+  void EndLine(size_t newline, size_t length) {
     if (open_ == kNone) return;
-    const size_t next = SkipSpace(t_, newline + 1);
+    const size_t next = SkipSpace(t_, newline + length);
     bool joins = false;
-    if (next < t_.size() && t_[next] != '\n' && MarkerEnd(t_, next) == kNone) {
+    if (next < t_.size() && !IsLineEnd(t_, next) &&
+        MarkerEnd(t_, next) == kNone) {
       const size_t last = content_end_ - 1;
       joins = t_[last] == ',' || t_[last] == ';' || IsLowerByte(t_[next]) ||
               (t_[last] == '-' && LetterBefore(last));
@@ -312,24 +358,35 @@ class Splitter {
 
 }  // namespace
 
+bool IsBlank(std::string_view text) {
+  for (size_t pos = 0; pos < text.size();) {
+    const size_t n = std::max(SpaceLen(text, pos), LineEndLen(text, pos));
+    if (n == 0) return false;
+    pos += n;
+  }
+  return true;
+}
+
 std::vector<Span> SplitArticle(std::string_view text) {
   size_t pos = At(text, 0, kBom) ? kBom.size() : 0;
   for (;;) {
     pos = SkipSpace(text, pos);
     if (pos >= text.size()) return {};
-    if (text[pos] != '\n') break;
-    ++pos;
+    const size_t n = LineEndLen(text, pos);
+    if (n == 0) break;
+    pos += n;
   }
   size_t eol = pos;
   size_t end = pos;  // Trailing white space is left out of the headline.
-  while (eol < text.size() && text[eol] != '\n') {
+  while (eol < text.size() && !IsLineEnd(text, eol)) {
     const size_t n = SpaceLen(text, eol);
     eol += n > 0 ? n : CharLen(text, eol);
     if (n == 0) end = eol;
   }
   std::vector<Span> spans = {{pos, end}};
   if (eol < text.size()) {
-    const std::vector<Span> rest = SplitSentences(text, eol + 1, text.size());
+    const std::vector<Span> rest =
+        SplitSentences(text, eol + LineEndLen(text, eol), text.size());
     spans.insert(spans.end(), rest.begin(), rest.end());
   }
   return spans;

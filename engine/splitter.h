@@ -28,6 +28,13 @@ struct Span {
   }
 };
 
+// Line ends are LF, CRLF, a lone CR, NEL (U+0085), U+2028 and U+2029 (a
+// paragraph break); white space is ASCII, U+00A0, U+2000..U+200A, U+202F,
+// U+205F, U+3000 and U+FEFF.
+
+// Whether text holds nothing but white space and line ends (no claim).
+bool IsBlank(std::string_view text);
+
 // Claim 0 is the first non-blank line (the headline, whatever its
 // punctuation); the rest of the text is split by SplitSentences.
 std::vector<Span> SplitArticle(std::string_view text);

@@ -13,6 +13,8 @@ namespace credence {
 namespace {
 
 constexpr size_t kMaxFormsPerEntry = 4096;
+constexpr size_t kMaxEntryBytes = Lexicon::kMaxEntryBytes;
+constexpr size_t kMaxEntryTokens = Lexicon::kMaxEntryTokens;
 
 bool IsVowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -162,6 +164,12 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     for (size_t i = 0; i < bad; ++i) line += content[i] == '\n';
     Fail(path, line, "invalid UTF-8 (save the file as UTF-8)");
   }
+  const size_t nul = content.find('\0');
+  if (nul != std::string_view::npos) {
+    const int line = 1 + static_cast<int>(std::count(
+                             content.begin(), content.begin() + nul, '\n'));
+    Fail(path, line, "NUL byte (a lexicon is UTF-8 text)");
+  }
   // Which line first produced each form, to name both lines of a duplicate.
   std::unordered_map<std::vector<std::string>, int, FormHash> first_line;
   // Editors that save "UTF-8 with BOM" put U+FEFF before the first line.
@@ -176,6 +184,12 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
     pos = eol + 1;
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
+    // Bounds keep loading and matching linear in the file and the text.
+    if (line.size() > kMaxEntryBytes) {
+      Fail(path, line_no,
+           "entry longer than " + std::to_string(kMaxEntryBytes) +
+               " bytes (a lexicon entry is a short phrase)");
+    }
     // A line of Unicode spaces only (NBSP, zero-width space) is blank too.
     Tokenize(line, 0, line.size(), &tokens);
     if (tokens.empty()) continue;
@@ -227,6 +241,14 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
         }
       }
       entry.forms = std::move(grown);
+      if (std::any_of(entry.forms.begin(), entry.forms.end(),
+                      [](const std::vector<std::string>& form) {
+                        return form.size() > kMaxEntryTokens;
+                      })) {
+        Fail(path, line_no,
+             "entry longer than " + std::to_string(kMaxEntryTokens) +
+                 " tokens (a lexicon entry is a short phrase)");
+      }
       w = line.find_first_not_of(" \t", we);
       if (w == std::string_view::npos) break;
     }

@@ -20,6 +20,10 @@
 //                                text with the same capitals
 //   ^here's why                 '^': only as the first words of a claim
 //   -rumored|rumoured           (overlays only) remove that entry
+// An entry line holds at most 1024 bytes and each of its forms at most 32
+// tokens (words and punctuation marks), so that loading and matching cost
+// time linear in the file and the text; a NUL byte or invalid UTF-8 is an
+// error naming the line.
 // Matching is on tokens (see tokenizer.h), case-insensitive unless the entry
 // has a capital; curly quotes equal straight ones. An entry that repeats
 // another's form is an error naming both lines.
@@ -55,6 +59,11 @@ struct LexiconEntry {
 };
 
 struct Lexicon {
+  static constexpr size_t kMaxEntryBytes = 1024;
+  static constexpr size_t kMaxEntryTokens = 32;
+  // Lexicon files past this size are refused before they are read whole.
+  static constexpr size_t kMaxFileBytes = size_t{16} << 20;
+
   std::string name;  // the cue category or word class it defines
   std::string path;  // where it was read from, for messages
   std::vector<LexiconEntry> entries;

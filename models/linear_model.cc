@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <istream>
@@ -23,6 +24,10 @@ using Fields = std::vector<std::string_view>;
 constexpr std::string_view kMagic = "credence-model";
 constexpr std::string_view kHeaderHint =
     "first line must be 'credence-model 1'";
+
+// Weights and biases beyond this would let a logit overflow to infinity
+// (and a report print NaN); real models stay within a few units.
+constexpr double kMaxAbsWeight = LinearModel::kMaxAbsWeight;
 
 bool IsControl(char c) {
   const auto byte = static_cast<unsigned char>(c);
@@ -64,9 +69,23 @@ std::string TextProblem(const std::string& what, std::string_view text) {
   return what + " contains a line break";
 }
 
-std::string NameProblem(std::string_view name) {
-  return name.empty() ? "model name is empty" : TextProblem("model name", name);
+std::size_t Utf8Length(std::string_view s, std::size_t i);
+
+bool IsUtf8(std::string_view s) {
+  for (std::size_t i = 0, len; i < s.size(); i += len) {
+    if ((len = Utf8Length(s, i)) == 0) return false;
+  }
+  return true;
 }
+
+// A name that Save writes must load again: one line of UTF-8.
+std::string NameProblem(std::string_view name) {
+  if (name.empty()) return "model name is empty";
+  if (!IsUtf8(name)) return "model name is not valid UTF-8";
+  return TextProblem("model name", name);
+}
+
+bool InRange(double value) { return std::fabs(value) <= kMaxAbsWeight; }
 
 void ThrowIf(const std::string& problem) {
   if (!problem.empty()) throw std::invalid_argument(problem);
@@ -150,6 +169,10 @@ class Reporter {
       Fail("invalid number for " + what + " " + Quote(token),
            "expected a decimal number such as -1.25 or 3e-05");
     }
+    if (std::fabs(value) > kMaxAbsWeight) {
+      Fail(what + " out of range " + Quote(token),
+           "must lie within -1e6 and 1e6");
+    }
     return value;
   }
 
@@ -193,6 +216,72 @@ void CheckHeader(const Reporter& report, std::string_view line) {
   }
 }
 
+// The whole stream, refused past kMaxFileBytes (a device such as /dev/zero
+// would otherwise fill the memory).
+std::string ReadBounded(std::istream& in, const std::string& path) {
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > LinearModel::kMaxFileBytes) {
+      throw ModelError(path +
+                       ": model file larger than 16 MiB (is it a "
+                       "model file?)");
+    }
+  }
+  if (in.bad()) throw ModelError(path + ": cannot read model file (I/O error)");
+  return text;
+}
+
+// Length of the well-formed UTF-8 sequence at s[i] (RFC 3629: no overlong
+// forms, surrogates or code points past U+10FFFF), or 0.
+std::size_t Utf8Length(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  std::size_t len = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    lo = b0 == 0xE0 ? 0xA0 : lo;
+    hi = b0 == 0xED ? 0x9F : hi;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    lo = b0 == 0xF0 ? 0x90 : lo;
+    hi = b0 == 0xF4 ? 0x8F : hi;
+  } else {
+    return 0;
+  }
+  if (s.size() - i < len) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) return 0;
+  }
+  return len;
+}
+
+// Names and meta values reach reports and JSON, which need valid UTF-8.
+void CheckUtf8(Reporter& report, const Fields& lines) {
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    const std::string_view line = lines[n];
+    for (std::size_t i = 0; i < line.size();) {
+      const std::size_t len = Utf8Length(line, i);
+      if (len == 0) {
+        report.set_line(n + 1);
+        char byte[8];
+        std::snprintf(
+            byte, sizeof byte, "0x%02X",
+            static_cast<unsigned>(static_cast<unsigned char>(line[i])));
+        report.Fail(std::string("invalid UTF-8 (byte ") + byte + ")",
+                    "save the model file as UTF-8");
+      }
+      i += len;
+    }
+  }
+  report.set_line(1);
+}
+
 }  // namespace
 
 LinearModel::LinearModel(std::string name, double bias,
@@ -203,7 +292,9 @@ LinearModel::LinearModel(std::string name, double bias,
       feature_names_(std::move(feature_names)),
       weights_(std::move(weights)) {
   ThrowIf(NameProblem(name_));
-  if (!std::isfinite(bias_)) throw std::invalid_argument("bias is not finite");
+  if (!InRange(bias_)) {
+    throw std::invalid_argument("bias is not finite or outside [-1e6, 1e6]");
+  }
   if (feature_names_.size() != weights_.size()) {
     throw std::invalid_argument(
         "size mismatch: " + std::to_string(feature_names_.size()) +
@@ -218,9 +309,9 @@ LinearModel::LinearModel(std::string name, double bias,
     if (!seen.insert(feature).second) {
       throw std::invalid_argument("duplicate feature name " + Quote(feature));
     }
-    if (!std::isfinite(weights_[i])) {
+    if (!InRange(weights_[i])) {
       throw std::invalid_argument("weight of feature " + Quote(feature) +
-                                  " is not finite");
+                                  " is not finite or outside [-1e6, 1e6]");
     }
   }
 }
@@ -232,9 +323,7 @@ void LinearModel::AddMeta(std::string key, std::string value) {
 }
 
 LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
-  std::string text{std::istreambuf_iterator<char>(in),
-                   std::istreambuf_iterator<char>()};
-  if (in.bad()) throw ModelError(path + ": cannot read model file (I/O error)");
+  std::string text = ReadBounded(in, path);
   // Windows editors like to add a byte order mark; it means nothing in UTF-8.
   if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
   Reporter report(path);
@@ -251,6 +340,7 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
     rest.remove_prefix(std::min(newline + 1, rest.size()));
   }
   CheckHeader(report, lines[0]);
+  CheckUtf8(report, lines);
 
   LinearModel model;
   std::size_t name_line = 0, bias_line = 0, end_line = 0;
@@ -421,11 +511,15 @@ double LinearModel::Logit(const std::vector<double>& x) const {
 
 void LinearModel::SetArticleWeights(double bias, std::vector<double> weights) {
   CheckSize(weights.size(), weights_.size());
-  if (!std::isfinite(bias))
-    throw std::invalid_argument("article bias not finite");
+  if (!InRange(bias)) {
+    throw std::invalid_argument(
+        "article bias not finite or outside [-1e6, 1e6]");
+  }
   for (double w : weights) {
-    if (!std::isfinite(w))
-      throw std::invalid_argument("article weight not finite");
+    if (!InRange(w)) {
+      throw std::invalid_argument(
+          "article weight not finite or outside [-1e6, 1e6]");
+    }
   }
   has_article_weights_ = true;
   article_bias_ = bias;

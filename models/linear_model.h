@@ -20,12 +20,15 @@
 //
 // Blank lines and lines starting with '#' are ignored. Unknown records,
 // duplicate names or features, a missing name/bias/end, no weights,
-// non-finite numbers and versions other than 1 are errors of the form
+// non-finite numbers, a bias or weight outside [-1e6, 1e6] (kMaxAbsWeight:
+// every logit then stays finite), invalid UTF-8, a model file over 16 MiB
+// (kMaxFileBytes) and versions other than 1 are errors of the form
 // "path:line: problem (hint)". Numbers are written with the shortest form
 // that reads back to the same double, independent of the C locale.
 #ifndef CREDENCE_MODELS_LINEAR_MODEL_H_
 #define CREDENCE_MODELS_LINEAR_MODEL_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
 #include <stdexcept>
@@ -44,11 +47,15 @@ class ModelError : public std::runtime_error {
 class LinearModel {
  public:
   static constexpr int kVersion = 1;
+  static constexpr double kMaxAbsWeight = 1e6;
+  // Larger model files are refused before they are read whole.
+  static constexpr std::size_t kMaxFileBytes = std::size_t{16} << 20;
 
   LinearModel() = default;
   // Throws std::invalid_argument on an empty name or one with a line break,
   // no features, size mismatch, duplicate or empty feature names, names
-  // with white space or control bytes, or non-finite numbers.
+  // with white space or control bytes, or numbers that are not finite or
+  // lie outside [-kMaxAbsWeight, kMaxAbsWeight].
   LinearModel(std::string name, double bias,
               std::vector<std::string> feature_names,
               std::vector<double> weights);

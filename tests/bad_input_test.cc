@@ -53,6 +53,8 @@ class BadInputTest : public ScratchDirTest {
 
   // TMPDIR for the runs, when not the scratch folder.
   std::string tmpdir_;
+  // Where the runs' standard output goes, when not stdout.bin.
+  std::string stdout_path_;
 
   // The names in the scratch folder that start with `prefix`.
   std::vector<std::string> Named(const std::string& prefix) const {
@@ -91,7 +93,8 @@ class BadInputTest : public ScratchDirTest {
               SetUpStdin stdin, const std::function<void()>& child = {}) {
     std::vector<std::string> argv = {CREDENCE_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
-    const std::string out = Path("stdout.bin");
+    const std::string out =
+        stdout_path_.empty() ? Path("stdout.bin") : stdout_path_;
     const std::string err = Path("stderr.bin");
     const std::string tmp = tmpdir_.empty() ? dir_.path().string() : tmpdir_;
     const pid_t pid = ::fork();
@@ -161,7 +164,8 @@ TEST_F(BadInputTest, ScoreRejectsBinaryData) {
   for (int i = 0; i < 4096; ++i) {
     noise.push_back(static_cast<char>((i * 7919 + 13) % 251));
   }
-  ExpectFailure(Credence({"score", "-"}, noise), 1, "credence score: -:1:");
+  // The noise starts with byte 13, a lone CR: a line end.
+  ExpectFailure(Credence({"score", "-"}, noise), 1, "credence score: -:2:");
 }
 
 // Invalid UTF-8 is an error, never replaced: the position is the line and
@@ -551,6 +555,169 @@ TEST_F(BadInputTest, LexiconDirectoriesWithProblems) {
                 "credence score: " + article +
                     ": not a directory (--lexicons takes a folder of lexicon "
                     "files; see credence score --help)\n");
+}
+
+// A weight of 1.7e308 made logits infinite: the JSON report printed -nan.
+TEST_F(BadInputTest, WeightsPastTheBoundAreRefused) {
+  const std::string article = Write("a.txt", "Kim may visit Russia\n");
+  std::string model =
+      ReadFile(fs::path(CREDENCE_SOURCE) / "models" / "prior.model");
+  const size_t hedge = model.find("\nweight hedge ");
+  ASSERT_NE(hedge, std::string::npos);
+  const size_t end = model.find('\n', hedge + 1);
+  const size_t line =
+      1 +
+      static_cast<size_t>(std::count(
+          model.begin(), model.begin() + static_cast<long>(hedge) + 1, '\n'));
+  model.replace(hedge, end - hedge, "\nweight hedge -1.7e308");
+  const std::string path = Write("huge.model", model);
+  ExpectFailure(Credence({"score", article, "--model", path}), 1,
+                "credence score: " + path + ":" + std::to_string(line) +
+                    ": weight out of range '-1.7e308' (must lie within -1e6 "
+                    "and 1e6)\n");
+}
+
+// Weights on the bound keep every logit finite: the report is JSON and
+// every confidence lies in [0,1], even for a claim full of cues.
+TEST_F(BadInputTest, WeightsOnTheBoundGiveValidJson) {
+  std::string text = "BREAKING: critics say it may allegedly be\n";
+  for (int i = 0; i < 3000; ++i) text += "reportedly sources said maybe ";
+  std::string model =
+      ReadFile(fs::path(CREDENCE_SOURCE) / "models" / "prior.model");
+  std::string bounded;
+  std::istringstream lines(model);
+  for (std::string l; std::getline(lines, l);) {
+    if (l.rfind("weight ", 0) == 0) {
+      l = l.substr(0, l.rfind(' ')) + (l.size() % 2 ? " 1e6" : " -1e6");
+    } else if (l.rfind("bias ", 0) == 0) {
+      l = "bias 1e6";
+    }
+    bounded += l + "\n";
+  }
+  const Outcome r =
+      Credence({"score", Write("a.txt", text), "--model",
+                Write("bounded.model", bounded), "--format", "json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const double score = j["article"]["score"].get<double>();
+  EXPECT_GE(score, 0.0);
+  EXPECT_LE(score, 1.0);
+  ASSERT_EQ(j["claims"].size(), 2u);
+  for (const auto& claim : j["claims"]) {
+    EXPECT_GE(claim["confidence"].get<double>(), 0.0);
+    EXPECT_LE(claim["confidence"].get<double>(), 1.0);
+    EXPECT_TRUE(std::isfinite(claim["logit"].get<double>()));
+  }
+}
+
+// Endless inputs stop at the documented limit and name the file (they
+// used to read until memory ran out: std::bad_alloc). The links point at
+// /dev/zero; the device itself is only read.
+TEST_F(BadInputTest, EndlessInputsStopAtTheSizeLimits) {
+  if (!fs::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";
+  const std::string article = Write("a.txt", "Kim may visit Russia\n");
+  const fs::path zero = dir_.path() / "zero.txt";
+  fs::create_symlink("/dev/zero", zero);
+  ExpectFailure(Credence({"score", zero.string()}), 1,
+                "credence score: " + zero.string() +
+                    ": larger than 32 MiB, the article size limit (split it "
+                    "into articles)\n");
+  ExpectFailure(Credence({"score", article, "--model", zero.string()}), 1,
+                "credence score: " + zero.string() +
+                    ": model file larger than 16 MiB (is it a model file?)\n");
+  const fs::path builtin = fs::path(CREDENCE_SOURCE) / "features" / "lexicons";
+  for (const std::string& name : Extractor::LexiconNames()) {
+    if (name != "hedge") {
+      Write("zeros/" + name + ".txt", ReadFile(builtin / (name + ".txt")));
+    }
+  }
+  fs::create_symlink("/dev/zero", dir_.path() / "zeros" / "hedge.txt");
+  const std::string hedge = Path("zeros/hedge.txt");
+  ExpectFailure(Credence({"score", article, "--lexicons", Path("zeros")}), 1,
+                "credence score: " + hedge +
+                    ": lexicon file larger than 16 MiB (is it a lexicon?)\n");
+  ExpectFailure(Credence({"score", article, "--overlay", Path("zeros")}), 1,
+                "credence score: " + hedge +
+                    ": lexicon file larger than 16 MiB (is it a lexicon?)\n");
+}
+
+// A folder named hedge.txt read as an empty hedge lexicon: every hedge
+// was lost without a word.
+TEST_F(BadInputTest, LexiconThatIsAFolderIsRefused) {
+  const std::string article = Write("a.txt", "Kim may visit Russia\n");
+  const fs::path builtin = fs::path(CREDENCE_SOURCE) / "features" / "lexicons";
+  for (const std::string& name : Extractor::LexiconNames()) {
+    if (name != "hedge") {
+      Write("folder/" + name + ".txt", ReadFile(builtin / (name + ".txt")));
+    }
+  }
+  fs::create_directories(dir_.path() / "folder" / "hedge.txt");
+  ExpectFailure(Credence({"score", article, "--lexicons", Path("folder")}), 1,
+                "credence score: " + Path("folder/hedge.txt") +
+                    ": is a directory (a lexicon is a text file)\n");
+}
+
+// ESC and BEL from the article or the model's name reach the terminal
+// escaped in the text report; JSON keeps the exact text.
+TEST_F(BadInputTest, ControlCharactersAreShownEscapedInTheTextReport) {
+  std::string model =
+      ReadFile(fs::path(CREDENCE_SOURCE) / "models" / "default.model");
+  const size_t name = model.find("\nname ") + 6;
+  model.replace(name, model.find('\n', name) - name, "m\x07\x1b[2J");
+  const std::string path = Write("bel.model", model);
+  const std::string text = "Kim \x1b[31mmay\x1b[0m visit\x07 Russia\n";
+  const std::string article = Write("esc.txt", text);
+  const Outcome r = Credence({"score", article, "--model", path});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\x07'), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("model m\\x07\\x1b[2J)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Kim \\x1b[31mmay\\x1b[0m visit\\x07 Russia"),
+            std::string::npos)
+      << r.out;
+  const Outcome j =
+      Credence({"score", article, "--model", path, "--format", "json"});
+  ASSERT_EQ(j.code, 0) << j.err;
+  const auto report = nlohmann::json::parse(j.out);
+  EXPECT_EQ(report["model"]["name"], "m\x07\x1b[2J");
+  EXPECT_EQ(report["claims"][0]["text"], text.substr(0, text.size() - 1));
+}
+
+// A closed standard input is not an empty article.
+TEST_F(BadInputTest, ClosedStandardInputIsReportedAsSuch) {
+  const pid_t pid = Spawn({"score", "-"}, "", [] { ::close(STDIN_FILENO); });
+  Outcome r = Wait(pid);
+  r.out = ReadFile(Path("stdout.bin"));
+  r.err = ReadFile(Path("stderr.bin"));
+  ExpectFailure(r, 1,
+                "credence score: -: standard input is closed (pipe the "
+                "article in or give a file)\n");
+}
+
+// Memory per input byte, for texts of many short claims: the report is
+// written claim by claim, not built whole first (a "A! " text took 1,093
+// bytes of RSS per byte with JSON output, "She said so. " 259). A child's
+// peak RSS includes what it had before exec (a copy of this test's pages),
+// so each run is compared with a run on a one-line text just before it.
+TEST_F(BadInputTest, ManyClaimsCostAtMost64BytesPerInputByte) {
+  stdout_path_ = "/dev/null";  // reports of hundreds of MB, not kept
+  const size_t size = size_t{1} << 20;
+  for (const std::string unit : {"A! ", "? ", "She said so. "}) {
+    std::string text = "Headline\n";
+    while (text.size() < size) text += unit;
+    const std::string path = Write("claims.txt", text);
+    const std::string line = Write("line.txt", "Headline\n");
+    for (const char* format : {"json", "text"}) {
+      SCOPED_TRACE(unit + format);
+      const long baseline_kb =
+          Credence({"score", line, "--format", format}).max_rss_kb;
+      const Outcome r = Credence({"score", path, "--format", format});
+      ASSERT_EQ(r.code, 0) << r.err;
+      const double per_byte = static_cast<double>(r.max_rss_kb - baseline_kb) *
+                              1024.0 / static_cast<double>(text.size());
+      EXPECT_LE(per_byte, 64.0) << r.max_rss_kb << " KB";
+    }
+  }
 }
 
 // ------------------------------------------------ nothing half-written

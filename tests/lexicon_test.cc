@@ -44,6 +44,13 @@ std::string ErrorOf(const std::string& content) {
   return "";
 }
 
+// n words "w", separated by spaces.
+std::string Words(int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += (i == 0 ? "w" : " w");
+  return out;
+}
+
 // n words, each "a|b", separated by spaces.
 std::string AlternativeWords(int n) {
   std::string out;
@@ -223,6 +230,18 @@ TEST(ParseLexiconTest, ValidInput) {
   }
 }
 
+TEST(ParseLexiconTest, EntriesOnTheLengthBoundsAreAccepted) {
+  const std::string bytes(1024, 'a');
+  const Lexicon lexicon =
+      ParseLexicon(bytes + "\n" + Words(32) + "\n", "hedge", kPath);
+  ASSERT_EQ(lexicon.entries.size(), 2u);
+  EXPECT_EQ(lexicon.entries[0].forms, (Forms{std::vector<std::string>{bytes}}));
+  EXPECT_EQ(lexicon.entries[1].forms.at(0).size(), 32u);
+  // Comment lines are not entries: any length.
+  EXPECT_TRUE(ParseLexicon("# " + std::string(5000, 'x'), "hedge", kPath)
+                  .entries.empty());
+}
+
 TEST(ParseLexiconTest, ExactlyMaxFormsIsAccepted) {
   // 12 words of 2 alternatives: 2^12 = 4096 forms, the limit.
   const Lexicon lexicon = ParseLexicon(AlternativeWords(12), "hedge", kPath);
@@ -304,6 +323,19 @@ TEST(ParseLexiconTest, BadInput) {
       {"InvalidUtf8InComment", "reportedly\n# \xC0\x80\n",
        "lex.txt:2: invalid UTF-8"},
       {"InvalidUtf8Surrogate", "\xED\xA0\x80\n", "lex.txt:1: invalid UTF-8"},
+      {"NulInEntry", std::string("reportedly\nalleg\0edly\n", 20),
+       "lex.txt:2: NUL byte (a lexicon is UTF-8 text)"},
+      {"NulInComment", std::string("# a\0\n", 5), "lex.txt:1: NUL byte"},
+      // Long entries cost time with their length squared to load and with
+      // the text times their length to match.
+      {"EntryOfMoreThan1024Bytes", "reportedly\n" + std::string(1025, 'a'),
+       "lex.txt:2: entry longer than 1024 bytes (a lexicon entry is a short "
+       "phrase)"},
+      {"EntryOfMoreThan32Tokens", Words(33),
+       "lex.txt:1: entry longer than 32 tokens (a lexicon entry is a short "
+       "phrase)"},
+      {"AlternativeOfMoreThan32Tokens", "a|" + Words(32) + ".\n",
+       "lex.txt:1: entry longer than 32 tokens"},
       {"TooManyForms", "reportedly\n" + AlternativeWords(13) + "\n",
        "lex.txt:2: entry expands to more than 4096 forms (split it into "
        "lines)"},

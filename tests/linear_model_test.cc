@@ -248,14 +248,14 @@ TEST(SaveTest, WritesExactFormat) {
 
 TEST(SaveTest, UsesShortestRoundTripNumbers) {
   const LinearModel model("n", 0.1, {"a", "b", "c", "d", "e"},
-                          {1 / 3.0, -2.5e-300, 1e300, 4.9e-324, -0.0});
+                          {1 / 3.0, -2.5e-300, 1e6, 4.9e-324, -0.0});
   EXPECT_EQ(SaveToString(model),
             "credence-model 1\n"
             "name n\n"
             "bias 0.1\n"
             "weight a 0.3333333333333333\n"
             "weight b -2.5e-300\n"
-            "weight c 1e+300\n"
+            "weight c 1e+06\n"
             "weight d 5e-324\n"
             "weight e -0\n"
             "end\n");
@@ -263,9 +263,8 @@ TEST(SaveTest, UsesShortestRoundTripNumbers) {
 
 TEST(RoundTripTest, ReproducesEveryDoubleBitForBit) {
   const std::vector<double> values = {
-      0.1,       1 / 3.0, -2.5e-300,     1e300,   4.9e-324,
-      -0.0,      0.0,     DBL_MIN,       DBL_MAX, -DBL_TRUE_MIN,
-      0.1 + 0.2, -1.0,    123456789.125, 1e-5,    2.0 / 3.0};
+      0.1,  1 / 3.0,       -2.5e-300, 1e6,  4.9e-324,   -0.0, 0.0,      DBL_MIN,
+      -1e6, -DBL_TRUE_MIN, 0.1 + 0.2, -1.0, 123456.125, 1e-5, 2.0 / 3.0};
   std::vector<std::string> names;
   for (std::size_t i = 0; i < values.size(); ++i) {
     names.push_back("feature_" + std::to_string(i));
@@ -323,7 +322,7 @@ TEST(ArticleWeightsTest, SaveWritesThemAfterTheWeights) {
 
 TEST(ArticleWeightsTest, RoundTripBitForBit) {
   LinearModel model("m", 0.0, {"a", "b", "c"}, {1, 2, 3});
-  const std::vector<double> article = {1 / 3.0, -DBL_TRUE_MIN, 1e300};
+  const std::vector<double> article = {1 / 3.0, -DBL_TRUE_MIN, -1e6};
   model.SetArticleWeights(0.1 + 0.2, article);
   const std::string text = SaveToString(model);
   const LinearModel loaded = LoadFromString(text);
@@ -365,8 +364,30 @@ TEST(ArticleWeightsTest, SetArticleWeightsRejectsBadInput) {
   EXPECT_THROW(model.SetArticleWeights(std::nan(""), {1, 2}),
                std::invalid_argument);
   EXPECT_THROW(model.SetArticleWeights(0, {1, -inf}), std::invalid_argument);
+  // Past kMaxAbsWeight a logit could overflow.
+  EXPECT_THROW(model.SetArticleWeights(0, {1, 1.7e308}), std::invalid_argument);
+  EXPECT_THROW(model.SetArticleWeights(-1e6 * (1 + 1e-15), {1, 2}),
+               std::invalid_argument);
   EXPECT_FALSE(model.has_article_weights());
   EXPECT_EQ(SaveToString(model), kToyText);
+}
+
+TEST(LoadTest, AcceptsWeightsOnTheBoundAndUtf8Names) {
+  const LinearModel model = LoadFromString(
+      "credence-model 1\nname Z\xC3\xBCrich \xE2\x80\x94 v2\nbias -1e6\n"
+      "weight a 1e6\nweight b -1000000\nend\n");
+  EXPECT_EQ(model.name(), "Z\xC3\xBCrich \xE2\x80\x94 v2");
+  EXPECT_EQ(model.bias(), -1e6);
+  EXPECT_EQ(model.weights(), (std::vector<double>{1e6, -1e6}));
+}
+
+TEST(ConstructorTest, RefusesWeightsPastTheBound) {
+  EXPECT_THROW(LinearModel("m", 0, {"a"}, {1.7e308}), std::invalid_argument);
+  EXPECT_THROW(LinearModel("m", 2e6, {"a"}, {1}), std::invalid_argument);
+  EXPECT_NO_THROW(LinearModel("m", -1e6, {"a"}, {1e6}));
+  // What Save writes must load: the name is UTF-8.
+  EXPECT_THROW(LinearModel("caf\xE9", 0, {"a"}, {1}), std::invalid_argument);
+  EXPECT_NO_THROW(LinearModel("caf\xC3\xA9", 0, {"a"}, {1}));
 }
 
 TEST(LoadTest, AcceptsCommentsBlankLinesCrlfAndBom) {
@@ -419,12 +440,12 @@ TEST(SaveTest, IndependentOfCommaDecimalLocale) {
   std::snprintf(probe, sizeof probe, "%.1f", 0.5);
   ASSERT_STREQ(probe, "0,5") << "locale does not use a decimal comma";
 
-  const LinearModel model("n", 0.1, {"a", "b"}, {-2.5e-300, 1234567.5});
+  const LinearModel model("n", 0.1, {"a", "b"}, {-2.5e-300, 234567.5});
   std::ostringstream out;  // Picks up the global (German) locale.
   model.Save(out);
   EXPECT_EQ(out.str(),
             "credence-model 1\nname n\nbias 0.1\nweight a -2.5e-300\n"
-            "weight b 1234567.5\nend\n");
+            "weight b 234567.5\nend\n");
   const LinearModel loaded = LoadFromString(out.str());
   EXPECT_EQ(loaded.bias(), 0.1);
   EXPECT_EQ(loaded.weights(), model.weights());
@@ -539,6 +560,39 @@ INSTANTIATE_TEST_SUITE_P(
                     "m.model:4: non-finite or out-of-range weight '1e999'"},
         BadFileCase{"UnderflowWeight", std::string(kHead) + "weight a 1e-400\n",
                     "m.model:4: non-finite or out-of-range weight '1e-400'"},
+        // A finite weight this large made logits infinite and reports NaN.
+        BadFileCase{"HugeWeight", std::string(kHead) + "weight a 1.7e308\n",
+                    "m.model:4: weight out of range '1.7e308' (must lie "
+                    "within -1e6 and 1e6)"},
+        BadFileCase{"HugeNegativeWeight",
+                    std::string(kHead) + "weight a -1.7e308\n",
+                    "m.model:4: weight out of range '-1.7e308'"},
+        BadFileCase{"WeightJustPastTheBound",
+                    std::string(kHead) + "weight a 1000000.0000000001\n",
+                    "m.model:4: weight out of range '1000000.0000000001'"},
+        BadFileCase{"HugeBias", "credence-model 1\nname n\nbias -2e6\n",
+                    "m.model:3: bias out of range '-2e6'"},
+        BadFileCase{"HugeArticleBias",
+                    std::string(kHead) + "weight a 1\narticle-bias 1e300\n",
+                    "m.model:5: article-bias out of range '1e300'"},
+        BadFileCase{"HugeArticleWeight",
+                    std::string(kHead) +
+                        "weight a 1\narticle-bias 0\narticle-weight a 1e7\n",
+                    "m.model:6: article-weight out of range '1e7'"},
+        // Names reach the reports, which need UTF-8.
+        BadFileCase{"Latin1Name", "credence-model 1\nname caf\xE9\n",
+                    "m.model:2: invalid UTF-8 (byte 0xE9) (save the model "
+                    "file as UTF-8)"},
+        BadFileCase{"Latin1Meta",
+                    std::string(kHead) + "weight a 1\nmeta k \x92x\nend\n",
+                    "m.model:5: invalid UTF-8 (byte 0x92)"},
+        BadFileCase{"TruncatedUtf8InComment",
+                    std::string(kHead) + "# \xE2\x80\n",
+                    "m.model:4: invalid UTF-8 (byte 0xE2)"},
+        BadFileCase{
+            "LargerThanTheLimit",
+            std::string(kHead) + std::string(std::size_t{16} << 20, '#'),
+            "m.model: model file larger than 16 MiB"},
         BadFileCase{"FeatureNameWithTab",
                     std::string(kHead) + "weight a\tb 1\n",
                     "m.model:4: feature name 'a\\x09b' contains white space"},

@@ -318,5 +318,72 @@ TEST(ReportTest, TextReportWrapsLongCues) {
             "             confirmed\"\n");
 }
 
+// The text report shows control characters escaped: ESC and BEL from an
+// article would otherwise drive the reader's terminal.
+TEST(ReportTest, TextReportEscapesControlCharacters) {
+  const std::string text =
+      "Kim \x1b[31mmay\x1b[0m visit\x07\nShe said it\xC2\x85"
+      "was \x7f so.";
+  std::ostringstream out;
+  WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
+  const std::string report = out.str();
+  EXPECT_NE(report.find("Kim \\x1b[31mmay\\x1b[0m visit\\x07\n"),
+            std::string::npos)
+      << report;
+  EXPECT_NE(report.find("\\x7f so."), std::string::npos) << report;
+  for (const char c : report) {
+    const auto byte = static_cast<unsigned char>(c);
+    EXPECT_TRUE(byte >= 0x20 || c == '\n') << report;
+    EXPECT_NE(byte, 0x7F) << report;
+  }
+  EXPECT_EQ(report.find("\xC2\x85"), std::string::npos) << report;
+  // JSON keeps the exact text; its escapes are JSON's own.
+  const Json j = ScoreToJson(text);
+  EXPECT_EQ(j["claims"][0]["text"], "Kim \x1b[31mmay\x1b[0m visit\x07");
+}
+
+// Strings are escaped exactly as nlohmann's serializer escapes them.
+TEST(ReportTest, JsonStringsAreNlohmannsEscapes) {
+  std::vector<std::string> strings = {
+      "", "Z\xC3\xBCrich \xE2\x80\x9C\xF0\x9F\x98\x80",
+      "a\"b\\c\nd\re\tf\bg\fh\x01\x1f\x7f"};
+  for (int byte = 0; byte < 0x80; ++byte) {
+    strings.push_back("x" + std::string(1, static_cast<char>(byte)) + "y");
+  }
+  for (const std::string& s : strings) {
+    std::ostringstream out;
+    WriteJsonString(s, out);
+    EXPECT_EQ(out.str(), Json(s).dump()) << Json(s).dump();
+  }
+}
+
+// The streamed reports are the same bytes as scoring the article and then
+// writing it, for texts of one claim, many claims, cues and carried
+// backing.
+TEST(ReportTest, StreamedReportsAreTheSameBytes) {
+  const std::string texts[] = {
+      ReadFile(CREDENCE_FIXTURES "/sample_article.txt"),
+      "Headline",
+      "Kim may visit Russia\nOfficials said so. She added it may happen.",
+      "\xEF\xBB\xBF  Z\xC3\xBCrich \xE2\x80\x9C"
+      "BREAKING\xE2\x80\x9D "
+      "reportedly\r\n\r\n- critics say it is \xE2\x80\xA6 rumored!",
+  };
+  for (const std::string& text : texts) {
+    SCOPED_TRACE(text.substr(0, 40));
+    const ArticleScore article = Default().ScoreArticle(text);
+    std::ostringstream json, streamed_json, report, streamed_report;
+    WriteJsonReport(text, article, Default(), json);
+    ScoreAndWriteJsonReport(text, Default(), streamed_json);
+    EXPECT_EQ(streamed_json.str(), json.str());
+    WriteTextReport(text, article, Default(), report);
+    ScoreAndWriteTextReport(text, Default(), streamed_report);
+    EXPECT_EQ(streamed_report.str(), report.str());
+  }
+  std::ostringstream nothing;
+  EXPECT_THROW(ScoreAndWriteJsonReport(" \n", Default(), nothing), InputError);
+  EXPECT_EQ(nothing.str(), "");
+}
+
 }  // namespace
 }  // namespace credence

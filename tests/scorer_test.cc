@@ -116,6 +116,12 @@ TEST(ScorerTest, ClaimScoreDoesNotDependOnItsNeighbours) {
             alone.claims[0].evidence.features);
 }
 
+constexpr char kEmpty[] =
+    "empty input (nothing to score: give a headline line, then the article)";
+constexpr char kUtf16[] =
+    "UTF-16 text (credence reads UTF-8; convert it, e.g. iconv -f utf-16 -t "
+    "utf-8)";
+
 struct BadText {
   const char* name;
   std::string text;
@@ -149,6 +155,30 @@ TEST(ScorerTest, RejectsUnusableText) {
        "-f latin1 -t utf-8)"},
       {"nul", std::string("Head\nab\0c", 9),
        "2:3: NUL byte (binary data? credence reads UTF-8 text)"},
+      // Unicode white space and line ends alone are no claim either.
+      {"line separators", "\xE2\x80\xA8\xE2\x80\xA8", kEmpty},
+      {"paragraph separator", "\xE2\x80\xA9\n", kEmpty},
+      {"next line", "\xC2\x85\xC2\x85", kEmpty},
+      {"ideographic space", "\xE3\x80\x80", kEmpty},
+      {"narrow no-break space", "\xE2\x80\xAF \xE2\x80\xAF", kEmpty},
+      {"thin and hair spaces", "\xE2\x80\x89\xE2\x80\x8A", kEmpty},
+      {"three byte order marks", "\xEF\xBB\xBF\xEF\xBB\xBF\xEF\xBB\xBF",
+       kEmpty},
+      {"carriage returns", "\r\r \r", kEmpty},
+      // Windows-1252 curly quotes: latin1 would turn them into controls.
+      {"latin1 after CR line ends", "Head\rline\r\nab\xE9",
+       "3:3: invalid UTF-8 (byte 0xE9; convert the text to UTF-8, e.g. iconv "
+       "-f latin1 -t utf-8)"},
+      {"cp1252 apostrophe", "Headline\ndon\x92t go",
+       "2:4: invalid UTF-8 (byte 0x92; convert the text to UTF-8, e.g. iconv "
+       "-f cp1252 -t utf-8)"},
+      {"cp1252 after latin1", "Caf\xE9 \x93open\x94",
+       "1:4: invalid UTF-8 (byte 0xE9; convert the text to UTF-8, e.g. iconv "
+       "-f cp1252 -t utf-8)"},
+      {"utf-16le with bom", std::string("\xFF\xFEH\0i\0", 6), kUtf16},
+      {"utf-16be with bom", std::string("\xFE\xFF\0H\0i", 6), kUtf16},
+      {"utf-16le without bom", std::string("H\0e\0a\0d\0", 8), kUtf16},
+      {"utf-16be without bom", std::string("\0H\0e\0a\0d", 8), kUtf16},
   };
   for (const BadText& c : cases) {
     SCOPED_TRACE(c.name);

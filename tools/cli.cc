@@ -1,5 +1,6 @@
 #include "tools/cli.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -110,6 +111,10 @@ const char kScoreHelp[] =
     "backing's contribution, and a line a cue: category, its contribution\n"
     "to the logit, @start-end, \"cue text\".\n"
     "\n"
+    "limits: an article of at most 32 MiB; model and lexicon files of at\n"
+    "most 16 MiB; a lexicon entry of at most 1024 bytes and 32 tokens;\n"
+    "weights and biases within [-1e6, 1e6]. Larger inputs are refused.\n"
+    "\n"
     "exit codes: 0 scored; 1 unreadable, empty, binary or non-UTF-8 input,\n"
     "or a bad model or lexicon file; 2 bad command line.\n";
 
@@ -165,16 +170,33 @@ const char kRankHelp[] =
     "exit codes: 0 ranked; 1 unreadable input, a bad header or row, a bad\n"
     "model or lexicon; 2 bad command line.\n";
 
-std::string ReadAll(std::istream& in) {
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+// The whole stream, or DataError once it passes kMaxArticleBytes: an
+// endless input (/dev/zero) is refused instead of filling the memory.
+std::string ReadArticle(std::istream& in, const std::string& path) {
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxArticleBytes) {
+      throw DataError(path +
+                      ": larger than 32 MiB, the article size limit (split "
+                      "it into articles)");
+    }
+  }
+  return text;
 }
 
 // Reads the article; errors become DataError "PATH: problem".
 std::string ReadInput(const std::string& path, std::istream& in) {
   if (path == "-") {
-    std::string text = ReadAll(in);
+    // A closed descriptor 0 reads as empty; say what it is. (Only for the
+    // process's own standard input: tests hand in other streams.)
+    if (&in == &std::cin && ::fcntl(STDIN_FILENO, F_GETFD) < 0 &&
+        errno == EBADF) {
+      throw DataError(
+          "-: standard input is closed (pipe the article in or give a file)");
+    }
+    std::string text = ReadArticle(in, path);
     if (in.bad()) throw DataError("-: cannot read standard input");
     return text;
   }
@@ -184,7 +206,7 @@ std::string ReadInput(const std::string& path, std::istream& in) {
     throw DataError(path + ": cannot open (" +
                     std::string(std::strerror(errno)) + ")");
   }
-  std::string text = ReadAll(file);
+  std::string text = ReadArticle(file, path);
   if (file.bad()) throw DataError(path + ": read error");
   return text;
 }
@@ -251,24 +273,20 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(options.model, options.lexicons, options.overlay);
   const std::string text = ReadInput(options.input, in);
-  ArticleScore article;
+  // Scored claim by claim as the report is written: memory holds the text
+  // and one claim. Bad input is refused before anything is written.
   try {
-    article = scorer->ScoreArticle(text);
+    if (options.format == "json") {
+      ScoreAndWriteJsonReport(text, *scorer, out);
+    } else {
+      ScoreAndWriteTextReport(text, *scorer, out);
+    }
   } catch (const InputError& e) {
     // "PATH:line:col: problem" when the error has a position.
     const char* what = e.what();
     const bool positioned = *what >= '0' && *what <= '9';
     throw DataError(options.input + (positioned ? ":" : ": ") + what);
   }
-  // The whole report is built before anything is written, so an error
-  // never leaves half a report behind.
-  std::ostringstream report;
-  if (options.format == "json") {
-    WriteJsonReport(text, article, *scorer, report);
-  } else {
-    WriteTextReport(text, article, *scorer, report);
-  }
-  out << report.str();
   out.flush();
   if (!out)
     throw DataError("cannot write the report (disk full or pipe closed?)");
