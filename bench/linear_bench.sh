@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Shows that time grows linearly with input size, for `credence score` on
-# text up to 100 MB (plain prose, and adversarial text: no sentence break,
+# text up to 30 MB (plain prose, and adversarial text: no sentence break,
 # every token the start of a lexicon phrase that never completes) and for
 # `credence rank` on 100,000 to 1,000,000 rows. Each line gives seconds, MB/s
 # and the ratio to the size before it (linear: the same MB/s).
 # Usage: [RESULTS=FILE] bench/linear_bench.sh [MAX_MB] (after setup.sh;
-# default 100). Writes the figures to RESULTS (default
+# default 30: an article may hold at most 32 MiB). Writes the figures to RESULTS (default
 # bench/results/linear.tsv, which tools/write_docs.py puts in
 # docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-max=${1:-100}
+max=${1:-30}
 results=${RESULTS:-bench/results/linear.tsv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
