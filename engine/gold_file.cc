@@ -170,10 +170,19 @@ void GoldParser::Article(const std::vector<std::string>& f) {
   const std::string path = root_ + "/" + a.path;
   std::ifstream in(path, std::ios::binary);
   if (in) {
-    a.text.assign(std::istreambuf_iterator<char>(in),
-                  std::istreambuf_iterator<char>());
+    // One byte past the limit tells a long article from one at the limit.
+    a.text.resize(kMaxArticleBytes + 1);
+    in.read(a.text.data(), static_cast<std::streamsize>(a.text.size()));
+    a.text.resize(static_cast<size_t>(in.gcount()));
   }
-  if (!in || in.bad()) Fail(Where(), "cannot read article " + path);
+  if (!in.is_open() || in.bad()) {
+    Fail(Where(), "cannot read article " + path +
+                      " (hint: article paths are relative to --gold-root, "
+                      "by default the gold file's folder)");
+  }
+  if (a.text.size() > kMaxArticleBytes) {
+    Fail(Where(), "article " + path + " is longer than 32 MiB");
+  }
   Sha256 hash;
   hash.Update(a.text);
   const std::string digest = hash.HexDigest();

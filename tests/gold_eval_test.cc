@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <tuple>
@@ -185,6 +186,8 @@ class BadGoldTest : public ScratchDirTest {
   BadGoldTest() : ScratchDirTest("gold_eval_test") {
     Write("a.txt", kArticle);
     Write("empty.txt", "");
+    // A sparse file one byte past the article limit.
+    std::filesystem::resize_file(Write("huge.txt", ""), kMaxArticleBytes + 1);
     Sha256 h;
     h.Update(kArticle);
     sha_ = h.HexDigest();
@@ -205,7 +208,11 @@ TEST_F(BadGoldTest, EachBadLineNamesGoldAndLine) {
        "3: a.txt changed since it was annotated (sha256 " + sha_ +
            ", the gold file says " + std::string(64, '0') + ")"},
       {"article\tmissing.txt\t" + sha_ + "\tdev\tx\n",
-       "3: cannot read article " + Path("missing.txt")},
+       "3: cannot read article " + Path("missing.txt") +
+           " (hint: article paths are relative to --gold-root, by default "
+           "the gold file's folder)"},
+      {"article\thuge.txt\t" + sha_ + "\tdev\tx\n",
+       "3: article " + Path("huge.txt") + " is longer than 32 MiB"},
       {"article\tempty.txt\t" + kEmptySha + "\tdev\tx\n",
        "3: article " + Path("empty.txt") +
            ": empty input (nothing to score: give a headline line, then the "

@@ -54,7 +54,9 @@ TEST(JudgeCli, GoldSplitAndRoot) {
   EXPECT_EQ(root.code, 1);
   EXPECT_EQ(root.err, "credence eval: " + kGold +
                           ":7: cannot read article "
-                          "/nonexistent/articles/bridge.txt\n");
+                          "/nonexistent/articles/bridge.txt (hint: article "
+                          "paths are relative to --gold-root, by default the "
+                          "gold file's folder)\n");
 }
 
 TEST(JudgeCli, ContrastTextAndJson) {
