@@ -581,6 +581,20 @@ TEST(ExtractorTest, SensationalAndSpeculation) {
   });
 }
 
+// A dateline's place and an organisation's acronym are no raised voice.
+TEST(ExtractorTest, DatelinesAndAcronymsAreNotShouting) {
+  RunTable({
+      {"WASHINGTON (Reuters) - The talks ended.", {}, "none"},
+      {"NEW YORK (AP) \u2014 The talks ended.", {}, "none"},
+      {"GARDENA, Calif.--The talks ended.", {}, "none"},
+      {"NIAID and the CDC issued guidance.", {}, "none"},
+      // Capitals with no dash after them shout.
+      {"WATCH THIS, it is OUTRAGEOUS",
+       {"sensational:WATCH", "sensational:THIS", "sensational:OUTRAGEOUS"},
+       "none"},
+  });
+}
+
 TEST(ExtractorTest, PronounsCarryTheBackingOver) {
   const std::string text = "She added that the talks would resume.";
   ClaimEvidence ev =
