@@ -107,7 +107,9 @@ bool IsNumber(const Token& t) {
 
 bool IsMonthMay(const std::vector<Token>& tokens, size_t i) {
   if (!tokens[i].capitalized || !Is(tokens[i], "may")) return false;
+  // "May 20", "20 May".
   if (i + 1 < tokens.size() && IsNumber(tokens[i + 1])) return true;
+  if (i > 0 && IsNumber(tokens[i - 1])) return true;
   static const WordSet before = {"in",      "since", "until", "by",     "from",
                                  "through", "early", "late",  "mid",    "last",
                                  "next",    "this",  "of",    "during", "on"};

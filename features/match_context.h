@@ -59,7 +59,7 @@ bool IsNonClaimObject(const Token& t);
 bool IsNumber(const Token& t);
 
 // Whether tokens[i] is "May" the month, not the modal: "in May", "May 4",
-// "early May".
+// "20 May", "early May".
 bool IsMonthMay(const std::vector<Token>& tokens, size_t i);
 // Whether tokens [first, last) are only part of a hyphenated word ("in
 // fact" in "fact-finding").

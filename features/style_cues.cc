@@ -39,11 +39,27 @@ bool IsShouted(std::string_view text, const Token& t) {
   return IsAllCapitals(text, t, 4);
 }
 
+bool IsDash(const Token& t) {
+  return Is(t, "-") || Is(t, "\u2013") || Is(t, "\u2014");
+}
+
+// Whether the tokens from `i` finish a dateline's credit: "(Reuters) -",
+// ", Calif. (AP) —", ", Calif.--": a parenthesis or a comma, then a dash
+// within a few tokens.
+bool EndsDateline(const std::vector<Token>& tokens, size_t i) {
+  if (!(Is(tokens[i], "(") || Is(tokens[i], ","))) return false;
+  for (size_t k = i + 1; k < tokens.size() && k < i + 8; ++k) {
+    if (IsDash(tokens[k])) return true;
+  }
+  return false;
+}
+
 // The end of a section label that opens the claim ("UPDATE:", "BREAKING
-// NEWS |", "JUST IN:", "OTTAWA SHOOTING -", after a retweet's "RT @user:"):
-// up to three words in capitals, then a colon, a bar or a dash. 0 when
-// there is none. Such a label files the story; its capitals are not
-// raised voice.
+// NEWS |", "JUST IN:", "OTTAWA SHOOTING -", after a retweet's "RT @user:")
+// or of a dateline's place ("WASHINGTON (Reuters) -", "NEW YORK (AP) —",
+// "GARDENA, Calif.--"): up to three words in capitals, then a colon, a bar
+// or a dash, or a dateline's credit. 0 when there is none. Such a label
+// files the story; its capitals are not raised voice.
 size_t LeadLabelEnd(std::string_view text, const std::vector<Token>& tokens) {
   const size_t n = tokens.size();
   size_t s = 0;
@@ -53,12 +69,10 @@ size_t LeadLabelEnd(std::string_view text, const std::vector<Token>& tokens) {
   }
   size_t i = s;
   while (i < n && i - s < 3 && IsAllCapitals(text, tokens[i], 2)) ++i;
-  if (i == s || i >= n ||
-      !(Is(tokens[i], ":") || Is(tokens[i], "|") || Is(tokens[i], "-") ||
-        Is(tokens[i], "\u2013") || Is(tokens[i], "\u2014"))) {
-    return 0;
-  }
-  return i;
+  if (i == s || i >= n) return 0;
+  const bool label =
+      Is(tokens[i], ":") || Is(tokens[i], "|") || IsDash(tokens[i]);
+  return label || EndsDateline(tokens, i) ? i : 0;
 }
 
 void FindListicle(const std::vector<Token>& tokens,

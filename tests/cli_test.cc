@@ -50,15 +50,14 @@ TEST_F(CliTest, ScoresAFileAsText) {
       Cli({"score", Write("a.txt", kArticle), "--model", kPriorModel});
   EXPECT_EQ(r.code, 0);
   EXPECT_EQ(r.err, "");
-  // Features are log(1 + s): "may" (0.4) gives log 1.4 = 0.336, "may visit"
-  // (0.5) log 1.5 = 0.405, the confirmation (1) log 2 = 0.693. Logits: 0.5 -
-  // 2 * 0.336 - 0.405 = -0.578; 0.5 + 1.6 * 0.693 + 0.8 = 2.409; mean 0.915.
+  // Features are log(1 + s): "may" (0.4, a hedge, no forecast) gives
+  // log 1.4 = 0.336, the confirmation (1) log 2 = 0.693. Logits: 0.5 -
+  // 2 * 0.336 = -0.173; 0.5 + 1.6 * 0.693 + 0.8 = 2.409; mean 1.118.
   EXPECT_EQ(r.out,
-            "article score 0.71  (2 claims; model credence-prior)\n"
+            "article score 0.75  (2 claims; model credence-prior)\n"
             "\n"
-            "[0]   0.36 Kim may visit Russia\n"
+            "[0]   0.46 Kim may visit Russia\n"
             "           hedge -0.67 @4-7 \"may\"\n"
-            "           speculation -0.41 @4-13 \"may visit\"\n"
             "[1]   0.92 The ministry confirmed it.\n"
             "           backed by institution +0.80\n"
             "           official_confirmation +1.11 @21-43 \"The ministry "
@@ -319,10 +318,9 @@ TEST_F(CliTest, OverlayEditsTheBuiltInLexicons) {
                   c["text"].get<std::string>() + "@" +
                   std::to_string(c["strength"].get<double>()));
   }
-  EXPECT_EQ(got, (std::vector<std::string>{
-                     "hedge:It is whispered@1.000000", "hedge:may@2.000000",
-                     "speculation:may reportedly@0.500000",
-                     "booster:for real@1.000000"}));
+  EXPECT_EQ(got, (std::vector<std::string>{"hedge:It is whispered@1.000000",
+                                           "hedge:may@2.000000",
+                                           "booster:for real@1.000000"}));
 }
 
 TEST_F(CliTest, ModelFileOverridesTheBuiltInModel) {

@@ -89,11 +89,9 @@ const ExpectedClaim kSample[] = {
       {42, 59, "anonymous_source", "Union Sources Say"}}},
     {60,
      217,
-     0.160245,
+     0.222538,
      "none",
-     {{98, 108, "hedge", "reportedly"},
-      {180, 185, "hedge", "could"},
-      {180, 190, "speculation", "could halt"}}},
+     {{98, 108, "hedge", "reportedly"}, {180, 185, "hedge", "could"}}},
     {218, 308, 0.622459, "none", {}},
     {309,
      414,
@@ -103,29 +101,26 @@ const ExpectedClaim kSample[] = {
        "According to people familiar with the matter"}}},
     {415,
      559,
-     0.100884,
+     0.144059,
      "anonymous",
      {{415, 521, "anonymous_source",
        "A union official, speaking on condition of anonymity because he was "
        "not authorized to speak publicly, said"},
-      {531, 534, "hedge", "may"},
-      {531, 539, "speculation", "may come"}}},
+      {531, 534, "hedge", "may"}}},
     {560,
      569,
      0.146346,
      "social",
      {{560, 568, "unverified_social", "BREAKING"}}},
-    {570,
-     616,
-     0.146346,
-     "social",
-     {{586, 601, "unverified_social", "@harborwatch_hl"}}},
+    // An embedded post's signature names its author: no social cue.
+    {570, 616, 0.622459, "none", {}},
     {617, 682, 0.677712, "none", {{643, 649, "hard_news", "strike"}}},
     {683,
      773,
-     0.146346,
+     0.114984,
      "social",
-     {{737, 772, "unverified_social", "could not be independently verified"}}},
+     {{696, 721, "unverified_social", "shared thousands of times"},
+      {737, 772, "denial", "could not be independently verified"}}},
     {774,
      917,
      0.931441,
@@ -138,10 +133,11 @@ const ExpectedClaim kSample[] = {
      0.735506,
      "institution",
      {{990, 1005, "denial", "did not confirm"}}},
+    // No reply is no source.
     {1018,
      1114,
-     0.772546,
-     "official",
+     0.555456,
+     "none",
      {{1051, 1070, "denial", "declined to comment"}}},
     {1115,
      1208,
@@ -202,11 +198,11 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
   }
   // No article weights: the article logit is the mean claim logit.
   EXPECT_NEAR(j["article"]["score"].get<double>(), Logistic(sum / 16), 1e-12);
-  // Claim 4: "may" (0.4) gives hedge log 1.4; the forecast "may come"
-  // (0.5) speculation log 1.5; one merged anonymous cue log 2.
+  // Claim 4: "may" (0.4) gives hedge log 1.4 and, a modal of possibility,
+  // no speculation; one merged anonymous cue log 2.
   const Json& f4 = j["claims"][4]["features"];
   EXPECT_DOUBLE_EQ(f4["hedge"].get<double>(), std::log(1.4));
-  EXPECT_DOUBLE_EQ(f4["speculation"].get<double>(), std::log(1.5));
+  EXPECT_DOUBLE_EQ(f4["speculation"].get<double>(), 0.0);
   EXPECT_DOUBLE_EQ(f4["anonymous_source"].get<double>(), std::log(2.0));
   EXPECT_DOUBLE_EQ(f4["backing_anonymous"].get<double>(), 1.0);
   EXPECT_DOUBLE_EQ(f4["official_confirmation"].get<double>(), 0.0);
@@ -295,7 +291,7 @@ TEST(ReportTest, TextReportFitsEightyColumns) {
   }
   EXPECT_GT(count, 16u);
   EXPECT_EQ(out.str().substr(0, 60),
-            "article score 0.47  (16 claims; model credence-prior)\n\n[0]  ");
+            "article score 0.50  (16 claims; model credence-prior)\n\n[0]  ");
 }
 
 TEST(ReportTest, TextReportWrapsLongCues) {

@@ -3,7 +3,6 @@
 
 #include "features/attribution.h"
 #include "features/lexicon_ids.h"
-#include "features/rules/forecast.h"
 #include "features/rules/lexicon_exceptions.h"
 #include "features/rules/lexicon_matches.h"
 #include "features/rules/speech.h"
@@ -20,7 +19,7 @@ void AddLexiconCues(const std::vector<PhraseMatch>& matches,
     const size_t first = m.first_token, last = m.last_token;
     if (IsLexiconException(id, first, last, state)) continue;
     for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
-    if (id == kDenial) {
+    if (id == kDenial && !IsNoAnswer(state->t(), first, last)) {
       state->BackBySpeaker(SpeakerBefore(state->t(), *state->roles, first));
     }
     if (id == kNamedSource || id == kOfficialConfirmation) {
@@ -28,7 +27,6 @@ void AddLexiconCues(const std::vector<PhraseMatch>& matches,
       continue;
     }
     state->Add(id, first, last, entry.strength, &entry);
-    if (id == kHedge) AddModalForecast(first, last, state);
   }
 }
 

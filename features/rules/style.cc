@@ -27,6 +27,13 @@ const StyleRule kStyleRules[] = {{kUnverifiedSocial, 1.0, &kHandleRule},
                                  {kSensational, 0.5, &kCapitalsRule},
                                  {kSensational, 1.0, &kListicleRule}};
 
+// "— Ann Lee (@annlee) May 4, 2020": the handle in an embedded tweet's
+// signature names the post's author, on record.
+bool IsSignatureHandle(const std::vector<Token>& tokens, const StyleCue& c) {
+  return c.kind == StyleKind::kHandle && c.first > 0 &&
+         Is(tokens[c.first - 1], "(");
+}
+
 }  // namespace
 
 void AddStyleCues(bool may_shout_or_mark, std::vector<std::string>* acronyms,
@@ -42,7 +49,7 @@ void AddStyleCues(bool may_shout_or_mark, std::vector<std::string>* acronyms,
   }
   for (const StyleCue& c : *found) {
     const StyleRule& rule = kStyleRules[static_cast<size_t>(c.kind)];
-    if (rule.entry == nullptr) continue;
+    if (rule.entry == nullptr || IsSignatureHandle(tokens, c)) continue;
     state->Add(rule.category, c.first, c.last, rule.strength, rule.entry);
   }
 }
