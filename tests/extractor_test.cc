@@ -597,6 +597,56 @@ TEST(ExtractorTest, PronounsCarryTheBackingOver) {
   EXPECT_FALSE(ev.backing_carried);
 }
 
+// Long names hold lower-case words: the cue spans the whole name.
+TEST(ExtractorTest, LongNamesWithConnectors) {
+  RunTable({
+      {"The Project on Government Oversight said the rule was weak.",
+       {"named_source:The Project on Government Oversight said"},
+       "institution"},
+      {"The Office of Management and Budget announced the cuts.",
+       {"official_confirmation:The Office of Management and Budget "
+        "announced"},
+       "institution"},
+      {"The Department of Health and Human Services said the rule was "
+       "weak.",
+       {"named_source:The Department of Health and Human Services said"},
+       "institution"},
+      // Near miss: "and" after a lower-case word joins nothing.
+      {"Prices rose and Ministry officials said the rule was weak.",
+       {"anonymous_source:Ministry officials said"},
+       "anonymous"},
+  });
+}
+
+// Someone near a person is not that person: "a source close to the
+// governor" is an unnamed source, not the governor on record.
+TEST(ExtractorTest, PeopleCloseToSomeoneAreAnonymous) {
+  RunTable({
+      {"A source close to the governor told reporters the plan was dead.",
+       {"anonymous_source:A source close to the governor told reporters"},
+       "anonymous"},
+      {"A source close to the governor said the plan was dead.",
+       {"anonymous_source:A source close to the governor said"},
+       "anonymous"},
+      {"An aide to the minister said the plan was dead.",
+       {"anonymous_source:An aide to the minister said"},
+       "anonymous"},
+      {"People around the president said the plan was dead.",
+       {"anonymous_source:People around the president said"},
+       "anonymous"},
+      // Near misses: "to" after a thing, not a person near someone.
+      {"A letter to the governor said the plan was dead.",
+       {"named_source:the governor said"},
+       "official"},
+      {"Close to the border, the governor said the plan was dead.",
+       {"named_source:the governor said"},
+       "official"},
+      {"The governor said the plan was dead.",
+       {"named_source:The governor said"},
+       "official"},
+  });
+}
+
 // Who backs a claim: the words of the attribution that set its backing.
 TEST(ExtractorTest, BackerIsTheAttributionThatSetTheBacking) {
   const std::vector<std::pair<const char*, const char*>> cases = {
