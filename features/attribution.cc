@@ -294,6 +294,23 @@ Speaker CloseTo(const std::vector<Token>& tokens,
 
 }  // namespace
 
+bool IsPersonName(const Token& token, uint8_t role) {
+  return IsName(token, role) && token.is_word && token.norm.size() > 1 &&
+         !In(Abbreviations(), token);
+}
+
+size_t SurnameIndex(const std::vector<Token>& tokens,
+                    const std::vector<uint8_t>& roles, size_t first,
+                    size_t last) {
+  const auto name = [&](size_t i) { return IsPersonName(tokens[i], roles[i]); };
+  for (size_t i = last; i > first; --i) {
+    const size_t k = i - 1;
+    if (!name(k)) continue;
+    if (k + 1 == last || (!name(k + 1) && roles[k + 1] == 0)) return k;
+  }
+  return last;
+}
+
 size_t SkipFillersLeft(const std::vector<Token>& tokens, size_t index) {
   size_t k = index, skipped = 0;
   while (k > 0 && skipped < 3 &&

@@ -161,6 +161,7 @@ struct ExtractScratch::Buffers {
   std::string folded;                     // a token as FoldQuotes gives it
   // Acronyms the text defined in earlier claims ("... Initiative (CHAI)").
   std::vector<std::string> acronyms;
+  NameMemory names;  // people the text named with a title so far
   // The last claim: its text (address and size), start, backing and
   // backer. A claim of another text, or starting no later, is a new text.
   const char* text_data = nullptr;
@@ -175,7 +176,10 @@ struct ExtractScratch::Buffers {
   ClaimState Start(std::string_view text, size_t begin, Backing previous) {
     const bool same_text = text.data() == text_data &&
                            text.size() == text_size && begin > last_begin;
-    if (!same_text) acronyms.clear();
+    if (!same_text) {
+      acronyms.clear();
+      names.Clear();
+    }
     text_data = text.data();
     text_size = text.size();
     last_begin = begin;
@@ -187,6 +191,7 @@ struct ExtractScratch::Buffers {
     state.tokens = &tokens.tokens();
     state.roles = &roles;
     state.marks = &marks;
+    state.names = &names;
     state.previous = previous;
     if (same_text && previous == last_backing)
       state.previous_backer = last_backer;
@@ -277,6 +282,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
 
   KeepMatchesThatApply(text, state.t(), lexicons_, &buf.folded, &buf.matches);
   MarkMatchedTokens(buf.matches, &state);
+  buf.names.Scan(state.t(), buf.roles);
   AddLexiconCues(buf.matches, lexicons_, &state);
   AddStyleCues(buf.tokens.may_shout_or_mark(), &buf.acronyms, &buf.style_cues,
                &state);

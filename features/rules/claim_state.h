@@ -18,6 +18,7 @@
 #include "features/attribution.h"
 #include "features/extractor.h"
 #include "features/lexicon_ids.h"
+#include "features/rules/name_memory.h"
 #include "features/style_cues.h"
 #include "features/tokenizer.h"
 
@@ -49,6 +50,8 @@ struct ClaimState {
   SpeakerSpan previous_backer;            // and who gave it, if known
   bool set_phrases = false;               // whether any set phrase matched
   bool listicle_nouns = false;            // whether any listicle noun matched
+  // People the text named with a title in earlier claims (and this one).
+  NameMemory* names = nullptr;
 
   std::vector<Cue>* cues = nullptr;  // [kCategoryCount], before MergeCues
   uint32_t cues_used = 0;            // bit c: cues[c] may hold cues

@@ -149,14 +149,32 @@ bool NoStatement(const Speaker& speaker, size_t first, size_t last,
 }
 
 // "The official, who was not authorized to speak, said": a speaker made
-// anonymous on the way to the verb.
-void MarkMadeAnonymous(const std::vector<uint8_t>& marks, size_t first,
-                       Speaker* speaker) {
+// anonymous on the way to the verb. A grant of anonymity anywhere in the
+// claim ("the official said, speaking on condition of anonymity") covers a
+// title that names no one.
+void MarkMadeAnonymous(const ClaimState& s, size_t first, Speaker* speaker) {
+  const std::vector<uint8_t>& marks = *s.marks;
   const bool person = speaker->kind == SpeakerKind::kOfficial ||
                       speaker->kind == SpeakerKind::kNamed;
-  for (size_t i = speaker->last; i < first && person; ++i) {
-    if (marks[i] & kAnonymousMark) speaker->kind = SpeakerKind::kAnonymous;
+  if (!person) return;
+  if (AnyMarked(marks, speaker->last, first, kAnonymousMark)) {
+    speaker->kind = SpeakerKind::kAnonymous;
+    return;
   }
+  const bool unnamed = speaker->kind == SpeakerKind::kOfficial &&
+                       SurnameIndex(s.t(), *s.roles, speaker->first,
+                                    speaker->last) == speaker->last;
+  if (unnamed && AnyMarked(marks, 0, s.t().size(), kAnonymousMark)) {
+    speaker->kind = SpeakerKind::kAnonymous;
+  }
+}
+
+// The article's memory of names: a surname met with a title before keeps
+// it; a definite title that names no one is read by what the text named.
+void ApplyNameMemory(ClaimState* s, Speaker* speaker) {
+  if (s->names == nullptr) return;
+  s->names->Recall(s->t(), *s->roles, speaker);
+  s->names->Remember(s->t(), *s->roles, *speaker);
 }
 
 }  // namespace
@@ -207,7 +225,8 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   Speaker backer;
   Speaker speaker = FindSpeaker(first, last, k, confirms, *s, &backer);
   if (speaker.kind == SpeakerKind::kNone) return;
-  MarkMadeAnonymous(*s->marks, first, &speaker);
+  MarkMadeAnonymous(*s, first, &speaker);
+  ApplyNameMemory(s, &speaker);
   if (NoStatement(speaker, first, last, tokens)) return;
   if (speaker.last > first) s->last_speaker = speaker;
   // Outlets report; a proper name that "reported" is most often one.
