@@ -790,6 +790,25 @@ TEST(ExtractorTest, SurnamesKeepTheTitleMetEarlier) {
   EXPECT_EQ(ev.backing, Backing::kNamed);
 }
 
+// In a chain the writer relies on the link nearest to them: the outlet
+// cited for the whole sentence, not the minister inside it.
+TEST(ExtractorTest, ChainsAreBackedByTheWritersLink) {
+  RunTable({
+      {"The minister told the envoy the plan was dead, a TV channel said, "
+       "quoting a newspaper.",
+       {"named_source:The minister told", "media_report:a TV channel said"},
+       "media"},
+      {"The minister said the plan was dead, according to the newspaper.",
+       {"named_source:The minister said",
+        "media_report:according to the newspaper"},
+       "media"},
+      // Near miss: the outlet is where the minister spoke.
+      {"The minister told the newspaper the plan was dead.",
+       {"named_source:The minister told", "media_report:told the newspaper"},
+       "official"},
+  });
+}
+
 // Who backs a claim: the words of the attribution that set its backing.
 TEST(ExtractorTest, BackerIsTheAttributionThatSetTheBacking) {
   const std::vector<std::pair<const char*, const char*>> cases = {

@@ -59,6 +59,10 @@ struct ClaimState {
   Backing backing = Backing::kNone;
   SpeakerSpan backer;    // who gave `backing`
   bool carried = false;  // a pronoun speech verb carried `previous` over
+  // An outlet the writer cites for the whole claim ("..., according to
+  // CNN", "..., a TV channel said") backs it, whoever speaks inside it: the
+  // link of a chain nearest the writer. Once set, the backing is fixed.
+  bool writer_link = false;
   Speaker last_speaker;  // of the last speech verb, for "... and said"
 
   const std::vector<Token>& t() const { return *tokens; }
@@ -72,7 +76,7 @@ struct ClaimState {
   }
   // Backing `b`, given by tokens [first, last), if stronger than so far.
   void Back(Backing b, size_t first, size_t last) {
-    if (b < backing) {
+    if (b < backing && !writer_link) {
       backing = b;
       backer = {};
       if (first < last) backer = {t()[first].begin, t()[last - 1].end, false};
@@ -80,7 +84,7 @@ struct ClaimState {
   }
   // Backing `b`, given by a cue's words, if stronger than so far.
   void BackByCue(Backing b, const Cue& cue) {
-    if (b < backing) {
+    if (b < backing && !writer_link) {
       backing = b;
       backer = {cue.begin, cue.end, false};
     }
@@ -88,6 +92,13 @@ struct ClaimState {
   // The backing speaker `s` gives; a pronoun's is the previous claim's.
   // Returns it.
   Backing BackBySpeaker(const Speaker& s);
+  // Backs the claim by the outlet `s` alone, for good (writer_link).
+  void BackByWriterLink(const Speaker& s) {
+    backing = Backing::kNone;
+    writer_link = false;
+    Back(Backing::kMedia, s.first, s.last);
+    writer_link = true;
+  }
 
   // Prose, not a headline: a final full stop, or more tokens than a
   // headline runs to. Worked out when first asked.

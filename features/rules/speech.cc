@@ -177,6 +177,21 @@ void ApplyNameMemory(ClaimState* s, Speaker* speaker) {
   s->names->Remember(s->t(), *s->roles, *speaker);
 }
 
+// An outlet the writer cites for the whole sentence: "according to CNN",
+// or set off after the content ("..., a TV channel said, quoting a
+// newspaper", "..., the Post reported."). "The minister told CNN" and
+// "CNN reported that ..." inside a longer sentence are not.
+bool IsWriterLink(const Speaker& speaker, size_t first, size_t last,
+                  const std::vector<Token>& tokens) {
+  if (speaker.kind != SpeakerKind::kMedia) return false;
+  if (Is(tokens[first], "according")) return true;
+  const bool set_off = speaker.first > 0 && speaker.last <= first &&
+                       Is(tokens[speaker.first - 1], ",");
+  const bool closes =
+      last == tokens.size() || Is(tokens[last], ",") || Is(tokens[last], ".");
+  return set_off && closes;
+}
+
 }  // namespace
 
 size_t SpeechCategory(SpeakerKind kind, bool confirms, Backing previous) {
@@ -240,7 +255,11 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
     s->carried = true;
   }
   backer.kind = speaker.kind;
-  s->BackBySpeaker(backer);
+  if (IsWriterLink(speaker, first, last, tokens)) {
+    s->BackByWriterLink(backer);
+  } else {
+    s->BackBySpeaker(backer);
+  }
   s->Add(SpeechCategory(speaker.kind, confirms, s->previous),
          std::min(first, speaker.first), std::max(last, speaker.last),
          entry.strength, &entry);
