@@ -824,6 +824,26 @@ TEST(ExtractorTest, ChainsAreBackedByTheWritersLink) {
   });
 }
 
+// A state speaks through its government; a news agency is an outlet.
+TEST(ExtractorTest, StatesAndNewsAgencies) {
+  RunTable({
+      {"North Korea said it would cut the hotline.",
+       {"named_source:North Korea said"},
+       "institution"},
+      {"Beijing warned that the talks would fail.",
+       {"named_source:Beijing warned"},
+       "institution"},
+      {"The state news agency said the hotline was cut.",
+       {"media_report:The state news agency said"},
+       "media"},
+      // Near misses: a person named like a place, an agency of a state.
+      {"Jordan said he would retire.", {"named_source:Jordan said"}, "named"},
+      {"The environment agency said the river was clean.",
+       {"named_source:The environment agency said"},
+       "institution"},
+  });
+}
+
 // Who backs a claim: the words of the attribution that set its backing.
 TEST(ExtractorTest, BackerIsTheAttributionThatSetTheBacking) {
   const std::vector<std::pair<const char*, const char*>> cases = {
