@@ -169,7 +169,8 @@ struct ExtractScratch::Buffers {
   size_t last_begin = 0;
   Backing last_backing = Backing::kNone;
   SpeakerSpan last_backer;
-  Log1pMemo log1p;  // of the category sums
+  Log1pMemo log1p;          // of the category sums
+  bool keep_names = false;  // KeepNamesForNextClaim was called
 
   // A fresh state for the claim of `text` starting at `begin`, its cue
   // lists emptied; forgets the last text's acronyms at a new text.
@@ -178,8 +179,11 @@ struct ExtractScratch::Buffers {
                            text.size() == text_size && begin > last_begin;
     if (!same_text) {
       acronyms.clear();
-      names.Clear();
+      const bool reread =
+          keep_names && text.data() == text_data && text.size() == text_size;
+      if (!reread) names.Clear();
     }
+    keep_names = false;
     text_data = text.data();
     text_size = text.size();
     last_begin = begin;
@@ -210,6 +214,10 @@ ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
 ExtractScratch::~ExtractScratch() = default;
 ExtractScratch::ExtractScratch(ExtractScratch&&) noexcept = default;
 ExtractScratch& ExtractScratch::operator=(ExtractScratch&&) noexcept = default;
+
+bool ExtractScratch::RemembersNames() const { return !buffers_->names.empty(); }
+
+void ExtractScratch::KeepNamesForNextClaim() { buffers_->keep_names = true; }
 
 namespace {
 

@@ -26,6 +26,7 @@ namespace credence {
 class NameMemory {
  public:
   void Clear() { size_ = 0; }
+  bool empty() const { return size_ == 0; }
 
   // Records every person the claim names next to a title, speaker or not:
   // "President Donald Trump", "Secretary of State Mike Pompeo", "Fauci,
