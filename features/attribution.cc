@@ -211,17 +211,30 @@ SpeakerKind Stronger(SpeakerKind a, SpeakerKind b) {
   return std::min(a, b);
 }
 
+// Lower-case words inside a long name: "Ministry of Defense", "Project on
+// Government Oversight", "Office of Management and Budget". "of" joins any
+// two speaker tokens; the others only two capitalized words.
+bool JoinsName(const std::vector<Token>& tokens,
+               const std::vector<uint8_t>& roles, size_t i) {
+  if (i == 0 || i + 1 >= tokens.size()) return false;
+  if (Is(tokens[i], "of")) {
+    return IsSpeakerToken(tokens, roles, i - 1) &&
+           IsSpeakerToken(tokens, roles, i + 1);
+  }
+  static const WordSet connectors = {"on", "for", "and"};
+  return In(connectors, tokens[i]) && tokens[i - 1].capitalized &&
+         tokens[i + 1].capitalized && IsSpeakerToken(tokens, roles, i - 1) &&
+         IsSpeakerToken(tokens, roles, i + 1);
+}
+
 // A run of speaker tokens ending just before `end`; returns its first.
 size_t RunStart(const std::vector<Token>& tokens,
                 const std::vector<uint8_t>& roles, size_t end) {
   size_t first = end;
   while (first > 0 && end - first < kMaxSpeakerTokens) {
     const size_t i = first - 1;
-    bool take = IsSpeakerToken(tokens, roles, i);
-    // "of" joins two parts of one name: "Ministry of Defense".
-    if (!take && Is(tokens[i], "of") && first < end && i > 0) {
-      take = IsSpeakerToken(tokens, roles, i - 1);
-    }
+    const bool take = IsSpeakerToken(tokens, roles, i) ||
+                      (first < end && JoinsName(tokens, roles, i));
     if (!take) break;
     first = i;
   }
@@ -256,7 +269,47 @@ Speaker RunBefore(const std::vector<Token>& tokens,
   return s;
 }
 
+// "a source close to the governor", "an aide to the minister": the
+// speaker is the unnamed person near `s`, not `s` itself. kNone when `s`
+// stands on its own.
+Speaker CloseTo(const std::vector<Token>& tokens,
+                const std::vector<uint8_t>& roles, const Speaker& s) {
+  if (s.kind == SpeakerKind::kNone || s.first < 2 ||
+      !Is(tokens[s.first - 1], "to")) {
+    return {};
+  }
+  const size_t link = s.first - 1;
+  const bool close = Is(tokens[link - 1], "close");
+  const bool person = (roles[link - 1] & kPersonRole) != 0;
+  if (!close && !person) return {};
+  Speaker outer = RunBefore(tokens, roles, close ? link - 1 : link);
+  if (outer.kind == SpeakerKind::kNone) {
+    if (!close) return {};
+    outer.first = link - 1;
+  }
+  if (outer.kind != SpeakerKind::kVague) outer.kind = SpeakerKind::kAnonymous;
+  outer.last = s.last;
+  return outer;
+}
+
 }  // namespace
+
+bool IsPersonName(const Token& token, uint8_t role) {
+  return IsName(token, role) && token.is_word && token.norm.size() > 1 &&
+         !In(Abbreviations(), token);
+}
+
+size_t SurnameIndex(const std::vector<Token>& tokens,
+                    const std::vector<uint8_t>& roles, size_t first,
+                    size_t last) {
+  const auto name = [&](size_t i) { return IsPersonName(tokens[i], roles[i]); };
+  for (size_t i = last; i > first; --i) {
+    const size_t k = i - 1;
+    if (!name(k)) continue;
+    if (k + 1 == last || (!name(k + 1) && roles[k + 1] == 0)) return k;
+  }
+  return last;
+}
 
 size_t SkipFillersLeft(const std::vector<Token>& tokens, size_t index) {
   size_t k = index, skipped = 0;
@@ -281,6 +334,8 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     // at a body speaks for it ("researchers at the British Antarctic
     // Survey"); an unnamed person or a source there does not.
     const Speaker s = RunBefore(tokens, roles, end);
+    const Speaker near = CloseTo(tokens, roles, s);
+    if (near.kind != SpeakerKind::kNone) return near;
     if (s.kind == SpeakerKind::kNone || s.first < 2 ||
         !IsLocative(tokens[s.first - 1]) || !tokens[s.first - 2].is_word) {
       return s;
@@ -339,11 +394,8 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
   }
   size_t last = first;
   while (last < tokens.size() && last - first < kMaxSpeakerTokens) {
-    bool take = IsSpeakerToken(tokens, roles, last);
-    if (!take && Is(tokens[last], "of") && last > first &&
-        last + 1 < tokens.size()) {
-      take = IsSpeakerToken(tokens, roles, last + 1);
-    }
+    const bool take = IsSpeakerToken(tokens, roles, last) ||
+                      (last > first && JoinsName(tokens, roles, last));
     if (!take) break;
     ++last;
   }

@@ -55,6 +55,19 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
 Speaker SpeakerAfter(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t from);
 
+// Whether a token can be part of a person's name: capitalized, no role
+// word, no sentence opener or abbreviation ("Mr", "Dr").
+bool IsPersonName(const Token& token, uint8_t role);
+
+// The last word of the person a speaker's tokens [first, last) name:
+// "Berg" in "Transport Minister Anna Berg" and in "Ms. Berg" or "Anna
+// Berg, the minister", the last run of names not followed by a role word
+// ("White House" in "White House official" is no one). `last` when the
+// tokens name no one.
+size_t SurnameIndex(const std::vector<Token>& tokens,
+                    const std::vector<uint8_t>& roles, size_t first,
+                    size_t last);
+
 // First token left of `index` that is not an auxiliary or adverb between a
 // subject and its verb ("has", "also", "quickly"); index itself if none.
 size_t SkipFillersLeft(const std::vector<Token>& tokens, size_t index);

@@ -161,6 +161,7 @@ struct ExtractScratch::Buffers {
   std::string folded;                     // a token as FoldQuotes gives it
   // Acronyms the text defined in earlier claims ("... Initiative (CHAI)").
   std::vector<std::string> acronyms;
+  NameMemory names;  // people the text named with a title so far
   // The last claim: its text (address and size), start, backing and
   // backer. A claim of another text, or starting no later, is a new text.
   const char* text_data = nullptr;
@@ -168,14 +169,21 @@ struct ExtractScratch::Buffers {
   size_t last_begin = 0;
   Backing last_backing = Backing::kNone;
   SpeakerSpan last_backer;
-  Log1pMemo log1p;  // of the category sums
+  Log1pMemo log1p;          // of the category sums
+  bool keep_names = false;  // KeepNamesForNextClaim was called
 
   // A fresh state for the claim of `text` starting at `begin`, its cue
   // lists emptied; forgets the last text's acronyms at a new text.
   ClaimState Start(std::string_view text, size_t begin, Backing previous) {
     const bool same_text = text.data() == text_data &&
                            text.size() == text_size && begin > last_begin;
-    if (!same_text) acronyms.clear();
+    if (!same_text) {
+      acronyms.clear();
+      const bool reread =
+          keep_names && text.data() == text_data && text.size() == text_size;
+      if (!reread) names.Clear();
+    }
+    keep_names = false;
     text_data = text.data();
     text_size = text.size();
     last_begin = begin;
@@ -187,6 +195,7 @@ struct ExtractScratch::Buffers {
     state.tokens = &tokens.tokens();
     state.roles = &roles;
     state.marks = &marks;
+    state.names = &names;
     state.previous = previous;
     if (same_text && previous == last_backing)
       state.previous_backer = last_backer;
@@ -205,6 +214,10 @@ ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
 ExtractScratch::~ExtractScratch() = default;
 ExtractScratch::ExtractScratch(ExtractScratch&&) noexcept = default;
 ExtractScratch& ExtractScratch::operator=(ExtractScratch&&) noexcept = default;
+
+bool ExtractScratch::RemembersNames() const { return !buffers_->names.empty(); }
+
+void ExtractScratch::KeepNamesForNextClaim() { buffers_->keep_names = true; }
 
 namespace {
 
@@ -277,6 +290,7 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
 
   KeepMatchesThatApply(text, state.t(), lexicons_, &buf.folded, &buf.matches);
   MarkMatchedTokens(buf.matches, &state);
+  buf.names.Scan(state.t(), buf.roles);
   AddLexiconCues(buf.matches, lexicons_, &state);
   AddStyleCues(buf.tokens.may_shout_or_mark(), &buf.acronyms, &buf.style_cues,
                &state);

@@ -83,14 +83,23 @@ struct ClaimEvidence {
 
 // Working memory of Extract, reused from one claim to the next; one per
 // thread (it is not safe to share). Besides buffers it remembers the last
-// claim's text, acronyms and backer, which the next claim of the same text
-// reads.
+// claim's text, acronyms and backer, and the people the text named with a
+// title (features/rules/name_memory.h), which the next claim of the same
+// text reads.
 class ExtractScratch {
  public:
   ExtractScratch();
   ~ExtractScratch();
   ExtractScratch(ExtractScratch&&) noexcept;
   ExtractScratch& operator=(ExtractScratch&&) noexcept;
+
+  // Whether the claims of the last text named a person with a title
+  // ("Transport Minister Anna Berg").
+  bool RemembersNames() const;
+  // The next Extract of the last text keeps those names even for an
+  // earlier claim: a headline names people before the body gives their
+  // titles, so the scorer reads it again at the end.
+  void KeepNamesForNextClaim();
 
  private:
   friend class Extractor;

@@ -334,9 +334,10 @@ TEST(ExtractorTest, OnRecordSources) {
       {"Watson said the talks would go on.",
        {"named_source:Watson said"},
        "named"},
+      // The appositive gives her office: she speaks for the union.
       {"“We will not back down,” said Ana Ruiz, the union’s president.",
        {"named_source:said Ana Ruiz"},
-       "named"},
+       "official"},
       {"The war will drag on, the defense minister said.",
        {"named_source:the defense minister said"},
        "official"},
@@ -748,6 +749,252 @@ TEST(ExtractorTest, PronounsCarryTheBackingOver) {
   ev = Default().Extract(text, 0, text.size(), Backing::kNone);
   EXPECT_EQ(ev.backing, Backing::kNamed);
   EXPECT_FALSE(ev.backing_carried);
+}
+
+// Long names hold lower-case words: the cue spans the whole name.
+TEST(ExtractorTest, LongNamesWithConnectors) {
+  RunTable({
+      {"The Project on Government Oversight said the rule was weak.",
+       {"named_source:The Project on Government Oversight said"},
+       "institution"},
+      {"The Office of Management and Budget announced the cuts.",
+       {"official_confirmation:The Office of Management and Budget "
+        "announced"},
+       "institution"},
+      {"The Department of Health and Human Services said the rule was "
+       "weak.",
+       {"named_source:The Department of Health and Human Services said"},
+       "institution"},
+      // Near miss: "and" after a lower-case word joins nothing.
+      {"Prices rose and Ministry officials said the rule was weak.",
+       {"anonymous_source:Ministry officials said"},
+       "anonymous"},
+  });
+}
+
+// Someone near a person is not that person: "a source close to the
+// governor" is an unnamed source, not the governor on record.
+TEST(ExtractorTest, PeopleCloseToSomeoneAreAnonymous) {
+  RunTable({
+      {"A source close to the governor told reporters the plan was dead.",
+       {"anonymous_source:A source close to the governor told reporters"},
+       "anonymous"},
+      {"A source close to the governor said the plan was dead.",
+       {"anonymous_source:A source close to the governor said"},
+       "anonymous"},
+      {"An aide to the minister said the plan was dead.",
+       {"anonymous_source:An aide to the minister said"},
+       "anonymous"},
+      {"People around the president said the plan was dead.",
+       {"anonymous_source:People around the president said"},
+       "anonymous"},
+      // Near misses: "to" after a thing, not a person near someone.
+      {"A letter to the governor said the plan was dead.",
+       {"named_source:the governor said"},
+       "official"},
+      {"Close to the border, the governor said the plan was dead.",
+       {"named_source:the governor said"},
+       "official"},
+      {"The governor said the plan was dead.",
+       {"named_source:The governor said"},
+       "official"},
+  });
+}
+
+// A title that names no one: a generic rank ("the official") is an
+// unnamed source, a unique office ("the police chief") is on record, and a
+// grant of anonymity anywhere in the claim makes the speaker anonymous.
+TEST(ExtractorTest, UnnamedTitles) {
+  RunTable({
+      {"The official said the plan was dead.",
+       {"anonymous_source:The official said"},
+       "anonymous"},
+      {"The former official said the plan was dead.",
+       {"anonymous_source:The former official said"},
+       "anonymous"},
+      {"The diplomat told reporters the plan was dead.",
+       {"anonymous_source:The diplomat told reporters"},
+       "anonymous"},
+      {"The official said, speaking on condition of anonymity, that the "
+       "plan was dead.",
+       {"anonymous_source:The official said",
+        "anonymous_source:on condition of anonymity"},
+       "anonymous"},
+      {"The police chief said the plan was dead.",
+       {"named_source:The police chief said"},
+       "official"},
+      {"The prime minister said the plan was dead.",
+       {"named_source:The prime minister said"},
+       "official"},
+      {"The MP said the plan was dead.",
+       {"named_source:The MP said"},
+       "official"},
+      {"An adviser said the plan was dead.",
+       {"anonymous_source:An adviser said"},
+       "anonymous"},
+      {"The adviser said the plan was dead.",
+       {"anonymous_source:The adviser said"},
+       "anonymous"},
+      // A named official stays on record.
+      {"Police Chief Anna Berg said the plan was dead.",
+       {"named_source:Police Chief Anna Berg said"},
+       "official"},
+  });
+}
+
+// Wordings of anonymity in wire copy: briefed on, with knowledge of, not
+// cleared to talk, declining to be named.
+TEST(ExtractorTest, AnonymityWordings) {
+  RunTable({
+      {"Another source briefed on the talks told the Times the plan was "
+       "dead.",
+       {"anonymous_source:source briefed on"},
+       "anonymous"},
+      {"People with knowledge of the plans said the plan was dead.",
+       {"anonymous_source:People with knowledge of"},
+       "anonymous"},
+      {"The officer, who was not cleared to talk to reporters, said the "
+       "plan was dead.",
+       {"anonymous_source:The officer, who was not cleared to talk to "
+        "reporters, said"},
+       "anonymous"},
+      {"A diplomat, declining to be named, said the plan was dead.",
+       {"anonymous_source:A diplomat, declining to be named, said"},
+       "anonymous"},
+      {"A lawyer with direct knowledge of the case said it was closed.",
+       {"anonymous_source:with direct knowledge of"},
+       "anonymous"},
+      // Near miss: knowledge of a subject, no one speaking.
+      {"She has a deep knowledge of the law.", {}, "none"},
+  });
+}
+
+// An unnamed spokesperson speaks for the body; so do the authorities.
+TEST(ExtractorTest, UnnamedSpokespeopleSpeakForTheBody) {
+  RunTable({
+      {"A police spokesman said the road was closed.",
+       {"named_source:A police spokesman said"},
+       "institution"},
+      {"A hospital spokeswoman said two patients died.",
+       {"named_source:A hospital spokeswoman said"},
+       "institution"},
+      {"Authorities said the road was closed.",
+       {"named_source:Authorities said"},
+       "institution"},
+      {"Police spokesman Tom Lee said the road was closed.",
+       {"named_source:Police spokesman Tom Lee said"},
+       "official"},
+      {"A government spokesman who declined to be named said the road was "
+       "closed.",
+       {"anonymous_source:who declined to be named"},
+       "anonymous"},
+  });
+}
+
+// The article's memory of names: a person introduced with a title keeps
+// that kind when later named by surname alone, as AP style writes it.
+TEST(ExtractorTest, SurnamesKeepTheTitleMetEarlier) {
+  struct Article {
+    std::vector<std::string> claims;
+    std::vector<const char*> backings;  // one a claim
+  };
+  const std::vector<Article> articles = {
+      {{"Transport Minister Anna Berg opened the bridge.",
+        "Berg said it was safe.", "Ms. Berg said it was safe.",
+        "Anna Berg said it was safe.", "Lund said it was safe."},
+       {"none", "official", "official", "official", "named"}},
+      {{"Anna Berg, the transport minister, opened the bridge.",
+        "Berg said it was safe."},
+       {"none", "official"}},
+      {{"The Oslo mayor, Anna Berg, opened the bridge.",
+        "Berg said it was safe."},
+       {"none", "official"}},
+      {{"Secretary of State Anna Berg opened the bridge.",
+        "Berg said it was safe."},
+       {"none", "official"}},
+      {{"Conservative MP Anna Berg opened the bridge.",
+        "“It is safe,” said Berg."},
+       {"none", "official"}},
+      {{"White House health adviser Dr. Anna Berg opened the bridge.",
+        "Dr. Berg said it was safe."},
+       {"none", "official"}},
+      // A former holder speaks for no office.
+      {{"Former President Anna Berg opened the bridge.",
+        "Berg said it was safe."},
+       {"none", "named"}},
+      // "the minister's wife" gives Berg no title.
+      {{"Anna Berg, the minister's wife, opened the bridge.",
+        "Berg said it was safe."},
+       {"none", "named"}},
+      // A named officer makes a later "the officer" that person.
+      {{"Officer Tom Lee stopped the car.", "The officer said it sped."},
+       {"none", "official"}},
+      {{"A man stopped the car.", "The officer said it sped."},
+       {"none", "anonymous"}},
+  };
+  for (const Article& a : articles) {
+    std::string text;
+    std::vector<size_t> begins;
+    for (const std::string& c : a.claims) {
+      begins.push_back(text.size());
+      text += c + " ";
+    }
+    ExtractScratch scratch;
+    ClaimEvidence ev;
+    for (size_t i = 0; i < a.claims.size(); ++i) {
+      SCOPED_TRACE(a.claims[i]);
+      Default().Extract(text, begins[i], begins[i] + a.claims[i].size(),
+                        Backing::kNone, &scratch, &ev);
+      EXPECT_STREQ(BackingName(ev.backing), a.backings[i]);
+    }
+  }
+  // A new text forgets the names: "Berg" alone is named.
+  const std::string first = "Transport Minister Anna Berg opened the bridge.";
+  const std::string other = "Berg said it was safe.";
+  ExtractScratch scratch;
+  ClaimEvidence ev;
+  Default().Extract(first, 0, first.size(), Backing::kNone, &scratch, &ev);
+  Default().Extract(other, 0, other.size(), Backing::kNone, &scratch, &ev);
+  EXPECT_EQ(ev.backing, Backing::kNamed);
+}
+
+// In a chain the writer relies on the link nearest to them: the outlet
+// cited for the whole sentence, not the minister inside it.
+TEST(ExtractorTest, ChainsAreBackedByTheWritersLink) {
+  RunTable({
+      {"The minister told the envoy the plan was dead, a TV channel said, "
+       "quoting a newspaper.",
+       {"named_source:The minister told", "media_report:a TV channel said"},
+       "media"},
+      {"The minister said the plan was dead, according to the newspaper.",
+       {"named_source:The minister said",
+        "media_report:according to the newspaper"},
+       "media"},
+      // Near miss: the outlet is where the minister spoke.
+      {"The minister told the newspaper the plan was dead.",
+       {"named_source:The minister told", "media_report:told the newspaper"},
+       "official"},
+  });
+}
+
+// A state speaks through its government; a news agency is an outlet.
+TEST(ExtractorTest, StatesAndNewsAgencies) {
+  RunTable({
+      {"North Korea said it would cut the hotline.",
+       {"named_source:North Korea said"},
+       "institution"},
+      {"Beijing warned that the talks would fail.",
+       {"named_source:Beijing warned"},
+       "institution"},
+      {"The state news agency said the hotline was cut.",
+       {"media_report:The state news agency said"},
+       "media"},
+      // Near misses: a person named like a place, an agency of a state.
+      {"Jordan said he would retire.", {"named_source:Jordan said"}, "named"},
+      {"The environment agency said the river was clean.",
+       {"named_source:The environment agency said"},
+       "institution"},
+  });
 }
 
 // Who backs a claim: the words of the attribution that set its backing.

@@ -93,9 +93,7 @@ TEST(EvaluateGold, InventedArticlesDevFiguresWorkedByHand) {
     size_t system, gold, system_matched, gold_matched;
   };
   const Row rows[] = {
-      // "the mayor said" inside "A source close to the mayor said" is no
-      // named source.
-      {"named_source", 5, 4, 4, 4},
+      {"named_source", 4, 4, 4, 4},
       {"anonymous_source", 2, 2, 2, 2},
       {"vague_attribution", 2, 2, 2, 2},
       // "on Facebook" names a channel: only "viral post" is a cue.
@@ -113,20 +111,20 @@ TEST(EvaluateGold, InventedArticlesDevFiguresWorkedByHand) {
     EXPECT_EQ(r.cues[k].system_matched, rows[k].system_matched);
     EXPECT_EQ(r.cues[k].gold_matched, rows[k].gold_matched);
   }
-  EXPECT_DOUBLE_EQ(r.cues[0].Precision(), 0.8);
+  EXPECT_DOUBLE_EQ(r.cues[0].Precision(), 1.0);
   EXPECT_DOUBLE_EQ(r.cues[5].Recall(), 0.5);
   EXPECT_EQ(r.cues[6].Recall(), 0.0);
-  EXPECT_DOUBLE_EQ(r.micro_all.Precision(), 10.0 / 11);
+  EXPECT_DOUBLE_EQ(r.micro_all.Precision(), 1.0);  // 10 of 10
   EXPECT_DOUBLE_EQ(r.micro_all.Recall(), 10.0 / 12);
-  EXPECT_DOUBLE_EQ(r.micro_sourcing.Precision(), 9.0 / 10);
+  EXPECT_DOUBLE_EQ(r.micro_sourcing.Precision(), 1.0);
   EXPECT_DOUBLE_EQ(r.micro_sourcing.Recall(), 1.0);
-  // "A source close to the mayor said" reads as official; "It is widely
-  // believed that ..." as vague where the gold has no source.
+  // "It is widely believed that ..." reads as vague where the gold has
+  // no source.
   EXPECT_EQ(r.backing.n, 14u);
-  EXPECT_EQ(r.backing.correct, 12u);
-  EXPECT_EQ(r.backing_sourced.correct, 7u);    // of 8
+  EXPECT_EQ(r.backing.correct, 13u);
+  EXPECT_EQ(r.backing_sourced.correct, 8u);    // of 8
   EXPECT_EQ(r.backing_unsourced.correct, 5u);  // of 6
-  EXPECT_EQ(r.confusion[At(Backing::kAnonymous)][At(Backing::kOfficial)], 1u);
+  EXPECT_EQ(r.confusion[At(Backing::kAnonymous)][At(Backing::kAnonymous)], 2u);
   EXPECT_EQ(r.confusion[At(Backing::kNone)][At(Backing::kVague)], 1u);
   EXPECT_EQ(r.confusion[At(Backing::kNone)][At(Backing::kNone)], 5u);
   ASSERT_TRUE(r.auc.has_value());
@@ -156,11 +154,11 @@ TEST(EvaluateGold, WritersPrintTheFigures) {
   std::ostringstream text, json;
   WriteGoldText(r, text);
   WriteGoldJson(r, json);
-  EXPECT_NE(text.str().find("named_source                5      4          "
-                            "4          4     0.800   1.000   0.889\n"),
+  EXPECT_NE(text.str().find("named_source                4      4          "
+                            "4          4     1.000   1.000   1.000\n"),
             std::string::npos)
       << text.str();
-  EXPECT_NE(text.str().find("  claims with a source: 7 of 8 right (0.875)\n"),
+  EXPECT_NE(text.str().find("  claims with a source: 8 of 8 right (1.000)\n"),
             std::string::npos);
   EXPECT_NE(json.str().find("{\"category\":\"hedge\",\"system\":1,\"gold\":2,"
                             "\"system_matched\":1,\"gold_matched\":1,"

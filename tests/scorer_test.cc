@@ -74,6 +74,35 @@ TEST(ScorerTest, BackingCarriesOver) {
   EXPECT_EQ(a.claims[3].evidence.backing, Backing::kNone);
 }
 
+// A headline names a person by surname before the body gives the title:
+// the headline is read again with the names of the whole article.
+TEST(ScorerTest, HeadlineSurnamesTakeTheTitleFromTheBody) {
+  const struct {
+    const char* text;
+    Backing headline;
+  } cases[] = {
+      {"Berg says the bridge is safe\nTransport Minister Anna Berg opened "
+       "the bridge.",
+       Backing::kOfficial},
+      // Another person, or a body that names no one with a title.
+      {"Lund says the bridge is safe\nTransport Minister Anna Berg opened "
+       "the bridge.",
+       Backing::kNamed},
+      {"Berg says the bridge is safe\nAnna Berg opened the bridge.",
+       Backing::kNamed},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.text);
+    const ArticleScore a = Default().ScoreArticle(c.text);
+    ASSERT_EQ(a.claims.size(), 2u);
+    EXPECT_EQ(a.claims[0].evidence.backing, c.headline);
+  }
+  // Scored alone, as rank scores headlines, the headline keeps no memory.
+  const std::string alone = "Berg says the bridge is safe";
+  EXPECT_EQ(Default().ScoreClaim(alone, Span{0, alone.size()}).evidence.backing,
+            Backing::kNamed);
+}
+
 // A model with article weights scores the article with them, on the mean
 // of the claims' features.
 TEST(ScorerTest, ArticleWeightsScoreTheMeanFeatures) {

@@ -29,7 +29,7 @@ LexiconEntry RuleEntry(const char* phrase) {
 
 Backing ClaimState::BackBySpeaker(const Speaker& s) {
   const Backing b = BackingOfSpeaker(s.kind, previous);
-  if (b >= backing) return b;
+  if (b >= backing || writer_link) return b;
   if (s.kind == SpeakerKind::kPronoun && previous != Backing::kNone) {
     backing = b;
     backer = previous_backer;

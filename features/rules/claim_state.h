@@ -18,6 +18,7 @@
 #include "features/attribution.h"
 #include "features/extractor.h"
 #include "features/lexicon_ids.h"
+#include "features/rules/name_memory.h"
 #include "features/style_cues.h"
 #include "features/tokenizer.h"
 
@@ -49,6 +50,8 @@ struct ClaimState {
   SpeakerSpan previous_backer;            // and who gave it, if known
   bool set_phrases = false;               // whether any set phrase matched
   bool listicle_nouns = false;            // whether any listicle noun matched
+  // People the text named with a title in earlier claims (and this one).
+  NameMemory* names = nullptr;
 
   std::vector<Cue>* cues = nullptr;  // [kCategoryCount], before MergeCues
   uint32_t cues_used = 0;            // bit c: cues[c] may hold cues
@@ -56,6 +59,10 @@ struct ClaimState {
   Backing backing = Backing::kNone;
   SpeakerSpan backer;    // who gave `backing`
   bool carried = false;  // a pronoun speech verb carried `previous` over
+  // An outlet the writer cites for the whole claim ("..., according to
+  // CNN", "..., a TV channel said") backs it, whoever speaks inside it: the
+  // link of a chain nearest the writer. Once set, the backing is fixed.
+  bool writer_link = false;
   Speaker last_speaker;  // of the last speech verb, for "... and said"
 
   const std::vector<Token>& t() const { return *tokens; }
@@ -69,7 +76,7 @@ struct ClaimState {
   }
   // Backing `b`, given by tokens [first, last), if stronger than so far.
   void Back(Backing b, size_t first, size_t last) {
-    if (b < backing) {
+    if (b < backing && !writer_link) {
       backing = b;
       backer = {};
       if (first < last) backer = {t()[first].begin, t()[last - 1].end, false};
@@ -77,7 +84,7 @@ struct ClaimState {
   }
   // Backing `b`, given by a cue's words, if stronger than so far.
   void BackByCue(Backing b, const Cue& cue) {
-    if (b < backing) {
+    if (b < backing && !writer_link) {
       backing = b;
       backer = {cue.begin, cue.end, false};
     }
@@ -85,6 +92,13 @@ struct ClaimState {
   // The backing speaker `s` gives; a pronoun's is the previous claim's.
   // Returns it.
   Backing BackBySpeaker(const Speaker& s);
+  // Backs the claim by the outlet `s` alone, for good (writer_link).
+  void BackByWriterLink(const Speaker& s) {
+    backing = Backing::kNone;
+    writer_link = false;
+    Back(Backing::kMedia, s.first, s.last);
+    writer_link = true;
+  }
 
   // Prose, not a headline: a final full stop, or more tokens than a
   // headline runs to. Worked out when first asked.

@@ -149,14 +149,47 @@ bool NoStatement(const Speaker& speaker, size_t first, size_t last,
 }
 
 // "The official, who was not authorized to speak, said": a speaker made
-// anonymous on the way to the verb.
-void MarkMadeAnonymous(const std::vector<uint8_t>& marks, size_t first,
-                       Speaker* speaker) {
+// anonymous on the way to the verb. A grant of anonymity anywhere in the
+// claim ("the official said, speaking on condition of anonymity") covers a
+// title that names no one.
+void MarkMadeAnonymous(const ClaimState& s, size_t first, Speaker* speaker) {
+  const std::vector<uint8_t>& marks = *s.marks;
   const bool person = speaker->kind == SpeakerKind::kOfficial ||
                       speaker->kind == SpeakerKind::kNamed;
-  for (size_t i = speaker->last; i < first && person; ++i) {
-    if (marks[i] & kAnonymousMark) speaker->kind = SpeakerKind::kAnonymous;
+  if (!person) return;
+  if (AnyMarked(marks, speaker->last, first, kAnonymousMark)) {
+    speaker->kind = SpeakerKind::kAnonymous;
+    return;
   }
+  const bool unnamed = speaker->kind == SpeakerKind::kOfficial &&
+                       SurnameIndex(s.t(), *s.roles, speaker->first,
+                                    speaker->last) == speaker->last;
+  if (unnamed && AnyMarked(marks, 0, s.t().size(), kAnonymousMark)) {
+    speaker->kind = SpeakerKind::kAnonymous;
+  }
+}
+
+// The article's memory of names: a surname met with a title before keeps
+// it; a definite title that names no one is read by what the text named.
+void ApplyNameMemory(ClaimState* s, Speaker* speaker) {
+  if (s->names == nullptr) return;
+  s->names->Recall(s->t(), *s->roles, speaker);
+  s->names->Remember(s->t(), *s->roles, *speaker);
+}
+
+// An outlet the writer cites for the whole sentence: "according to CNN",
+// or set off after the content ("..., a TV channel said, quoting a
+// newspaper", "..., the Post reported."). "The minister told CNN" and
+// "CNN reported that ..." inside a longer sentence are not.
+bool IsWriterLink(const Speaker& speaker, size_t first, size_t last,
+                  const std::vector<Token>& tokens) {
+  if (speaker.kind != SpeakerKind::kMedia) return false;
+  if (Is(tokens[first], "according")) return true;
+  const bool set_off = speaker.first > 0 && speaker.last <= first &&
+                       Is(tokens[speaker.first - 1], ",");
+  const bool closes =
+      last == tokens.size() || Is(tokens[last], ",") || Is(tokens[last], ".");
+  return set_off && closes;
 }
 
 }  // namespace
@@ -207,7 +240,8 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   Speaker backer;
   Speaker speaker = FindSpeaker(first, last, k, confirms, *s, &backer);
   if (speaker.kind == SpeakerKind::kNone) return;
-  MarkMadeAnonymous(*s->marks, first, &speaker);
+  MarkMadeAnonymous(*s, first, &speaker);
+  ApplyNameMemory(s, &speaker);
   if (NoStatement(speaker, first, last, tokens)) return;
   if (speaker.last > first) s->last_speaker = speaker;
   // Outlets report; a proper name that "reported" is most often one.
@@ -221,7 +255,11 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
     s->carried = true;
   }
   backer.kind = speaker.kind;
-  s->BackBySpeaker(backer);
+  if (IsWriterLink(speaker, first, last, tokens)) {
+    s->BackByWriterLink(backer);
+  } else {
+    s->BackBySpeaker(backer);
+  }
   s->Add(SpeechCategory(speaker.kind, confirms, s->previous),
          std::min(first, speaker.first), std::max(last, speaker.last),
          entry.strength, &entry);
