@@ -15,12 +15,12 @@
 #include <sstream>
 #include <thread>
 
-#include "engine/atomic_file.h"
-#include "engine/ranker.h"
+#include "engine/util/atomic_file.h"
+#include "engine/rank/ranker.h"
 #include "engine/report.h"
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "engine/scorer.h"
-#include "tools/cli_common.h"
+#include "tools/command_options.h"
 
 namespace credence {
 namespace {
