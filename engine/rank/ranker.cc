@@ -18,9 +18,9 @@
 
 #include "engine/csv/csv_reader.h"
 #include "engine/csv/csv_record.h"
+#include "engine/report.h"
 #include "engine/util/huge_pages.h"
 #include "engine/util/radix_sort.h"
-#include "engine/report.h"
 #include "engine/util/work_pool.h"
 
 namespace credence {
@@ -307,7 +307,7 @@ void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
 }
 
 // A row kept for --top, with its strings.
-struct Kept {
+struct TopRow {
   Row row;
   uint64_t number = 0;
   std::string id;
@@ -316,8 +316,8 @@ struct Kept {
 
 // Whether a row (score, number) comes before another in the output: a
 // total order, so the result does not depend on the order rows arrive in.
-bool Before(double score, uint64_t number, double other_score,
-            uint64_t other_number, bool ascending) {
+bool RanksBefore(double score, uint64_t number, double other_score,
+                 uint64_t other_number, bool ascending) {
   if (score != other_score) {
     return ascending ? score < other_score : score > other_score;
   }
@@ -409,12 +409,12 @@ struct WindowFormat {
 };
 
 // What reading and scoring leaves for the output.
-struct Scored {
-  explicit Scored(size_t block) : rows(block) {}
+struct ScoredRows {
+  explicit ScoredRows(size_t block) : rows(block) {}
   // Without --top: every row, positions only. With --top: a heap whose
   // front is the worst row kept, each with its strings.
   RowStore rows;
-  std::vector<Kept> heap;
+  std::vector<TopRow> heap;
   std::vector<uint64_t> rejected;  // numbers of the rows skipped
 };
 
@@ -424,13 +424,13 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
                   const RankOptions& options, size_t batch_rows,
                   unsigned threads, const Scorer& scorer, std::ostream& log,
                   const RankProgress& progress, RankSummary* summary,
-                  Scored* scored) {
+                  ScoredRows* scored) {
   const bool top = options.top > 0;
   const bool has_id = reader->has_id();
-  std::vector<Kept>& heap = scored->heap;
-  const auto heap_order = [&options](const Kept& a, const Kept& b) {
-    return Before(a.row.score, a.number, b.row.score, b.number,
-                  options.ascending);
+  std::vector<TopRow>& heap = scored->heap;
+  const auto heap_order = [&options](const TopRow& a, const TopRow& b) {
+    return RanksBefore(a.row.score, a.number, b.row.score, b.number,
+                       options.ascending);
   };
   // Batches being read and scored, reused in turn: the reading thread
   // stays at most a ring ahead of the scoring.
@@ -445,12 +445,12 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
       const Batch::Item& item = b.items[i];
       const Row& row = b.rows[i];
       if (heap.size() == options.top &&
-          !Before(row.score, item.number, heap.front().row.score,
-                  heap.front().number, options.ascending)) {
+          !RanksBefore(row.score, item.number, heap.front().row.score,
+                       heap.front().number, options.ascending)) {
         continue;
       }
-      Kept kept{row, item.number, std::string(b.id(item)),
-                std::string(b.text(item))};
+      TopRow kept{row, item.number, std::string(b.id(item)),
+                  std::string(b.text(item))};
       if (!has_id) kept.id = std::to_string(item.number);
       heap.push_back(std::move(kept));
       std::push_heap(heap.begin(), heap.end(), heap_order);
@@ -532,20 +532,20 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
 }
 
 // Writes the rows --top kept.
-void WriteTop(std::vector<Kept>* heap, const RankOptions& options,
+void WriteTop(std::vector<TopRow>* heap, const RankOptions& options,
               const Scorer& scorer, const RowLabels& labels,
               std::ostream& out) {
   std::sort_heap(heap->begin(), heap->end(),
-                 [&options](const Kept& a, const Kept& b) {
-                   return Before(a.row.score, a.number, b.row.score, b.number,
-                                 options.ascending);
+                 [&options](const TopRow& a, const TopRow& b) {
+                   return RanksBefore(a.row.score, a.number, b.row.score,
+                                      b.number, options.ascending);
                  });
   TextBuffer text;
   std::ostringstream json;
   json.imbue(std::locale::classic());  // '.' and no digit groups, always
   DecimalCounter rank(1);
   for (size_t i = 0; i < heap->size(); ++i, rank.Increment()) {
-    const Kept& k = (*heap)[i];
+    const TopRow& k = (*heap)[i];
     if (options.jsonl) {
       AppendJsonRow(i + 1, k.id, k.text, k.row, scorer, &json, &text);
     } else {
@@ -652,7 +652,7 @@ std::vector<uint64_t> RankOrder(const RowStore& rows, uint64_t n,
 // gives. Records are fetched a window of ranks at a time (FetchWindow),
 // the next window's on one thread while batches of the current one are
 // formatted on the others, and written in rank order.
-void WriteAll(const Scored& scored, uint64_t n, RecordSource& again,
+void WriteAll(const ScoredRows& scored, uint64_t n, RecordSource& again,
               WindowFormat* format, const RankOptions& options,
               size_t batch_rows, unsigned threads, std::ostream& out) {
   const RowStore& rows = scored.rows;
@@ -818,7 +818,7 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
   const size_t batch_rows = std::max<size_t>(1, options.batch_rows);
   const unsigned threads = std::max(1u, options.threads);
   RankSummary summary;
-  Scored scored(batch_rows);
+  ScoredRows scored(batch_rows);
   ReadAndScore(reader.get(), path, options, batch_rows, threads, scorer, log,
                progress, &summary, &scored);
 
