@@ -1,3 +1,5 @@
+// The lexicons and model compiled into the binary, and the readers of
+// lexicon folders and overlays that replace or edit them.
 #include "engine/builtin_data.h"
 
 #include <algorithm>

@@ -610,8 +610,8 @@ TEST_F(BadInputTest, WeightsOnTheBoundGiveValidJson) {
   }
 }
 
-// Endless inputs stop at the documented limit and name the file (they
-// used to read until memory ran out: std::bad_alloc). The links point at
+// Endless inputs stop at the documented limit and name the file rather
+// than reading until memory runs out (std::bad_alloc). The links point at
 // /dev/zero; the device itself is only read.
 TEST_F(BadInputTest, EndlessInputsStopAtTheSizeLimits) {
   if (!fs::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";

@@ -1,3 +1,5 @@
+// The command line: the help texts, `credence score` and `credence rank`,
+// and the dispatch of every command.
 #include "tools/cli.h"
 
 #include <fcntl.h>

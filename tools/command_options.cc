@@ -1,3 +1,5 @@
+// What every command shares: building the scorer from the options,
+// parsing with Boost.Program_options, and the checks on paths.
 #include "tools/command_options.h"
 
 #include <filesystem>

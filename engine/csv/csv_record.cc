@@ -1,3 +1,5 @@
+// One CSV record read again by its offset, and fields written back out as
+// RFC 4180 CSV.
 #include "engine/csv/csv_record.h"
 
 #include <array>

@@ -1,3 +1,5 @@
+// The cue tally: in how many rows of each class every cue fires, and the
+// log odds ratio that says which class it marks.
 #include "engine/learn/cue_tally.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Labeled CSV files read into feature vectors for tune and eval.
 #include "engine/learn/dataset.h"
 
 #include <fstream>

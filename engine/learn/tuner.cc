@@ -1,3 +1,5 @@
+// The tuner: cross-validated fits of a model's weights, Platt scaling and
+// the final fit on every row.
 #include "engine/learn/tuner.h"
 
 #include <algorithm>

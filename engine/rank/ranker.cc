@@ -1,3 +1,5 @@
+// credence rank: CSV rows read in batches, scored on a thread pool and
+// written in rank order (all rows or the top k), as CSV or JSON lines.
 #include "engine/rank/ranker.h"
 
 #include <fcntl.h>

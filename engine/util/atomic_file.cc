@@ -1,3 +1,5 @@
+// Files written whole or not at all: a temporary file renamed over the
+// target on Commit.
 #include "engine/util/atomic_file.h"
 
 #include <fcntl.h>

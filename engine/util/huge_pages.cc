@@ -1,3 +1,4 @@
+// Large buffers on transparent huge pages where the kernel offers them.
 #include "engine/util/huge_pages.h"
 
 #include <sys/mman.h>

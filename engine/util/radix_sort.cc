@@ -1,3 +1,4 @@
+// A stable least-significant-digit radix sort of rows by a 64-bit key.
 #include "engine/util/radix_sort.h"
 
 #include <array>

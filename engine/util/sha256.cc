@@ -1,3 +1,4 @@
+// SHA-256 (FIPS 180-4) of bytes and of files.
 #include "engine/util/sha256.h"
 
 #include <cstring>

@@ -1,3 +1,4 @@
+// A fixed pool of threads that run queued jobs.
 #include "engine/util/work_pool.h"
 
 #include <stdexcept>
