@@ -215,9 +215,12 @@ std::vector<ScopedMetrics> MetricsByFile(const Dataset& data,
   return out;
 }
 
-TuneReport Tune(const Dataset& data,
-                const std::vector<std::string>& feature_names,
-                const TuneOptions& options) {
+namespace {
+
+// The checks on Tune()'s arguments; throws std::invalid_argument.
+void CheckTuneInputs(const Dataset& data,
+                     const std::vector<std::string>& feature_names,
+                     const TuneOptions& options) {
   if (options.folds < 2) {
     throw std::invalid_argument("--folds must be at least 2");
   }
@@ -244,6 +247,59 @@ TuneReport Tune(const Dataset& data,
                                 " rows for " + std::to_string(options.folds) +
                                 " folds (hint: lower --folds)");
   }
+}
+
+// The meta lines of report->model: the inputs, the fit, the calibration
+// and the cross-validated figures.
+void AddTuneMeta(const Dataset& data, const TuneOptions& options,
+                 TuneReport* report_out) {
+  const TuneReport& report = *report_out;
+  LinearModel& m = report_out->model;
+  for (const DatasetFile& f : data.files) {
+    m.AddMeta(options.meta_prefix + "input",
+              f.path + " sha256=" + f.sha256 +
+                  " rows=" + std::to_string(f.rows) + " labeled_1=" +
+                  std::to_string(f.positives) + (f.grouped ? " grouped" : ""));
+  }
+  m.AddMeta(
+      options.meta_prefix + "fit",
+      "unit=" + options.unit + " l2=" + FormatFixed(options.l2, 6) +
+          " class_weight=" + (options.balance_classes ? "balanced" : "none") +
+          " file_weight=" + (options.equal_files ? "equal" : "rows") +
+          FileWeightsMeta(options.file_weights) +
+          " signs=" + (options.signs.empty() ? "free" : "taxonomy") +
+          (options.constraints.empty()
+               ? std::string()
+               : " constraints=" + std::to_string(options.constraints.size())) +
+          " iterations=" + std::to_string(report.fit.iterations) +
+          " loss=" + FormatFixed(report.fit.loss, 6));
+  m.AddMeta(options.meta_prefix + "calibration",
+            (report.calibrated ? "platt a=" + FormatFixed(report.platt_a, 6) +
+                                     " b=" + FormatFixed(report.platt_b, 6) +
+                                     " (folded into bias and weights); "
+                               : std::string("none; ")) +
+                report.calibration_note);
+  m.AddMeta(options.meta_prefix + "cv",
+            "folds=" + std::to_string(options.folds) +
+                " seed=" + std::to_string(options.seed));
+  for (const ScopedMetrics& s : report.cv) {
+    m.AddMeta(options.meta_prefix + "cv_metrics",
+              s.scope + " " + MetricsLine(s.metrics));
+    if (s.more_groups > 0) {
+      m.AddMeta(options.meta_prefix + "cv_groups",
+                s.file +
+                    " groups=" + std::to_string(kListedGroups + s.more_groups) +
+                    " recorded=" + std::to_string(kListedGroups));
+    }
+  }
+}
+
+}  // namespace
+
+TuneReport Tune(const Dataset& data,
+                const std::vector<std::string>& feature_names,
+                const TuneOptions& options) {
+  CheckTuneInputs(data, feature_names, options);
   const std::vector<int> fold = AssignFolds(data, options.folds, options.seed);
   FitOptions fit_options;
   fit_options.l2 = options.l2;
@@ -299,44 +355,7 @@ TuneReport Tune(const Dataset& data,
     for (double& w : weights) w *= report.platt_a;
   }
   report.model = LinearModel(options.model_name, bias, feature_names, weights);
-  LinearModel& m = report.model;
-  for (const DatasetFile& f : data.files) {
-    m.AddMeta(options.meta_prefix + "input",
-              f.path + " sha256=" + f.sha256 +
-                  " rows=" + std::to_string(f.rows) + " labeled_1=" +
-                  std::to_string(f.positives) + (f.grouped ? " grouped" : ""));
-  }
-  m.AddMeta(
-      options.meta_prefix + "fit",
-      "unit=" + options.unit + " l2=" + FormatFixed(options.l2, 6) +
-          " class_weight=" + (options.balance_classes ? "balanced" : "none") +
-          " file_weight=" + (options.equal_files ? "equal" : "rows") +
-          FileWeightsMeta(options.file_weights) +
-          " signs=" + (options.signs.empty() ? "free" : "taxonomy") +
-          (options.constraints.empty()
-               ? std::string()
-               : " constraints=" + std::to_string(options.constraints.size())) +
-          " iterations=" + std::to_string(report.fit.iterations) +
-          " loss=" + FormatFixed(report.fit.loss, 6));
-  m.AddMeta(options.meta_prefix + "calibration",
-            (report.calibrated ? "platt a=" + FormatFixed(report.platt_a, 6) +
-                                     " b=" + FormatFixed(report.platt_b, 6) +
-                                     " (folded into bias and weights); "
-                               : std::string("none; ")) +
-                report.calibration_note);
-  m.AddMeta(options.meta_prefix + "cv",
-            "folds=" + std::to_string(options.folds) +
-                " seed=" + std::to_string(options.seed));
-  for (const ScopedMetrics& s : report.cv) {
-    m.AddMeta(options.meta_prefix + "cv_metrics",
-              s.scope + " " + MetricsLine(s.metrics));
-    if (s.more_groups > 0) {
-      m.AddMeta(options.meta_prefix + "cv_groups",
-                s.file +
-                    " groups=" + std::to_string(kListedGroups + s.more_groups) +
-                    " recorded=" + std::to_string(kListedGroups));
-    }
-  }
+  AddTuneMeta(data, options, &report);
   return report;
 }
 

@@ -420,6 +420,59 @@ struct ScoredRows {
   std::vector<uint64_t> rejected;  // numbers of the rows skipped
 };
 
+// Keeps the rows of a scored batch that rank among the best `top` so far
+// in `heap`, whose front is the worst row kept (in input order, though
+// any order would do: the order is total).
+void KeepTop(const Batch& b, const RankOptions& options, bool has_id,
+             std::vector<TopRow>* heap) {
+  const auto heap_order = [&options](const TopRow& x, const TopRow& y) {
+    return RanksBefore(x.row.score, x.number, y.row.score, y.number,
+                       options.ascending);
+  };
+  for (size_t i = 0; i < b.items.size(); ++i) {
+    const Batch::Item& item = b.items[i];
+    const Row& row = b.rows[i];
+    if (heap->size() == options.top &&
+        !RanksBefore(row.score, item.number, heap->front().row.score,
+                     heap->front().number, options.ascending)) {
+      continue;
+    }
+    TopRow kept{row, item.number, std::string(b.id(item)),
+                std::string(b.text(item))};
+    if (!has_id) kept.id = std::to_string(item.number);
+    heap->push_back(std::move(kept));
+    std::push_heap(heap->begin(), heap->end(), heap_order);
+    if (heap->size() > options.top) {
+      std::pop_heap(heap->begin(), heap->end(), heap_order);
+      heap->pop_back();
+    }
+  }
+}
+
+// Appends a row read to batch `b`: its text (and id, for --top) to the
+// batch's bytes; without --top, its position to a row of `store`.
+void AddToBatch(const CsvRow& row, bool top, const std::string& path,
+                RowStore* store, Batch* b) {
+  if (!top) {
+    if (b->items.empty()) b->rows = store->NewBlock();
+    if (row.offset > kMaxOffset) {
+      throw std::runtime_error(path +
+                               ": over 1 TiB; rank it with --top instead");
+    }
+    Row& r = b->rows[b->items.size()];
+    r.offset = row.offset & kMaxOffset;
+    r.length = row.length & kMaxLength;
+  }
+  Batch::Item item;
+  item.number = row.number;
+  item.text = b->bytes.size();
+  b->bytes.Append(row.text);
+  item.id = b->bytes.size();
+  if (top) b->bytes.Append(row.id);
+  item.end = b->bytes.size();
+  b->items.push_back(item);
+}
+
 // Reads every row and scores it: batches are read on this thread and
 // scored on the pool's, and on this one when it is ahead.
 void ReadAndScore(CsvReader* reader, const std::string& path,
@@ -430,43 +483,17 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
   const bool top = options.top > 0;
   const bool has_id = reader->has_id();
   std::vector<TopRow>& heap = scored->heap;
-  const auto heap_order = [&options](const TopRow& a, const TopRow& b) {
-    return RanksBefore(a.row.score, a.number, b.row.score, b.number,
-                       options.ascending);
-  };
   // Batches being read and scored, reused in turn: the reading thread
   // stays at most a ring ahead of the scoring.
   std::vector<Batch> ring(threads + 2);
   size_t current = 0;          // the batch being read
   WorkPool pool(threads - 1);  // after `ring`, so it stops first
 
-  // Keeps the rows of a scored batch (in input order, though any order
-  // would do: the order is total).
-  const auto keep = [&](const Batch& b) {
-    for (size_t i = 0; i < b.items.size(); ++i) {
-      const Batch::Item& item = b.items[i];
-      const Row& row = b.rows[i];
-      if (heap.size() == options.top &&
-          !RanksBefore(row.score, item.number, heap.front().row.score,
-                       heap.front().number, options.ascending)) {
-        continue;
-      }
-      TopRow kept{row, item.number, std::string(b.id(item)),
-                  std::string(b.text(item))};
-      if (!has_id) kept.id = std::to_string(item.number);
-      heap.push_back(std::move(kept));
-      std::push_heap(heap.begin(), heap.end(), heap_order);
-      if (heap.size() > options.top) {
-        std::pop_heap(heap.begin(), heap.end(), heap_order);
-        heap.pop_back();
-      }
-    }
-  };
   const auto retire = [&](Batch* b) {
     if (!b->submitted) return;
     b->submitted = false;
     pool.Wait(&b->job);
-    if (top) keep(*b);
+    if (top) KeepTop(*b, options, has_id, &heap);
     b->items.clear();
     b->bytes.clear();
   };
@@ -507,24 +534,7 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     ++summary->read;
     ++summary->ranked;
     Batch& b = ring[current];
-    if (!top) {
-      if (b.items.empty()) b.rows = scored->rows.NewBlock();
-      if (row.offset > kMaxOffset) {
-        throw std::runtime_error(path +
-                                 ": over 1 TiB; rank it with --top instead");
-      }
-      Row& r = b.rows[b.items.size()];
-      r.offset = row.offset & kMaxOffset;
-      r.length = row.length & kMaxLength;
-    }
-    Batch::Item item;
-    item.number = row.number;
-    item.text = b.bytes.size();
-    b.bytes.Append(row.text);
-    item.id = b.bytes.size();
-    if (top) b.bytes.Append(row.id);
-    item.end = b.bytes.size();
-    b.items.push_back(item);
+    AddToBatch(row, top, path, &scored->rows, &b);
     if (b.items.size() == batch_rows) submit();
   }
   if (!ring[current].items.empty()) submit();
