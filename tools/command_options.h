@@ -1,6 +1,6 @@
 // What the commands of the command line share: the error type for bad
-// data, building a scorer from the options every command takes, and
-// parsing a command's arguments with Boost.Program_options.
+// data, the options every scoring command takes, parsing a command's
+// arguments with Boost.Program_options, and the checks on paths.
 #ifndef CREDENCE_TOOLS_COMMAND_OPTIONS_H_
 #define CREDENCE_TOOLS_COMMAND_OPTIONS_H_
 
@@ -11,7 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "engine/learn/learn_options.h"
 #include "engine/scorer.h"
+#include "engine/scorer_factory.h"
+#include "engine/util/paths.h"
 
 namespace credence {
 
@@ -22,18 +25,6 @@ class DataError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The scorer from the built-in or given lexicons, overlay and model (empty
-// strings: the built-in ones, no overlay).
-std::unique_ptr<Scorer> BuildScorer(const std::string& model_path,
-                                    const std::string& lexicon_dir,
-                                    const std::string& overlay_dir);
-
-// A scorer for feature extraction alone (tune): the lexicons' extractor
-// with a model of zero weights over its features, so that tuning never
-// depends on the built-in model matching the lexicons.
-std::unique_ptr<Scorer> BuildFeatureScorer(const std::string& lexicon_dir,
-                                           const std::string& overlay_dir);
-
 // Parses a command's arguments, every non-option one an "input"; Boost's
 // errors become UsageError pointing at the command's help.
 boost::program_options::variables_map ParseCommandLine(
@@ -41,35 +32,34 @@ boost::program_options::variables_map ParseCommandLine(
     const boost::program_options::options_description& desc,
     const std::string& command);
 
-// Throws DataError "PATH: is a directory (give WHAT)" when `path` names a
-// folder: every command says so before it reads, in the same words.
-void RefuseDirectory(const std::string& path, const std::string& what);
-
-// Whether two paths name the same file: the same string, the same existing
-// file (links included), or the same absolute path once normalized.
-bool SamePath(const std::string& a, const std::string& b);
-
 // Throws UsageError "OPTION OUTPUT is also an input (...)" when `output`
 // names one of the `inputs` (SamePath; empty inputs are skipped): writing
 // it would replace the data it was made from.
 void CheckNotAnInput(const std::string& output, const std::string& option,
                      const std::vector<std::vector<std::string>>& inputs);
 
-// `credence tune` and `credence eval` (tune_command.cc); args exclude the
-// command name.
+// Adds --lexicons and --overlay, the options every scoring command takes.
+void AddScorerOptions(boost::program_options::options_description* desc,
+                      std::string* lexicons, std::string* overlay);
+
+// The non-option arguments ("input"), empty when there are none.
+std::vector<std::string> Inputs(
+    const boost::program_options::variables_map& vm);
+
+// RefuseDirectory(path, "a CSV file") for every path of every list.
+void RefuseDirectories(const std::vector<std::vector<std::string>>& lists);
+
+// `credence tune` (tune_command.cc) and `credence eval` (eval_command.cc);
+// args exclude the command name.
 int RunTune(const std::vector<std::string>& args, std::ostream& out);
 int RunEval(const std::vector<std::string>& args, std::ostream& out);
 
-// `credence eval --gold FILE` and `--contrast DIR` (judge_command.cc): claim-
-// level judgment against annotations; kJudgeHelp is their part of the help.
-struct EvalCommandOptions;
+// `credence eval --gold FILE` and `--contrast DIR` (judge_command.cc): the
+// help of those options, and the options themselves into `options`
+// (--gold, --gold-root, --gold-split, --contrast).
 extern const char kJudgeHelp[];
-// Adds --gold, --gold-root, --gold-split and --contrast into `options`.
 void AddJudgeOptions(boost::program_options::options_description* desc,
-                     EvalCommandOptions* options);
-// Whether any of --gold, --gold-root, --gold-split, --contrast was given.
-bool IsJudgeEval(const EvalCommandOptions& options);
-int RunJudgeEval(const EvalCommandOptions& options, std::ostream& out);
+                     EvalRunOptions* options);
 
 }  // namespace credence
 

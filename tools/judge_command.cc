@@ -1,11 +1,5 @@
-// `credence eval --gold FILE` and `credence eval --contrast DIR`: the
-// options and the output; engine/learn/gold_eval.h and engine/learn/contrast.h do the
-// work.
-#include <memory>
-#include <sstream>
-
-#include "engine/learn/contrast.h"
-#include "engine/learn/gold_eval.h"
+// `credence eval --gold FILE` and `credence eval --contrast DIR`: their
+// help and options; engine/learn/eval_run.h runs them.
 #include "tools/cli.h"
 #include "tools/command_options.h"
 
@@ -56,71 +50,13 @@ const char kJudgeHelp[] =
     "lower_sentence, higher, lower: the two confidences). The text report\n"
     "prints the same figures as passed/n (rate), dev then test.\n";
 
-namespace {
-
-void ValidateJudgeOptions(const EvalCommandOptions& o) {
-  if (!o.gold.empty() && !o.contrast.empty()) {
-    throw UsageError("--gold and --contrast are separate runs (give one)");
-  }
-  if (!o.inputs.empty() || !o.articles.empty() || !o.predictions.empty() ||
-      o.cues || o.unit != "claim") {
-    throw UsageError(
-        "--gold and --contrast take no CSV file, --article-file, "
-        "--predictions, --cues or --unit");
-  }
-  if (o.gold.empty() && (!o.gold_root.empty() || o.gold_split != "dev")) {
-    throw UsageError("--gold-root and --gold-split need --gold FILE");
-  }
-  if (o.gold_split != "dev" && o.gold_split != "test" &&
-      o.gold_split != "all") {
-    throw UsageError("--gold-split must be dev, test or all, not '" +
-                     o.gold_split + "'");
-  }
-  if (o.format != "text" && o.format != "json") {
-    throw UsageError("--format must be text or json, not '" + o.format + "'");
-  }
-}
-
-}  // namespace
-
 void AddJudgeOptions(boost::program_options::options_description* desc,
-                     EvalCommandOptions* o) {
+                     EvalRunOptions* o) {
   namespace po = boost::program_options;
   desc->add_options()("gold", po::value(&o->gold))("gold-root",
                                                    po::value(&o->gold_root))(
       "gold-split", po::value(&o->gold_split))("contrast",
                                                po::value(&o->contrast));
-}
-
-bool IsJudgeEval(const EvalCommandOptions& o) {
-  return !o.gold.empty() || !o.contrast.empty() || !o.gold_root.empty() ||
-         o.gold_split != "dev";
-}
-
-int RunJudgeEval(const EvalCommandOptions& o, std::ostream& out) {
-  ValidateJudgeOptions(o);
-  const std::unique_ptr<Scorer> scorer =
-      BuildScorer(o.model, o.lexicons, o.overlay);
-  std::ostringstream text;
-  if (!o.gold.empty()) {
-    const GoldSet gold = ReadGoldFile(o.gold, o.gold_root);
-    const GoldResult result = EvaluateGold(gold, *scorer, o.gold_split);
-    if (o.format == "json") {
-      WriteGoldJson(result, text);
-    } else {
-      WriteGoldText(result, text);
-    }
-  } else {
-    const ContrastResult result =
-        RunContrast(ReadContrastSuite(o.contrast), *scorer);
-    if (o.format == "json") {
-      WriteContrastJson(result, text);
-    } else {
-      WriteContrastText(result, text);
-    }
-  }
-  out << text.str();
-  return 0;
 }
 
 }  // namespace credence
