@@ -4,7 +4,8 @@
 // --output` leaves the previous file, and output is the same in any locale.
 //
 // The cases the in-process CLI test (cli_test.cc) and the library tests
-// already cover are not repeated here; docs/reliability.md lists the whole matrix.
+// already cover are not repeated here; docs/reliability.md lists the whole
+// matrix.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>

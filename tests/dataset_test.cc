@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/csv/csv_reader.h"
 #include "engine/builtin_data.h"
+#include "engine/csv/csv_reader.h"
 #include "engine/scorer.h"
 #include "engine/util/sha256.h"
 #include "features/extractor.h"

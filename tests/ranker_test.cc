@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
+#include "engine/builtin_data.h"
 #include "engine/csv/csv_reader.h"
 #include "engine/csv/csv_record.h"
 #include "engine/util/huge_pages.h"
 #include "engine/util/radix_sort.h"
-#include "engine/builtin_data.h"
 #include "engine/util/work_pool.h"
 #include "tests/scratch_dir.h"
 #include "tests/test_streams.h"
