@@ -33,16 +33,12 @@ const char kLabeled[] =
     "Unverified posts suggest the minister may quit.,0\n"
     "Critics say it might be a hoax.,0\n";
 
-class LearnRunTest : public ScratchDirTest {
- protected:
-  LearnRunTest() : ScratchDirTest("credence_learn_run_test") {}
-};
-
-TEST_F(LearnRunTest, TuneModelRecordsTheCallersCommandAndItsInput) {
-  const std::string data = Write("data.csv", kLabeled);
+TEST(LearnRunTest, TuneModelRecordsTheCallersCommandAndItsInput) {
+  const ScratchDir dir("credence_learn_run_test");
+  const std::string data = dir.Write("data.csv", kLabeled);
   TuneRunOptions o;
   o.inputs = {data};
-  o.output = Path("unused.model");
+  o.output = dir.Path("unused.model");
   o.folds = 3;
   ValidateTuneRunOptions(o);
   const TuneRun run = TuneModel(o, "my-script --fast");
@@ -61,8 +57,9 @@ TEST_F(LearnRunTest, TuneModelRecordsTheCallersCommandAndItsInput) {
       << run.report;
 }
 
-TEST_F(LearnRunTest, EvaluateModelReportsTextAndJson) {
-  const std::string data = Write("data.csv", kLabeled);
+TEST(LearnRunTest, EvaluateModelReportsTextAndJson) {
+  const ScratchDir dir("credence_learn_run_test");
+  const std::string data = dir.Write("data.csv", kLabeled);
   EvalRunOptions o;
   o.inputs = {data};
   ValidateEvalRunOptions(o);
@@ -79,13 +76,33 @@ TEST_F(LearnRunTest, EvaluateModelReportsTextAndJson) {
       << json.report;
 }
 
-// Options each check refuses, with the message.
+// A change to valid options that the check refuses, with its message.
+template <typename Options>
+struct Refusal {
+  std::function<void(Options*)> change;
+  std::string message;
+};
+
+// Applies each change to `base` (which passes) and expects `validate` to
+// throw OptionError with the case's message.
+template <typename Options>
+void ExpectRefusals(const Options& base, void (*validate)(const Options&),
+                    const std::vector<Refusal<Options>>& cases) {
+  validate(base);
+  for (const Refusal<Options>& c : cases) {
+    Options o = base;
+    c.change(&o);
+    try {
+      validate(o);
+      ADD_FAILURE() << "accepted: " << c.message;
+    } catch (const OptionError& e) {
+      EXPECT_EQ(e.what(), c.message);
+    }
+  }
+}
+
 TEST(LearnOptionsTest, BadTuneOptionsAreRefused) {
-  struct Case {
-    std::function<void(TuneRunOptions*)> change;
-    std::string message;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<Refusal<TuneRunOptions>> cases = {
       {[](TuneRunOptions* o) { o->inputs.clear(); },
        "no labeled CSV file given (credence tune FILE.csv -o OUT.model)"},
       {[](TuneRunOptions* o) { o->output.clear(); },
@@ -100,27 +117,14 @@ TEST(LearnOptionsTest, BadTuneOptionsAreRefused) {
       {[](TuneRunOptions* o) { o->name = "two\nlines"; },
        "--name must be one non-empty line of printable UTF-8 text"},
   };
-  for (const Case& c : cases) {
-    TuneRunOptions o;
-    o.inputs = {"data.csv"};
-    o.output = "out.model";
-    ValidateTuneRunOptions(o);  // the base case passes
-    c.change(&o);
-    try {
-      ValidateTuneRunOptions(o);
-      ADD_FAILURE() << "accepted: " << c.message;
-    } catch (const OptionError& e) {
-      EXPECT_EQ(e.what(), c.message);
-    }
-  }
+  TuneRunOptions base;
+  base.inputs = {"data.csv"};
+  base.output = "out.model";
+  ExpectRefusals(base, &ValidateTuneRunOptions, cases);
 }
 
 TEST(LearnOptionsTest, BadEvalOptionsAreRefused) {
-  struct Case {
-    std::function<void(EvalRunOptions*)> change;
-    std::string message;
-  };
-  const std::vector<Case> cases = {
+  const std::vector<Refusal<EvalRunOptions>> cases = {
       {[](EvalRunOptions* o) { o->inputs.clear(); },
        "no labeled CSV file given (credence eval FILE.csv)"},
       {[](EvalRunOptions* o) { o->format = "xml"; },
@@ -140,18 +144,9 @@ TEST(LearnOptionsTest, BadEvalOptionsAreRefused) {
        },
        "--gold-root and --gold-split need --gold FILE"},
   };
-  for (const Case& c : cases) {
-    EvalRunOptions o;
-    o.inputs = {"data.csv"};
-    ValidateEvalRunOptions(o);
-    c.change(&o);
-    try {
-      ValidateEvalRunOptions(o);
-      ADD_FAILURE() << "accepted: " << c.message;
-    } catch (const OptionError& e) {
-      EXPECT_EQ(e.what(), c.message);
-    }
-  }
+  EvalRunOptions base;
+  base.inputs = {"data.csv"};
+  ExpectRefusals(base, &ValidateEvalRunOptions, cases);
 }
 
 }  // namespace

@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <ostream>
+#include <string_view>
+#include <utility>
 
 #include "engine/report.h"
 
@@ -197,26 +200,32 @@ void WriteContrastJson(const ContrastResult& r, std::ostream& out) {
     PassJson(e.test, out);
     out << "}";
   }
-  out << "],\"dev\":";
-  PassJson(r.dev, out);
-  out << ",\"test\":";
-  PassJson(r.test, out);
-  out << ",\"invariance_dev\":";
-  PassJson(r.invariance_dev, out);
-  out << ",\"invariance_test\":";
-  PassJson(r.invariance_test, out);
+  out << "]";
+  const std::pair<const char*, const PassCount*> totals[] = {
+      {"dev", &r.dev},
+      {"test", &r.test},
+      {"invariance_dev", &r.invariance_dev},
+      {"invariance_test", &r.invariance_test},
+  };
+  for (const auto& [key, total] : totals) {
+    out << ",\"" << key << "\":";
+    PassJson(*total, out);
+  }
   out << ",\"worst\":[";
   for (size_t i = 0; i < r.worst.size(); ++i) {
     const ContrastFailure& f = r.worst[i];
     const ContrastExpectation& x = r.expectations[f.expectation].expectation;
-    out << (i ? "," : "") << "{\"higher_class\":";
-    WriteJsonString(x.higher, out);
-    out << ",\"lower_class\":";
-    WriteJsonString(x.lower, out);
-    out << ",\"higher_sentence\":";
-    WriteJsonString(f.higher_sentence, out);
-    out << ",\"lower_sentence\":";
-    WriteJsonString(f.lower_sentence, out);
+    const std::pair<const char*, std::string_view> texts[] = {
+        {"higher_class", x.higher},
+        {"lower_class", x.lower},
+        {"higher_sentence", f.higher_sentence},
+        {"lower_sentence", f.lower_sentence},
+    };
+    out << (i ? "," : "") << "{";
+    for (size_t k = 0; k < std::size(texts); ++k) {
+      out << (k ? ",\"" : "\"") << texts[k].first << "\":";
+      WriteJsonString(texts[k].second, out);
+    }
     out << ",\"higher\":" << FormatFixed(f.higher, 4)
         << ",\"lower\":" << FormatFixed(f.lower, 4) << "}";
   }

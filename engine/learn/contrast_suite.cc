@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "engine/learn/contrast.h"
+#include "engine/util/tab_fields.h"
 #include "features/utf8.h"
 
 namespace credence {
@@ -19,17 +20,6 @@ struct Row {
   std::string where;  // PATH:LINE
   std::vector<std::string> fields;
 };
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> fields;
-  size_t begin = 0;
-  for (;;) {
-    const size_t tab = line.find('\t', begin);
-    fields.push_back(line.substr(begin, tab - begin));
-    if (tab == std::string::npos) return fields;
-    begin = tab + 1;
-  }
-}
 
 // The rows of DIR/NAME after its header, each with `header`'s field count.
 std::vector<Row> ReadRows(const std::string& dir, const std::string& name,

@@ -8,6 +8,7 @@
 
 #include "engine/learn/gold_eval.h"
 #include "engine/util/sha256.h"
+#include "engine/util/tab_fields.h"
 #include "features/utf8.h"
 
 namespace credence {
@@ -15,17 +16,6 @@ namespace {
 
 [[noreturn]] void Fail(const std::string& where, const std::string& problem) {
   throw std::runtime_error(where + ": " + problem);
-}
-
-std::vector<std::string> SplitTabs(const std::string& line) {
-  std::vector<std::string> fields;
-  size_t begin = 0;
-  for (;;) {
-    const size_t tab = line.find('\t', begin);
-    fields.push_back(line.substr(begin, tab - begin));
-    if (tab == std::string::npos) return fields;
-    begin = tab + 1;
-  }
 }
 
 std::string Quoted(const std::string& s) { return "\"" + s + "\""; }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ostream>
+#include <utility>
 
 #include "engine/csv/csv_record.h"
 #include "engine/report.h"
@@ -80,20 +81,19 @@ void WriteMetricsJson(const Metrics& m, std::ostream& out) {
     out << "[" << FormatFixed(std::max(0.0, m.auc - 1.96 * m.auc_se), 6) << ","
         << FormatFixed(std::min(1.0, m.auc + 1.96 * m.auc_se), 6) << "]";
   }
-  out << ",\"accuracy\":";
-  JsonRate(m.accuracy, out);
-  out << ",\"f1\":";
-  JsonRate((m.f1_credible + m.f1_doubtful) / 2, out);
-  out << ",\"f1_credible\":";
-  JsonRate(m.f1_credible, out);
-  out << ",\"f1_doubtful\":";
-  JsonRate(m.f1_doubtful, out);
-  out << ",\"log_loss\":";
-  JsonRate(m.log_loss, out);
-  out << ",\"brier\":";
-  JsonRate(m.brier, out);
-  out << ",\"ece\":";
-  JsonRate(m.ece, out);
+  const std::pair<const char*, double> rates[] = {
+      {"accuracy", m.accuracy},
+      {"f1", (m.f1_credible + m.f1_doubtful) / 2},
+      {"f1_credible", m.f1_credible},
+      {"f1_doubtful", m.f1_doubtful},
+      {"log_loss", m.log_loss},
+      {"brier", m.brier},
+      {"ece", m.ece},
+  };
+  for (const auto& [key, rate] : rates) {
+    out << ",\"" << key << "\":";
+    JsonRate(rate, out);
+  }
   out << ",\"reliability\":[";
   for (size_t i = 0; i < m.bins.size(); ++i) {
     const ReliabilityBin& b = m.bins[i];
