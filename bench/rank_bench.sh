@@ -33,10 +33,9 @@ PY
 # The cue phrases of the built-in lexicons, one plain form a line, of three
 # characters or more: a one- or two-character substring ("i", "is", "?")
 # is in nearly every line, so grep would stop at a line's first bytes and
-# time no lexicon scan at all (0.22 s instead of 0.7 s here). For the same
-# reason title_case.txt is left out: its entries are "and", "for", "with"
-# (which count only capitalized, "And"), and with them grep -i stops early
-# on most lines (0.49 s instead of 0.57 s best of 9 here).
+# time no lexicon scan at all. For the same reason title_case.txt is left
+# out: its entries are "and", "for", "with" (which count only capitalized,
+# "And"), and with them grep -i stops early on most lines.
 python3 - features/lexicons "$work/cues.txt" <<'PY'
 import os, sys
 cues = set()
@@ -77,8 +76,8 @@ report() {  # name: best and median wall over its runs, peak RSS
 # machine falls on both: their ratio is taken best to best and median to
 # median. Every credence round writes a new file (the previous round's is
 # removed before the clock starts): renaming over an existing 90 MB output
-# makes the file system free its blocks inside rename(), 60-70 ms here,
-# which is the cost of replacing a file, not of ranking.
+# makes the file system free its blocks inside rename(), which is the cost
+# of replacing a file, not of ranking.
 run python-peer python3 bench/rank_peer.py "$work/cues.txt" "$work/corpus.csv"
 for ((r = 0; r < rounds; r++)); do
   run grep env LC_ALL=C grep -c -i -F -f "$work/cues.txt" "$work/corpus.csv"

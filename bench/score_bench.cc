@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "engine/scorer.h"
 #include "features/tokenizer.h"
 

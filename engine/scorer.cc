@@ -1,3 +1,5 @@
+// The scorer: claims from the splitter, features from the extractor,
+// confidences from the linear model.
 #include "engine/scorer.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Splits an article into claims: the headline, then one claim a sentence.
 #include "engine/splitter.h"
 
 #include <algorithm>

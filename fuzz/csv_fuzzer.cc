@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/csv_reader.h"
-#include "engine/ranker.h"
+#include "engine/csv/csv_reader.h"
+#include "engine/rank/ranker.h"
 #include "features/utf8.h"
 #include "fuzz/fuzz_common.h"
 

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <exception>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "engine/scorer.h"
 
 namespace credence {

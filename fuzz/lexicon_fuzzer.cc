@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "features/extractor.h"
 #include "features/lexicon.h"
 #include "fuzz/fuzz_common.h"

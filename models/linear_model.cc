@@ -1,3 +1,5 @@
+// The linear model: its text file format, read and written strictly, and
+// the logits of claims and articles.
 #include "models/linear_model.h"
 
 #include <Eigen/Dense>

@@ -1,3 +1,4 @@
+// L2-regularized logistic regression fitted by Newton's method.
 #include "models/logistic_fit.h"
 
 #include <Eigen/Dense>

@@ -1,3 +1,5 @@
+// Metrics of probabilistic predictions: AUC with DeLong's standard error,
+// accuracy, F1, log loss, Brier score, calibration error, reliability bins.
 #include "models/metrics.h"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 // the mode of the file it replaces; the temporary never outlives the object
 // nor clobbers a file it did not make; a device or FIFO is written straight
 // and stays what it is.
-#include "engine/atomic_file.h"
+#include "engine/util/atomic_file.h"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

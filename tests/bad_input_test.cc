@@ -4,7 +4,8 @@
 // --output` leaves the previous file, and output is the same in any locale.
 //
 // The cases the in-process CLI test (cli_test.cc) and the library tests
-// already cover are not repeated here; docs/reliability.md lists the whole matrix.
+// already cover are not repeated here; docs/reliability.md lists the whole
+// matrix.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -610,8 +611,8 @@ TEST_F(BadInputTest, WeightsOnTheBoundGiveValidJson) {
   }
 }
 
-// Endless inputs stop at the documented limit and name the file (they
-// used to read until memory ran out: std::bad_alloc). The links point at
+// Endless inputs stop at the documented limit and name the file rather
+// than reading until memory runs out (std::bad_alloc). The links point at
 // /dev/zero; the device itself is only read.
 TEST_F(BadInputTest, EndlessInputsStopAtTheSizeLimits) {
   if (!fs::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";

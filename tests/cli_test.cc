@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "features/extractor.h"
 #include "tests/scratch_dir.h"
 

@@ -1,7 +1,7 @@
 // The contrast suite: expansion, a tiny suite scored by a known function
 // with rates worked out by hand, bad suite files, and the shipped suite's
 // figures on the built-in model.
-#include "engine/contrast.h"
+#include "engine/learn/contrast.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "tests/scratch_dir.h"
 
 namespace credence {

@@ -1,4 +1,4 @@
-#include "engine/csv_reader.h"
+#include "engine/csv/csv_reader.h"
 
 #include <gtest/gtest.h>
 

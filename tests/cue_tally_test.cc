@@ -1,6 +1,6 @@
 // CueTally on rows small enough to count by hand; every expected figure is
 // worked out in a comment next to it.
-#include "engine/cue_tally.h"
+#include "engine/learn/cue_tally.h"
 
 #include <gtest/gtest.h>
 

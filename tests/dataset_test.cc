@@ -1,7 +1,7 @@
 // LoadLabeled on small CSV files written by the tests: labels, located
 // error messages, the group column, and claim versus article rows checked
 // against the Scorer itself.
-#include "engine/dataset.h"
+#include "engine/learn/dataset.h"
 
 #include <gtest/gtest.h>
 
@@ -11,10 +11,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/csv_reader.h"
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
+#include "engine/csv/csv_reader.h"
 #include "engine/scorer.h"
-#include "engine/sha256.h"
+#include "engine/util/sha256.h"
 #include "features/extractor.h"
 #include "tests/scratch_dir.h"
 

@@ -10,13 +10,15 @@
 #include <string>
 #include <vector>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "features/lexicon_ids.h"
 
 namespace credence {
 namespace {
 
-const Extractor& Default() {
+// The extractor over the lexicons built into the binary (features/lexicons/),
+// built once for every test.
+const Extractor& BuiltinLexiconExtractor() {
   static const Extractor extractor(DefaultLexicons());
   return extractor;
 }
@@ -46,7 +48,8 @@ void RunTable(const std::vector<Case>& cases) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
     const std::string text = c.text;
-    const ClaimEvidence ev = Default().Extract(text, 0, text.size());
+    const ClaimEvidence ev =
+        BuiltinLexiconExtractor().Extract(text, 0, text.size());
     EXPECT_EQ(Cues(ev, text), c.cues);
     EXPECT_STREQ(BackingName(ev.backing), c.backing);
   }
@@ -129,7 +132,8 @@ TEST(ExtractorTest, StyleCategories) {
   for (const auto& [text, cues] : cases) {
     SCOPED_TRACE(text);
     const std::string t = text;
-    EXPECT_EQ(Cues(Default().Extract(t, 0, t.size()), t, true), cues);
+    EXPECT_EQ(Cues(BuiltinLexiconExtractor().Extract(t, 0, t.size()), t, true),
+              cues);
   }
 }
 
@@ -159,7 +163,7 @@ TEST(ExtractorTest, SetPhrasesAreNotCues) {
   for (const auto& [text, cues] : cases) {
     SCOPED_TRACE(text);
     const std::string t = text;
-    const ClaimEvidence ev = Default().Extract(t, 0, t.size());
+    const ClaimEvidence ev = BuiltinLexiconExtractor().Extract(t, 0, t.size());
     std::vector<std::string> all = Cues(ev, t);
     for (const std::string& c : Cues(ev, t, true)) all.push_back(c);
     EXPECT_EQ(all, cues);
@@ -185,14 +189,15 @@ TEST(ExtractorTest, WeaselAndPeacockInNews) {
   for (const auto& [text, cues] : cases) {
     SCOPED_TRACE(text);
     const std::string t = text;
-    const ClaimEvidence ev = Default().Extract(t, 0, t.size());
+    const ClaimEvidence ev = BuiltinLexiconExtractor().Extract(t, 0, t.size());
     EXPECT_EQ(Cues(ev, t, true), cues);
   }
 }
 
 TEST(ExtractorTest, FeatureDirections) {
-  const std::vector<int> d = Default().FeatureDirections();
-  const std::vector<std::string>& names = Default().feature_names();
+  const std::vector<int> d = BuiltinLexiconExtractor().FeatureDirections();
+  const std::vector<std::string>& names =
+      BuiltinLexiconExtractor().feature_names();
   ASSERT_EQ(d.size(), names.size());
   auto direction = [&](const std::string& name) {
     for (size_t i = 0; i < names.size(); ++i) {
@@ -607,10 +612,10 @@ TEST(ExtractorTest, SocialMediaAsTopicIsNoSource) {
 // the topic left no social backing to carry.
 TEST(ExtractorTest, PronounAfterAPostTopicIsNotSocial) {
   const std::string first = "She shared her story on Twitter.";
-  const ClaimEvidence a = Default().Extract(first, 0, first.size());
+  const ClaimEvidence a = BuiltinLexiconExtractor().Extract(first, 0, first.size());
   EXPECT_EQ(a.backing, Backing::kNone);
   const std::string next = "He said the plan worked.";
-  const ClaimEvidence b = Default().Extract(next, 0, next.size(), a.backing);
+  const ClaimEvidence b = BuiltinLexiconExtractor().Extract(next, 0, next.size(), a.backing);
   EXPECT_EQ(Cues(b, next), std::vector<std::string>{"named_source:He said"});
   EXPECT_EQ(b.backing, Backing::kNamed);
 }
@@ -737,16 +742,17 @@ TEST(ExtractorTest, SensationalAndSpeculation) {
 
 TEST(ExtractorTest, PronounsCarryTheBackingOver) {
   const std::string text = "She added that the talks would resume.";
-  ClaimEvidence ev =
-      Default().Extract(text, 0, text.size(), Backing::kOfficial);
+  ClaimEvidence ev = BuiltinLexiconExtractor().Extract(text, 0, text.size(),
+                                                       Backing::kOfficial);
   EXPECT_EQ(Cues(ev, text), std::vector<std::string>{"named_source:She added"});
   EXPECT_EQ(ev.backing, Backing::kOfficial);
   EXPECT_TRUE(ev.backing_carried);
-  ev = Default().Extract(text, 0, text.size(), Backing::kAnonymous);
+  ev = BuiltinLexiconExtractor().Extract(text, 0, text.size(),
+                                         Backing::kAnonymous);
   EXPECT_EQ(Cues(ev, text),
             std::vector<std::string>{"anonymous_source:She added"});
   EXPECT_EQ(ev.backing, Backing::kAnonymous);
-  ev = Default().Extract(text, 0, text.size(), Backing::kNone);
+  ev = BuiltinLexiconExtractor().Extract(text, 0, text.size(), Backing::kNone);
   EXPECT_EQ(ev.backing, Backing::kNamed);
   EXPECT_FALSE(ev.backing_carried);
 }
@@ -943,7 +949,7 @@ TEST(ExtractorTest, SurnamesKeepTheTitleMetEarlier) {
     ClaimEvidence ev;
     for (size_t i = 0; i < a.claims.size(); ++i) {
       SCOPED_TRACE(a.claims[i]);
-      Default().Extract(text, begins[i], begins[i] + a.claims[i].size(),
+      BuiltinLexiconExtractor().Extract(text, begins[i], begins[i] + a.claims[i].size(),
                         Backing::kNone, &scratch, &ev);
       EXPECT_STREQ(BackingName(ev.backing), a.backings[i]);
     }
@@ -953,8 +959,8 @@ TEST(ExtractorTest, SurnamesKeepTheTitleMetEarlier) {
   const std::string other = "Berg said it was safe.";
   ExtractScratch scratch;
   ClaimEvidence ev;
-  Default().Extract(first, 0, first.size(), Backing::kNone, &scratch, &ev);
-  Default().Extract(other, 0, other.size(), Backing::kNone, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(first, 0, first.size(), Backing::kNone, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(other, 0, other.size(), Backing::kNone, &scratch, &ev);
   EXPECT_EQ(ev.backing, Backing::kNamed);
 }
 
@@ -1016,7 +1022,7 @@ TEST(ExtractorTest, BackerIsTheAttributionThatSetTheBacking) {
   for (const auto& [text, backer] : cases) {
     SCOPED_TRACE(text);
     const std::string t = text;
-    const ClaimEvidence ev = Default().Extract(t, 0, t.size());
+    const ClaimEvidence ev = BuiltinLexiconExtractor().Extract(t, 0, t.size());
     EXPECT_EQ(t.substr(ev.backer.begin, ev.backer.end - ev.backer.begin),
               backer);
     EXPECT_FALSE(ev.backer.earlier_claim);
@@ -1033,18 +1039,22 @@ TEST(ExtractorTest, CarriedBackerIsInTheEarlierClaim) {
   const size_t third = text.find("It rained");
   ExtractScratch scratch;
   ClaimEvidence ev;
-  Default().Extract(text, 0, second - 1, Backing::kNone, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(text, 0, second - 1, Backing::kNone,
+                                    &scratch, &ev);
   ASSERT_EQ(ev.backing, Backing::kOfficial);
-  Default().Extract(text, second, third - 1, ev.backing, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(text, second, third - 1, ev.backing,
+                                    &scratch, &ev);
   EXPECT_EQ(ev.backing, Backing::kOfficial);
   EXPECT_TRUE(ev.backer.earlier_claim);
   EXPECT_EQ(text.substr(ev.backer.begin, ev.backer.end - ev.backer.begin),
             "Police chief Anna Berg");
-  Default().Extract(text, third, text.size(), ev.backing, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(text, third, text.size(), ev.backing,
+                                    &scratch, &ev);
   EXPECT_EQ(ev.backing, Backing::kNone);
   EXPECT_EQ(ev.backer.begin, ev.backer.end);
   // The second claim alone: carried, but from words it never saw.
-  ev = Default().Extract(text, second, third - 1, Backing::kOfficial);
+  ev = BuiltinLexiconExtractor().Extract(text, second, third - 1,
+                                         Backing::kOfficial);
   EXPECT_EQ(ev.backing, Backing::kOfficial);
   EXPECT_TRUE(ev.backer.earlier_claim);
   EXPECT_EQ(ev.backer.begin, ev.backer.end);
@@ -1058,7 +1068,7 @@ TEST(ExtractorTest, FeatureNamesAndLexiconFilesFollowTheList) {
                         "anonymous", "vague", "social"}) {
     want.push_back(std::string("backing_") + b);
   }
-  EXPECT_EQ(Default().feature_names(), want);
+  EXPECT_EQ(BuiltinLexiconExtractor().feature_names(), want);
   EXPECT_EQ(Extractor::CategoryNames().front(), "hedge");
   EXPECT_EQ(Extractor::CategoryNames().back(), "title_case");
   std::set<std::string> files;
@@ -1117,7 +1127,8 @@ TEST(ExtractorTest, SpeakerKindsAreBackings) {
 TEST(ExtractorTest, FeaturesAreLogOfOnePlusStrengths) {
   const std::string text =
       "Reportedly the vote may pass and could fail, the ministry confirmed";
-  const ClaimEvidence ev = Default().Extract(text, 0, text.size());
+  const ClaimEvidence ev =
+      BuiltinLexiconExtractor().Extract(text, 0, text.size());
   ASSERT_EQ(ev.features.size(), 27u);
   EXPECT_DOUBLE_EQ(ev.features[kHedge], std::log(2.8));
   EXPECT_DOUBLE_EQ(ev.features[kOfficialConfirmation], std::log(2.0));
@@ -1133,7 +1144,8 @@ TEST(ExtractorTest, FeaturesAreLogOfOnePlusStrengths) {
 TEST(ExtractorTest, OffsetsAreIntoTheWholeText) {
   const std::string text = "Headline\nIt is reportedly done. Sources said so.";
   const size_t begin = text.find("Sources");
-  const ClaimEvidence ev = Default().Extract(text, begin, text.size());
+  const ClaimEvidence ev =
+      BuiltinLexiconExtractor().Extract(text, begin, text.size());
   ASSERT_EQ(Cues(ev, text),
             std::vector<std::string>{"anonymous_source:Sources said"});
   EXPECT_EQ(ev.cues[0].begin, begin);
@@ -1144,7 +1156,7 @@ TEST(ExtractorTest, OffsetsAreIntoTheWholeText) {
 }
 
 TEST(ExtractorTest, EmptyClaimHasZeroFeatures) {
-  const ClaimEvidence ev = Default().Extract("", 0, 0);
+  const ClaimEvidence ev = BuiltinLexiconExtractor().Extract("", 0, 0);
   EXPECT_TRUE(ev.cues.empty());
   EXPECT_EQ(ev.features, std::vector<double>(27, 0.0));
   EXPECT_EQ(ev.backing, Backing::kNone);
@@ -1199,13 +1211,15 @@ TEST(ExtractorTest, ReplacementLexiconsChangeWhatIsFound) {
 TEST(ExtractorTest, FloodOfCues) {
   std::string text;
   for (int i = 0; i < 20000; ++i) text += "reportedly perhaps ";
-  const ClaimEvidence ev = Default().Extract(text, 0, text.size());
+  const ClaimEvidence ev =
+      BuiltinLexiconExtractor().Extract(text, 0, text.size());
   EXPECT_EQ(ev.cues.size(), 40000u);
   EXPECT_DOUBLE_EQ(ev.features[0], std::log(40001.0));
   std::string names;
   for (int i = 0; i < 20000; ++i) names += "Ann Lee ";
   names += "confirmed it.";
-  const ClaimEvidence named = Default().Extract(names, 0, names.size());
+  const ClaimEvidence named =
+      BuiltinLexiconExtractor().Extract(names, 0, names.size());
   ASSERT_EQ(named.cues.size(), 1u);
   // The speaker search is bounded: it stops 12 tokens left of the verb.
   EXPECT_EQ(names.substr(named.cues[0].begin,
@@ -1224,15 +1238,18 @@ TEST(ExtractorTest, DefinedAcronymsLastOneText) {
   const size_t third = article.find("A LIAR");
   ExtractScratch scratch;
   ClaimEvidence ev;
-  Default().Extract(article, 0, second - 1, Backing::kNone, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(article, 0, second - 1, Backing::kNone,
+                                    &scratch, &ev);
   EXPECT_EQ(Cues(ev, article), std::vector<std::string>{});
-  Default().Extract(article, second, third - 1, Backing::kNone, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(article, second, third - 1, Backing::kNone,
+                                    &scratch, &ev);
   EXPECT_EQ(Cues(ev, article), std::vector<std::string>{});
-  Default().Extract(article, third, article.size(), Backing::kNone, &scratch,
-                    &ev);
+  BuiltinLexiconExtractor().Extract(article, third, article.size(),
+                                    Backing::kNone, &scratch, &ev);
   EXPECT_EQ(Cues(ev, article), std::vector<std::string>{"sensational:LIAR"});
   const std::string other = "CHAI paid.";
-  Default().Extract(other, 0, other.size(), Backing::kNone, &scratch, &ev);
+  BuiltinLexiconExtractor().Extract(other, 0, other.size(), Backing::kNone,
+                                    &scratch, &ev);
   EXPECT_EQ(Cues(ev, other), std::vector<std::string>{"sensational:CHAI"});
 }
 
@@ -1264,8 +1281,9 @@ TEST(ExtractorTest, ReusedScratchMatchesFreshExtraction) {
     for (const std::string& text : claims) {
       SCOPED_TRACE(text);
       const ClaimEvidence fresh =
-          Default().Extract(text, 0, text.size(), previous);
-      Default().Extract(text, 0, text.size(), previous, &scratch, &reused);
+          BuiltinLexiconExtractor().Extract(text, 0, text.size(), previous);
+      BuiltinLexiconExtractor().Extract(text, 0, text.size(), previous,
+                                        &scratch, &reused);
       ASSERT_EQ(reused.cues.size(), fresh.cues.size());
       for (size_t i = 0; i < fresh.cues.size(); ++i) {
         EXPECT_EQ(reused.cues[i].begin, fresh.cues[i].begin);

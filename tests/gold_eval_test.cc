@@ -1,7 +1,7 @@
 // `credence eval --gold`: the comparison rules on hand-built spans, the
 // figures of the invented fixture articles (fixtures/gold_eval) worked out
 // by hand, and bad gold files, each failing with its GOLD:LINE message.
-#include "engine/gold_eval.h"
+#include "engine/learn/gold_eval.h"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +11,8 @@
 #include <string>
 #include <tuple>
 
-#include "engine/resources.h"
-#include "engine/sha256.h"
+#include "engine/builtin_data.h"
+#include "engine/util/sha256.h"
 #include "tests/scratch_dir.h"
 
 namespace credence {

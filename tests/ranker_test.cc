@@ -1,5 +1,5 @@
 // Ranking CSV rows: order, ties, --top, JSON lines, threads, bad rows.
-#include "engine/ranker.h"
+#include "engine/rank/ranker.h"
 
 #include <gtest/gtest.h>
 
@@ -16,12 +16,12 @@
 #include <string>
 #include <vector>
 
-#include "engine/csv_reader.h"
-#include "engine/csv_record.h"
-#include "engine/huge_pages.h"
-#include "engine/radix_sort.h"
-#include "engine/resources.h"
-#include "engine/work_pool.h"
+#include "engine/builtin_data.h"
+#include "engine/csv/csv_reader.h"
+#include "engine/csv/csv_record.h"
+#include "engine/util/huge_pages.h"
+#include "engine/util/radix_sort.h"
+#include "engine/util/work_pool.h"
 #include "tests/scratch_dir.h"
 #include "tests/test_streams.h"
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "features/utf8.h"
 #include "tests/scratch_dir.h"
 

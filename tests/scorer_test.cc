@@ -7,7 +7,7 @@
 #include <cmath>
 #include <string>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 
 namespace credence {
 namespace {

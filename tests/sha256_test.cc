@@ -1,5 +1,5 @@
 // SHA-256 against the FIPS 180-4 example vectors, and of a file.
-#include "engine/sha256.h"
+#include "engine/util/sha256.h"
 
 #include <gtest/gtest.h>
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "engine/resources.h"
+#include "engine/builtin_data.h"
 #include "engine/scorer.h"
-#include "engine/sha256.h"
+#include "engine/util/sha256.h"
 #include "features/extractor.h"
 #include "models/linear_model.h"
 #include "models/metrics.h"

@@ -1,7 +1,7 @@
 // Tune() on hand-built datasets: determinism, what the seed does and does
 // not change, grouped folds, sample weights, calibration folded into the
 // weights, provenance lines, and the data it refuses.
-#include "engine/tuner.h"
+#include "engine/learn/tuner.h"
 
 #include <gtest/gtest.h>
 

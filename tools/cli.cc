@@ -1,3 +1,5 @@
+// The command line: the help texts, `credence score` and `credence rank`,
+// and the dispatch of every command.
 #include "tools/cli.h"
 
 #include <fcntl.h>
@@ -15,12 +17,12 @@
 #include <sstream>
 #include <thread>
 
-#include "engine/atomic_file.h"
-#include "engine/ranker.h"
+#include "engine/builtin_data.h"
+#include "engine/rank/ranker.h"
 #include "engine/report.h"
-#include "engine/resources.h"
 #include "engine/scorer.h"
-#include "tools/cli_common.h"
+#include "engine/util/atomic_file.h"
+#include "tools/command_options.h"
 
 namespace credence {
 namespace {
@@ -318,6 +320,44 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   return o;
 }
 
+// Rows read and rows a second on a terminal, a few times a second.
+RankProgress TerminalProgress(std::ostream& err) {
+  const auto start = std::chrono::steady_clock::now();
+  return [&err, start, shown = 0.0](uint64_t rows) mutable {
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    if (s - shown < 0.25) return;  // a few updates a second are plenty
+    shown = s;
+    err << "\rread " << rows << " rows ("
+        << static_cast<uint64_t>(s > 0 ? static_cast<double>(rows) / s : 0)
+        << " rows/s)" << std::flush;
+  };
+}
+
+// The finished ranking to where it goes: the --output file committed, or
+// the scratch file's (else the buffer's) bytes copied to `out`.
+void DeliverRanking(AtomicFile* target, AtomicFile* scratch,
+                    const std::ostringstream& buffered, std::ostream& out) {
+  if (target) {
+    target->Commit();
+    return;
+  }
+  if (scratch) {
+    scratch->Flush();
+    std::ifstream ranked(scratch->temp_path(), std::ios::binary);
+    if (ranked.peek() != std::ifstream::traits_type::eof()) {
+      out << ranked.rdbuf();
+    }
+  } else {
+    out << buffered.str();
+  }
+  out.flush();
+  if (!out) {
+    throw DataError("cannot write the output (disk full or pipe closed?)");
+  }
+}
+
 int RunRank(const std::vector<std::string>& args, std::istream& in,
             std::ostream& out, std::ostream& err) {
   bool help = false;
@@ -364,20 +404,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   }
   // Progress only for a person watching a terminal.
   const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
-  const auto start = std::chrono::steady_clock::now();
-  RankProgress progress;
-  if (tty) {
-    progress = [&, shown = 0.0](uint64_t rows) mutable {
-      const double s = std::chrono::duration<double>(
-                           std::chrono::steady_clock::now() - start)
-                           .count();
-      if (s - shown < 0.25) return;  // a few updates a second are plenty
-      shown = s;
-      err << "\rread " << rows << " rows ("
-          << static_cast<uint64_t>(s > 0 ? static_cast<double>(rows) / s : 0)
-          << " rows/s)" << std::flush;
-    };
-  }
+  const RankProgress progress = tty ? TerminalProgress(err) : RankProgress();
   RankSummary summary;
   std::unique_ptr<AtomicFile> target;
   if (!o.output.empty()) target = std::make_unique<AtomicFile>(o.output);
@@ -416,23 +443,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     throw;
   }
   if (file.bad()) throw DataError(o.input + ": read error");
-  if (target) {
-    target->Commit();
-  } else if (scratch) {
-    scratch->Flush();
-    std::ifstream ranked(scratch->temp_path(), std::ios::binary);
-    if (ranked.peek() != std::ifstream::traits_type::eof()) {
-      out << ranked.rdbuf();
-    }
-    out.flush();
-    if (!out)
-      throw DataError("cannot write the output (disk full or pipe closed?)");
-  } else {
-    out << buffered.str();
-    out.flush();
-    if (!out)
-      throw DataError("cannot write the output (disk full or pipe closed?)");
-  }
+  DeliverRanking(target.get(), scratch.get(), buffered, out);
   if (tty) err << "\n";
   err << "read " << summary.read << " rows, ranked " << summary.ranked
       << ", rejected " << summary.rejected << "\n";

@@ -16,13 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "engine/learn/learn_options.h"
+
 namespace credence {
 
-// A command line that cannot be run as given (exit code 2).
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+// A command line that cannot be run as given (exit code 2): the library's
+// OptionError, so that the checks tune and eval share with library users
+// count as usage errors too.
+using UsageError = OptionError;
 
 struct ScoreOptions {
   std::string input;            // a path, or "-" for standard input
@@ -55,59 +56,6 @@ struct RankCommandOptions {
 // Every check on RankCommandOptions that does not need the file system;
 // throws UsageError.
 void ValidateRankOptions(const RankCommandOptions& options);
-
-struct TuneCommandOptions {
-  std::vector<std::string> inputs;    // CSV files read with --unit
-  std::vector<std::string> articles;  // CSV files of whole articles
-  std::string output;                 // the model file to write
-  std::string predictions;  // where to write out-of-fold predictions, if set
-  bool predictions_given = false;  // then it must not be empty
-  std::string text_column = "text";
-  std::string label_column = "label";
-  std::string group_column;    // rows of a group share a fold
-  std::string unit = "claim";  // "claim" or "article"
-  int64_t folds = 5;
-  double l2 = 1.0;
-  double article_l2 = -1;  // given: >= 0; not given (-1): the same as l2
-  bool article_l2_given = false;
-  int64_t seed = 1;
-  std::string class_weight = "balanced";  // or "none"
-  std::string file_weight = "equal";      // or "rows"
-  std::string file_weights;               // "2,1": one factor a FILE.csv
-  std::string calibrate = "auto";         // "auto", "platt" or "none"
-  std::string signs = "taxonomy";         // or "free"
-  std::string prior;                      // a model: the ridge's centre
-  std::string constraints;          // weight_constraints.h file for claims
-  std::string article_constraints;  // the same for the article weights
-  std::string name = "credence-tuned";
-  std::string lexicons, overlay;
-};
-
-// Every check on TuneCommandOptions that does not need the file system;
-// throws UsageError.
-void ValidateTuneOptions(const TuneCommandOptions& options);
-// --file-weights as numbers, one for each input (empty when not given);
-// throws UsageError for a bad item or count.
-std::vector<double> ParseFileWeights(const TuneCommandOptions& options);
-
-struct EvalCommandOptions {
-  std::vector<std::string> inputs;
-  std::vector<std::string> articles;
-  std::string text_column = "text";
-  std::string label_column = "label";
-  std::string unit = "claim";
-  std::string format = "text";     // "text" or "json"
-  std::string predictions;         // where to write each row's score, if set
-  bool predictions_given = false;  // then it must not be empty
-  bool cues = false;               // also the table of cues by class
-  std::string model, lexicons, overlay;
-  std::string gold;                // a credence-gold file, instead of CSVs
-  std::string gold_root;           // empty: the gold file's folder
-  std::string gold_split = "dev";  // "dev", "test" or "all"
-  std::string contrast;            // a contrast suite folder, instead of CSVs
-};
-
-void ValidateEvalOptions(const EvalCommandOptions& options);
 
 // args excludes the program name: {"score", "article.txt", ...}.
 int RunCli(const std::vector<std::string>& args, std::istream& in,

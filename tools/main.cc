@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/atomic_file.h"
+#include "engine/util/atomic_file.h"
 #include "tools/cli.h"
 
 namespace {

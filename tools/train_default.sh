@@ -4,14 +4,14 @@
 # Usage: tools/train_default.sh [OUT] (after setup.sh). Same data, same bytes.
 #
 # The mix: every set is one file of equal total weight (--file-weight
-# equal), classes balanced inside each, so 90 BuzzFeed articles count as
-# much as 22,140 GossipCop titles and no set's class ratio leaks into the
+# equal), classes balanced inside each, so a small set of articles counts
+# as much as a large set of titles and no set's class ratio leaks into the
 # others. PHEME keeps each news event inside one fold (--group-column
 # event, 6 folds for its 6 events): its figure is for unseen events.
-# CoNLL weighs 3 (--file-weights 3,1,1,1,1): its 990 sentences are the
-# only claim set labeled for hedging itself, and at 1 the headline sets
-# pull the hedge and weasel weights off their CoNLL ratio (its AUC 0.852
-# at 1, 0.857 at 3; PHEME 0.617 and 0.612; headline sets within 0.001).
+# CoNLL weighs 3 (--file-weights 3,1,1,1,1): its sentences are the only
+# claim set labeled for hedging itself, and at weight 1 the headline sets
+# pull the hedge and weasel weights off the ratio CoNLL gives them
+# (docs/evaluation.md has the figures).
 # models/constraints.txt holds what the labeled sets cannot teach: an
 # official or named source on record raises a statement over the bare one;
 # a hedge, a rumour, a social post or a denial lowers it.

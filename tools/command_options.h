@@ -1,0 +1,66 @@
+// What the commands of the command line share: the error type for bad
+// data, the options every scoring command takes, parsing a command's
+// arguments with Boost.Program_options, and the checks on paths.
+#ifndef CREDENCE_TOOLS_COMMAND_OPTIONS_H_
+#define CREDENCE_TOOLS_COMMAND_OPTIONS_H_
+
+#include <boost/program_options.hpp>
+#include <iosfwd>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "engine/learn/learn_options.h"
+#include "engine/scorer.h"
+#include "engine/scorer_factory.h"
+#include "engine/util/paths.h"
+
+namespace credence {
+
+// A failure that already names its file (model, lexicon) or is reported
+// against the input path by the caller (exit code 1).
+class DataError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Parses a command's arguments, every non-option one an "input"; Boost's
+// errors become UsageError pointing at the command's help.
+boost::program_options::variables_map ParseCommandLine(
+    const std::vector<std::string>& args,
+    const boost::program_options::options_description& desc,
+    const std::string& command);
+
+// Throws UsageError "OPTION OUTPUT is also an input (...)" when `output`
+// names one of the `inputs` (SamePath; empty inputs are skipped): writing
+// it would replace the data it was made from.
+void CheckNotAnInput(const std::string& output, const std::string& option,
+                     const std::vector<std::vector<std::string>>& inputs);
+
+// Adds --lexicons and --overlay, the options every scoring command takes.
+void AddScorerOptions(boost::program_options::options_description* desc,
+                      std::string* lexicons, std::string* overlay);
+
+// The non-option arguments ("input"), empty when there are none.
+std::vector<std::string> Inputs(
+    const boost::program_options::variables_map& vm);
+
+// RefuseDirectory(path, "a CSV file") for every path of every list.
+void RefuseDirectories(const std::vector<std::vector<std::string>>& lists);
+
+// `credence tune` (tune_command.cc) and `credence eval` (eval_command.cc);
+// args exclude the command name.
+int RunTune(const std::vector<std::string>& args, std::ostream& out);
+int RunEval(const std::vector<std::string>& args, std::ostream& out);
+
+// `credence eval --gold FILE` and `--contrast DIR` (judge_command.cc): the
+// help of those options, and the options themselves into `options`
+// (--gold, --gold-root, --gold-split, --contrast).
+extern const char kJudgeHelp[];
+void AddJudgeOptions(boost::program_options::options_description* desc,
+                     EvalRunOptions* options);
+
+}  // namespace credence
+
+#endif  // CREDENCE_TOOLS_COMMAND_OPTIONS_H_

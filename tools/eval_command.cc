@@ -1,0 +1,94 @@
+// `credence eval`: its help, and its options parsed into EvalRunOptions;
+// engine/learn/eval_run.h does the work.
+#include <iostream>
+#include <memory>
+
+#include "engine/learn/eval_run.h"
+#include "engine/util/atomic_file.h"
+#include "tools/cli.h"
+#include "tools/command_options.h"
+
+namespace credence {
+namespace {
+
+namespace po = boost::program_options;
+
+const char kEvalHelp[] =
+    "usage: credence eval FILE.csv [FILE.csv ...] [--model FILE]\n"
+    "                     [--unit claim|article] [--article-file FILE.csv]\n"
+    "                     [--format text|json] [--text-column text]\n"
+    "                     [--label-column label] [--predictions FILE]\n"
+    "                     [--cues] [--lexicons DIR] [--overlay DIR]\n"
+    "\n"
+    "Scores labeled rows (label 1 = credible) with a model (default: the\n"
+    "built-in one) and reports AUC with DeLong's standard error, accuracy,\n"
+    "F1 of each class, log loss, Brier score, expected calibration error\n"
+    "(10 bins) and the reliability table: for all rows, then each file when\n"
+    "there are several. A row whose text is empty or blank counts as one\n"
+    "claim with no cues (as rank scores it).\n"
+    "\n"
+    "JSON (--format json): one object with keys n, positives, auc, auc_se,\n"
+    "auc_ci95 ([auc - 1.96 auc_se, auc + 1.96 auc_se] inside [0, 1]),\n"
+    "accuracy, f1 (mean of the two classes' F1), f1_credible, f1_doubtful,\n"
+    "log_loss, brier, ece, reliability (bins: low, high, n, mean_predicted,\n"
+    "observed) and files (the same keys a file, with path). A rate that is\n"
+    "undefined (AUC with one class) is null.\n"
+    "\n"
+    "--predictions FILE writes each row's probability there, whole or not at\n"
+    "all: CSV with columns file, line (where the row's record starts), id\n"
+    "(the id column's value, empty without one), unit, label, probability.\n"
+    "\n"
+    "--cues adds a table of every cue that fired (lexicon entry or rule,\n"
+    "in its category): the rows it fires in (once a row) of each class, the\n"
+    "log odds ratio of firing in a row labeled 1 against one labeled 0 (each\n"
+    "count + 0.5) with its standard error, and the category's taxonomy side;\n"
+    "'!' marks a cue the data puts on the other side by more than 2 se. In\n"
+    "JSON: \"cues\", objects with category, entry, source, rows,\n"
+    "rows_credible, log_odds_ratio, se, side (+1, -1, 0) and contradicts.\n"
+    "\n"
+    "exit codes: 0 done; 1 unreadable or bad data; 2 bad command line.\n";
+
+}  // namespace
+
+int RunEval(const std::vector<std::string>& args, std::ostream& out) {
+  EvalRunOptions o;
+  bool help = false;
+  po::options_description desc;
+  desc.add_options()("help,h", po::bool_switch(&help))(
+      "model", po::value(&o.model))("text-column", po::value(&o.text_column))(
+      "label-column", po::value(&o.label_column))("unit", po::value(&o.unit))(
+      "article-file", po::value(&o.articles))("format", po::value(&o.format))(
+      "predictions", po::value(&o.predictions))(
+      "cues", po::bool_switch(&o.cues))("input",
+                                        po::value<std::vector<std::string>>());
+  AddScorerOptions(&desc, &o.lexicons, &o.overlay);
+  AddJudgeOptions(&desc, &o);
+  const po::variables_map vm = ParseCommandLine(args, desc, "eval");
+  if (help) {
+    out << kEvalHelp << kJudgeHelp;
+    return 0;
+  }
+  o.inputs = Inputs(vm);
+  o.predictions_given = vm.count("predictions") > 0;
+  ValidateEvalRunOptions(o);
+  if (IsJudgeEval(o)) {
+    out << JudgeModel(o);
+    return 0;
+  }
+  RefuseDirectories({o.inputs, o.articles});
+  std::unique_ptr<AtomicFile> predictions;
+  if (!o.predictions.empty()) {
+    CheckNotAnInput(o.predictions, "--predictions",
+                    {o.inputs, o.articles, {o.model}});
+    predictions = std::make_unique<AtomicFile>(o.predictions);
+  }
+  const EvalRun run = EvaluateModel(o);
+  if (predictions) {
+    WriteEvalPredictions(run, o, predictions->stream());
+    predictions->Commit();
+  }
+  out << run.report;
+  return 0;
+}
+
+}  // namespace credence
