@@ -175,9 +175,26 @@ void Wrap(std::string_view s, const std::string& first_prefix, size_t indent,
   out << line << '\n';
 }
 
-// One claim as a JSON object, on one line.
+// Who backs the claim: {"start", "end", "text"} in code points, or null
+// when nothing does (or the words are unknown). Speakers come in text
+// order (a carried one is the previous claim's), so `cursor` only moves
+// forward through the article.
+void WriteSpeakerJson(std::string_view text, const SpeakerSpan& speaker,
+                      CodePointCursor* cursor, std::ostream& out) {
+  if (speaker.begin == speaker.end) {
+    out << "null";
+    return;
+  }
+  out << "{\"start\":" << cursor->At(speaker.begin);
+  out << ",\"end\":" << cursor->At(speaker.end) << ",\"text\":";
+  JsonString(Slice(text, speaker.begin, speaker.end), out);
+  out << '}';
+}
+
+// One claim as a JSON object, on one line; with `speaker` null (rank's
+// JSON lines), without the speaker field.
 void WriteClaimObject(std::string_view text, const ScoredClaim& claim, size_t k,
-                      CodePointCursor* cursor,
+                      CodePointCursor* cursor, CodePointCursor* speaker,
                       const std::vector<std::string>& names,
                       std::ostream& out) {
   out << "{\"index\":" << k << ",\"start\":" << cursor->At(claim.span.begin);
@@ -191,6 +208,10 @@ void WriteClaimObject(std::string_view text, const ScoredClaim& claim, size_t k,
   JsonString(BackingName(claim.evidence.backing), out);
   out << ",\"backing_carried\":"
       << (claim.evidence.backing_carried ? "true" : "false");
+  if (speaker != nullptr) {
+    out << ",\"speaker\":";
+    WriteSpeakerJson(text, claim.evidence.backer, speaker, out);
+  }
   out << ",\"cues\":[";
   for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
     const Cue& cue = claim.evidence.cues[c];
@@ -246,8 +267,8 @@ void WriteClaimJson(std::string_view text, const ScoredClaim& claim,
                     size_t index, const Scorer& scorer, std::ostream& out) {
   const ClassicLocale classic(out);
   CodePointCursor cursor(text);
-  WriteClaimObject(text, claim, index, &cursor, scorer.model().feature_names(),
-                   out);
+  WriteClaimObject(text, claim, index, &cursor, nullptr,
+                   scorer.model().feature_names(), out);
 }
 
 namespace {
@@ -257,15 +278,17 @@ struct ClaimStream {
   size_t count = 0;
   double logit = 0.0;
   double score = 0.0;
+  BackingCounts backing{};
   // The claim of the given index, called with 0, 1, ... in order; the
   // reference holds until the next call.
   std::function<const ScoredClaim&(size_t)> claim;
 };
 
 ClaimStream StreamOf(const ArticleScore& article) {
-  return {
-      article.claims.size(), article.logit, article.score,
-      [&article](size_t k) -> const ScoredClaim& { return article.claims[k]; }};
+  return {article.claims.size(), article.logit, article.score,
+          CountBackings(article), [&article](size_t k) -> const ScoredClaim& {
+            return article.claims[k];
+          }};
 }
 
 // Scores the claims again as they are written: only the sums of the first
@@ -277,7 +300,7 @@ class Rescorer {
 
   ClaimStream Stream() {
     const ArticleTotals totals = scorer_.ScoreTotals(text_, spans_);
-    return {spans_.size(), totals.logit, totals.score,
+    return {spans_.size(), totals.logit, totals.score, totals.backing,
             [this](size_t k) -> const ScoredClaim& {
               scorer_.ScoreClaim(text_, spans_[k], previous_, &scratch_,
                                  &claim_);
@@ -322,12 +345,63 @@ void WriteJson(std::string_view text, const ClaimStream& claims,
       << (scorer.model().has_article_weights()
               ? "article weights on the mean claim features"
               : "logistic of the mean claim logit")
-      << "\"},\n \"claims\":[";
+      << "\",\"backing\":{";
+  for (size_t b = 0; b < kBackingCount; ++b) {
+    out << (b == 0 ? "\"" : ",\"") << BackingName(static_cast<Backing>(b))
+        << "\":" << claims.backing[b];
+  }
+  out << "}},\n \"claims\":[";
+  CodePointCursor speaker_cursor(text);
   for (size_t k = 0; k < claims.count; ++k) {
     out << (k == 0 ? "\n  " : ",\n  ");
-    WriteClaimObject(text, claims.claim(k), k, &cursor, names, out);
+    WriteClaimObject(text, claims.claim(k), k, &cursor, &speaker_cursor, names,
+                     out);
   }
   out << "\n ]}\n";
+}
+
+// "backed by official: Anna Berg, ministry spokeswoman +0.05", with
+// "(carried over)" after the backing when a pronoun took it from the claim
+// before, the speaker left out when its words are unknown; "unattributed"
+// when nothing backs the claim.
+std::string BackingLine(std::string_view text, const ScoredClaim& claim) {
+  const ClaimEvidence& evidence = claim.evidence;
+  if (evidence.backing == Backing::kNone) return "unattributed";
+  std::string line = "backed by ";
+  line += BackingName(evidence.backing);
+  if (evidence.backing_carried) line += " (carried over)";
+  const SpeakerSpan& speaker = evidence.backer;
+  if (speaker.begin != speaker.end) {
+    line += ": " + Slice(text, speaker.begin, speaker.end);
+  }
+  const size_t b = static_cast<size_t>(evidence.backing);
+  const double weight = claim.contributions[CategoryCount() + b];
+  return line + " " + (weight >= 0 ? "+" : "") + FormatFixed(weight, 2);
+}
+
+// "backing: 3 official, 1 named, 10 unattributed": the backings some claim
+// has, strongest first, wrapped between items to `width` columns.
+void WriteBackingSummary(const BackingCounts& counts, size_t width,
+                         std::ostream& out) {
+  const std::string head = "backing: ";
+  std::string line = head;
+  bool first = true;
+  for (size_t b = 0; b < kBackingCount; ++b) {
+    if (counts[b] == 0) continue;
+    const auto backing = static_cast<Backing>(b);
+    const std::string item =
+        std::to_string(counts[b]) + " " +
+        (backing == Backing::kNone ? "unattributed" : BackingName(backing));
+    if (!first && line.size() + 2 + item.size() + 1 > width) {
+      out << line << ",\n";
+      line.assign(head.size(), ' ');
+    } else if (!first) {
+      line += ", ";
+    }
+    line += item;
+    first = false;
+  }
+  out << line << '\n';
 }
 
 void WriteClaimText(std::string_view text, const ScoredClaim& claim, size_t k,
@@ -339,14 +413,8 @@ void WriteClaimText(std::string_view text, const ScoredClaim& claim, size_t k,
   prefix += FormatFixed(claim.confidence, 2) + " ";
   Wrap(text.substr(claim.span.begin, claim.span.end - claim.span.begin), prefix,
        kIndent, width, out);
-  if (claim.evidence.backing != Backing::kNone) {
-    const size_t b = static_cast<size_t>(claim.evidence.backing);
-    const double weight = claim.contributions[CategoryCount() + b];
-    out << std::string(kIndent, ' ') << "backed by "
-        << BackingName(claim.evidence.backing)
-        << (claim.evidence.backing_carried ? " (carried over)" : "") << " "
-        << (weight >= 0 ? "+" : "") << FormatFixed(weight, 2) << "\n";
-  }
+  Wrap(BackingLine(text, claim), std::string(kIndent, ' '), kIndent + 2, width,
+       out);
   for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
     const Cue& cue = claim.evidence.cues[c];
     const double contribution = claim.cue_contributions[c];
@@ -379,7 +447,9 @@ void WriteText(std::string_view text, const ClaimStream& claims,
   CodePointCursor cursor(text);
   out << "article score " << FormatFixed(claims.score, 2) << "  ("
       << claims.count << " claims; model " << Printable(scorer.model().name())
-      << ")\n\n";
+      << ")\n";
+  WriteBackingSummary(claims.backing, width, out);
+  out << '\n';
   for (size_t k = 0; k < claims.count; ++k) {
     WriteClaimText(text, claims.claim(k), k, names, &cursor, width, out);
   }

@@ -9,7 +9,7 @@
 //
 // Offsets in both reports are Unicode code points into the input text, so
 // text[start:end] in Python (the file decoded as UTF-8, newlines kept as
-// they are) is the claim or cue.
+// they are) is the claim, cue or speaker.
 #ifndef CREDENCE_ENGINE_REPORT_H_
 #define CREDENCE_ENGINE_REPORT_H_
 
@@ -60,13 +60,15 @@ void WriteJsonString(std::string_view s, std::ostream& out);
 // `value` with `digits` decimals and a '.' whatever the C locale.
 std::string FormatFixed(double value, int digits);
 
-// One claim object of the JSON report ({"index", "start", ...}), without a
-// line end; offsets are code points into `text`.
+// One claim object of the JSON report ({"index", "start", ...}) without
+// its "speaker" (rank's JSON lines hold this form) and without a line
+// end; offsets are code points into `text`.
 void WriteClaimJson(std::string_view text, const ScoredClaim& claim,
                     size_t index, const Scorer& scorer, std::ostream& out);
 
-// A report that fits `width` columns: the article score, then every claim
-// with its confidence, its text wrapped, and one line a cue.
+// A report that fits `width` columns: the article score and its claims by
+// backing, then every claim with its confidence, its text wrapped, who
+// backs it (or "unattributed"), and one line a cue.
 void WriteTextReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out,
                      size_t width = 80);

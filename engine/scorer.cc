@@ -234,6 +234,7 @@ ArticleTotals Scorer::ScoreTotals(std::string_view text,
   for (const Span& span : spans) {
     ScoreClaim(text, span, previous, &scratch, &claim);
     previous = claim.evidence.backing;
+    ++totals.backing[static_cast<size_t>(previous)];
     const std::vector<double>& x = claim.evidence.features;
     for (size_t i = 0; i < mean.size() && i < x.size(); ++i) mean[i] += x[i];
   }
@@ -253,6 +254,14 @@ void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean) {
     }
   }
   for (double& v : *mean) v /= static_cast<double>(article.claims.size());
+}
+
+BackingCounts CountBackings(const ArticleScore& article) {
+  BackingCounts counts{};
+  for (const ScoredClaim& claim : article.claims) {
+    ++counts[static_cast<size_t>(claim.evidence.backing)];
+  }
+  return counts;
 }
 
 ArticleScore Scorer::ScoreArticle(std::string_view text) const {

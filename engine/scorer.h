@@ -17,6 +17,7 @@
 #ifndef CREDENCE_ENGINE_SCORER_H_
 #define CREDENCE_ENGINE_SCORER_H_
 
+#include <array>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -51,12 +52,19 @@ struct ArticleScore {
   double score = 0.0;               // logistic(logit)
 };
 
+// Claims by backing, indexed by static_cast<size_t>(Backing).
+using BackingCounts = std::array<size_t, kBackingCount>;
+
 // An article's score without its claims: what ScoreTotals keeps.
 struct ArticleTotals {
   size_t claims = 0;
   double logit = 0.0;  // as ArticleScore::logit, bit for bit
   double score = 0.0;
+  BackingCounts backing{};
 };
+
+// How many of the article's claims each backing backs.
+BackingCounts CountBackings(const ArticleScore& article);
 
 // The mean of the claims' feature vectors, into `mean` (sized by the
 // caller to the feature count); zeros for an article without claims.
@@ -82,8 +90,8 @@ class Scorer {
   // the next), for callers that split text themselves.
   ArticleScore ScoreClaims(std::string_view text,
                            const std::vector<Span>& spans) const;
-  // ScoreClaims(text, spans)'s claim count, logit and score, keeping only
-  // the running sum of the claims' features.
+  // ScoreClaims(text, spans)'s claim count, logit, score and claims by
+  // backing, keeping only the running sum of the claims' features.
   ArticleTotals ScoreTotals(std::string_view text,
                             const std::vector<Span>& spans) const;
   // One claim; `previous` is the backing of the claim before it, if any.

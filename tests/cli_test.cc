@@ -55,11 +55,13 @@ TEST_F(CliTest, ScoresAFileAsText) {
   // 2 * 0.336 = -0.173; 0.5 + 1.6 * 0.693 + 0.8 = 2.409; mean 1.118.
   EXPECT_EQ(r.out,
             "article score 0.75  (2 claims; model credence-prior)\n"
+            "backing: 1 institution, 1 unattributed\n"
             "\n"
             "[0]   0.46 Kim may visit Russia\n"
+            "           unattributed\n"
             "           hedge -0.67 @4-7 \"may\"\n"
             "[1]   0.92 The ministry confirmed it.\n"
-            "           backed by institution +0.80\n"
+            "           backed by institution: The ministry +0.80\n"
             "           official_confirmation +1.11 @21-43 \"The ministry "
             "confirmed\"\n");
   const CliRun builtin = Cli({"score", Write("b.txt", kArticle)});
@@ -91,11 +93,14 @@ TEST_F(CliTest, HelpAndVersion) {
                             "article.score",
                             "article.claims",
                             "article.aggregation",
+                            "article.backing",
                             "index",
                             "start, end",
                             "text",
                             "confidence",
                             "logit",
+                            "backing_carried",
+                            "speaker",
                             "cues[]",
                             "category",
                             "strength",

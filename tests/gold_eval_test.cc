@@ -81,6 +81,81 @@ TEST(CompareArticle, EachGoldClaimTakesTheClaimOverlappingItMost) {
   EXPECT_EQ(r.confusion[At(Backing::kAnonymous)][At(Backing::kNone)], 1u);
 }
 
+GoldClaim SpokenClaim(size_t start, size_t end, size_t speaker_start,
+                      size_t speaker_end) {
+  GoldClaim c;
+  c.start = start;
+  c.end = end;
+  c.backing = Backing::kNamed;
+  c.has_speaker = true;
+  c.speaker_start = speaker_start;
+  c.speaker_end = speaker_end;
+  return c;
+}
+
+// A gold speaker is compared when the system claim overlapping its claim
+// most has a speaker span, and is right when the two spans share a code
+// point, whatever the backings say.
+TEST(CompareArticle, SpeakersMatchWhenTheirSpansOverlap) {
+  struct Case {
+    const char* what;
+    SystemClaim system;
+    size_t gold, compared, correct;
+  };
+  // The gold claim is [10, 30) with its speaker at [12, 20).
+  const Case cases[] = {
+      {"same span", {10, 30, Backing::kNamed, true, 12, 20}, 1, 1, 1},
+      {"one code point shared",
+       {10, 30, Backing::kNamed, true, 19, 25},
+       1,
+       1,
+       1},
+      {"another backing, spans shared",
+       {10, 30, Backing::kOfficial, true, 5, 13},
+       1,
+       1,
+       1},
+      {"spans touch only", {10, 30, Backing::kNamed, true, 20, 28}, 1, 1, 0},
+      {"system claim without a speaker", {10, 30, Backing::kNone}, 1, 0, 0},
+      {"no system claim overlaps",
+       {30, 40, Backing::kNamed, true, 12, 20},
+       1,
+       0,
+       0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.what);
+    GoldArticle gold;
+    gold.claims = {SpokenClaim(10, 30, 12, 20)};
+    SystemArticle system;
+    system.claims = {c.system};
+    const GoldResult r = Compare(gold, system, {"hedge"});
+    EXPECT_EQ(r.speaker_gold, c.gold);
+    EXPECT_EQ(r.speaker.n, c.compared);
+    EXPECT_EQ(r.speaker.correct, c.correct);
+  }
+}
+
+// A carried speaker lies in an earlier claim, in the gold and in the
+// system; a gold claim without a speaker is not counted.
+TEST(CompareArticle, CarriedSpeakersAreComparedWhereTheyStand) {
+  GoldArticle gold;
+  GoldClaim none;
+  none.start = 0;
+  none.end = 9;
+  GoldClaim carried = SpokenClaim(31, 50, 12, 20);
+  carried.carried = true;
+  gold.claims = {none, SpokenClaim(10, 30, 12, 20), carried};
+  SystemArticle system;
+  system.claims = {{0, 9, Backing::kVague, true, 0, 4},
+                   {10, 30, Backing::kNamed, true, 14, 20},
+                   {31, 50, Backing::kNamed, true, 14, 20}};
+  const GoldResult r = Compare(gold, system, {"hedge"});
+  EXPECT_EQ(r.speaker_gold, 2u);
+  EXPECT_EQ(r.speaker.n, 2u);
+  EXPECT_EQ(r.speaker.correct, 2u);
+}
+
 // The fixture's dev articles (bridge, clinic, cure) against the built-in
 // model; the system's cues and backings were read from `credence score
 // --format json` and compared with the annotations by hand.
@@ -131,19 +206,54 @@ TEST(EvaluateGold, InventedArticlesDevFiguresWorkedByHand) {
   EXPECT_EQ(*r.auc, 1.0);
   EXPECT_EQ(r.auc_positive, 2u);
   EXPECT_EQ(r.auc_negative, 1u);
+  // Speakers: 4 in bridge, 2 in clinic, 2 in cure, each system claim with
+  // a span that overlaps the gold one: "the council's" in "the council's
+  // budget office", "person familiar with the plans", "the mayor" in "A
+  // source close to the mayor" (the backing is wrong, the words are
+  // right), "viral post" in "A viral post on Facebook".
+  EXPECT_EQ(r.speaker_gold, 8u);
+  EXPECT_EQ(r.speaker.n, 8u);
+  EXPECT_EQ(r.speaker.correct, 8u);
+}
+
+// The test split: mayor (3 speakers, each the system's own span) and ferry.
+// Ferry: "harbour master Jonas Lind" (gold official) holds the system's
+// "Jonas Lind" (named), and so does the carried "He added ..."; "a local
+// radio station" (gold media) misses the system's "The minister"
+// (official); "the operator's new timetable" has no system speaker (none).
+TEST(EvaluateGold, InventedArticlesTestSpeakersWorkedByHand) {
+  const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
+  const GoldSet gold = ReadGoldFile(kGold, "");
+  const GoldResult test = EvaluateGold(gold, scorer, "test");
+  EXPECT_EQ(test.speaker_gold, 7u);
+  EXPECT_EQ(test.speaker.n, 6u);
+  EXPECT_EQ(test.speaker.correct, 5u);
+  const GoldResult all = EvaluateGold(gold, scorer, "all");
+  EXPECT_EQ(all.speaker_gold, 15u);
+  EXPECT_EQ(all.speaker.n, 14u);
+  EXPECT_EQ(all.speaker.correct, 13u);
+  EXPECT_DOUBLE_EQ(all.speaker.Rate(), 13.0 / 14);
 }
 
 TEST(EvaluateGold, SplitsSelectArticles) {
   const Scorer scorer(Extractor(DefaultLexicons()), DefaultModel());
   const GoldSet gold = ReadGoldFile(kGold, "");
   const GoldResult test = EvaluateGold(gold, scorer, "test");
-  EXPECT_EQ(test.articles, 1u);
-  EXPECT_FALSE(test.auc.has_value());  // one group
-  EXPECT_EQ(test.backing.correct, 4u);
+  EXPECT_EQ(test.articles, 2u);
+  // mayor (lowcred) scores below ferry (reputable).
+  ASSERT_TRUE(test.auc.has_value());
+  EXPECT_EQ(*test.auc, 1.0);
+  // All of mayor's 4; ferry's headline and last claim (none), but not the
+  // harbour master (official, read as named), the carried claim after it,
+  // the radio station (media, read as the minister: official) or the
+  // timetable (institution, read as none).
+  EXPECT_EQ(test.backing.correct, 6u);
+  EXPECT_EQ(test.backing.n, 10u);
   EXPECT_EQ(test.cues[2].gold, 1u);  // "Everyone knows", missed
   EXPECT_EQ(test.cues[2].gold_matched, 0u);
   const GoldResult all = EvaluateGold(gold, scorer, "all");
-  EXPECT_EQ(all.articles, 4u);
+  EXPECT_EQ(all.articles, 5u);
+  EXPECT_EQ(all.auc_positive, 3u);
   EXPECT_EQ(all.auc_negative, 2u);
   EXPECT_THROW(EvaluateGold(gold, scorer, "train"), std::invalid_argument);
 }
@@ -166,10 +276,30 @@ TEST(EvaluateGold, WritersPrintTheFigures) {
                             "\"f1\":0.6667}"),
             std::string::npos)
       << json.str();
-  EXPECT_NE(json.str().find("\"speaker\":null,\"groups\":[\"reputable\","
+  EXPECT_NE(text.str().find("speaker (gold claims with a speaker whose "
+                            "system claim has one; right when the\nspans "
+                            "overlap by at least one code point)\n"
+                            "  compared: 8 of 8 right (1.000)\n"
+                            "  gold claims with a speaker: 8 (0 without a "
+                            "system speaker)\n"),
+            std::string::npos)
+      << text.str();
+  EXPECT_NE(json.str().find("\"speaker\":{\"gold\":8,\"claims\":8,"
+                            "\"correct\":8,\"accuracy\":1.0000},"
+                            "\"groups\":[\"reputable\","
                             "\"lowcred\"],\"auc\":1.0000,\"auc_positive\":2,"
                             "\"auc_negative\":1}\n"),
-            std::string::npos);
+            std::string::npos)
+      << json.str();
+  // The test split has a gold speaker without a system one.
+  const GoldResult test = EvaluateGold(ReadGoldFile(kGold, ""), scorer, "test");
+  std::ostringstream test_text;
+  WriteGoldText(test, test_text);
+  EXPECT_NE(test_text.str().find("  compared: 5 of 6 right (0.833)\n"
+                                 "  gold claims with a speaker: 7 (1 without "
+                                 "a system speaker)\n"),
+            std::string::npos)
+      << test_text.str();
 }
 
 const std::string kEmptySha =

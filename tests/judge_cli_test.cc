@@ -37,7 +37,9 @@ TEST(JudgeCli, GoldJsonHasTheDocumentedKeys) {
   EXPECT_EQ(j["categories"].size(), 7u);
   EXPECT_EQ(j["backing"]["correct"], 13);
   EXPECT_EQ(j["confusion"]["rows"][7][7], 5);
-  EXPECT_TRUE(j["speaker"].is_null());
+  EXPECT_EQ(j["speaker"],
+            nlohmann::json::parse(
+                R"({"gold":8,"claims":8,"correct":8,"accuracy":1.0})"));
   EXPECT_EQ(j["auc"], 1.0);
   for (const char* key :
        {"micro_all", "micro_sourcing", "backing_sourced", "backing_unsourced",
@@ -49,7 +51,7 @@ TEST(JudgeCli, GoldJsonHasTheDocumentedKeys) {
 TEST(JudgeCli, GoldSplitAndRoot) {
   const EvalRun test = Eval({"--gold", kGold, "--gold-split", "test"});
   ASSERT_EQ(test.code, 0) << test.err;
-  EXPECT_EQ(test.out.rfind("gold: 1 articles, split test\n", 0), 0u);
+  EXPECT_EQ(test.out.rfind("gold: 2 articles, split test\n", 0), 0u);
   const EvalRun root = Eval({"--gold", kGold, "--gold-root", "/nonexistent"});
   EXPECT_EQ(root.code, 1);
   EXPECT_EQ(root.err, "credence eval: " + kGold +
@@ -104,7 +106,9 @@ TEST(JudgeCli, HelpDocumentsTheMatchRuleAndKeys) {
   ASSERT_EQ(r.code, 0);
   for (const char* part :
        {"--gold FILE", "overlap by at least\none code point", "system_matched",
-        "backing_unsourced", "invariance_dev", "worst"}) {
+        "backing_unsourced", "right when the two spans overlap",
+        "speaker (gold: gold claims with a speaker", "invariance_dev",
+        "worst"}) {
     EXPECT_NE(r.out.find(part), std::string::npos) << part;
   }
 }

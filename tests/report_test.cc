@@ -213,6 +213,168 @@ TEST(ReportTest, SampleArticleJsonFieldByField) {
       j["claims"][1]["cues"][0]["source"].get<std::string>().substr(0, 21),
       "<built-in>/hedge.txt:");
   EXPECT_EQ(j["claims"][10]["backing_carried"], true);
+  // Every speaker is the text at its code point offsets; a carried one is
+  // the previous claim's.
+  for (const Json& c : j["claims"]) {
+    ASSERT_TRUE(c.contains("speaker")) << c["index"];
+    EXPECT_EQ(c["speaker"].is_null(), c["backing"] == "none") << c["index"];
+    if (c["speaker"].is_null()) continue;
+    EXPECT_EQ(c["speaker"]["text"],
+              CodePointSlice(text, c["speaker"]["start"], c["speaker"]["end"]));
+  }
+  EXPECT_EQ(j["claims"][9]["speaker"],
+            Json::parse(R"({"start":774,"end":819,"text":"Transport Ministry )"
+                        R"(spokeswoman Ingrid Solberg"})"));
+  EXPECT_EQ(j["claims"][10]["speaker"], j["claims"][9]["speaker"]);
+  // "declined to comment" is no reply, so no source: no speaker.
+  EXPECT_TRUE(j["claims"][12]["speaker"].is_null());
+  EXPECT_EQ(j["claims"][13]["speaker"]["text"], "The Halden Courier");
+}
+
+// An article with a claim of each kind of backing the text report names:
+// a headline with no source, an official, a pronoun carrying the
+// official, a named person, an anonymous source, and a claim with none.
+// "Zoë" makes byte and code point offsets differ from claim 1 on.
+const char kWhoArticle[] =
+    "Port to reopen on Monday\n"
+    "Transport Minister Zo\xC3\xAB Berg said the port would reopen on "
+    "Monday. She added that repairs had cost two million euros. Dock "
+    "worker Sam Ortiz said the cranes were back in use. A person familiar "
+    "with the repairs said the cost may rise. The harbour was closed for "
+    "three weeks.\n";
+
+struct ExpectedSpeaker {
+  const char* backing;
+  bool carried;
+  const char* speaker;  // JSON text of the speaker field
+};
+
+TEST(ReportTest, JsonSpeakerIsWhoBacksEachClaim) {
+  const std::string text = kWhoArticle;
+  const Json j = ScoreToJson(text);
+  const ExpectedSpeaker expected[] = {
+      {"none", false, "null"},
+      {"official", false,
+       R"({"start":25,"end":52,"text":"Transport Minister Zoë Berg"})"},
+      // Carried: the words are in claim 1.
+      {"official", true,
+       R"({"start":25,"end":52,"text":"Transport Minister Zoë Berg"})"},
+      {"named", false,
+       R"({"start":142,"end":163,"text":"Dock worker Sam Ortiz"})"},
+      {"anonymous", false,
+       R"({"start":200,"end":220,"text":"person familiar with"})"},
+      {"none", false, "null"},
+  };
+  ASSERT_EQ(j["claims"].size(), std::size(expected));
+  for (size_t k = 0; k < std::size(expected); ++k) {
+    SCOPED_TRACE("claim " + std::to_string(k));
+    const Json& c = j["claims"][k];
+    EXPECT_EQ(c["backing"], expected[k].backing);
+    ASSERT_TRUE(c.contains("speaker"));
+    EXPECT_EQ(c["backing_carried"], expected[k].carried);
+    EXPECT_EQ(c["speaker"], Json::parse(expected[k].speaker));
+    if (c["speaker"].is_null()) continue;
+    EXPECT_EQ(c["speaker"]["text"],
+              CodePointSlice(text, c["speaker"]["start"], c["speaker"]["end"]));
+  }
+  ASSERT_TRUE(j["article"].contains("backing"));
+  EXPECT_EQ(j["article"]["backing"],
+            Json::parse(R"({"official":2,"institution":0,"named":1,"media":0,
+                            "anonymous":1,"vague":0,"social":0,"none":2})"));
+}
+
+// The fields come in the documented order: speaker right after
+// backing_carried, article.backing after article.aggregation.
+TEST(ReportTest, JsonSpeakerAndBackingCountsStandInOrder) {
+  const std::string text = kWhoArticle;
+  std::ostringstream raw;
+  WriteJsonReport(text, Default().ScoreArticle(text), Default(), raw);
+  EXPECT_NE(raw.str().find("\"aggregation\":\"logistic of the mean claim "
+                           "logit\",\"backing\":{\"official\":2,"
+                           "\"institution\":0,\"named\":1,\"media\":0,"
+                           "\"anonymous\":1,\"vague\":0,\"social\":0,"
+                           "\"none\":2}},\n \"claims\":["),
+            std::string::npos)
+      << raw.str();
+  EXPECT_NE(raw.str().find("\"backing\":\"official\",\"backing_carried\":"
+                           "true,\"speaker\":{\"start\":25,\"end\":52,"
+                           "\"text\":\"Transport Minister Zo\xC3\xAB Berg\"},"
+                           "\"cues\":["),
+            std::string::npos);
+  EXPECT_NE(raw.str().find("\"backing\":\"none\",\"backing_carried\":"
+                           "false,\"speaker\":null,\"cues\":["),
+            std::string::npos);
+}
+
+TEST(ReportTest, TextReportSaysWhoBacksEachClaim) {
+  const std::string text = kWhoArticle;
+  std::ostringstream out;
+  WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
+  EXPECT_EQ(out.str(),
+            "article score 0.69  (6 claims; model credence-prior)\n"
+            "backing: 2 official, 1 named, 1 anonymous, 2 unattributed\n"
+            "\n"
+            "[0]   0.62 Port to reopen on Monday\n"
+            "           unattributed\n"
+            "[1]   0.89 Transport Minister Zo\xC3\xAB Berg said the port would "
+            "reopen on Monday.\n"
+            "           backed by official: Transport Minister Zo\xC3\xAB Berg "
+            "+1.00\n"
+            "           named_source +0.55 @25-57 \"Transport Minister "
+            "Zo\xC3\xAB Berg said\"\n"
+            "[2]   0.89 She added that repairs had cost two million euros.\n"
+            "           backed by official (carried over): Transport Minister "
+            "Zo\xC3\xAB Berg +1.00\n"
+            "           named_source +0.55 @91-100 \"She added\"\n"
+            "[3]   0.83 Dock worker Sam Ortiz said the cranes were back in "
+            "use.\n"
+            "           backed by named: Dock worker Sam Ortiz +0.50\n"
+            "           named_source +0.55 @142-168 \"Dock worker Sam Ortiz "
+            "said\"\n"
+            "[4]   0.14 A person familiar with the repairs said the cost may "
+            "rise.\n"
+            "           backed by anonymous: person familiar with -0.50\n"
+            "           anonymous_source -1.11 @200-220 \"person familiar "
+            "with\"\n"
+            "           hedge -0.67 @247-250 \"may\"\n"
+            "[5]   0.62 The harbour was closed for three weeks.\n"
+            "           unattributed\n");
+}
+
+// A speaker too long for the line wraps under it, indented; white space
+// and control characters in it print as the claim's do, while JSON keeps
+// the exact words.
+TEST(ReportTest, TextReportWrapsAndEscapesSpeakers) {
+  const std::string text =
+      "Headline\nNational Security Council Deputy Press Secretary Adrienne "
+      "Watson said it.\nSpokeswoman Ana\tRuiz said the plant was safe.";
+  std::ostringstream out;
+  WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
+  EXPECT_NE(
+      out.str().find("           backed by official: National Security Council "
+                     "Deputy Press Secretary\n"
+                     "             Adrienne Watson +1.00\n"),
+      std::string::npos)
+      << out.str();
+  EXPECT_NE(out.str().find("           backed by official: Spokeswoman Ana "
+                           "Ruiz +1.00\n"),
+            std::string::npos)
+      << out.str();
+  const Json j = ScoreToJson(text);
+  ASSERT_TRUE(j["claims"][2].contains("speaker"));
+  EXPECT_EQ(j["claims"][2]["speaker"]["text"], "Spokeswoman Ana\tRuiz");
+}
+
+// rank's JSON lines hold the claim object without the speaker.
+TEST(ReportTest, ClaimJsonHasNoSpeaker) {
+  const std::string text = "Spokeswoman Ana Ruiz said the plant was safe.";
+  const ScoredClaim claim = Default().ScoreClaim(text, {0, text.size()});
+  ASSERT_EQ(claim.evidence.backing, Backing::kOfficial);
+  std::ostringstream out;
+  WriteClaimJson(text, claim, 0, Default(), out);
+  EXPECT_NE(out.str().find("\"backing_carried\":false,\"cues\":["),
+            std::string::npos)
+      << out.str();
 }
 
 // The article credence started from, when ../shared is there.
@@ -290,8 +452,14 @@ TEST(ReportTest, TextReportFitsEightyColumns) {
     EXPECT_LE(CountCodePoints(line, 0, line.size()), 80u) << line;
   }
   EXPECT_GT(count, 16u);
-  EXPECT_EQ(out.str().substr(0, 60),
-            "article score 0.50  (16 claims; model credence-prior)\n\n[0]  ");
+  // The summary line wraps between items.
+  EXPECT_EQ(out.str().substr(0, 152),
+            "article score 0.50  (16 claims; model credence-prior)\n"
+            "backing: 2 official, 2 institution, 1 media, 3 anonymous, 2 "
+            "social,\n"
+            "         6 unattributed\n"
+            "\n"
+            "[0]  ");
 }
 
 TEST(ReportTest, TextReportWrapsLongCues) {
@@ -302,12 +470,16 @@ TEST(ReportTest, TextReportWrapsLongCues) {
   WriteTextReport(text, Default().ScoreArticle(text), Default(), out);
   EXPECT_EQ(out.str(),
             "article score 0.83  (2 claims; model credence-prior)\n"
+            "backing: 1 official, 1 unattributed\n"
             "\n"
             "[0]   0.62 Headline\n"
+            "           unattributed\n"
             "[1]   0.93 National Security Council Deputy Press Secretary "
             "Adrienne Watson\n"
             "           confirmed it.\n"
-            "           backed by official +1.00\n"
+            "           backed by official: National Security Council Deputy "
+            "Press Secretary\n"
+            "             Adrienne Watson +1.00\n"
             "           official_confirmation +1.11 @9-83\n"
             "             \"National Security Council Deputy Press Secretary "
             "Adrienne Watson\n"
@@ -361,6 +533,7 @@ TEST(ReportTest, StreamedReportsAreTheSameBytes) {
       ReadFile(CREDENCE_FIXTURES "/sample_article.txt"),
       "Headline",
       "Kim may visit Russia\nOfficials said so. She added it may happen.",
+      kWhoArticle,
       "\xEF\xBB\xBF  Z\xC3\xBCrich \xE2\x80\x9C"
       "BREAKING\xE2\x80\x9D "
       "reportedly\r\n\r\n- critics say it is \xE2\x80\xA6 rumored!",

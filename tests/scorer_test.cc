@@ -103,6 +103,53 @@ TEST(ScorerTest, HeadlineSurnamesTakeTheTitleFromTheBody) {
             Backing::kNamed);
 }
 
+// Each claim's speaker span is the attribution that set its backing, in
+// bytes ("Zoë" is three bytes); a carried one is the earlier claim's.
+TEST(ScorerTest, SpeakerSpansFollowTheBacking) {
+  const std::string text =
+      "Port to reopen on Monday\n"
+      "Transport Minister Zo\xC3\xAB Berg said the port would reopen on "
+      "Monday. She added that repairs had cost two million euros. Dock "
+      "worker Sam Ortiz said the cranes were back in use. A person familiar "
+      "with the repairs said the cost may rise. The harbour was closed for "
+      "three weeks.\n";
+  struct Expected {
+    Backing backing;
+    bool carried;
+    size_t begin, end;
+    const char* words;
+    bool earlier_claim;
+  };
+  const Expected expected[] = {
+      {Backing::kNone, false, 0, 0, "", false},
+      {Backing::kOfficial, false, 25, 53, "Transport Minister Zo\xC3\xAB Berg",
+       false},
+      {Backing::kOfficial, true, 25, 53, "Transport Minister Zo\xC3\xAB Berg",
+       true},
+      {Backing::kNamed, false, 143, 164, "Dock worker Sam Ortiz", false},
+      {Backing::kAnonymous, false, 201, 221, "person familiar with", false},
+      {Backing::kNone, false, 0, 0, "", false},
+  };
+  const ArticleScore a = Default().ScoreArticle(text);
+  ASSERT_EQ(a.claims.size(), std::size(expected));
+  for (size_t k = 0; k < std::size(expected); ++k) {
+    SCOPED_TRACE("claim " + std::to_string(k));
+    const ClaimEvidence& ev = a.claims[k].evidence;
+    const Expected& e = expected[k];
+    EXPECT_EQ(ev.backing, e.backing);
+    EXPECT_EQ(ev.backing_carried, e.carried);
+    EXPECT_EQ(ev.backer.begin, e.begin);
+    EXPECT_EQ(ev.backer.end, e.end);
+    EXPECT_EQ(text.substr(ev.backer.begin, ev.backer.end - ev.backer.begin),
+              e.words);
+    EXPECT_EQ(ev.backer.earlier_claim, e.earlier_claim);
+  }
+  // The claims by backing, counted from the claims and by ScoreTotals.
+  const BackingCounts counts = {2, 0, 1, 0, 1, 0, 0, 2};
+  EXPECT_EQ(CountBackings(a), counts);
+  EXPECT_EQ(Default().ScoreTotals(text, SplitArticle(text)).backing, counts);
+}
+
 // A model with article weights scores the article with them, on the mean
 // of the claims' features.
 TEST(ScorerTest, ArticleWeightsScoreTheMeanFeatures) {

@@ -251,15 +251,17 @@ def credence(binary, args, stdin=None):
 def sample(binary):
     report = credence(binary, ["score", SAMPLE])
     lines = report.splitlines()
+    # The head (article score and backing summary) ends at a blank line.
+    blank = lines.index("")
     claims, current = {}, None
-    for line in lines[2:]:
+    for line in lines[blank + 1:]:
         found = re.match(r"\[(\d+)\]", line)
         if found:
             current = int(found.group(1))
             claims[current] = []
         claims[current].append(line)
     parts = ["\n".join(claims[i]) for i in SAMPLE_CLAIMS]
-    body = lines[0] + "\n\n" + "\n...\n".join(parts)
+    body = "\n".join(lines[:blank]) + "\n\n" + "\n...\n".join(parts)
     return (f"`build/credence score {SAMPLE}` (claims "
             f"{', '.join(map(str, SAMPLE_CLAIMS))} of {len(claims)}):\n\n"
             f"```\n{body}\n```\n")

@@ -58,19 +58,46 @@ size_t CountMatched(const std::vector<From>& from, const std::vector<To>& to,
   return matched;
 }
 
-// The backing of the system claim that overlaps [start, end) most (ties:
-// the earlier); none when no claim overlaps it.
-Backing BestBacking(const SystemArticle& system, size_t start, size_t end) {
+// The system claim that overlaps [start, end) most (ties: the earlier);
+// null when no claim overlaps it.
+const SystemClaim* BestClaim(const SystemArticle& system, size_t start,
+                             size_t end) {
   size_t best = 0;
-  Backing backing = Backing::kNone;
+  const SystemClaim* claim = nullptr;
   for (const SystemClaim& c : system.claims) {
     const size_t overlap = Overlap(start, end, c.start, c.end);
     if (overlap > best) {
       best = overlap;
-      backing = c.backing;
+      claim = &c;
     }
   }
-  return backing;
+  return claim;
+}
+
+void CompareBacking(const GoldClaim& gold, Backing got, GoldResult* result) {
+  const bool right = got == gold.backing;
+  ++result->confusion[static_cast<size_t>(gold.backing)]
+                     [static_cast<size_t>(got)];
+  AccuracyCount& part = gold.backing == Backing::kNone
+                            ? result->backing_unsourced
+                            : result->backing_sourced;
+  for (AccuracyCount* c : {&result->backing, &part}) {
+    ++c->n;
+    c->correct += right;
+  }
+}
+
+// Counts a gold claim with a speaker; compares it when the system claim
+// names one too.
+void CompareSpeaker(const GoldClaim& gold, const SystemClaim* system,
+                    GoldResult* result) {
+  if (!gold.has_speaker) return;
+  ++result->speaker_gold;
+  if (system == nullptr || !system->has_speaker) return;
+  ++result->speaker.n;
+  result->speaker.correct +=
+      Overlap(gold.speaker_start, gold.speaker_end, system->speaker_start,
+              system->speaker_end) > 0;
 }
 
 bool IsSourcing(const std::string& category) {
@@ -112,8 +139,10 @@ SystemArticle ReadSystem(std::string_view text, const Scorer& scorer) {
   SystemArticle system;
   system.score = score.score;
   for (const ScoredClaim& claim : score.claims) {
+    const SpeakerSpan& speaker = claim.evidence.backer;
     system.claims.push_back(
-        {cp[claim.span.begin], cp[claim.span.end], claim.evidence.backing});
+        {cp[claim.span.begin], cp[claim.span.end], claim.evidence.backing,
+         speaker.begin != speaker.end, cp[speaker.begin], cp[speaker.end]});
     for (const Cue& cue : claim.evidence.cues) {
       system.cues.push_back(
           {cp[cue.begin], cp[cue.end], names.at(cue.category)});
@@ -137,17 +166,9 @@ void CompareArticle(const GoldArticle& gold, const SystemArticle& system,
     if (IsSourcing(category)) result->micro_sourcing.Add(counts);
   }
   for (const GoldClaim& claim : gold.claims) {
-    const Backing got = BestBacking(system, claim.start, claim.end);
-    const bool right = got == claim.backing;
-    ++result->confusion[static_cast<size_t>(claim.backing)]
-                       [static_cast<size_t>(got)];
-    AccuracyCount& part = claim.backing == Backing::kNone
-                              ? result->backing_unsourced
-                              : result->backing_sourced;
-    for (AccuracyCount* c : {&result->backing, &part}) {
-      ++c->n;
-      c->correct += right;
-    }
+    const SystemClaim* best = BestClaim(system, claim.start, claim.end);
+    CompareBacking(claim, best ? best->backing : Backing::kNone, result);
+    CompareSpeaker(claim, best, result);
   }
   ++result->articles;
 }
@@ -255,8 +276,11 @@ void WriteGoldText(const GoldResult& r, std::ostream& out) {
       out << std::setw(12) << r.confusion[g][s];
     }
   }
-  out << "\n\nspeaker: not evaluated (the scorer does not report speaker "
-         "spans yet)\n";
+  out << "\n\nspeaker (gold claims with a speaker whose system claim has "
+         "one; right when the\nspans overlap by at least one code point)\n";
+  AccuracyLine("compared", r.speaker, out);
+  out << "  gold claims with a speaker: " << r.speaker_gold << " ("
+      << r.speaker_gold - r.speaker.n << " without a system speaker)\n";
   if (r.auc) {
     out << "article score AUC, reputable positive: " << Text(*r.auc) << " (n "
         << r.auc_positive << " reputable, " << r.auc_negative << " other)\n";
@@ -300,7 +324,9 @@ void WriteGoldJson(const GoldResult& r, std::ostream& out) {
     }
     out << "]";
   }
-  out << "]},\"speaker\":null,\"groups\":[";
+  out << "]},\"speaker\":{\"gold\":" << r.speaker_gold
+      << ",\"claims\":" << r.speaker.n << ",\"correct\":" << r.speaker.correct
+      << ",\"accuracy\":" << Json(r.speaker.Rate()) << "},\"groups\":[";
   for (size_t g = 0; g < r.groups.size(); ++g) {
     out << (g ? "," : "");
     WriteJsonString(r.groups[g], out);

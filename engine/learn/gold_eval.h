@@ -14,7 +14,10 @@
 // system cues that match some gold cue / system cues; recall: gold cues
 // matched by some system cue / gold cues. Each gold claim is compared with
 // the system claim that overlaps it most (ties: the earlier); a gold claim
-// that no system claim overlaps counts as system backing none.
+// that no system claim overlaps counts as system backing none. Speaker: a
+// gold claim with a speaker whose system claim has a speaker span is
+// compared; right when the two spans overlap by at least one code point
+// (a carried speaker's span lies in an earlier claim, in both).
 #ifndef CREDENCE_ENGINE_LEARN_GOLD_EVAL_H_
 #define CREDENCE_ENGINE_LEARN_GOLD_EVAL_H_
 
@@ -69,6 +72,8 @@ GoldSet ReadGoldFile(const std::string& gold_path, const std::string& root);
 struct SystemClaim {
   size_t start = 0, end = 0;
   Backing backing = Backing::kNone;
+  bool has_speaker = false;  // the words that gave the backing are known
+  size_t speaker_start = 0, speaker_end = 0;
 };
 struct SystemCue {
   size_t start = 0, end = 0;
@@ -108,10 +113,10 @@ struct GoldResult {
   AccuracyCount backing, backing_sourced, backing_unsourced;
   // confusion[gold][system], backings in Backing order.
   std::array<std::array<size_t, kBackingCount>, kBackingCount> confusion{};
-  // TODO(speaker): compare gold speaker spans with the system's once
-  // ClaimEvidence exposes the speaker span of a backing; until then the
-  // writers print the speaker part as not evaluated.
-  bool speaker_evaluated = false;
+  // Gold claims with a speaker, and of those the ones whose system claim
+  // has a speaker span: correct when the spans overlap.
+  size_t speaker_gold = 0;
+  AccuracyCount speaker;
   std::vector<std::string> groups;  // distinct groups, first seen first
   std::optional<double> auc;        // two groups, one "reputable"
   size_t auc_positive = 0, auc_negative = 0;
@@ -120,7 +125,8 @@ struct GoldResult {
 // The sourcing categories micro_sourcing sums over.
 const std::vector<std::string>& SourcingCategories();
 
-// Adds one article's comparison to *result (cues, backing, confusion).
+// Adds one article's comparison to *result (cues, backing, confusion,
+// speaker).
 void CompareArticle(const GoldArticle& gold, const SystemArticle& system,
                     GoldResult* result);
 
