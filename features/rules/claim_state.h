@@ -56,6 +56,9 @@ struct ClaimState {
   Backing backing = Backing::kNone;
   SpeakerSpan backer;    // who gave `backing`
   bool carried = false;  // a pronoun speech verb carried `previous` over
+  // Another claim's source backs it: of the quotation or list it
+  // continues (quote_carry.h).
+  bool continued = false;
   Speaker last_speaker;  // of the last speech verb, for "... and said"
 
   const std::vector<Token>& t() const { return *tokens; }
