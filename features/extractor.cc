@@ -352,11 +352,25 @@ Backing Extractor::AttributionAhead(std::string_view text, size_t from,
                                     SpeakerSpan* backer) const {
   const size_t close = AttributedClose(text, from);
   if (close == std::string::npos) return Backing::kNone;
+  return BackingRightAfter(text, close, AttributionEnd(text, close), previous,
+                           backer);
+}
+
+Backing Extractor::SignatureAhead(std::string_view text, size_t from,
+                                  Backing previous, SpeakerSpan* backer) const {
+  const size_t dash = PostSignatureDash(text, from);
+  if (dash == std::string::npos) return Backing::kNone;
+  return BackingRightAfter(text, dash, AttributionEnd(text, dash), previous,
+                           backer);
+}
+
+Backing Extractor::BackingRightAfter(std::string_view text, size_t from,
+                                     size_t to, Backing previous,
+                                     SpeakerSpan* backer) const {
   ExtractScratch scratch;
   ClaimState state;
-  RunPasses(text, close, AttributionEnd(text, close), previous, &scratch,
-            &state);
-  // The speech cue must follow the closing mark: '," said X', '," X said'.
+  RunPasses(text, from, to, previous, &scratch, &state);
+  // The speech cue must open the words: '," said X', '," X said', '— X'.
   const std::vector<Token>& tokens = state.t();
   if (state.backing == Backing::kNone || tokens.size() < 2) {
     return Backing::kNone;
@@ -411,15 +425,18 @@ void Extractor::CarryQuotation(std::string_view text, size_t end,
     state->continued = true;
     return;
   }
+  SpeakerSpan backer;
+  Backing b = Backing::kNone;
   if (buf.ends_in_quote) {
-    SpeakerSpan backer;
-    const Backing b = AttributionAhead(text, end, state->previous, &backer);
-    if (b != Backing::kNone) {
-      state->backing = b;
-      state->backer = backer;
-      state->continued = true;
-      return;
-    }
+    b = AttributionAhead(text, end, state->previous, &backer);
+  }
+  if (b == Backing::kNone)
+    b = SignatureAhead(text, end, state->previous, &backer);
+  if (b != Backing::kNone) {
+    state->backing = b;
+    state->backer = backer;
+    state->continued = true;
+    return;
   }
   if (buf.opens_quote && buf.last_backing != Backing::kNone) {
     // A quotation with no attribution of its own goes on with the speaker

@@ -161,9 +161,17 @@ class Extractor {
                       const ExtractScratch::Buffers& buf,
                       ClaimState* state) const;
   // The backing of the attribution right after the mark that closes the
-  // quotation open at `from` ('...," she said'); kNone if there is none.
+  // quotation open at `from` ('...," she said'), or of the signature of a
+  // post later on the line ("— Ana Ruiz (@anaruiz) May 20"); kNone if
+  // there is none.
   Backing AttributionAhead(std::string_view text, size_t from, Backing previous,
                            SpeakerSpan* backer) const;
+  Backing SignatureAhead(std::string_view text, size_t from, Backing previous,
+                         SpeakerSpan* backer) const;
+  // The backing a speech cue gives within the first words of text[from,
+  // to), extracted on its own.
+  Backing BackingRightAfter(std::string_view text, size_t from, size_t to,
+                            Backing previous, SpeakerSpan* backer) const;
 
   std::vector<Lexicon> lexicons_;  // in LexiconNames() order
   std::vector<std::string> feature_names_;

@@ -100,6 +100,27 @@ TEST(QuoteCarryTest, AttributedClose) {
   }
 }
 
+// The dash of a post's signature later on the same line, if any.
+TEST(QuoteCarryTest, PostSignatureDash) {
+  struct Case {
+    const char* text;
+    size_t dash;  // npos: none
+  };
+  const size_t none = std::string::npos;
+  const Case cases[] = {
+      {"Not in this race. \xE2\x80\x94 Ari Fleischer (@AriFleischer) July 16",
+       18},
+      {"Not here. \xE2\x80\x93 Ana (@ana)", 10},
+      {"Not here.\n\xE2\x80\x94 Ana (@ana)", none},
+      {"Write to (@ana) now.", none},
+      {"Not here. \xE2\x80\x94 Ana Ruiz", none},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(PostSignatureDash(c.text, 0), c.dash);
+  }
+}
+
 TEST(QuoteCarryTest, AttributionEndsAtTheLineOrWithinBounds) {
   const std::string line = "\" she said.\nNext paragraph.";
   EXPECT_EQ(AttributionEnd(line, 0), line.find('\n'));

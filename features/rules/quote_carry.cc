@@ -9,6 +9,10 @@ namespace {
 // The attribution after a closing quote is a speaker and a verb; a
 // speaker with a long title still ends well within this many bytes.
 constexpr size_t kAttributionBytes = 200;
+// A post runs to 280 characters and a link; its signature's dash stands
+// within a name's length of the "(@".
+constexpr size_t kPostBytes = 1200;
+constexpr size_t kSignatureNameBytes = 80;
 
 enum class Mark { kNone, kStraight, kOpening, kClosing };
 
@@ -112,6 +116,25 @@ size_t AttributedClose(std::string_view text, size_t from) {
                  : std::string::npos;
     }
     i += size;
+  }
+  return std::string::npos;
+}
+
+size_t PostSignatureDash(std::string_view text, size_t from) {
+  size_t line_end = text.find('\n', from);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  line_end = std::min(line_end, from + kPostBytes);
+  const std::string_view line = text.substr(from, line_end - from);
+  const size_t handle = line.find("(@");
+  if (handle == std::string_view::npos) return std::string::npos;
+  const size_t lo =
+      handle > kSignatureNameBytes ? handle - kSignatureNameBytes : 0;
+  // U+2014 em dash and U+2013 en dash: E2 80 94 and E2 80 93.
+  for (size_t i = handle; i >= lo + 3; --i) {
+    if (line.compare(i - 3, 2, "\xE2\x80") == 0 &&
+        (line[i - 1] == '\x94' || line[i - 1] == '\x93')) {
+      return from + i - 3;
+    }
   }
   return std::string::npos;
 }

@@ -10,6 +10,7 @@
 // the same speaker (the newspaper convention of reopening the quote). A
 // sourced claim ending in a colon ('The ministry said the measures
 // include:') backs the paragraph after it and the list items that follow.
+// The sentences of an embedded post stand on the signature that ends it.
 //
 // Call order: the extractor scans each claim with ScanQuotes, carrying
 // the result to the next claim of the same text; a claim still inside an
@@ -54,6 +55,11 @@ bool OpensWithListMarker(std::string_view text, size_t begin, size_t end);
 // exclamation mark (`...," she said`): the form whose attribution follows.
 // std::string::npos otherwise.
 size_t AttributedClose(std::string_view text, size_t from);
+
+// The offset of the dash that opens a post's signature later on the line
+// that holds `from` ("... — Ana Ruiz (@anaruiz) May 20, 2020"): the last
+// em or en dash shortly before a "(@"; std::string::npos if there is none.
+size_t PostSignatureDash(std::string_view text, size_t from);
 
 // The end of the attribution after the closing mark at `close`: the line's
 // end, or kAttributionBytes further at most.
