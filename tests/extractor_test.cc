@@ -489,6 +489,22 @@ TEST(ExtractorTest, VerbsAndFramesOfSaying) {
        {"official_confirmation:Police spokesman Tom Hale told a news "
         "conference"},
        "official"},
+      // "in a statement" after the verb: the verb's cue grows over it for
+      // an official or body; the frame names no speaker of its own.
+      {"The ministry said Monday in a statement that prices rose.",
+       {"official_confirmation:The ministry said Monday in a statement"},
+       "institution"},
+      {"The ministry told reporters in a statement that prices rose.",
+       {"official_confirmation:The ministry told reporters in a statement"},
+       "institution"},
+      {"Ana Ruiz said Monday in a statement that prices rose.",
+       {"named_source:Ana Ruiz said"},
+       "named"},
+      {"In a statement to reporters, prices rose.", {}, "none"},
+      // "... but said": the same speaker again.
+      {"The insurer confirmed a breach but said it was still assessing it.",
+       {"official_confirmation:The insurer confirmed", "named_source:said"},
+       "institution"},
       // Headlines: a speaker's colon, a trailing "X says".
       {"Police: 2 dead in shooting", {"named_source:Police:"}, "institution"},
       {"Troops will stay in Syria, John Bolton says",

@@ -100,6 +100,9 @@ bool AddPostSignature(size_t d, ClaimState* state) {
     if (social[i].begin == tokens[at].begin) {
       social.erase(social.begin() + static_cast<std::ptrdiff_t>(i));
       --state->found;
+      if (social.empty()) {
+        state->cues_used &= ~(uint32_t{1} << kUnverifiedSocial);
+      }
       break;
     }
   }

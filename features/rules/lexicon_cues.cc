@@ -104,6 +104,10 @@ void AddLexiconCues(const std::vector<PhraseMatch>& matches,
       }
       if (InsideOnRecordPost(matches, m, *state)) continue;
     }
+    if (id == kOfficialConfirmation && Is(state->t()[first], "in")) {
+      AddStatementFrame(first, last, entry, state);
+      continue;
+    }
     if (id == kNamedSource || id == kOfficialConfirmation) {
       AddSpeechCue(first, last, entry, id == kOfficialConfirmation, state);
       continue;

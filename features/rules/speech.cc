@@ -271,7 +271,7 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   if (speaker.kind == SpeakerKind::kNone) return;
   MarkMadeAnonymous(*s->marks, first, &speaker);
   if (NoStatement(speaker, first, last, tokens)) return;
-  if (speaker.last > first) s->last_speaker = speaker;
+  if (speaker.first < speaker.last) s->last_speaker = speaker;
   // Outlets report; a proper name that "reported" is most often one.
   if (speaker.kind == SpeakerKind::kNamed &&
       StartsWith(tokens[first].norm, "report")) {
@@ -287,6 +287,31 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   s->Add(SpeechCategory(speaker.kind, confirms, s->previous),
          std::min(first, speaker.first), std::max(last, speaker.last),
          entry.strength, &entry);
+}
+
+void AddStatementFrame(size_t first, size_t last, const LexiconEntry& entry,
+                       ClaimState* s) {
+  const SpeakerKind kind = s->last_speaker.kind;
+  std::vector<Cue>& named = s->cues[kNamedSource];
+  if ((kind != SpeakerKind::kOfficial && kind != SpeakerKind::kInstitution) ||
+      named.empty() || named.back().end > s->t()[first].begin) {
+    return;
+  }
+  Cue cue = named.back();
+  named.pop_back();
+  // The verb's shorter form ("told" of "told reporters") goes too.
+  while (!named.empty() && named.back().begin == cue.begin) {
+    named.pop_back();
+    --s->found;
+  }
+  // MergeCues reads a set bit as a list that may hold cues, and one cue
+  // alone is taken from the lowest set bit's list.
+  if (named.empty()) s->cues_used &= ~(uint32_t{1} << kNamedSource);
+  cue.category = kOfficialConfirmation;
+  cue.end = s->t()[last - 1].end;
+  cue.entry = &entry;
+  s->cues_used |= uint32_t{1} << kOfficialConfirmation;
+  s->cues[kOfficialConfirmation].push_back(cue);
 }
 
 }  // namespace credence
