@@ -220,10 +220,11 @@ struct ExtractScratch::Buffers {
   // claim opened (on the same line, or reopened at a new paragraph's
   // start), opens a new one, ends in one, or lies in a colon's block.
   void StartContinuations(std::string_view text, size_t begin, bool same_text) {
-    const bool line_break = HasLineBreak(text, last_end, begin);
+    const bool line_break = same_text && HasLineBreak(text, last_end, begin);
     const bool open = same_text && quote_open && !line_break;
     const size_t end = std::min(text.size(), claim_end);
-    const bool opens = same_text && !open && OpensWithQuote(text, begin, end);
+    const bool opens = same_text && !open && tokens.has_double_quote() &&
+                       OpensWithQuote(text, begin, end);
     in_quote = open || (quote_open && opens);
     opens_quote = opens && !in_quote;
     if (!same_text) {
@@ -234,7 +235,9 @@ struct ExtractScratch::Buffers {
       in_lead = OpensWithListMarker(text, begin, end);
     }
     lead_pending = false;
-    ends_in_quote = ScanQuotes(text, begin, end, open);
+    // Without a double quote token, no mark opens or closes here.
+    ends_in_quote =
+        tokens.has_double_quote() ? ScanQuotes(text, begin, end, open) : open;
   }
   // Keeps what the next claim of the same text reads.
   void Finish(const ClaimState& state, const ClaimEvidence& evidence) {
@@ -398,7 +401,12 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   MergeFoundCues(state, &evidence->cues);
   double sums[kCategoryCount];
   const uint32_t summed = SumCategories(evidence->cues, &state, sums);
-  if (state.backing == Backing::kNone) CarryQuotation(text, end, buf, &state);
+  // A claim that ends its text and continues nothing has no one to carry.
+  const bool may_continue = buf.in_quote || buf.in_lead || buf.opens_quote ||
+                            buf.ends_in_quote || end < text.size();
+  if (state.backing == Backing::kNone && may_continue) {
+    CarryQuotation(text, end, buf, &state);
+  }
   SetFeatures(sums, summed, state.backing, &buf.log1p, evidence);
   evidence->backing = state.backing;
   evidence->backing_carried =
