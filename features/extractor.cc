@@ -18,6 +18,7 @@
 #include "features/rules/lexicon_cues.h"
 #include "features/rules/lexicon_matches.h"
 #include "features/rules/quotation.h"
+#include "features/rules/quote_carry.h"
 #include "features/rules/style.h"
 
 namespace credence {
@@ -169,12 +170,32 @@ struct ExtractScratch::Buffers {
   size_t last_begin = 0;
   Backing last_backing = Backing::kNone;
   SpeakerSpan last_backer;
-  Log1pMemo log1p;          // of the category sums
   bool keep_names = false;  // KeepNamesForNextClaim was called
+  size_t last_end = 0;
+  // Whether the last claim left a double quotation open, and who speaks
+  // it.
+  bool quote_open = false;
+  Backing quote_backing = Backing::kNone;
+  SpeakerSpan quote_backer;
+  // This claim: whether it starts inside that quotation (or reopens it in
+  // a new paragraph), and whether one is open at its end.
+  bool in_quote = false;
+  bool ends_in_quote = false;
+  // This claim opens with a new quotation.
+  bool opens_quote = false;
+  // A sourced claim ending in a colon leads the paragraph after it and
+  // the list items that follow: whether the last claim was one
+  // (lead_pending), whether this claim lies in its block, and its source.
+  bool lead_pending = false;
+  bool in_lead = false;
+  Backing lead_backing = Backing::kNone;
+  SpeakerSpan lead_backer;
+  Log1pMemo log1p;  // of the category sums
 
   // A fresh state for the claim of `text` starting at `begin`, its cue
   // lists emptied; forgets the last text's acronyms at a new text.
-  ClaimState Start(std::string_view text, size_t begin, Backing previous) {
+  ClaimState Start(std::string_view text, size_t begin, size_t end,
+                   Backing previous) {
     const bool same_text = text.data() == text_data &&
                            text.size() == text_size && begin > last_begin;
     if (!same_text) {
@@ -184,6 +205,8 @@ struct ExtractScratch::Buffers {
       if (!reread) names.Clear();
     }
     keep_names = false;
+    claim_end = end;
+    StartContinuations(text, begin, same_text);
     text_data = text.data();
     text_size = text.size();
     last_begin = begin;
@@ -202,12 +225,49 @@ struct ExtractScratch::Buffers {
     state.cues = cues;
     return state;
   }
+  // Whether the claim at `begin` starts inside the quotation an earlier
+  // claim opened (on the same line, or reopened at a new paragraph's
+  // start), opens a new one, ends in one, or lies in a colon's block.
+  void StartContinuations(std::string_view text, size_t begin, bool same_text) {
+    const bool line_break = same_text && HasLineBreak(text, last_end, begin);
+    const bool open = same_text && quote_open && !line_break;
+    const size_t end = std::min(text.size(), claim_end);
+    const bool opens = same_text && !open && tokens.has_double_quote() &&
+                       OpensWithQuote(text, begin, end);
+    in_quote = open || (quote_open && opens);
+    opens_quote = opens && !in_quote;
+    if (!same_text) {
+      in_lead = false;
+    } else if (lead_pending) {
+      in_lead = line_break;
+    } else if (in_lead && line_break) {
+      in_lead = OpensWithListMarker(text, begin, end);
+    }
+    lead_pending = false;
+    // Without a double quote token, no mark opens or closes here.
+    ends_in_quote =
+        tokens.has_double_quote() ? ScanQuotes(text, begin, end, open) : open;
+  }
   // Keeps what the next claim of the same text reads.
   void Finish(const ClaimState& state, const ClaimEvidence& evidence) {
     cues_used = state.cues_used;
     last_backing = evidence.backing;
     last_backer = evidence.backer;
+    last_end = claim_end;
+    if (ends_in_quote && !(in_quote && quote_backing != Backing::kNone)) {
+      quote_backing = evidence.backing;
+      quote_backer = evidence.backer;
+    }
+    quote_open = ends_in_quote;
+    lead_pending = evidence.backing != Backing::kNone &&
+                   EndsWithColon(text_view(), last_begin, claim_end);
+    if (lead_pending) {
+      lead_backing = evidence.backing;
+      lead_backer = evidence.backer;
+    }
   }
+  size_t claim_end = 0;  // of the claim Start began
+  std::string_view text_view() const { return {text_data, text_size}; }
 };
 
 ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
@@ -278,15 +338,16 @@ ClaimEvidence Extractor::Extract(std::string_view text, size_t begin,
   return evidence;
 }
 
-void Extractor::Extract(std::string_view text, size_t begin, size_t end,
-                        Backing previous, ExtractScratch* scratch,
-                        ClaimEvidence* evidence) const {
+void Extractor::RunPasses(std::string_view text, size_t begin, size_t end,
+                          Backing previous, ExtractScratch* scratch,
+                          ClaimState* out) const {
   ExtractScratch::Buffers& buf = *scratch->buffers_;
   Tokenize(text, begin, end, &buf.tokens);
   matcher_.WordIds(buf.tokens.tokens(), &buf.word_ids);
   buf.matches.clear();
   matcher_.FindAll(buf.word_ids, &buf.matches);
-  ClaimState state = buf.Start(text, begin, previous);
+  *out = buf.Start(text, begin, end, previous);
+  ClaimState& state = *out;
 
   KeepMatchesThatApply(text, state.t(), lexicons_, &buf.folded, &buf.matches);
   MarkMatchedTokens(buf.matches, &state);
@@ -301,16 +362,112 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
       ((1u << kVagueAttribution) | (1u << kAnonymousSource))) {
     AddSourceForecasts(&state);
   }
+}
+
+Backing Extractor::AttributionAhead(std::string_view text, size_t from,
+                                    Backing previous,
+                                    SpeakerSpan* backer) const {
+  const size_t close = AttributedClose(text, from);
+  if (close == std::string::npos) return Backing::kNone;
+  return BackingRightAfter(text, close, AttributionEnd(text, close), previous,
+                           backer);
+}
+
+Backing Extractor::SignatureAhead(std::string_view text, size_t from,
+                                  Backing previous, SpeakerSpan* backer) const {
+  const size_t dash = PostSignatureDash(text, from);
+  if (dash == std::string::npos) return Backing::kNone;
+  return BackingRightAfter(text, dash, AttributionEnd(text, dash), previous,
+                           backer);
+}
+
+Backing Extractor::BackingRightAfter(std::string_view text, size_t from,
+                                     size_t to, Backing previous,
+                                     SpeakerSpan* backer) const {
+  ExtractScratch scratch;
+  ClaimState state;
+  RunPasses(text, from, to, previous, &scratch, &state);
+  // The speech cue must open the words: '," said X', '," X said', '— X'.
+  const std::vector<Token>& tokens = state.t();
+  if (state.backing == Backing::kNone || tokens.size() < 2) {
+    return Backing::kNone;
+  }
+  const size_t near = tokens[std::min<size_t>(2, tokens.size() - 1)].begin;
+  for (size_t c : {kNamedSource, kOfficialConfirmation, kAnonymousSource,
+                   kVagueAttribution, kMediaReport}) {
+    for (const Cue& cue : state.cues[c]) {
+      if (cue.begin <= near) {
+        *backer = state.backer;
+        return state.backing;
+      }
+    }
+  }
+  return Backing::kNone;
+}
+
+void Extractor::Extract(std::string_view text, size_t begin, size_t end,
+                        Backing previous, ExtractScratch* scratch,
+                        ClaimEvidence* evidence) const {
+  ExtractScratch::Buffers& buf = *scratch->buffers_;
+  ClaimState state;
+  RunPasses(text, begin, end, previous, scratch, &state);
 
   MergeFoundCues(state, &evidence->cues);
   double sums[kCategoryCount];
   const uint32_t summed = SumCategories(evidence->cues, &state, sums);
+  // A claim that ends its text and continues nothing has no one to carry.
+  const bool may_continue = buf.in_quote || buf.in_lead || buf.opens_quote ||
+                            buf.ends_in_quote || end < text.size();
+  if (state.backing == Backing::kNone && may_continue) {
+    CarryQuotation(text, end, buf, &state);
+  }
   SetFeatures(sums, summed, state.backing, &buf.log1p, evidence);
   evidence->backing = state.backing;
-  evidence->backing_carried = state.carried && state.backing == previous;
+  evidence->backing_carried =
+      (state.carried && state.backing == previous) || state.continued;
   evidence->backer =
       state.backing == Backing::kNone ? SpeakerSpan{} : state.backer;
   buf.Finish(state, *evidence);
+}
+
+void Extractor::CarryQuotation(std::string_view text, size_t end,
+                               const ExtractScratch::Buffers& buf,
+                               ClaimState* state) const {
+  if (buf.in_quote && buf.quote_backing != Backing::kNone) {
+    state->backing = buf.quote_backing;
+    state->backer = buf.quote_backer;
+    state->backer.earlier_claim = true;
+    state->continued = true;
+    return;
+  }
+  if (buf.in_lead && buf.lead_backing != Backing::kNone) {
+    state->backing = buf.lead_backing;
+    state->backer = buf.lead_backer;
+    state->backer.earlier_claim = true;
+    state->continued = true;
+    return;
+  }
+  SpeakerSpan backer;
+  Backing b = Backing::kNone;
+  if (buf.ends_in_quote) {
+    b = AttributionAhead(text, end, state->previous, &backer);
+  }
+  if (b == Backing::kNone)
+    b = SignatureAhead(text, end, state->previous, &backer);
+  if (b != Backing::kNone) {
+    state->backing = b;
+    state->backer = backer;
+    state->continued = true;
+    return;
+  }
+  if (buf.opens_quote && buf.last_backing != Backing::kNone) {
+    // A quotation with no attribution of its own goes on with the speaker
+    // of the claim before ('... said Berg. "B."').
+    state->backing = buf.last_backing;
+    state->backer = buf.last_backer;
+    state->backer.earlier_claim = true;
+    state->continued = true;
+  }
 }
 
 }  // namespace credence

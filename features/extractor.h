@@ -25,7 +25,10 @@
 //
 // Backing is the strongest source behind the claim, in backing.h's order.
 // A claim whose speaker is a pronoun ("She added ...") takes the previous
-// claim's backing.
+// claim's backing. A claim with no source of its own that continues one
+// takes it too: a sentence inside a quotation (its speaker named before
+// or right after it), a quotation that follows a sourced claim, an item
+// of a list a sourced colon leads (features/rules/quote_carry.h).
 //
 // Features: for each category, log(1 + s) where s is the sum of its cue
 // strengths (each more cue adds less, so long claims do not run away),
@@ -46,6 +49,8 @@
 #include "features/phrase_matcher.h"
 
 namespace credence {
+
+struct ClaimState;
 
 struct Cue {
   size_t begin = 0;  // byte offsets into the text given to Extract
@@ -72,7 +77,9 @@ struct SpeakerSpan {
 struct ClaimEvidence {
   std::vector<Cue> cues;  // by begin, then category
   Backing backing = Backing::kNone;
-  bool backing_carried = false;  // taken from the previous claim
+  // Taken from another claim: the previous one (a pronoun, a quotation or
+  // list that goes on), or, inside a quotation, the one that attributes it.
+  bool backing_carried = false;
   // Who gave `backing`. A carried backing's words are known when the
   // previous claim of the same text went through the same ExtractScratch.
   SpeakerSpan backer;
@@ -151,6 +158,30 @@ class Extractor {
                ClaimEvidence* evidence) const;
 
  private:
+  // The rule passes over text[begin, end), into *state.
+  void RunPasses(std::string_view text, size_t begin, size_t end,
+                 Backing previous, ExtractScratch* scratch,
+                 ClaimState* state) const;
+  // A claim with no source of its own inside a quotation takes the
+  // quotation's speaker: the one an earlier claim gave, or the one
+  // attributed after its closing mark; one in the block a sourced colon
+  // leads takes that source (quote_carry.h).
+  void CarryQuotation(std::string_view text, size_t end,
+                      const ExtractScratch::Buffers& buf,
+                      ClaimState* state) const;
+  // The backing of the attribution right after the mark that closes the
+  // quotation open at `from` ('...," she said'), or of the signature of a
+  // post later on the line ("— Ana Ruiz (@anaruiz) May 20"); kNone if
+  // there is none.
+  Backing AttributionAhead(std::string_view text, size_t from, Backing previous,
+                           SpeakerSpan* backer) const;
+  Backing SignatureAhead(std::string_view text, size_t from, Backing previous,
+                         SpeakerSpan* backer) const;
+  // The backing a speech cue gives within the first words of text[from,
+  // to), extracted on its own.
+  Backing BackingRightAfter(std::string_view text, size_t from, size_t to,
+                            Backing previous, SpeakerSpan* backer) const;
+
   std::vector<Lexicon> lexicons_;  // in LexiconNames() order
   std::vector<std::string> feature_names_;
   PhraseMatcher matcher_;

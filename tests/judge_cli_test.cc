@@ -34,7 +34,7 @@ TEST(JudgeCli, GoldJsonHasTheDocumentedKeys) {
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["split"], "dev");
   EXPECT_EQ(j["articles"], 3);
-  EXPECT_EQ(j["categories"].size(), 7u);
+  EXPECT_EQ(j["categories"].size(), 8u);
   EXPECT_EQ(j["backing"]["correct"], 13);
   EXPECT_EQ(j["confusion"]["rows"][7][7], 5);
   EXPECT_EQ(j["speaker"],

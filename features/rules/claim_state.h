@@ -63,6 +63,9 @@ struct ClaimState {
   // CNN", "..., a TV channel said") backs it, whoever speaks inside it: the
   // link of a chain nearest the writer. Once set, the backing is fixed.
   bool writer_link = false;
+  // Another claim's source backs it: of the quotation or list it
+  // continues (quote_carry.h).
+  bool continued = false;
   Speaker last_speaker;  // of the last speech verb, for "... and said"
 
   const std::vector<Token>& t() const { return *tokens; }

@@ -1,14 +1,21 @@
 // The dash pass (dash_attribution.h).
 #include "features/rules/dash_attribution.h"
 
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "features/lexicon_ids.h"
+#include "features/match_context.h"
 #include "features/rules/speech.h"
+#include "features/word_set.h"
 
 namespace credence {
 namespace {
 
 const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
+const LexiconEntry kPostSignatureRule =
+    RuleEntry("\u2014<speaker> (@<handle>) <date>");
 // The last dash is looked for among this many final tokens.
 constexpr size_t kDashWindow = 14;
 
@@ -21,14 +28,98 @@ size_t LastDash(const std::vector<Token>& tokens, size_t from) {
   return tokens.size();
 }
 
+// Words of a post's date: "May 20, 2020", "20 May 2020", "3:15 PM".
+bool IsDateToken(const Token& t) {
+  static const WordSet kMonths = {
+      "jan",  "january", "feb",    "february", "mar",  "march",
+      "apr",  "april",   "may",    "jun",      "june", "jul",
+      "july", "aug",     "august", "sep",      "sept", "september",
+      "oct",  "october", "nov",    "november", "dec",  "december",
+      "am",   "pm",      ":",      ",",        "."};
+  return IsNumber(t) || kMonths.Contains(t);
+}
+
+// The letters of text[begin, end), lower-cased, appended to *out.
+void AppendLetters(std::string_view text, size_t begin, size_t end,
+                   std::string* out) {
+  for (size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (c >= 'A' && c <= 'Z') out->push_back(static_cast<char>(c - 'A' + 'a'));
+    if (c >= 'a' && c <= 'z') out->push_back(c);
+  }
+}
+
+// Whether the handle is the signer's own: it spells the full name ("Ari
+// Fleischer", @AriFleischer or @ari_fleischer), or holds the surname of a
+// name with an abbreviated title ("Rep. Pramila Jayapal", @RepJayapal). A
+// one-word alias ("Megatron") or an account with a name of its own
+// ("Harbor Watch", @harborwatch_hl) is no one on record.
+bool HandleIsTheSigners(std::string_view text, const std::vector<Token>& tokens,
+                        const Speaker& s, const Token& handle) {
+  std::string name, surname, spelled;
+  size_t words = 0;
+  bool abbreviated = false;
+  for (size_t i = s.first; i < s.last; ++i) {
+    abbreviated |= Is(tokens[i], ".");
+    if (!tokens[i].is_word) continue;
+    ++words;
+    AppendLetters(text, tokens[i].begin, tokens[i].end, &name);
+    surname.clear();
+    AppendLetters(text, tokens[i].begin, tokens[i].end, &surname);
+  }
+  AppendLetters(text, handle.begin, handle.end, &spelled);
+  if (words < 2) return false;
+  return name == spelled || (abbreviated && surname.size() >= 3 &&
+                             spelled.find(surname) != std::string::npos);
+}
+
+// A post's signature after the dash at d: a speaker (a person whose
+// handle it is, or a title or body), "(@handle)" and a date to the
+// claim's end. Adds its cue,
+// backs the claim and drops the handle's social cue, a handle being the
+// signer's own. Returns whether it was one.
+bool AddPostSignature(size_t d, ClaimState* state) {
+  const std::vector<Token>& tokens = state->t();
+  const size_t n = tokens.size();
+  const Speaker s = SpeakerAfter(tokens, *state->roles, d + 1);
+  const size_t at = s.last + 1;
+  if (s.kind == SpeakerKind::kNone || at + 2 >= n || !Is(tokens[s.last], "(") ||
+      !Is(tokens[at], "@") || !tokens[at + 1].is_word ||
+      !Is(tokens[at + 2], ")")) {
+    return false;
+  }
+  for (size_t i = at + 3; i < n; ++i) {
+    if (!IsDateToken(tokens[i])) return false;
+  }
+  if (s.kind == SpeakerKind::kNamed &&
+      !HandleIsTheSigners(state->text, tokens, s, tokens[at + 1])) {
+    return false;
+  }
+  std::vector<Cue>& social = state->cues[kUnverifiedSocial];
+  for (size_t i = 0; i < social.size(); ++i) {
+    if (social[i].begin == tokens[at].begin) {
+      social.erase(social.begin() + static_cast<std::ptrdiff_t>(i));
+      --state->found;
+      if (social.empty()) {
+        state->cues_used &= ~(uint32_t{1} << kUnverifiedSocial);
+      }
+      break;
+    }
+  }
+  state->BackBySpeaker(s);
+  state->Add(SpeechCategory(s.kind, false, state->previous), d + 1, at + 3, 1.0,
+             &kPostSignatureRule);
+  return true;
+}
+
 }  // namespace
 
 void AddDashAttribution(ClaimState* state) {
   const std::vector<Token>& tokens = state->t();
   const size_t n = tokens.size();
   const size_t d = LastDash(tokens, n > kDashWindow ? n - kDashWindow : 0);
-  // None, or a byline line: "— Name (@handle) date".
-  if (d == n || d == 0) return;
+  if (d == n) return;
+  if (AddPostSignature(d, state) || d == 0) return;
   const Speaker s = SpeakerAfter(tokens, *state->roles, d + 1);
   // A headline's "... – Variety" or "Hamilton East—Stoney Creek" is a
   // publisher or a place: a name or an outlet after a dash speaks only

@@ -3,11 +3,83 @@
 
 #include "features/attribution.h"
 #include "features/lexicon_ids.h"
+#include "features/match_context.h"
+#include "features/rules/forecast.h"
 #include "features/rules/lexicon_exceptions.h"
 #include "features/rules/lexicon_matches.h"
 #include "features/rules/speech.h"
+#include "features/word_set.h"
 
 namespace credence {
+namespace {
+
+// Whether a named_source match at [first, last) lies at the start of an
+// official_confirmation one: "said" of "said in a statement", "told" of
+// "told parliament" speak once, as the longer form.
+bool StartsLongerConfirmation(const std::vector<PhraseMatch>& matches,
+                              size_t first, size_t last) {
+  for (const PhraseMatch& m : matches) {
+    if (LexiconOf(m) == kOfficialConfirmation && m.first_token == first &&
+        m.last_token > last) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const LexiconEntry kOnRecordPostRule =
+    RuleEntry("<on-record speaker> tweeted|posted|wrote on <platform>");
+
+// Whether a social-media match at `first` is a post by a speaker on record
+// ("Mayor Ana Ruiz tweeted", "the ministry posted on X", "He wrote on
+// Facebook" after a named speaker): that speaker's own statement, not an
+// unverified one. The post as a topic ("the president's tweet") is not.
+bool PostedOnRecord(size_t first, const ClaimState& s) {
+  static const WordSet kPostingVerbs = {"tweeted",   "tweets", "tweeting",
+                                        "retweeted", "posted", "wrote",
+                                        "said",      "writes", "posts"};
+  const std::vector<Token>& tokens = s.t();
+  if (!kPostingVerbs.Contains(tokens[first])) return false;
+  const Speaker speaker = SpeakerBefore(tokens, *s.roles, first);
+  // "a letter to Ana Ruiz posted on Twitter": the name is the object of a
+  // preposition, and the post is the letter's.
+  if (speaker.first > 0) {
+    const Token& before = tokens[speaker.first - 1];
+    if (IsPreposition(before) || Is(before, "to") || Is(before, "by") ||
+        Is(before, "at")) {
+      return false;
+    }
+  }
+  switch (speaker.kind) {
+    case SpeakerKind::kOfficial:
+    case SpeakerKind::kInstitution:
+    case SpeakerKind::kNamed:
+      return true;
+    case SpeakerKind::kPronoun:
+      return s.previous == Backing::kOfficial ||
+             s.previous == Backing::kInstitution ||
+             s.previous == Backing::kNamed;
+    default:
+      return false;
+  }
+}
+
+// Whether social match m lies inside another that is a post on record:
+// "on Twitter" of "Ana Ruiz wrote on Twitter", "on Facebook" after "The
+// ministry posted on".
+bool InsideOnRecordPost(const std::vector<PhraseMatch>& matches,
+                        const PhraseMatch& m, const ClaimState& s) {
+  for (const PhraseMatch& other : matches) {
+    if (&other != &m && LexiconOf(other) == kUnverifiedSocial &&
+        other.first_token < m.first_token && m.first_token < other.last_token &&
+        PostedOnRecord(other.first_token, s)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void AddLexiconCues(const std::vector<PhraseMatch>& matches,
                     const std::vector<Lexicon>& lexicons, ClaimState* state) {
@@ -18,9 +90,23 @@ void AddLexiconCues(const std::vector<PhraseMatch>& matches,
     const LexiconEntry& entry = EntryOf(lexicons, m);
     const size_t first = m.first_token, last = m.last_token;
     if (IsLexiconException(id, first, last, state)) continue;
+    if (id == kNamedSource && StartsLongerConfirmation(matches, first, last)) {
+      continue;
+    }
     for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
     if (id == kDenial && !IsNoAnswer(state->t(), first, last)) {
       state->BackBySpeaker(SpeakerBefore(state->t(), *state->roles, first));
+    }
+    if (id == kUnverifiedSocial) {
+      if (PostedOnRecord(first, *state)) {
+        AddSpeechCue(first, last, kOnRecordPostRule, false, state);
+        continue;
+      }
+      if (InsideOnRecordPost(matches, m, *state)) continue;
+    }
+    if (id == kOfficialConfirmation && Is(state->t()[first], "in")) {
+      AddStatementFrame(first, last, entry, state);
+      continue;
     }
     if (id == kNamedSource || id == kOfficialConfirmation) {
       AddSpeechCue(first, last, entry, id == kOfficialConfirmation, state);

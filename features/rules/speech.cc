@@ -89,6 +89,45 @@ bool AddNegation(size_t first, size_t last, bool confirms, ClaimState* s) {
   return true;
 }
 
+// An "-ing" form ("saying", "adding", "noting"); "according" and "citing"
+// name their source after them instead.
+bool IsParticiple(const Token& t) {
+  const std::string_view v = t.norm;
+  return v.size() > 5 && v.compare(v.size() - 3, 3, "ing") == 0 &&
+         v != "according" && v != "citing";
+}
+
+// The subject of the clause a participle after a comma hangs on: "Ana
+// Ruiz defended the plan, saying", "He left, adding"; the speaker of an
+// earlier speech verb of the claim first ("Ruiz said ..., adding"). The
+// subject opens the claim and its verb follows it; "The ministry, noting
+// the risks, said" has the participle inside the subject.
+Speaker ClauseSubject(const ClaimState& s, size_t comma) {
+  if (s.last_speaker.kind != SpeakerKind::kNone) return s.last_speaker;
+  const std::vector<Token>& tokens = s.t();
+  Speaker subject;
+  if (comma > 1 && IsSubjectPronoun(tokens[0]) && !Is(tokens[0], "it")) {
+    subject = {0, 1, SpeakerKind::kPronoun};
+  } else {
+    subject = SpeakerAfter(tokens, *s.roles, 0);
+  }
+  const bool verb_follows = subject.last < comma &&
+                            tokens[subject.last].is_word &&
+                            !tokens[subject.last].capitalized;
+  return verb_follows ? subject : Speaker{};
+}
+
+// "described the plan as reckless": "describe" says something only with
+// the "as" of a characterization a few words on.
+bool DescribesAs(const std::vector<Token>& tokens, size_t first, size_t last) {
+  if (tokens[first].norm.compare(0, 7, "describ") != 0) return true;
+  for (size_t i = last; i < tokens.size() && i < last + 8; ++i) {
+    if (Is(tokens[i], "as")) return true;
+    if (!tokens[i].is_word) return false;
+  }
+  return false;
+}
+
 // The speaker of the verb at [first, last) whose subject ends before token
 // k (fillers skipped); kind kNone when there is none. *backer is the
 // speaker whose words back the claim (the earlier one for "... and said").
@@ -97,6 +136,19 @@ Speaker FindSpeaker(size_t first, size_t last, size_t k, bool confirms,
   const std::vector<Token>& tokens = s.t();
   const std::vector<uint8_t>& roles = *s.roles;
   Speaker speaker;
+  if (IsParticiple(tokens[first])) {
+    // A participle speaks only after a clause and its comma; "a warning",
+    // "is saying", "Writing in the Times, Ruiz said" and "..., adding to
+    // the losses" give nothing.
+    if (k == 0 || !Is(tokens[k - 1], ",") ||
+        (last < tokens.size() && Is(tokens[last], "to"))) {
+      return {};
+    }
+    *backer = ClauseSubject(s, k - 1);
+    speaker = *backer;
+    speaker.first = speaker.last = first;  // the cue: the participle alone
+    return speaker;
+  }
   if (Is(tokens[first], "according") || Is(tokens[first], "citing")) {
     speaker = SpeakerAfter(tokens, roles, last);
   } else if (k > 0 && IsPassiveAuxiliary(tokens[k - 1])) {
@@ -143,6 +195,15 @@ bool NoStatement(const Speaker& speaker, size_t first, size_t last,
   }
   const bool belief = StartsWith(verb, "believ") || StartsWith(verb, "think") ||
                       StartsWith(verb, "fear");
+  // "Women accuse actor": an accusation by people unnamed is the news
+  // itself; only an on-record accuser is a source. "Actor accused of
+  // assault" is a passive: the name is the accused.
+  if (StartsWith(verb, "accus") &&
+      ((last < tokens.size() && Is(tokens[last], "of")) ||
+       !(kind == SpeakerKind::kOfficial || kind == SpeakerKind::kInstitution ||
+         kind == SpeakerKind::kNamed || kind == SpeakerKind::kPronoun))) {
+    return true;
+  }
   return (StartsWith(verb, "claim") || belief) &&
          (kind == SpeakerKind::kOfficial || kind == SpeakerKind::kInstitution ||
           kind == SpeakerKind::kNamed || kind == SpeakerKind::kPronoun);
@@ -237,13 +298,14 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   const size_t k = SkipFillersLeft(tokens, first);
   if (AddNegation(first, last, confirms, s)) return;
   if (k > 0 && IsModal(tokens[k - 1])) return;
+  if (!DescribesAs(tokens, first, last)) return;
   Speaker backer;
   Speaker speaker = FindSpeaker(first, last, k, confirms, *s, &backer);
   if (speaker.kind == SpeakerKind::kNone) return;
   MarkMadeAnonymous(*s, first, &speaker);
   ApplyNameMemory(s, &speaker);
   if (NoStatement(speaker, first, last, tokens)) return;
-  if (speaker.last > first) s->last_speaker = speaker;
+  if (speaker.first < speaker.last) s->last_speaker = speaker;
   // Outlets report; a proper name that "reported" is most often one.
   if (speaker.kind == SpeakerKind::kNamed &&
       StartsWith(tokens[first].norm, "report")) {
@@ -263,6 +325,31 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   s->Add(SpeechCategory(speaker.kind, confirms, s->previous),
          std::min(first, speaker.first), std::max(last, speaker.last),
          entry.strength, &entry);
+}
+
+void AddStatementFrame(size_t first, size_t last, const LexiconEntry& entry,
+                       ClaimState* s) {
+  const SpeakerKind kind = s->last_speaker.kind;
+  std::vector<Cue>& named = s->cues[kNamedSource];
+  if ((kind != SpeakerKind::kOfficial && kind != SpeakerKind::kInstitution) ||
+      named.empty() || named.back().end > s->t()[first].begin) {
+    return;
+  }
+  Cue cue = named.back();
+  named.pop_back();
+  // The verb's shorter form ("told" of "told reporters") goes too.
+  while (!named.empty() && named.back().begin == cue.begin) {
+    named.pop_back();
+    --s->found;
+  }
+  // MergeCues reads a set bit as a list that may hold cues, and one cue
+  // alone is taken from the lowest set bit's list.
+  if (named.empty()) s->cues_used &= ~(uint32_t{1} << kNamedSource);
+  cue.category = kOfficialConfirmation;
+  cue.end = s->t()[last - 1].end;
+  cue.entry = &entry;
+  s->cues_used |= uint32_t{1} << kOfficialConfirmation;
+  s->cues[kOfficialConfirmation].push_back(cue);
 }
 
 }  // namespace credence

@@ -26,6 +26,13 @@ size_t SpeechCategory(SpeakerKind kind, bool confirms, Backing previous);
 void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
                   bool confirms, ClaimState* state);
 
+// "in a statement" after a speech verb of the claim ("The church told the
+// newspaper in a statement"): an official's or body's words become a
+// confirmation on record, the verb's cue growing over the frame; anyone
+// else's stay a plain statement, and the frame names no speaker of its own.
+void AddStatementFrame(size_t first, size_t last, const LexiconEntry& entry,
+                       ClaimState* state);
+
 }  // namespace credence
 
 #endif  // CREDENCE_FEATURES_RULES_SPEECH_H_
