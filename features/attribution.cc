@@ -158,14 +158,18 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   uint8_t role = roles[head];
   // Inside a capitalized name a crowd word is part of the name: "British
   // Antarctic Survey" is an organization, not a survey.
-  if (h.capitalized && head > first && tokens[head - 1].capitalized) {
+  // A quantifier before it is no part of a name ("Some Republicans").
+  if (h.capitalized && head > first && tokens[head - 1].capitalized &&
+      !In(Quantifiers(), tokens[head - 1])) {
     role &= static_cast<uint8_t>(~kVagueRole);
   }
   const bool definite =
       possessive || (before != nullptr && In(Definites(), *before));
   const bool quantified = (before != nullptr && In(Quantifiers(), *before)) ||
                           (head > first && In(Quantifiers(), tokens[first]));
-  if (quantified && (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
+  // "Some officials" are unnamed insiders, "many fans" a crowd.
+  if (quantified && (role & kTitleRole) != 0) return SpeakerKind::kAnonymous;
+  if (quantified && (role & (kPersonRole | kVagueRole)) != 0) {
     return SpeakerKind::kVague;
   }
   // "Reports say", "Report:", "a new report says": a report that names no
@@ -342,7 +346,13 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     }
     Speaker outer = RunBefore(tokens, roles, s.first - 1);
     if (outer.kind == SpeakerKind::kNone) return {};
-    if (outer.kind == SpeakerKind::kVague && Is(tokens[s.first - 1], "at")) {
+    // Members of a party on or in a body speak for it ("Democrats on the
+    // Judiciary Committee").
+    const bool member =
+        s.kind == SpeakerKind::kInstitution &&
+        (Is(tokens[s.first - 1], "on") || Is(tokens[s.first - 1], "in"));
+    if (outer.kind == SpeakerKind::kVague &&
+        (Is(tokens[s.first - 1], "at") || member)) {
       return s;
     }
     outer.last = s.last;

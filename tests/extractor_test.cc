@@ -842,6 +842,72 @@ TEST(ExtractorTest, UnnamedTitles) {
   });
 }
 
+// Parties and loose groups speak as crowds, beliefs included; a named body
+// is an institution.
+TEST(ExtractorTest, GroupsAsSpeakersAreVague) {
+  RunTable({
+      {"Democrats have noted that the agency is short of staff.",
+       {"vague_attribution:Democrats have noted"},
+       "vague"},
+      {"Some Republicans fear that the vote is lost.",
+       {"vague_attribution:Some Republicans fear"},
+       "vague"},
+      {"Residents said the road was closed.",
+       {"vague_attribution:Residents said"},
+       "vague"},
+      {"Human rights organizations say the fence is a no-go zone.",
+       {"vague_attribution:Human rights organizations say"},
+       "vague"},
+      {"Some see the move as a sign of weakness.",
+       {"vague_attribution:Some see"},
+       "vague"},
+      // A single resident is an unnamed person; a named body is on record.
+      {"A resident said the road was closed.",
+       {"anonymous_source:A resident said"},
+       "anonymous"},
+      {"The Democratic National Committee said the vote was fair.",
+       {"named_source:The Democratic National Committee said"},
+       "institution"},
+      // Members of a party on a body speak for it.
+      {"Democrats on the Judiciary Committee said the vote was unfair.",
+       {"named_source:the Judiciary Committee said"},
+       "institution"},
+      // "Some" before a title: unnamed insiders, not a crowd.
+      {"Some administration officials have said the plan failed.",
+       {"anonymous_source:Some administration officials have said"},
+       "anonymous"},
+      {"But speaking privately, officials said the plan failed.",
+       {"anonymous_source:speaking privately",
+        "anonymous_source:officials said"},
+       "anonymous"},
+  });
+}
+
+// Reports and judgements that no one stands behind.
+TEST(ExtractorTest, AgentlessReportsAndJudgementsAreVague) {
+  RunTable({
+      {"The governor is considered a leading candidate.",
+       {"vague_attribution:is considered a"},
+       "vague"},
+      {"The country has been accused of staging the crisis.",
+       {"vague_attribution:has been accused of"},
+       "vague"},
+      {"The tower has been dubbed the needle.",
+       {"vague_attribution:has been dubbed"},
+       "vague"},
+      {"The agency came under fire for its slow response.",
+       {"vague_attribution:under fire for"},
+       "vague"},
+      {"It was reported that the mine had closed.",
+       {"vague_attribution:It was reported that"},
+       "vague"},
+      // Ordinary passives of fact and literal fire are no cue.
+      {"The bill was considered by the committee on Monday.", {}, "none"},
+      {"The convoy came under fire near the border.", {}, "none"},
+      {"He was accused in a lawsuit filed on Monday.", {}, "none"},
+  });
+}
+
 // Wordings of anonymity in wire copy: briefed on, with knowledge of, not
 // cleared to talk, declining to be named.
 TEST(ExtractorTest, AnonymityWordings) {
