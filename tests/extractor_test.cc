@@ -908,6 +908,26 @@ TEST(ExtractorTest, AgentlessReportsAndJudgementsAreVague) {
   });
 }
 
+// Second-hand quotation through an outlet, and the outlet's own earlier
+// reporting.
+TEST(ExtractorTest, QuotedThroughAnOutlet) {
+  RunTable({
+      {"The minister was quoted as saying by AFP that talks failed.",
+       {"media_report:quoted as saying by"},
+       "media"},
+      {"As we have previously reported, the office was closed.",
+       {"media_report:As we have previously reported"},
+       "media"},
+      {"The plan was first revealed by Politico in May.",
+       {"media_report:first revealed by"},
+       "media"},
+      // "X told OUTLET": X backs it, the outlet takes no cue.
+      {"Anna Berg told Reuters the talks failed.",
+       {"named_source:Anna Berg told"},
+       "named"},
+  });
+}
+
 // Wordings of anonymity in wire copy: briefed on, with knowledge of, not
 // cleared to talk, declining to be named.
 TEST(ExtractorTest, AnonymityWordings) {
