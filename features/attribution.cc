@@ -296,6 +296,28 @@ Speaker CloseTo(const std::vector<Token>& tokens,
   return outer;
 }
 
+// "Critics of the policy say", "opponents of the bill argued": a crowd
+// named by what it stands against or for, ending before `end`; the phrase
+// after "of" is no speaker. kNone when the words before `end` are not one.
+Speaker CrowdOf(const std::vector<Token>& tokens,
+                const std::vector<uint8_t>& roles, size_t end) {
+  constexpr size_t kMaxObjectTokens = 8;
+  for (size_t i = end; i > 1 && end - i < kMaxObjectTokens; --i) {
+    const Token& t = tokens[i - 1];
+    if (!t.is_word && !Is(t, "'s")) return {};
+    if (!Is(t, "of") || i == end) continue;
+    const Token& crowd = tokens[i - 2];
+    if ((roles[i - 2] & kVagueRole) == 0 || crowd.norm.back() != 's') {
+      return {};
+    }
+    Speaker s = RunBefore(tokens, roles, i - 1);
+    if (s.kind != SpeakerKind::kVague) return {};
+    s.last = end;
+    return s;
+  }
+  return {};
+}
+
 }  // namespace
 
 bool IsPersonName(const Token& token, uint8_t role) {
@@ -337,6 +359,8 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     // place after a preposition is where the speaker is, not who. A crowd
     // at a body speaks for it ("researchers at the British Antarctic
     // Survey"); an unnamed person or a source there does not.
+    const Speaker crowd = CrowdOf(tokens, roles, end);
+    if (crowd.kind != SpeakerKind::kNone) return crowd;
     const Speaker s = RunBefore(tokens, roles, end);
     const Speaker near = CloseTo(tokens, roles, s);
     if (near.kind != SpeakerKind::kNone) return near;

@@ -872,6 +872,15 @@ TEST(ExtractorTest, GroupsAsSpeakersAreVague) {
       {"Democrats on the Judiciary Committee said the vote was unfair.",
        {"named_source:the Judiciary Committee said"},
        "institution"},
+      // A crowd named by what it stands against; a body with "of" in its
+      // name is none.
+      {"Critics of the mayor's housing policy say rents will rise.",
+       {"vague_attribution:Critics of the mayor's housing policy say",
+        "speculation:will rise"},
+       "vague"},
+      {"The Ministry of Defense said the drill was over.",
+       {"named_source:The Ministry of Defense said"},
+       "institution"},
       // "Some" before a title: unnamed insiders, not a crowd.
       {"Some administration officials have said the plan failed.",
        {"anonymous_source:Some administration officials have said"},
@@ -890,7 +899,7 @@ TEST(ExtractorTest, AgentlessReportsAndJudgementsAreVague) {
        {"vague_attribution:is considered a"},
        "vague"},
       {"The country has been accused of staging the crisis.",
-       {"vague_attribution:has been accused of"},
+       {"vague_attribution:has been accused"},
        "vague"},
       {"The tower has been dubbed the needle.",
        {"vague_attribution:has been dubbed"},
@@ -901,6 +910,11 @@ TEST(ExtractorTest, AgentlessReportsAndJudgementsAreVague) {
       {"It was reported that the mine had closed.",
        {"vague_attribution:It was reported that"},
        "vague"},
+      {"After it was announced last week, shares fell.",
+       {"vague_attribution:it was announced"},
+       "vague"},
+      // The agent named after "by" is the source.
+      {"He has been accused by prosecutors of fraud.", {}, "none"},
       // Ordinary passives of fact and literal fire are no cue.
       {"The bill was considered by the committee on Monday.", {}, "none"},
       {"The convoy came under fire near the border.", {}, "none"},
@@ -920,6 +934,9 @@ TEST(ExtractorTest, QuotedThroughAnOutlet) {
        "media"},
       {"The plan was first revealed by Politico in May.",
        {"media_report:first revealed by"},
+       "media"},
+      {"The Times quoted the senator as saying the bill was dead.",
+       {"media_report:The Times quoted"},
        "media"},
       // "X told OUTLET": X backs it, the outlet takes no cue.
       {"Anna Berg told Reuters the talks failed.",
