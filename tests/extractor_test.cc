@@ -643,7 +643,7 @@ TEST(ExtractorTest, NonConfirmationAndOtherSensesOfDenial) {
        "none"},
       {"The ministry denied the report.", {"denial:denied"}, "institution"},
       {"Officials dismissed it as false.",
-       {"denial:dismissed it as", "denial:false"},
+       {"anonymous_source:Officials", "denial:dismissed it as", "denial:false"},
        "anonymous"},
       {"The claim is false.", {"denial:false"}, "none"},
       {"This is fake news.", {"denial:fake news"}, "none"},
@@ -881,6 +881,10 @@ TEST(ExtractorTest, GroupsAsSpeakersAreVague) {
       {"The Ministry of Defense said the drill was over.",
        {"named_source:The Ministry of Defense said"},
        "institution"},
+      // An unnamed speaker of a denial is a source of its kind.
+      {"Military officials have strongly denied the claim.",
+       {"anonymous_source:Military officials", "denial:strongly denied"},
+       "anonymous"},
       // "Some" before a title: unnamed insiders, not a crowd.
       {"Some administration officials have said the plan failed.",
        {"anonymous_source:Some administration officials have said"},
