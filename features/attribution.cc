@@ -158,14 +158,18 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   uint8_t role = roles[head];
   // Inside a capitalized name a crowd word is part of the name: "British
   // Antarctic Survey" is an organization, not a survey.
-  if (h.capitalized && head > first && tokens[head - 1].capitalized) {
+  // A quantifier before it is no part of a name ("Some Republicans").
+  if (h.capitalized && head > first && tokens[head - 1].capitalized &&
+      !In(Quantifiers(), tokens[head - 1])) {
     role &= static_cast<uint8_t>(~kVagueRole);
   }
   const bool definite =
       possessive || (before != nullptr && In(Definites(), *before));
   const bool quantified = (before != nullptr && In(Quantifiers(), *before)) ||
                           (head > first && In(Quantifiers(), tokens[first]));
-  if (quantified && (role & (kPersonRole | kVagueRole | kTitleRole)) != 0) {
+  // "Some officials" are unnamed insiders, "many fans" a crowd.
+  if (quantified && (role & kTitleRole) != 0) return SpeakerKind::kAnonymous;
+  if (quantified && (role & (kPersonRole | kVagueRole)) != 0) {
     return SpeakerKind::kVague;
   }
   // "Reports say", "Report:", "a new report says": a report that names no
@@ -292,6 +296,28 @@ Speaker CloseTo(const std::vector<Token>& tokens,
   return outer;
 }
 
+// "Critics of the policy say", "opponents of the bill argued": a crowd
+// named by what it stands against or for, ending before `end`; the phrase
+// after "of" is no speaker. kNone when the words before `end` are not one.
+Speaker CrowdOf(const std::vector<Token>& tokens,
+                const std::vector<uint8_t>& roles, size_t end) {
+  constexpr size_t kMaxObjectTokens = 8;
+  for (size_t i = end; i > 1 && end - i < kMaxObjectTokens; --i) {
+    const Token& t = tokens[i - 1];
+    if (!t.is_word && !Is(t, "'s")) return {};
+    if (!Is(t, "of") || i == end) continue;
+    const Token& crowd = tokens[i - 2];
+    if ((roles[i - 2] & kVagueRole) == 0 || crowd.norm.back() != 's') {
+      return {};
+    }
+    Speaker s = RunBefore(tokens, roles, i - 1);
+    if (s.kind != SpeakerKind::kVague) return {};
+    s.last = end;
+    return s;
+  }
+  return {};
+}
+
 }  // namespace
 
 bool IsPersonName(const Token& token, uint8_t role) {
@@ -333,6 +359,8 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     // place after a preposition is where the speaker is, not who. A crowd
     // at a body speaks for it ("researchers at the British Antarctic
     // Survey"); an unnamed person or a source there does not.
+    const Speaker crowd = CrowdOf(tokens, roles, end);
+    if (crowd.kind != SpeakerKind::kNone) return crowd;
     const Speaker s = RunBefore(tokens, roles, end);
     const Speaker near = CloseTo(tokens, roles, s);
     if (near.kind != SpeakerKind::kNone) return near;
@@ -342,7 +370,13 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     }
     Speaker outer = RunBefore(tokens, roles, s.first - 1);
     if (outer.kind == SpeakerKind::kNone) return {};
-    if (outer.kind == SpeakerKind::kVague && Is(tokens[s.first - 1], "at")) {
+    // Members of a party on or in a body speak for it ("Democrats on the
+    // Judiciary Committee").
+    const bool member =
+        s.kind == SpeakerKind::kInstitution &&
+        (Is(tokens[s.first - 1], "on") || Is(tokens[s.first - 1], "in"));
+    if (outer.kind == SpeakerKind::kVague &&
+        (Is(tokens[s.first - 1], "at") || member)) {
       return s;
     }
     outer.last = s.last;

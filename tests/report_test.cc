@@ -112,8 +112,9 @@ const ExpectedClaim kSample[] = {
      0.146346,
      "social",
      {{560, 568, "unverified_social", "BREAKING"}}},
-    // An embedded post's signature names its author: no social cue.
-    {570, 616, 0.622459, "none", {}},
+    // An embedded post's signature names an account, no cue; it goes on
+    // the post above it, an unverified one.
+    {570, 616, 0.475021, "social", {}},
     {617, 682, 0.677712, "none", {{643, 649, "hard_news", "strike"}}},
     {683,
      773,
@@ -454,10 +455,10 @@ TEST(ReportTest, TextReportFitsEightyColumns) {
   EXPECT_GT(count, 16u);
   // The summary line wraps between items.
   EXPECT_EQ(out.str().substr(0, 152),
-            "article score 0.50  (16 claims; model credence-prior)\n"
-            "backing: 2 official, 2 institution, 1 media, 3 anonymous, 2 "
+            "article score 0.49  (16 claims; model credence-prior)\n"
+            "backing: 2 official, 2 institution, 1 media, 3 anonymous, 3 "
             "social,\n"
-            "         6 unattributed\n"
+            "         5 unattributed\n"
             "\n"
             "[0]  ");
 }

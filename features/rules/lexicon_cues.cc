@@ -79,6 +79,20 @@ bool InsideOnRecordPost(const std::vector<PhraseMatch>& matches,
   return false;
 }
 
+const LexiconEntry kUnnamedDenialRule = RuleEntry("<unnamed> <deny>");
+
+// A denial's speaker backs it; one the reader cannot name ("military
+// officials have denied", "critics deny") is also that kind of source.
+void AddDenialSpeaker(size_t first, ClaimState* state) {
+  const Speaker speaker = SpeakerBefore(state->t(), *state->roles, first);
+  state->BackBySpeaker(speaker);
+  if (speaker.kind == SpeakerKind::kAnonymous ||
+      speaker.kind == SpeakerKind::kVague) {
+    state->Add(SpeechCategory(speaker.kind, false, state->previous),
+               speaker.first, speaker.last, 1.0, &kUnnamedDenialRule);
+  }
+}
+
 }  // namespace
 
 void AddLexiconCues(const std::vector<PhraseMatch>& matches,
@@ -95,7 +109,7 @@ void AddLexiconCues(const std::vector<PhraseMatch>& matches,
     }
     for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
     if (id == kDenial && !IsNoAnswer(state->t(), first, last)) {
-      state->BackBySpeaker(SpeakerBefore(state->t(), *state->roles, first));
+      AddDenialSpeaker(first, state);
     }
     if (id == kUnverifiedSocial) {
       if (PostedOnRecord(first, *state)) {

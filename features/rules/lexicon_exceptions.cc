@@ -163,6 +163,10 @@ bool CategoryException(size_t id, size_t first, size_t last,
                            (first > 1 && IsNegator(tokens[first - 2])));
     case kDenial:
       return DenialException(tokens, first, last);
+    case kVagueAttribution:
+      // "has been accused by prosecutors", "it was announced by the
+      // ministry": the agent is named after all.
+      return last < tokens.size() && Is(tokens[last], "by");
     case kUnverifiedSocial:
       return Is(tokens[first], "pic") && SignedPost(tokens, last);
     case kWeasel:
