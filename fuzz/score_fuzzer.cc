@@ -23,8 +23,8 @@ namespace credence {
 namespace {
 
 // Reads the JSON report as events, without building a tree: checks each
-// object's "text" against its "start" and "end" (they come first in claim
-// and cue objects alike) and counts the claim objects by their "index".
+// object's "text" against its "start" and "end" (they come first in claim,
+// cue and speaker objects alike) and counts the claim objects by their "index".
 class OffsetChecker : public nlohmann::json_sax<nlohmann::json> {
  public:
   OffsetChecker(std::string_view text, const std::vector<size_t>& byte_of)
@@ -132,8 +132,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             "the JSON report parses");
   FuzzCheck(checker.claims() == article.claims.size(),
             "a JSON object per claim");
-  FuzzCheck(checker.checked() == article.claims.size() + cues,
-            "every claim and cue has its offsets and text");
+  // A claim's speaker is an object with offsets and text too.
+  size_t speakers = 0;
+  const nlohmann::json parsed = nlohmann::json::parse(json.str());
+  for (const auto& claim : parsed["claims"]) {
+    if (!claim["speaker"].is_null()) ++speakers;
+  }
+  FuzzCheck(checker.checked() == article.claims.size() + cues + speakers,
+            "every claim, cue and speaker has its offsets and text");
   std::ostringstream streamed;
   ScoreAndWriteJsonReport(text, scorer, streamed);
   FuzzCheck(streamed.str() == json.str(), "streamed JSON report is the same");
