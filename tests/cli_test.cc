@@ -187,7 +187,7 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"bad format",
        {"score", "x.txt", "--format", "xml"},
        2,
-       "credence score: --format must be text or json, not 'xml'\n"},
+       "credence score: --format must be text, json or html, not 'xml'\n"},
       {"missing file",
        {"score", dir + "/nope.txt"},
        1,
