@@ -38,7 +38,14 @@ mark[data-cont]{border-left:1px dashed #555}
 .style{background:#dde0f6;border-color:#3949ab}
 .swatch{display:inline-block;width:1em;height:1em;vertical-align:middle;
  border-bottom:2px solid;margin-right:.3em}
-table{border-collapse:collapse}#claims table{width:100%}
+table{border-collapse:collapse}
+.blk{content-visibility:auto;contain-intrinsic-size:auto 30em}
+.row{border-bottom:1px solid #ddd;padding:1px 0;white-space:nowrap;
+ overflow:hidden;text-overflow:ellipsis;font-variant-numeric:tabular-nums;
+ content-visibility:auto;contain-intrinsic-size:auto 1.5em}
+.row::before{content:"";display:inline-block;width:5em;height:.7em;
+ margin-right:.4em;background:linear-gradient(90deg,#455a64
+ calc(var(--c)*100%),#e4e4e4 0)}
 ul.legend{padding:0;list-style:none;margin:.3em 0}
 ul.legend li{display:inline-block;margin-right:1.2em}
 td,th{border-bottom:1px solid #ddd;padding:2px 6px;text-align:left;
@@ -77,11 +84,11 @@ std::string Slice(std::string_view text, size_t begin, size_t end) {
   return std::string(text.substr(begin, end - begin));
 }
 
-// "hedge +0.31: entry "may" (hedge)" for a cue's title and label.
+// "hedge +0.31, entry "may"" for a cue's title and label.
 std::string CueLabel(const Cue& cue, double contribution) {
   const std::string& category = Extractor::CategoryNames()[cue.category];
-  return category + " " + Signed(contribution) + ": entry \u201c" +
-         cue.entry->phrase + "\u201d (" + cue.entry->source + ")";
+  return category + " " + Signed(contribution) + ", entry \u201c" +
+         cue.entry->phrase + "\u201d";
 }
 
 HtmlMark CueMark(const Cue& cue, double contribution, size_t claim,
@@ -209,10 +216,24 @@ void WriteStrongestCues(std::string_view text, const ArticleScore& article,
   out << "</table>\n";
 }
 
+// The article in blocks of at least kBlockBytes that end at a line end
+// between claims: the browser lays out and paints only the blocks in view
+// (content-visibility), so a long article opens as fast as a short one.
 void WriteArticle(std::string_view text, const ArticleScore& article,
                   std::ostream& out) {
+  constexpr size_t kBlockBytes = 4096;
+  out << "<section id=\"article\">\n<h2>Article</h2>\n<div class=\"article\">";
   std::vector<HtmlMark> marks;
-  for (size_t k = 0; k < article.claims.size(); ++k) {
+  size_t block_begin = 0;
+  auto write_block = [&](size_t block_end) {
+    out << "<div class=\"blk\">";
+    WriteMarkedText(text, block_begin, block_end, std::move(marks), out);
+    out << "</div>";
+    marks.clear();
+    block_begin = block_end;
+  };
+  const size_t n = article.claims.size();
+  for (size_t k = 0; k < n; ++k) {
     const ScoredClaim& claim = article.claims[k];
     marks.push_back({claim.span.begin, claim.span.end, "span",
                      "class=\"claim\" id=\"c" + std::to_string(k) + "\""});
@@ -220,31 +241,46 @@ void WriteArticle(std::string_view text, const ArticleScore& article,
       marks.push_back(
           CueMark(claim.evidence.cues[c], claim.cue_contributions[c], k, c));
     }
+    if (k + 1 == n || claim.span.end - block_begin < kBlockBytes) continue;
+    const size_t line_end = text.find('\n', claim.span.end);
+    if (line_end < article.claims[k + 1].span.begin) write_block(line_end + 1);
   }
-  out << "<section id=\"article\">\n<h2>Article</h2>\n<div class=\"article\">";
-  WriteMarkedText(text, 0, text.size(), std::move(marks), out);
+  write_block(text.size());
   out << "</div>\n</section>\n";
 }
 
+// At most kExcerptBytes of `s`, cut at a character boundary, with an
+// ellipsis when cut: the article above holds the whole claim.
+std::string Excerpt(std::string_view s) {
+  constexpr size_t kExcerptBytes = 160;
+  if (s.size() <= kExcerptBytes) return std::string(s);
+  size_t cut = kExcerptBytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\u2026";
+}
+
+// Two elements a claim (its row and the link to it in the article), the
+// bar drawn by CSS from the row's --c: a page of many thousand claims
+// stays light.
 void WriteClaims(std::string_view text, const ArticleScore& article,
                  std::ostream& out) {
-  out << "<section id=\"claims\">\n<h2>Claims</h2>\n<table>\n<tr><th>#</th>"
-         "<th>confidence</th><th>backing</th><th>speaker</th><th>claim</th>"
-         "</tr>\n";
+  out << "<section id=\"claims\">\n<h2>Claims</h2>\n<p class=\"muted\">"
+         "confidence, claim number, backing, speaker, claim</p>\n"
+         "<div class=\"claims\">\n";
   for (size_t k = 0; k < article.claims.size(); ++k) {
     const ScoredClaim& claim = article.claims[k];
-    out << "<tr class=\"claim-row\"><td><a href=\"#c" << k << "\">" << k
-        << "</a></td><td>";
-    WriteBar(claim.confidence, out);
-    out << "</td><td>" << BackingName(claim.evidence.backing)
-        << (claim.evidence.backing_carried ? " (carried)" : "") << "</td><td>";
+    out << "<div class=\"row\" style=\"--c:" << FormatFixed(claim.confidence, 3)
+        << "\">" << FormatFixed(claim.confidence, 2) << " <a href=\"#c" << k
+        << "\">#" << k << "</a> " << BackingName(claim.evidence.backing)
+        << (claim.evidence.backing_carried ? " (carried)" : "") << " \u00b7 ";
     WriteHtmlEscaped(Speaker(text, claim.evidence), out);
-    out << "</td><td>";
-    WriteHtmlEscaped(
-        text.substr(claim.span.begin, claim.span.end - claim.span.begin), out);
-    out << "</td></tr>\n";
+    out << " \u00b7 ";
+    WriteHtmlEscaped(Excerpt(text.substr(claim.span.begin,
+                                         claim.span.end - claim.span.begin)),
+                     out);
+    out << "</div>\n";
   }
-  out << "</table>\n</section>\n";
+  out << "</div>\n</section>\n";
 }
 
 }  // namespace

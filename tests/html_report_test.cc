@@ -26,9 +26,9 @@ std::string Page(const std::string& text) {
   return out.str();
 }
 
-// The inside of <div class="article">...</div>.
+// The inside of the article's first block, <div class="blk">...</div>.
 std::string ArticleDiv(const std::string& page) {
-  const std::string open = "<div class=\"article\">";
+  const std::string open = "<div class=\"article\"><div class=\"blk\">";
   const size_t begin = page.find(open) + open.size();
   return page.substr(begin, page.find("</div>", begin) - begin);
 }
@@ -140,11 +140,9 @@ TEST(WriteMarkedTextTest, WritesOnlyTheGivenRange) {
 TEST(WriteHtmlReportTest, MarksEachCueOfATinyArticle) {
   // hedge: -2 x log(1 + 0.4) = -0.67; named_source: 0.8 x log(2) = +0.55.
   const std::string text = "Officials may confirm <b>\n\nShe said it.\n";
-  const std::string hedge =
-      "hedge -0.67: entry \u201cmay\u201d (&lt;built-in&gt;/hedge.txt:5)";
+  const std::string hedge = "hedge -0.67, entry \u201cmay\u201d";
   const std::string named =
-      "named_source +0.55: entry \u201csay|says|said\u201d "
-      "(&lt;built-in&gt;/named_source.txt:4)";
+      "named_source +0.55, entry \u201csay|says|said\u201d";
   EXPECT_EQ(ArticleDiv(Page(text)),
             "<span class=\"claim\" id=\"c0\">Officials <mark class=\"cue "
             "hedge\" data-category=\"hedge\" data-cue=\"0.0\" title=\"" +
@@ -168,14 +166,36 @@ TEST(WriteHtmlReportTest, ShowsScoreBackingSpeakerAndSummary) {
       "model credence-prior",
       "<tr><td>named</td><td class=\"num\">1</td></tr>",
       "<tr><td>none</td><td class=\"num\">1</td></tr>",
-      "<span style=\"width:82.6%\"></span></span>0.83</span></td>"
-      "<td>named</td><td>She</td><td>She said it.</td>",
+      "<div class=\"row\" style=\"--c:0.457\">0.46 <a href=\"#c0\">#0</a> "
+      "none \u00b7 \u2014 \u00b7 Officials may confirm &lt;b&gt;</div>",
+      "<div class=\"row\" style=\"--c:0.826\">0.83 <a href=\"#c1\">#1</a> "
+      "named \u00b7 She \u00b7 She said it.</div>",
       "<tr><td>may</td><td><span class=\"swatch hedge\"></span>hedge</td>"
       "<td class=\"num\">-0.67</td><td><a href=\"#c0\">0</a></td></tr>",
   };
   for (const std::string& e : expected) {
     EXPECT_NE(page.find(e), std::string::npos) << e;
   }
+}
+
+TEST(WriteHtmlReportTest, SplitsALongArticleIntoBlocksAtLineEnds) {
+  // 100 lines of 64 bytes, a claim each: the first block closes after the
+  // first claim ending 4096 bytes or more into the text, line 64 (bytes
+  // 4096-4158), so it holds 65 lines; the second the other 35.
+  const std::string line =
+      "Officials said port " + std::string(42, 'a') + ".\n";
+  ASSERT_EQ(line.size(), 64u);
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += line;
+  const std::string page = Page(text);
+  EXPECT_EQ(Count(page, "<div class=\"blk\">"), 2u);
+  const size_t first = page.find("<div class=\"blk\">");
+  const size_t second = page.find("</div><div class=\"blk\">");
+  ASSERT_NE(second, std::string::npos);
+  EXPECT_EQ(Count(page.substr(first, second - first), "\n"), 65u);
+  EXPECT_EQ(Count(page.substr(second, page.find("</div>", second + 6) - second),
+                  "\n"),
+            35u);
 }
 
 TEST(WriteHtmlReportTest, HostileTextCreatesNoElements) {
