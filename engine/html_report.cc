@@ -41,8 +41,8 @@ mark[data-cont]{border-left:1px dashed #555}
 table{border-collapse:collapse}
 .blk{content-visibility:auto;contain-intrinsic-size:auto 30em}
 .row{border-bottom:1px solid #ddd;padding:1px 0;white-space:nowrap;
- overflow:hidden;text-overflow:ellipsis;font-variant-numeric:tabular-nums;
- content-visibility:auto;contain-intrinsic-size:auto 1.5em}
+ overflow:hidden;text-overflow:ellipsis;font-variant-numeric:tabular-nums}
+.rblk{content-visibility:auto;contain-intrinsic-size:auto 150em}
 .row::before{content:"";display:inline-block;width:5em;height:.7em;
  margin-right:.4em;background:linear-gradient(90deg,#455a64
  calc(var(--c)*100%),#e4e4e4 0)}
@@ -260,15 +260,19 @@ std::string Excerpt(std::string_view s) {
 }
 
 // Two elements a claim (its row and the link to it in the article), the
-// bar drawn by CSS from the row's --c: a page of many thousand claims
-// stays light.
+// bar drawn by CSS from the row's --c, in blocks of kRowsPerBlock rows
+// that the browser lays out only when in view: a page of many thousand
+// claims stays light.
 void WriteClaims(std::string_view text, const ArticleScore& article,
                  std::ostream& out) {
   out << "<section id=\"claims\">\n<h2>Claims</h2>\n<p class=\"muted\">"
          "confidence, claim number, backing, speaker, claim</p>\n"
          "<div class=\"claims\">\n";
+  constexpr size_t kRowsPerBlock = 100;
   for (size_t k = 0; k < article.claims.size(); ++k) {
     const ScoredClaim& claim = article.claims[k];
+    if (k % kRowsPerBlock == 0)
+      out << (k == 0 ? "" : "</div>\n") << "<div class=\"rblk\">\n";
     out << "<div class=\"row\" style=\"--c:" << FormatFixed(claim.confidence, 3)
         << "\">" << FormatFixed(claim.confidence, 2) << " <a href=\"#c" << k
         << "\">#" << k << "</a> " << BackingName(claim.evidence.backing)
@@ -280,6 +284,7 @@ void WriteClaims(std::string_view text, const ArticleScore& article,
                      out);
     out << "</div>\n";
   }
+  if (!article.claims.empty()) out << "</div>\n";
   out << "</div>\n</section>\n";
 }
 

@@ -189,6 +189,8 @@ TEST(WriteHtmlReportTest, SplitsALongArticleIntoBlocksAtLineEnds) {
   for (int i = 0; i < 100; ++i) text += line;
   const std::string page = Page(text);
   EXPECT_EQ(Count(page, "<div class=\"blk\">"), 2u);
+  EXPECT_EQ(Count(page, "<div class=\"rblk\">"), 1u);  // 100 rows a block
+  EXPECT_EQ(Count(Page(text + line), "<div class=\"rblk\">"), 2u);
   const size_t first = page.find("<div class=\"blk\">");
   const size_t second = page.find("</div><div class=\"blk\">");
   ASSERT_NE(second, std::string::npos);
