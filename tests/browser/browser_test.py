@@ -44,10 +44,7 @@ def chromium(page, *flags):
             [CHROMIUM, '--headless', '--no-sandbox', '--disable-gpu',
              '--user-data-dir=' + profile, '--no-first-run',
              '--disable-background-networking', '--disable-component-update',
-             '--disable-sync', '--disable-extensions',
-             '--blink-settings=scriptEnabled=false' if 'noscript' in flags
-             else '--no-default-browser-check',
-             *[f for f in flags if f != 'noscript'],
+             '--disable-sync', '--disable-extensions', *flags,
              'file://' + os.path.abspath(page)],
             capture_output=True, timeout=BROWSER_TIMEOUT, check=True)
     return result.stdout.decode('utf-8')
