@@ -81,6 +81,31 @@ TEST_F(CliTest, ReadsStandardInputAndWritesJson) {
   EXPECT_EQ(same.out, r.out);
 }
 
+TEST_F(CliTest, ScoreWritesHtmlToStdoutOrAnOutputFile) {
+  const CliRun r = Cli({"score", Write("a.txt", kArticle), "--format", "html",
+                        "--model", kPriorModel});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("<!DOCTYPE html>\n"), 0u);
+  EXPECT_NE(r.out.find("data-category=\"official_confirmation\""),
+            std::string::npos);
+  const std::string target = Path("report.html");
+  const CliRun to_file = Cli({"score", Path("a.txt"), "--format", "html",
+                              "--model", kPriorModel, "--output", target});
+  ASSERT_EQ(to_file.code, 0) << to_file.err;
+  EXPECT_EQ(to_file.out, "");
+  EXPECT_EQ(ReadFile(target), r.out);
+  // Bad input leaves the previous file as it was.
+  const CliRun bad = Cli({"score", Write("empty.txt", " \n"), "--format",
+                          "html", "--output", target});
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(ReadFile(target), r.out);
+  const CliRun json = Cli({"score", Path("a.txt"), "--format", "json",
+                           "--output", Path("report.json")});
+  ASSERT_EQ(json.code, 0) << json.err;
+  EXPECT_EQ(ReadFile(Path("report.json")),
+            Cli({"score", Path("a.txt"), "--format", "json"}).out);
+}
+
 TEST_F(CliTest, HelpAndVersion) {
   CliRun r = Cli({"score", "--help"});
   EXPECT_EQ(r.code, 0);
@@ -189,10 +214,21 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
        2,
        "credence score: the required argument for option '--format' is "
        "missing (see credence score --help)\n"},
+      {"empty output",
+       {"score", "x.txt", "--output", ""},
+       2,
+       "credence score: --output must name a file (leave it out for "
+       "standard output)\n"},
+      {"output is the input",
+       {"score", dir + "/ok.txt", "--output", dir + "/ok.txt"},
+       2,
+       "credence score: --output " + dir +
+           "/ok.txt is also an input (it would be overwritten; choose "
+           "another path)"},
       {"bad format",
        {"score", "x.txt", "--format", "xml"},
        2,
-       "credence score: --format must be text or json, not 'xml'\n"},
+       "credence score: --format must be text, json or html, not 'xml'\n"},
       {"missing file",
        {"score", dir + "/nope.txt"},
        1,

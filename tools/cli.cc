@@ -19,6 +19,8 @@
 
 #include "engine/builtin_data.h"
 #include "engine/rank/ranker.h"
+#include "engine/html_report.h"
+#include "engine/util/atomic_file.h"
 #include "engine/report.h"
 #include "engine/scorer.h"
 #include "engine/util/atomic_file.h"
@@ -44,8 +46,8 @@ const char kMainHelp[] =
     "codes. credence --version prints the version.\n";
 
 const char kScoreHelp[] =
-    "usage: credence score FILE|- [--format text|json] [--model FILE]\n"
-    "                      [--lexicons DIR] [--overlay DIR]\n"
+    "usage: credence score FILE|- [--format text|json|html] [--model FILE]\n"
+    "                      [--lexicons DIR] [--overlay DIR] [--output FILE]\n"
     "\n"
     "Scores one article: UTF-8 text whose first non-blank line is the\n"
     "headline (claim 0); every sentence after it is a claim. Each claim gets\n"
@@ -55,7 +57,12 @@ const char kScoreHelp[] =
     "without article weights.\n"
     "\n"
     "options:\n"
-    "  --format text|json  output format (default text)\n"
+    "  --format text|json|html\n"
+    "                      output format (default text); html is one\n"
+    "                      self-contained page: the article with its cues\n"
+    "                      marked, the claims, a legend and a summary\n"
+    "  --output FILE       write there instead of stdout; a file appears\n"
+    "                      whole or not at all\n"
     "  --model FILE        a credence-model 1 file (default: built in)\n"
     "  --lexicons DIR      a folder holding every lexicon file (below) to use\n"
     "                      instead of the built-in ones\n"
@@ -124,6 +131,15 @@ const char kScoreHelp[] =
     "for a carried backing; no SPEAKER when its words are unknown), or\n"
     "\"unattributed\"; and a line a cue: category, its contribution to the\n"
     "logit, @start-end, \"cue text\". Control characters print escaped.\n"
+    "\n"
+    "HTML output: one page that loads nothing and runs no script: the\n"
+    "headline, the article score and its aggregation; a legend; the article\n"
+    "as written, each claim <span class=\"claim\" id=\"cK\"> and each cue\n"
+    "<mark class=\"cue FAMILY\" data-category=CATEGORY data-cue=\"K.C\">\n"
+    "(claims[K].cues[C] of the JSON output; a cue split by an overlapping one\n"
+    "continues in an element marked data-cont) with its category, entry and\n"
+    "contribution as title and aria-label; claims by backing; the ten\n"
+    "strongest cues; a row a claim: confidence, backing, speaker, text.\n"
     "\n"
     "limits: an article of at most 32 MiB; model and lexicon files of at\n"
     "most 16 MiB; a lexicon entry of at most 1024 bytes and 32 tokens;\n"
@@ -267,13 +283,18 @@ ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
       "format", po::value(&options.format))("model", po::value(&options.model))(
-      "lexicons", po::value(&options.lexicons))("overlay",
-                                                po::value(&options.overlay))(
+      "lexicons", po::value(&options.lexicons))(
+      "overlay", po::value(&options.overlay))("output",
+                                              po::value(&options.output))(
       "input", po::value<std::vector<std::string>>());
   const po::variables_map vm = ParseCommandLine(args, desc, "score");
   if (*help) return options;
   options.input = TheInput(vm, "one article at a time");
+  options.output_given = vm.count("output") > 0;
   ValidateScoreOptions(options);
+  if (!options.output.empty() && options.input != "-") {
+    CheckNotAnInput(options.output, "--output", {{options.input}});
+  }
   return options;
 }
 
@@ -288,19 +309,30 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(options.model, options.lexicons, options.overlay);
   const std::string text = ReadInput(options.input, in);
-  // Scored claim by claim as the report is written: memory holds the text
-  // and one claim. Bad input is refused before anything is written.
+  std::unique_ptr<AtomicFile> target;
+  if (!options.output.empty())
+    target = std::make_unique<AtomicFile>(options.output);
+  std::ostream& sink = target ? target->stream() : out;
+  // Text and JSON are scored claim by claim as the report is written:
+  // memory holds the text and one claim. Bad input is refused before
+  // anything is written.
   try {
     if (options.format == "json") {
-      ScoreAndWriteJsonReport(text, *scorer, out);
+      ScoreAndWriteJsonReport(text, *scorer, sink);
+    } else if (options.format == "html") {
+      WriteHtmlReport(text, scorer->ScoreArticle(text), *scorer, sink);
     } else {
-      ScoreAndWriteTextReport(text, *scorer, out);
+      ScoreAndWriteTextReport(text, *scorer, sink);
     }
   } catch (const InputError& e) {
     // "PATH:line:col: problem" when the error has a position.
     const char* what = e.what();
     const bool positioned = *what >= '0' && *what <= '9';
     throw DataError(options.input + (positioned ? ":" : ": ") + what);
+  }
+  if (target) {
+    target->Commit();
+    return 0;
   }
   out.flush();
   if (!out)
@@ -471,9 +503,14 @@ void ValidateScoreOptions(const ScoreOptions& options) {
         "no article given (credence score FILE, or - for "
         "standard input)");
   }
-  if (options.format != "text" && options.format != "json") {
-    throw UsageError("--format must be text or json, not '" + options.format +
-                     "'");
+  if (options.format != "text" && options.format != "json" &&
+      options.format != "html") {
+    throw UsageError("--format must be text, json or html, not '" +
+                     options.format + "'");
+  }
+  if (options.output_given && options.output.empty()) {
+    throw UsageError(
+        "--output must name a file (leave it out for standard output)");
   }
 }
 

@@ -27,10 +27,12 @@ using UsageError = OptionError;
 
 struct ScoreOptions {
   std::string input;            // a path, or "-" for standard input
-  std::string format = "text";  // "text" or "json"
+  std::string format = "text";  // "text", "json" or "html"
   std::string model;            // empty: the built-in model
   std::string lexicons;         // empty: the built-in lexicons
   std::string overlay;          // empty: no overlay
+  std::string output;           // empty: standard output
+  bool output_given = false;    // then `output` must name a file
 };
 
 // Every check on ScoreOptions that does not need the file system; throws
