@@ -1,0 +1,176 @@
+// The facade of include/credence/credence.h over the engine: copies
+// ArticleScore into the public plain structs and turns the engine's
+// exceptions into LoadError and TextError.
+#include "credence/credence.h"
+
+#include <cmath>
+#include <exception>
+#include <ostream>
+#include <utility>
+
+#include "engine/builtin_data.h"
+#include "engine/report.h"
+#include "engine/scorer.h"
+#include "engine/scorer_factory.h"
+#include "features/backing.h"
+#include "features/utf8.h"
+
+namespace credence {
+namespace api {
+namespace {
+
+// Byte offsets to code points, moving from the last offset asked for:
+// offsets come nearly in order, so a report costs about one pass.
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte >= byte_) {
+      cp_ += CountCodePoints(text_, byte_, byte);
+    } else {
+      cp_ -= CountCodePoints(text_, byte, byte_);
+    }
+    byte_ = byte;
+    return cp_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  size_t cp_ = 0;
+};
+
+Span MakeSpan(size_t begin, size_t end, CodePoints* cps) {
+  Span span;
+  span.begin = begin;
+  span.end = end;
+  span.cp_begin = cps->At(begin);
+  span.cp_end = cps->At(end);
+  return span;
+}
+
+std::string Slice(std::string_view text, size_t begin, size_t end) {
+  return std::string(text.substr(begin, end - begin));
+}
+
+Cue MakeCue(std::string_view text, const credence::Cue& cue,
+            double contribution, CodePoints* cps) {
+  Cue out;
+  out.span = MakeSpan(cue.begin, cue.end, cps);
+  out.text = Slice(text, cue.begin, cue.end);
+  out.category = Extractor::CategoryNames()[cue.category];
+  out.entry = cue.entry->phrase;
+  out.source = cue.entry->source;
+  out.strength = cue.strength;
+  out.contribution = contribution;
+  return out;
+}
+
+Claim MakeClaim(std::string_view text, const ScoredClaim& scored,
+                CodePoints* cps) {
+  Claim claim;
+  claim.span = MakeSpan(scored.span.begin, scored.span.end, cps);
+  claim.text = Slice(text, scored.span.begin, scored.span.end);
+  claim.confidence = scored.confidence;
+  claim.logit = scored.logit;
+  claim.backing = BackingName(scored.evidence.backing);
+  claim.backing_carried = scored.evidence.backing_carried;
+  const SpeakerSpan& backer = scored.evidence.backer;
+  if (backer.begin != backer.end) {
+    claim.speaker_span = MakeSpan(backer.begin, backer.end, cps);
+    claim.speaker = Slice(text, backer.begin, backer.end);
+  }
+  const std::vector<credence::Cue>& cues = scored.evidence.cues;
+  for (size_t c = 0; c < cues.size(); ++c) {
+    claim.cues.push_back(
+        MakeCue(text, cues[c], scored.cue_contributions[c], cps));
+  }
+  return claim;
+}
+
+// The working memory of one thread's ScoreBrief calls, reused from text
+// to text.
+struct BriefWork {
+  ExtractScratch scratch;
+  ScoredClaim claim;
+};
+
+bool IsAsciiBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+}  // namespace
+
+const char* Version() { return kCredenceVersion; }
+
+struct Scorer::Impl {
+  std::unique_ptr<credence::Scorer> scorer;
+};
+
+Scorer::Scorer(const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  try {
+    impl->scorer =
+        BuildScorer(options.model, options.lexicons, options.overlay);
+  } catch (const std::exception& e) {
+    throw LoadError(e.what());
+  }
+  impl_ = std::move(impl);
+}
+
+Scorer::~Scorer() = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+Scorer& Scorer::operator=(Scorer&&) noexcept = default;
+
+Report Scorer::Score(std::string_view text) const {
+  ArticleScore article;
+  try {
+    article = impl_->scorer->ScoreArticle(text);
+  } catch (const InputError& e) {
+    throw TextError(e.what());
+  }
+  Report report;
+  report.score = article.score;
+  report.logit = article.logit;
+  CodePoints cps(text);
+  for (const ScoredClaim& scored : article.claims) {
+    report.claims.push_back(MakeClaim(text, scored, &cps));
+  }
+  return report;
+}
+
+void Scorer::WriteJson(std::string_view text, std::ostream& out) const {
+  try {
+    ScoreAndWriteJsonReport(text, *impl_->scorer, out);
+  } catch (const InputError& e) {
+    throw TextError(e.what());
+  }
+}
+
+Brief Scorer::ScoreBrief(std::string_view text) const {
+  try {
+    if (!IsAsciiBlank(text)) CheckArticleText(text);
+  } catch (const InputError& e) {
+    throw TextError(e.what());
+  }
+  thread_local BriefWork work;
+  impl_->scorer->ScoreClaim(text, {0, text.size()}, credence::Backing::kNone,
+                            &work.scratch, &work.claim);
+  const ScoredClaim& claim = work.claim;
+  Brief brief;
+  brief.confidence = claim.confidence;
+  brief.backing = BackingName(claim.evidence.backing);
+  double strongest = 0.0;
+  for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
+    const double weight = std::fabs(claim.cue_contributions[c]);
+    if (weight <= strongest) continue;
+    strongest = weight;
+    const credence::Cue& cue = claim.evidence.cues[c];
+    brief.cue_category = Extractor::CategoryNames()[cue.category];
+    brief.cue = Slice(text, cue.begin, cue.end);
+  }
+  return brief;
+}
+
+}  // namespace api
+}  // namespace credence
