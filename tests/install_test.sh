@@ -39,10 +39,21 @@ LD_LIBRARY_PATH=$libdir "$tmp/score_text" "$article" >"$tmp/example.json"
 "$root/bin/credence" score --format json "$article" >"$tmp/cli.json"
 cmp "$tmp/example.json" "$tmp/cli.json" ||
   fail "score_text and credence score --format json differ"
+# The man page holds each command's help.
+for command in score rank tune eval; do
+  grep -q "^\.SS \"credence $command\"" "$root/share/man/man1/credence.1" ||
+    fail "the man page has no section for credence $command"
+done
 # The Python package from the installed tree (the extension finds the
 # library through LD_LIBRARY_PATH: its rpath is the prefix, not DESTDIR).
+# A sanitized build's extension needs its runtime preloaded into python:
+# there the check stops at the installed files.
 init=$(find "$root" -path '*/credence/__init__.py')
 [ -n "$init" ] || fail "no Python package credence installed"
+if [ -n "$extra_flags" ]; then
+  echo "install_test: ok (Python import not run: sanitized build)"
+  exit 0
+fi
 python_score=$(PYTHONPATH=$(dirname "$(dirname "$init")") \
   LD_LIBRARY_PATH=$libdir /usr/bin/python3 -c \
   "import credence; print(credence.score(open('$article').read())['article']['score'])")
@@ -51,9 +62,4 @@ cli_score=$(/usr/bin/python3 -c \
   <"$tmp/cli.json")
 [ "$python_score" = "$cli_score" ] ||
   fail "installed Python package scores $python_score, credence $cli_score"
-# The man page holds each command's help.
-for command in score rank tune eval; do
-  grep -q "^\.SS \"credence $command\"" "$root/share/man/man1/credence.1" ||
-    fail "the man page has no section for credence $command"
-done
 echo "install_test: ok"
