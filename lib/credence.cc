@@ -9,6 +9,8 @@
 #include <utility>
 
 #include "engine/builtin_data.h"
+#include "engine/learn/eval_run.h"
+#include "engine/learn/learn_options.h"
 #include "engine/report.h"
 #include "engine/scorer.h"
 #include "engine/scorer_factory.h"
@@ -170,6 +172,29 @@ Brief Scorer::ScoreBrief(std::string_view text) const {
     brief.cue = Slice(text, cue.begin, cue.end);
   }
   return brief;
+}
+
+std::string EvaluateJson(const EvalOptions& options) {
+  EvalRunOptions run;
+  run.inputs = options.inputs;
+  run.text_column = options.text_column;
+  run.label_column = options.label_column;
+  run.unit = options.unit;
+  run.cues = options.cues;
+  run.model = options.scorer.model;
+  run.lexicons = options.scorer.lexicons;
+  run.overlay = options.scorer.overlay;
+  run.format = "json";
+  try {
+    ValidateEvalRunOptions(run);
+  } catch (const OptionError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  try {
+    return EvaluateModel(run).report;
+  } catch (const std::exception& e) {
+    throw LoadError(e.what());
+  }
 }
 
 }  // namespace api

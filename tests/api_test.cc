@@ -193,6 +193,23 @@ TEST(ApiTest, ModelFileGivesTheSameScoresAsTheBuiltInOne) {
   EXPECT_DOUBLE_EQ(file.Score(text).score, Scorer().Score(text).score);
 }
 
+TEST(ApiTest, EvaluateErrors) {
+  credence::api::EvalOptions bad_unit;
+  bad_unit.inputs = {"x.csv"};
+  bad_unit.unit = "sentence";
+  EXPECT_THROW(credence::api::EvaluateJson(bad_unit), std::invalid_argument);
+  credence::api::EvalOptions missing;
+  missing.inputs = {"/nonexistent/dev.csv"};
+  try {
+    credence::api::EvaluateJson(missing);
+    ADD_FAILURE() << "no error for a missing file";
+  } catch (const LoadError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/dev.csv"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(ApiTest, MovedScorerScores) {
   Scorer a;
   Scorer b(std::move(a));

@@ -128,6 +128,23 @@ class Scorer {
   std::unique_ptr<const Impl> impl_;
 };
 
+// Labeled CSV files to measure a scorer on, as `credence eval` reads them.
+struct EvalOptions {
+  std::vector<std::string> inputs;  // CSV files with a text and a label
+  std::string text_column = "text";
+  std::string label_column = "label";  // 1 credible, 0 not
+  std::string unit = "claim";  // "claim": a row is a claim; or "article"
+  bool cues = false;           // also the table of cues by class
+  Options scorer;              // the model, lexicons and overlay measured
+};
+
+// The JSON report of `credence eval --format json` on those files: AUC,
+// accuracy, F1, log loss, Brier score, ECE and the reliability table, for
+// all rows and each file (`credence eval --help` lists every key). Throws
+// std::invalid_argument for bad options, LoadError for files that cannot
+// be read or hold bad rows.
+std::string EvaluateJson(const EvalOptions& options);
+
 }  // namespace api
 }  // namespace credence
 

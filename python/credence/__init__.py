@@ -8,6 +8,7 @@
     scorer.score_many(texts, threads=0)  # reports, in input order
     scorer.score_many(rows, brief=True)  # score, backing, cue_category, cue
     credence.rank_frame(df, column="headline")  # the frame, 4 columns added
+    credence.evaluate(["dev.csv"])       # as `credence eval --format json`
 
 model, lexicons and overlay name a model file, a lexicon folder and an
 overlay folder (None: the built-in lexicons and model, no overlay). Text
@@ -20,7 +21,7 @@ import os
 from . import _credence
 
 __version__ = _credence.version()
-__all__ = ["Scorer", "score", "rank_frame"]
+__all__ = ["Scorer", "score", "rank_frame", "evaluate"]
 
 # The columns rank_frame adds, as credence rank names them.
 BRIEF_COLUMNS = ("score", "backing", "cue_category", "cue")
@@ -91,3 +92,16 @@ def rank_frame(df, column="headline", model=None, lexicons=None,
                             scorer.brief_columns(texts, threads)):
         out[name] = values
     return out
+
+
+def evaluate(inputs, text_column="text", label_column="label", unit="claim",
+             cues=False, model=None, lexicons=None, overlay=None):
+    """The metrics of `credence eval --format json` on labeled CSV files
+    (a path or a list of them), as a dict: n, auc, accuracy, f1, log_loss,
+    brier, ece, reliability, files... A bad option raises ValueError, an
+    unreadable file or a bad row OSError."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    return json.loads(_credence.evaluate_json(
+        [os.fspath(path) for path in inputs], text_column, label_column, unit,
+        cues, _path(model), _path(lexicons), _path(overlay)))

@@ -120,6 +120,22 @@ PYBIND11_MODULE(_credence, m) {
     }
   });
   m.def("version", &api::Version);
+  m.def(
+      "evaluate_json",
+      [](const std::vector<std::string>& inputs, const std::string& text_column,
+         const std::string& label_column, const std::string& unit, bool cues,
+         const std::string& model, const std::string& lexicons,
+         const std::string& overlay) {
+        api::EvalOptions options;
+        options.inputs = inputs;
+        options.text_column = text_column;
+        options.label_column = label_column;
+        options.unit = unit;
+        options.cues = cues;
+        options.scorer = {model, lexicons, overlay};
+        return api::EvaluateJson(options);
+      },
+      py::call_guard<py::gil_scoped_release>());
   py::class_<api::Scorer>(m, "Scorer")
       .def(py::init([](const std::string& model, const std::string& lexicons,
                        const std::string& overlay) {
