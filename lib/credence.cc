@@ -6,14 +6,18 @@
 #include <cmath>
 #include <exception>
 #include <ostream>
+#include <sstream>
 #include <utility>
 
 #include "engine/builtin_data.h"
 #include "engine/learn/eval_run.h"
 #include "engine/learn/learn_options.h"
+#include "engine/learn/learn_report.h"
+#include "engine/learn/tune_run.h"
 #include "engine/report.h"
 #include "engine/scorer.h"
 #include "engine/scorer_factory.h"
+#include "engine/util/atomic_file.h"
 #include "features/backing.h"
 #include "features/utf8.h"
 
@@ -99,6 +103,32 @@ struct BriefWork {
 
 bool IsAsciiBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+TuneRunOptions ToTuneRunOptions(const TuneOptions& options) {
+  TuneRunOptions run;
+  run.inputs = options.inputs;
+  run.output = options.output;
+  run.text_column = options.text_column;
+  run.label_column = options.label_column;
+  run.unit = options.unit;
+  run.folds = options.folds;
+  run.l2 = options.l2;
+  run.seed = options.seed;
+  run.lexicons = options.lexicons;
+  run.overlay = options.overlay;
+  return run;
+}
+
+// A part's out-of-fold metrics over all its rows, or null.
+void WritePartJson(const TuneReport& report, std::ostream& out) {
+  if (report.cv.empty()) {
+    out << "null";
+    return;
+  }
+  out << '{';
+  WriteMetricsJson(report.cv.front().metrics, out);
+  out << '}';
 }
 
 }  // namespace
@@ -195,6 +225,36 @@ std::string EvaluateJson(const EvalOptions& options) {
   } catch (const std::exception& e) {
     throw LoadError(e.what());
   }
+}
+
+std::string TuneJson(const TuneOptions& options) {
+  const TuneRunOptions run_options = ToTuneRunOptions(options);
+  try {
+    ValidateTuneRunOptions(run_options);
+  } catch (const OptionError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  std::ostringstream json;
+  try {
+    AtomicFile target(run_options.output);  // a bad folder fails first
+    const TuneRun run = TuneModel(run_options, "credence.tune");
+    run.model.Save(target.stream());
+    target.Commit();
+    json << "{\"model\":";
+    WriteJsonString(run_options.output, json);
+    json << ",\"report\":";
+    WriteJsonString(run.report, json);
+    json << ",\"claim\":";
+    WritePartJson(run.claim_report, json);
+    json << ",\"article\":";
+    WritePartJson(run.article_report, json);
+    json << "}";
+  } catch (const std::invalid_argument& e) {
+    throw;
+  } catch (const std::exception& e) {
+    throw LoadError(e.what());
+  }
+  return json.str();
 }
 
 }  // namespace api

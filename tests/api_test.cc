@@ -210,6 +210,18 @@ TEST(ApiTest, EvaluateErrors) {
   }
 }
 
+TEST(ApiTest, TuneErrors) {
+  credence::api::TuneOptions one_fold;
+  one_fold.inputs = {"x.csv"};
+  one_fold.output = "x.model";
+  one_fold.folds = 1;
+  EXPECT_THROW(credence::api::TuneJson(one_fold), std::invalid_argument);
+  credence::api::TuneOptions missing;
+  missing.inputs = {"/nonexistent/train.csv"};
+  missing.output = "/nonexistent/out.model";
+  EXPECT_THROW(credence::api::TuneJson(missing), LoadError);
+}
+
 TEST(ApiTest, MovedScorerScores) {
   Scorer a;
   Scorer b(std::move(a));

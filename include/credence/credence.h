@@ -145,6 +145,26 @@ struct EvalOptions {
 // be read or hold bad rows.
 std::string EvaluateJson(const EvalOptions& options);
 
+// Labeled CSV files to tune a model on, as `credence tune` reads them.
+struct TuneOptions {
+  std::vector<std::string> inputs;  // CSV files with a text and a label
+  std::string output;  // the model file to write (whole or not at all)
+  std::string text_column = "text";
+  std::string label_column = "label";
+  std::string unit = "claim";     // "claim": a row is a claim; or "article"
+  int folds = 5;                  // cross-validation folds, >= 2
+  double l2 = 1.0;                // ridge penalty on the weights
+  int seed = 1;                   // seed of the fold shuffle
+  std::string lexicons, overlay;  // empty: the built-in lexicons, none
+};
+
+// Tunes a model as `credence tune` does, writes it to options.output and
+// returns JSON: {"model": output, "report": the text report, "claim" and
+// "article": the out-of-fold metrics of that part over all rows (the keys
+// of one `credence eval --format json` scope) or null without rows}.
+// Throws std::invalid_argument for bad options, LoadError for files.
+std::string TuneJson(const TuneOptions& options);
+
 }  // namespace api
 }  // namespace credence
 

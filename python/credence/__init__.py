@@ -9,6 +9,7 @@
     scorer.score_many(rows, brief=True)  # score, backing, cue_category, cue
     credence.rank_frame(df, column="headline")  # the frame, 4 columns added
     credence.evaluate(["dev.csv"])       # as `credence eval --format json`
+    credence.tune(["dev.csv"], "my.model")  # as `credence tune -o my.model`
 
 model, lexicons and overlay name a model file, a lexicon folder and an
 overlay folder (None: the built-in lexicons and model, no overlay). Text
@@ -21,7 +22,7 @@ import os
 from . import _credence
 
 __version__ = _credence.version()
-__all__ = ["Scorer", "score", "rank_frame", "evaluate"]
+__all__ = ["Scorer", "score", "rank_frame", "evaluate", "tune"]
 
 # The columns rank_frame adds, as credence rank names them.
 BRIEF_COLUMNS = ("score", "backing", "cue_category", "cue")
@@ -105,3 +106,16 @@ def evaluate(inputs, text_column="text", label_column="label", unit="claim",
     return json.loads(_credence.evaluate_json(
         [os.fspath(path) for path in inputs], text_column, label_column, unit,
         cues, _path(model), _path(lexicons), _path(overlay)))
+
+
+def tune(inputs, output, text_column="text", label_column="label",
+         unit="claim", folds=5, l2=1.0, seed=1, lexicons=None, overlay=None):
+    """Tunes a model on labeled CSV files as `credence tune` does and writes
+    it to `output` (whole or not at all). Returns a dict: model (the path),
+    report (the text report of credence tune), claim and article (each
+    part's out-of-fold metrics over all its rows, None without rows)."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    return json.loads(_credence.tune_json(
+        [os.fspath(path) for path in inputs], os.fspath(output), text_column,
+        label_column, unit, folds, l2, seed, _path(lexicons), _path(overlay)))

@@ -136,6 +136,26 @@ PYBIND11_MODULE(_credence, m) {
         return api::EvaluateJson(options);
       },
       py::call_guard<py::gil_scoped_release>());
+  m.def(
+      "tune_json",
+      [](const std::vector<std::string>& inputs, const std::string& output,
+         const std::string& text_column, const std::string& label_column,
+         const std::string& unit, int folds, double l2, int seed,
+         const std::string& lexicons, const std::string& overlay) {
+        api::TuneOptions options;
+        options.inputs = inputs;
+        options.output = output;
+        options.text_column = text_column;
+        options.label_column = label_column;
+        options.unit = unit;
+        options.folds = folds;
+        options.l2 = l2;
+        options.seed = seed;
+        options.lexicons = lexicons;
+        options.overlay = overlay;
+        return api::TuneJson(options);
+      },
+      py::call_guard<py::gil_scoped_release>());
   py::class_<api::Scorer>(m, "Scorer")
       .def(py::init([](const std::string& model, const std::string& lexicons,
                        const std::string& overlay) {
