@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Quick start, step 2: build everything setup.sh left out (the tests, the
-# benchmarks) and run the whole test suite. Build progress goes to stderr;
-# stdout ends with the line "N passed, N failed, N skipped", counting
-# GoogleTest cases (and each script test as one). Exits non-zero on failure.
+# benchmarks, the Python package) and run the whole test suite: meson's
+# tests, then the Python package's pytest tests with Debian's python3.
+# Build progress goes to stderr; stdout ends with the line "N passed, N
+# failed, N skipped", counting GoogleTest and pytest cases (and each other
+# script test as one). Exits non-zero on failure.
 set -uo pipefail
 cd "$(dirname "$0")"
 build_failed() { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
@@ -10,5 +12,11 @@ build_failed() { echo "0 passed, 1 failed, 0 skipped"; exit 1; }
 ninja -C build >&2 || build_failed
 meson test -C build --print-errorlogs "$@"
 status=$?
-python3 tests/count_cases.py build/meson-logs/testlog.junit.xml
+# pytest exits 5 when it collects no test: that fails too.
+pytest_log=build/meson-logs/pytest.junit.xml
+rm -f "$pytest_log"
+PYTHONPATH=build/python CREDENCE_BINARY=build/credence /usr/bin/python3 \
+  -m pytest -q -p no:cacheprovider --junitxml="$pytest_log" tests/python >&2 ||
+  status=1
+python3 tests/count_cases.py build/meson-logs/testlog.junit.xml "$pytest_log"
 exit $status

@@ -27,5 +27,6 @@ if ((status != 0)); then
   grep -E 'FAIL|ERROR: |runtime error|SUMMARY' "$build/sanitize.log" |
     head -40
 fi
-python3 tests/count_cases.py "$build/meson-logs/testlog.junit.xml" "sanitize: "
+python3 tests/count_cases.py --prefix "sanitize: " \
+  "$build/meson-logs/testlog.junit.xml"
 exit $status

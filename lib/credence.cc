@@ -1,0 +1,261 @@
+// The facade of include/credence/credence.h over the engine: copies
+// ArticleScore into the public plain structs and turns the engine's
+// exceptions into LoadError and TextError.
+#include "credence/credence.h"
+
+#include <cmath>
+#include <exception>
+#include <ostream>
+#include <sstream>
+#include <utility>
+
+#include "engine/builtin_data.h"
+#include "engine/learn/eval_run.h"
+#include "engine/learn/learn_options.h"
+#include "engine/learn/learn_report.h"
+#include "engine/learn/tune_run.h"
+#include "engine/report.h"
+#include "engine/scorer.h"
+#include "engine/scorer_factory.h"
+#include "engine/util/atomic_file.h"
+#include "features/backing.h"
+#include "features/utf8.h"
+
+namespace credence {
+namespace api {
+namespace {
+
+// Byte offsets to code points, moving from the last offset asked for:
+// offsets come nearly in order, so a report costs about one pass.
+class CodePoints {
+ public:
+  explicit CodePoints(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte >= byte_) {
+      cp_ += CountCodePoints(text_, byte_, byte);
+    } else {
+      cp_ -= CountCodePoints(text_, byte, byte_);
+    }
+    byte_ = byte;
+    return cp_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  size_t cp_ = 0;
+};
+
+Span MakeSpan(size_t begin, size_t end, CodePoints* cps) {
+  Span span;
+  span.begin = begin;
+  span.end = end;
+  span.cp_begin = cps->At(begin);
+  span.cp_end = cps->At(end);
+  return span;
+}
+
+std::string Slice(std::string_view text, size_t begin, size_t end) {
+  return std::string(text.substr(begin, end - begin));
+}
+
+Cue MakeCue(std::string_view text, const credence::Cue& cue,
+            double contribution, CodePoints* cps) {
+  Cue out;
+  out.span = MakeSpan(cue.begin, cue.end, cps);
+  out.text = Slice(text, cue.begin, cue.end);
+  out.category = Extractor::CategoryNames()[cue.category];
+  out.entry = cue.entry->phrase;
+  out.source = cue.entry->source;
+  out.strength = cue.strength;
+  out.contribution = contribution;
+  return out;
+}
+
+Claim MakeClaim(std::string_view text, const ScoredClaim& scored,
+                CodePoints* cps) {
+  Claim claim;
+  claim.span = MakeSpan(scored.span.begin, scored.span.end, cps);
+  claim.text = Slice(text, scored.span.begin, scored.span.end);
+  claim.confidence = scored.confidence;
+  claim.logit = scored.logit;
+  claim.backing = BackingName(scored.evidence.backing);
+  claim.backing_carried = scored.evidence.backing_carried;
+  const SpeakerSpan& backer = scored.evidence.backer;
+  if (backer.begin != backer.end) {
+    claim.speaker_span = MakeSpan(backer.begin, backer.end, cps);
+    claim.speaker = Slice(text, backer.begin, backer.end);
+  }
+  const std::vector<credence::Cue>& cues = scored.evidence.cues;
+  for (size_t c = 0; c < cues.size(); ++c) {
+    claim.cues.push_back(
+        MakeCue(text, cues[c], scored.cue_contributions[c], cps));
+  }
+  return claim;
+}
+
+// The working memory of one thread's ScoreBrief calls, reused from text
+// to text.
+struct BriefWork {
+  ExtractScratch scratch;
+  ScoredClaim claim;
+};
+
+bool IsAsciiBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+TuneRunOptions ToTuneRunOptions(const TuneOptions& options) {
+  TuneRunOptions run;
+  run.inputs = options.inputs;
+  run.output = options.output;
+  run.text_column = options.text_column;
+  run.label_column = options.label_column;
+  run.unit = options.unit;
+  run.folds = options.folds;
+  run.l2 = options.l2;
+  run.seed = options.seed;
+  run.lexicons = options.lexicons;
+  run.overlay = options.overlay;
+  return run;
+}
+
+// A part's out-of-fold metrics over all its rows, or null.
+void WritePartJson(const TuneReport& report, std::ostream& out) {
+  if (report.cv.empty()) {
+    out << "null";
+    return;
+  }
+  out << '{';
+  WriteMetricsJson(report.cv.front().metrics, out);
+  out << '}';
+}
+
+}  // namespace
+
+const char* Version() { return kCredenceVersion; }
+
+struct Scorer::Impl {
+  std::unique_ptr<credence::Scorer> scorer;
+};
+
+Scorer::Scorer(const Options& options) {
+  auto impl = std::make_unique<Impl>();
+  try {
+    impl->scorer =
+        BuildScorer(options.model, options.lexicons, options.overlay);
+  } catch (const std::exception& e) {
+    throw LoadError(e.what());
+  }
+  impl_ = std::move(impl);
+}
+
+Scorer::~Scorer() = default;
+Scorer::Scorer(Scorer&&) noexcept = default;
+Scorer& Scorer::operator=(Scorer&&) noexcept = default;
+
+Report Scorer::Score(std::string_view text) const {
+  ArticleScore article;
+  try {
+    article = impl_->scorer->ScoreArticle(text);
+  } catch (const InputError& e) {
+    throw TextError(e.what());
+  }
+  Report report;
+  report.score = article.score;
+  report.logit = article.logit;
+  CodePoints cps(text);
+  for (const ScoredClaim& scored : article.claims) {
+    report.claims.push_back(MakeClaim(text, scored, &cps));
+  }
+  return report;
+}
+
+void Scorer::WriteJson(std::string_view text, std::ostream& out) const {
+  try {
+    ScoreAndWriteJsonReport(text, *impl_->scorer, out);
+  } catch (const InputError& e) {
+    throw TextError(e.what());
+  }
+}
+
+Brief Scorer::ScoreBrief(std::string_view text) const {
+  try {
+    if (!IsAsciiBlank(text)) CheckArticleText(text);
+  } catch (const InputError& e) {
+    throw TextError(e.what());
+  }
+  thread_local BriefWork work;
+  impl_->scorer->ScoreClaim(text, {0, text.size()}, credence::Backing::kNone,
+                            &work.scratch, &work.claim);
+  const ScoredClaim& claim = work.claim;
+  Brief brief;
+  brief.confidence = claim.confidence;
+  brief.backing = BackingName(claim.evidence.backing);
+  double strongest = 0.0;
+  for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
+    const double weight = std::fabs(claim.cue_contributions[c]);
+    if (weight <= strongest) continue;
+    strongest = weight;
+    const credence::Cue& cue = claim.evidence.cues[c];
+    brief.cue_category = Extractor::CategoryNames()[cue.category];
+    brief.cue = Slice(text, cue.begin, cue.end);
+  }
+  return brief;
+}
+
+std::string EvaluateJson(const EvalOptions& options) {
+  EvalRunOptions run;
+  run.inputs = options.inputs;
+  run.text_column = options.text_column;
+  run.label_column = options.label_column;
+  run.unit = options.unit;
+  run.cues = options.cues;
+  run.model = options.scorer.model;
+  run.lexicons = options.scorer.lexicons;
+  run.overlay = options.scorer.overlay;
+  run.format = "json";
+  try {
+    ValidateEvalRunOptions(run);
+  } catch (const OptionError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  try {
+    return EvaluateModel(run).report;
+  } catch (const std::exception& e) {
+    throw LoadError(e.what());
+  }
+}
+
+std::string TuneJson(const TuneOptions& options) {
+  const TuneRunOptions run_options = ToTuneRunOptions(options);
+  try {
+    ValidateTuneRunOptions(run_options);
+  } catch (const OptionError& e) {
+    throw std::invalid_argument(e.what());
+  }
+  std::ostringstream json;
+  try {
+    AtomicFile target(run_options.output);  // a bad folder fails first
+    const TuneRun run = TuneModel(run_options, "credence.tune");
+    run.model.Save(target.stream());
+    target.Commit();
+    json << "{\"model\":";
+    WriteJsonString(run_options.output, json);
+    json << ",\"report\":";
+    WriteJsonString(run.report, json);
+    json << ",\"claim\":";
+    WritePartJson(run.claim_report, json);
+    json << ",\"article\":";
+    WritePartJson(run.article_report, json);
+    json << "}";
+  } catch (const std::invalid_argument& e) {
+    throw;
+  } catch (const std::exception& e) {
+    throw LoadError(e.what());
+  }
+  return json.str();
+}
+
+}  // namespace api
+}  // namespace credence
