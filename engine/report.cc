@@ -17,29 +17,6 @@ const char kCredenceVersion[] = "0.1.0";
 
 namespace {
 
-// Converts byte offsets to code point offsets by counting from the
-// previous offset, forwards or backwards: a report that visits claims and
-// cues in text order costs time linear in the article and its cues.
-class CodePointCursor {
- public:
-  explicit CodePointCursor(std::string_view text) : text_(text) {}
-  // Offsets fall on character boundaries, so counting back is exact.
-  size_t At(size_t byte) {
-    if (byte >= byte_) {
-      cp_ += CountCodePoints(text_, byte_, byte);
-    } else {
-      cp_ -= CountCodePoints(text_, byte, byte_);
-    }
-    byte_ = byte;
-    return cp_;
-  }
-
- private:
-  std::string_view text_;
-  size_t byte_ = 0;
-  size_t cp_ = 0;
-};
-
 // A JSON string, escaped as nlohmann's serializer does (quotes,
 // backslashes, \b \f \n \r \t, other control characters as \u00xx; UTF-8
 // passes through), written in runs straight to `out`: a long claim is not

@@ -25,6 +25,29 @@ char32_t DecodeUtf8(std::string_view text, size_t pos, size_t* length);
 // Number of code points in text[begin, end).
 size_t CountCodePoints(std::string_view text, size_t begin, size_t end);
 
+// Byte offsets to code point offsets, counting from the offset asked for
+// before, forwards or backwards: offsets asked in about text order (a
+// report's claims and cues) cost about one pass over the text. Offsets must
+// fall on character boundaries.
+class CodePointCursor {
+ public:
+  explicit CodePointCursor(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte >= byte_) {
+      cp_ += CountCodePoints(text_, byte_, byte);
+    } else {
+      cp_ -= CountCodePoints(text_, byte, byte_);
+    }
+    byte_ = byte;
+    return cp_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0;
+  size_t cp_ = 0;
+};
+
 }  // namespace credence
 
 #endif  // CREDENCE_FEATURES_UTF8_H_

@@ -25,28 +25,7 @@ namespace credence {
 namespace api {
 namespace {
 
-// Byte offsets to code points, moving from the last offset asked for:
-// offsets come nearly in order, so a report costs about one pass.
-class CodePoints {
- public:
-  explicit CodePoints(std::string_view text) : text_(text) {}
-  size_t At(size_t byte) {
-    if (byte >= byte_) {
-      cp_ += CountCodePoints(text_, byte_, byte);
-    } else {
-      cp_ -= CountCodePoints(text_, byte, byte_);
-    }
-    byte_ = byte;
-    return cp_;
-  }
-
- private:
-  std::string_view text_;
-  size_t byte_ = 0;
-  size_t cp_ = 0;
-};
-
-Span MakeSpan(size_t begin, size_t end, CodePoints* cps) {
+Span MakeSpan(size_t begin, size_t end, CodePointCursor* cps) {
   Span span;
   span.begin = begin;
   span.end = end;
@@ -60,7 +39,7 @@ std::string Slice(std::string_view text, size_t begin, size_t end) {
 }
 
 Cue MakeCue(std::string_view text, const credence::Cue& cue,
-            double contribution, CodePoints* cps) {
+            double contribution, CodePointCursor* cps) {
   Cue out;
   out.span = MakeSpan(cue.begin, cue.end, cps);
   out.text = Slice(text, cue.begin, cue.end);
@@ -73,7 +52,7 @@ Cue MakeCue(std::string_view text, const credence::Cue& cue,
 }
 
 Claim MakeClaim(std::string_view text, const ScoredClaim& scored,
-                CodePoints* cps) {
+                CodePointCursor* cps) {
   Claim claim;
   claim.span = MakeSpan(scored.span.begin, scored.span.end, cps);
   claim.text = Slice(text, scored.span.begin, scored.span.end);
@@ -164,7 +143,7 @@ Report Scorer::Score(std::string_view text) const {
   Report report;
   report.score = article.score;
   report.logit = article.logit;
-  CodePoints cps(text);
+  CodePointCursor cps(text);
   for (const ScoredClaim& scored : article.claims) {
     report.claims.push_back(MakeClaim(text, scored, &cps));
   }
