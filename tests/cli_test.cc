@@ -155,6 +155,7 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
         "credence-model 1\nname other\nbias 0\nweight hedge 1\nend\n");
   Write("overlay/hedge.txt", "may\nmay\n");
   Write("typo/hedges.txt", "may\n");
+  Write("nothing/README.md", "not an article\n");
   Write("bad-removal/hedge.txt", "# no such entry\n-it is whispered\n");
   Write("partial/hedge.txt", "rumored = 2\n");
   Write("cross/booster.txt", "reportedly\n");
@@ -175,15 +176,30 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
        2,
        "credence score: no article given (credence score FILE, or - for "
        "standard input)\n"},
-      {"two files",
-       {"score", "a", "b"},
-       2,
-       "credence score: one article at a time (got 2 files)\n"},
+      {"two missing files",
+       {"score", dir + "/a", dir + "/b"},
+       1,
+       "credence score: " + dir +
+           "/a: cannot open (No such file or directory; --skip-bad-rows "
+           "reports and skips bad articles)\n"},
       {"unknown flag",
        {"score", "x.txt", "--colour"},
        2,
        "credence score: unrecognised option '--colour' (see credence score "
        "--help)\n"},
+      {"mistyped flag",
+       {"score", "x.txt", "--fromat", "json"},
+       2,
+       "credence score: unknown option --fromat (did you mean --format?)\n"},
+      {"mistyped flag with =",
+       {"score", "x.txt", "--skip-bad-row"},
+       2,
+       "credence score: unknown option --skip-bad-row (did you mean "
+       "--skip-bad-rows?)\n"},
+      {"mistyped rank flag",
+       {"rank", "x.csv", "--colum=title"},
+       2,
+       "credence rank: unknown option --colum (did you mean --column?)\n"},
       {"flag without value",
        {"score", "x.txt", "--format"},
        2,
@@ -192,17 +208,18 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"bad format",
        {"score", "x.txt", "--format", "xml"},
        2,
-       "credence score: --format must be text or json, not 'xml'\n"},
+       "credence score: --format must be text, json or brief, not 'xml'\n"},
       {"missing file",
        {"score", dir + "/nope.txt"},
        1,
        "credence score: " + dir +
            "/nope.txt: cannot open (No such file or "
            "directory)\n"},
-      {"directory",
-       {"score", dir},
+      {"folder without articles",
+       {"score", dir + "/nothing"},
        1,
-       "credence score: " + dir + ": is a directory (give an article file)\n"},
+       "credence score: " + dir +
+           "/nothing: no .txt files in the folder (articles are FILE.txt)\n"},
       {"empty file",
        {"score", dir + "/empty.txt"},
        1,
@@ -453,7 +470,9 @@ TEST_F(CliTest, RankFailures) {
       {"bad row",
        {"rank", dir + "/bad.csv"},
        1,
-       "credence rank: " + dir + "/bad.csv:3: "},
+       "credence rank: " + dir +
+           "/bad.csv:3: row has 3 fields, the header has 2 (quote fields that "
+           "hold commas; --skip-bad-rows reports and skips bad rows)\n"},
       {"empty output",
        {"rank", good, "--output", ""},
        2,

@@ -44,8 +44,11 @@ const char kMainHelp[] =
     "codes. credence --version prints the version.\n";
 
 const char kScoreHelp[] =
-    "usage: credence score FILE|- [--format text|json] [--model FILE]\n"
-    "                      [--lexicons DIR] [--overlay DIR]\n"
+    "usage: credence score FILE|-|FOLDER... [--format text|json|brief]\n"
+    "                      [--jsonl FILE|-] [--id-field id] [--text-field "
+    "text]\n"
+    "                      [--threads N] [--skip-bad-rows] [--output FILE]\n"
+    "                      [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Scores one article: UTF-8 text whose first non-blank line is the\n"
     "headline (claim 0); every sentence after it is a claim. Each claim gets\n"
@@ -54,8 +57,29 @@ const char kScoreHelp[] =
     "of the claims' features), or of the mean claim logit for a model\n"
     "without article weights.\n"
     "\n"
+    "Many articles (several FILEs, a FOLDER: its *.txt files at any depth,\n"
+    "by path; or --jsonl) are written as JSON Lines, one report a line in\n"
+    "input order: the object of --format json on one line with \"path\"\n"
+    "(files) or \"id\" (--jsonl) as its first key; or, with --format brief,\n"
+    "{\"path\"|\"id\", \"score\": article score, \"claims\": "
+    "[{\"confidence\",\n"
+    "\"backing\", \"cue\": {\"category\", \"text\"} of the claim's strongest\n"
+    "cue, or null}]} (numbers with 6 decimals). stderr then ends with\n"
+    "\"read N articles, scored M, rejected K\".\n"
+    "\n"
     "options:\n"
-    "  --format text|json  output format (default text)\n"
+    "  --format text|json|brief  output format (default text; JSON Lines\n"
+    "                      of full reports for many articles)\n"
+    "  --jsonl FILE|-      JSON Lines of articles: one object a line\n"
+    "  --id-field NAME     the field of a line's id (default id), a string\n"
+    "  --text-field NAME   the field of its text (default text), a string\n"
+    "  --threads N         threads scoring many articles (default: every\n"
+    "                      core); the output is the same for any N\n"
+    "  --skip-bad-rows     report each bad article (PATH[:LINE]: problem)\n"
+    "                      on stderr and go on (default: the first one\n"
+    "                      stops the run, no output)\n"
+    "  --output FILE       write there instead of stdout (- is stdout); a\n"
+    "                      file appears whole or not at all\n"
     "  --model FILE        a credence-model 1 file (default: built in)\n"
     "  --lexicons DIR      a folder holding every lexicon file (below) to use\n"
     "                      instead of the built-in ones\n"
@@ -129,7 +153,7 @@ const char kScoreHelp[] =
     "weights and biases within [-1e6, 1e6]. Larger inputs are refused.\n"
     "\n"
     "exit codes: 0 scored; 1 unreadable, empty, binary or non-UTF-8 input,\n"
-    "or a bad model or lexicon file; 2 bad command line.\n";
+    "a bad JSON line, or a bad model or lexicon file; 2 bad command line.\n";
 
 const char kRankHelp[] =
     "usage: credence rank FILE|- [--column headline] [--id-column id]\n"
@@ -200,7 +224,8 @@ std::string ReadArticle(std::istream& in, const std::string& path) {
   return text;
 }
 
-// Reads the article; errors become DataError "PATH: problem".
+}  // namespace
+
 std::string ReadInput(const std::string& path, std::istream& in) {
   if (path == "-") {
     // A closed descriptor 0 reads as empty; say what it is. (Only for the
@@ -224,6 +249,8 @@ std::string ReadInput(const std::string& path, std::istream& in) {
   if (file.bad()) throw DataError(path + ": read error");
   return text;
 }
+
+namespace {
 
 // Whether `path` is a regular file (after symbolic links), which a second
 // pass can read again; a pipe, FIFO or device may not be.
@@ -262,38 +289,53 @@ std::string TheInput(const po::variables_map& vm, const std::string& rule) {
 
 ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
                                bool* help) {
-  ScoreOptions options;
+  ScoreOptions o;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
-      "format", po::value(&options.format))("model", po::value(&options.model))(
-      "lexicons", po::value(&options.lexicons))("overlay",
-                                                po::value(&options.overlay))(
-      "input", po::value<std::vector<std::string>>());
+      "format", po::value(&o.format))("model", po::value(&o.model))(
+      "jsonl", po::value(&o.jsonl))("id-field", po::value(&o.id_field))(
+      "text-field", po::value(&o.text_field))("threads", po::value(&o.threads))(
+      "skip-bad-rows", po::bool_switch(&o.skip_bad_rows))(
+      "output", po::value(&o.output))("input",
+                                      po::value<std::vector<std::string>>());
+  AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   const po::variables_map vm = ParseCommandLine(args, desc, "score");
-  if (*help) return options;
-  options.input = TheInput(vm, "one article at a time");
-  ValidateScoreOptions(options);
-  return options;
+  if (*help) return o;
+  o.format_given = vm.count("format") > 0;
+  o.output_given = vm.count("output") > 0;
+  o.inputs = Inputs(vm);
+  if (o.inputs.size() == 1) o.input = o.inputs.front();
+  ValidateScoreOptions(o);
+  return o;
 }
 
 int RunScore(const std::vector<std::string>& args, std::istream& in,
-             std::ostream& out) {
+             std::ostream& out, std::ostream& err) {
   bool help = false;
   const ScoreOptions options = ParseScoreOptions(args, &help);
   if (help) {
     out << kScoreHelp;
     return 0;
   }
+  if (IsBatchScore(options)) return RunBatchScore(options, in, out, err);
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(options.model, options.lexicons, options.overlay);
   const std::string text = ReadInput(options.input, in);
+  std::unique_ptr<AtomicFile> target;
+  if (!options.output.empty() && options.output != "-") {
+    if (options.input != "-") {
+      CheckNotAnInput(options.output, "--output", {{options.input}});
+    }
+    target = std::make_unique<AtomicFile>(options.output);
+  }
+  std::ostream& sink = target ? target->stream() : out;
   // Scored claim by claim as the report is written: memory holds the text
   // and one claim. Bad input is refused before anything is written.
   try {
     if (options.format == "json") {
-      ScoreAndWriteJsonReport(text, *scorer, out);
+      ScoreAndWriteJsonReport(text, *scorer, sink);
     } else {
-      ScoreAndWriteTextReport(text, *scorer, out);
+      ScoreAndWriteTextReport(text, *scorer, sink);
     }
   } catch (const InputError& e) {
     // "PATH:line:col: problem" when the error has a position.
@@ -301,6 +343,7 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
     const bool positioned = *what >= '0' && *what <= '9';
     throw DataError(options.input + (positioned ? ":" : ": ") + what);
   }
+  if (target) target->Commit();
   out.flush();
   if (!out)
     throw DataError("cannot write the report (disk full or pipe closed?)");
@@ -450,6 +493,9 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     LazyRecordSource lazy(reread);
     summary = RankCsv(*source, o.input, lazy, options, *scorer, sink, err,
                       progress, spool ? &spool->stream() : nullptr);
+  } catch (const BadRowError& e) {
+    if (tty) err << "\n";
+    throw DataError(WithSkipHint(e.what(), "rows"));
   } catch (...) {
     if (tty) err << "\n";
     throw;
@@ -465,14 +511,35 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
 }  // namespace
 
 void ValidateScoreOptions(const ScoreOptions& options) {
-  if (options.input.empty()) {
+  if (options.inputs.empty() && options.input.empty() &&
+      options.jsonl.empty()) {
     throw UsageError(
         "no article given (credence score FILE, or - for "
         "standard input)");
   }
-  if (options.format != "text" && options.format != "json") {
-    throw UsageError("--format must be text or json, not '" + options.format +
-                     "'");
+  if (!options.jsonl.empty() && !options.inputs.empty()) {
+    throw UsageError(
+        "give articles as files or as --jsonl, not both (one run reads "
+        "one kind)");
+  }
+  if (options.format != "text" && options.format != "json" &&
+      options.format != "brief") {
+    throw UsageError("--format must be text, json or brief, not '" +
+                     options.format + "'");
+  }
+  if (options.id_field.empty()) {
+    throw UsageError("--id-field must name a field");
+  }
+  if (options.text_field.empty()) {
+    throw UsageError("--text-field must name a field");
+  }
+  if (options.output_given && options.output.empty()) {
+    throw UsageError(
+        "--output must name a file (leave it out, or -, for standard "
+        "output)");
+  }
+  if (options.threads < 0 || options.threads > 1024) {
+    throw UsageError("--threads must be between 1 and 1024 (0: every core)");
   }
 }
 
@@ -525,7 +592,7 @@ int RunCommand(const std::vector<std::string>& args, std::istream& in,
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   const std::string who = "credence " + command + ": ";
   try {
-    if (command == "score") return RunScore(rest, in, out);
+    if (command == "score") return RunScore(rest, in, out, err);
     if (command == "rank") return RunRank(rest, in, out, err);
     if (command == "tune") return RunTune(rest, out);
     if (command == "eval") return RunEval(rest, out);

@@ -525,7 +525,7 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     } catch (const CsvError& e) {
       ++summary->read;
       ++summary->rejected;
-      if (!options.skip_bad_rows) throw;
+      if (!options.skip_bad_rows) throw BadRowError(e.what());
       log << e.what() << '\n';
       scored->rejected.push_back(summary->read);
       continue;

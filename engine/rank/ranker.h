@@ -62,6 +62,13 @@ struct RankSummary {
   uint64_t rejected = 0;
 };
 
+// The bad row that stopped a run without `skip_bad_rows`: what() is the
+// row's "path:line: problem (hint)".
+class BadRowError : public CsvError {
+ public:
+  using CsvError::CsvError;
+};
+
 // Called now and then with the number of rows read so far.
 using RankProgress = std::function<void(uint64_t rows)>;
 
@@ -120,7 +127,8 @@ class FileRecordSource : public RecordSource {
 // (a full ranking reads its records again for output; with --top it is not
 // used). `spool`, when given, receives a copy of every byte read (for a
 // stream that cannot be read again). Throws CsvError (engine/csv/csv_reader.h)
-// for a bad header, and for the first bad row unless `skip_bad_rows`, in
+// for a bad header, and BadRowError for the first bad row unless
+// `skip_bad_rows`, in
 // which case each bad row's "path:line: problem" goes to `log` as a line;
 // CsvInputError (a failed read, an endless record) always stops the run.
 RankSummary RankCsv(std::istream& in, const std::string& path,
