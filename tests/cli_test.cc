@@ -386,6 +386,39 @@ TEST_F(CliTest, RankWritesCsvAndASummary) {
             "confirmed,Police confirmed the arrest\n");
 }
 
+// --text-column on every command that reads a text column (rank's
+// --column its other name), - for standard output, --version everywhere.
+TEST_F(CliTest, SameOptionNamesAcrossCommands) {
+  const std::string csv =
+      Write("t.csv", "id,title\na,Police confirmed the arrest\n");
+  const std::string expected =
+      "rank,id,score,backing,cue_category,cue,text\n"
+      "1,a,0.950678,institution,official_confirmation,Police "
+      "confirmed,Police confirmed the arrest\n";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--text-column", "title"},
+        std::vector<std::string>{"--column", "title"},
+        std::vector<std::string>{"--text-column=title", "--output", "-"}}) {
+    std::vector<std::string> line = {"rank", csv, "--model", kPriorModel};
+    line.insert(line.end(), args.begin(), args.end());
+    const CliRun r = Cli(line);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, expected) << args[0];
+  }
+  EXPECT_FALSE(fs::exists("-"));
+  const CliRun both =
+      Cli({"rank", csv, "--column", "title", "--text-column", "title"});
+  EXPECT_EQ(both.code, 2);
+  EXPECT_EQ(both.err,
+            "credence rank: --column is another name of --text-column (give "
+            "one of them)\n");
+  for (const char* command : {"score", "rank", "tune", "eval"}) {
+    const CliRun r = Cli({command, "--version"});
+    EXPECT_EQ(r.code, 0) << command;
+    EXPECT_EQ(r.out, "credence 0.1.0\n") << command;
+  }
+}
+
 TEST_F(CliTest, RankOutputFileAppearsWholeOrNotAtAll) {
   const std::string target = Path("ranked.csv");
   CliRun r = Cli({"rank", Write("h.csv", kHeadlines), "--output", target});

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cerrno>
 #include <chrono>
@@ -41,7 +42,8 @@ const char kMainHelp[] =
     "  eval FILE...   measure a model on labeled CSV files\n"
     "\n"
     "credence COMMAND --help explains a command, its output and its exit\n"
-    "codes. credence --version prints the version.\n";
+    "codes. credence --version (or credence COMMAND --version) prints the\n"
+    "version. FILE - is standard input; --output - is standard output.\n";
 
 const char kScoreHelp[] =
     "usage: credence score FILE|-|FOLDER... [--format text|json|brief]\n"
@@ -156,7 +158,7 @@ const char kScoreHelp[] =
     "a bad JSON line, or a bad model or lexicon file; 2 bad command line.\n";
 
 const char kRankHelp[] =
-    "usage: credence rank FILE|- [--column headline] [--id-column id]\n"
+    "usage: credence rank FILE|- [--text-column headline] [--id-column id]\n"
     "                     [--top N] [--order desc|asc] [--format csv|jsonl]\n"
     "                     [--threads N] [--skip-bad-rows] [--output FILE]\n"
     "                     [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
@@ -171,7 +173,8 @@ const char kRankHelp[] =
     "read, for the output pass.\n"
     "\n"
     "options:\n"
-    "  --column NAME       the text column (default headline)\n"
+    "  --text-column NAME  the text column (default headline); --column is\n"
+    "                      another name of it\n"
     "  --id-column NAME    the id column (default id; when the file has no\n"
     "                      such column, ids are 1-based row numbers)\n"
     "  --top N             only the N best (or, with --order asc, worst) "
@@ -184,10 +187,10 @@ const char kRankHelp[] =
     "                      every core); the output is the same for any N\n"
     "  --skip-bad-rows     report each malformed row on stderr and go on\n"
     "                      (default: the first one stops the run, no output)\n"
-    "  --output FILE       write there instead of stdout; a file appears\n"
-    "                      whole or not at all (and keeps its mode); a\n"
-    "                      device or FIFO (/dev/null, /dev/stdout) is\n"
-    "                      written straight\n"
+    "  --output FILE       write there instead of stdout (- is stdout); a\n"
+    "                      file appears whole or not at all (keeping its\n"
+    "                      mode); a device or FIFO (/dev/null) is written\n"
+    "                      straight\n"
     "  --model, --lexicons, --overlay   as for credence score\n"
     "\n"
     "CSV output columns:\n"
@@ -355,20 +358,26 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   RankCommandOptions o;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
-      "column", po::value(&o.column))("id-column", po::value(&o.id_column))(
-      "top", po::value(&o.top))("order", po::value(&o.order))(
-      "format", po::value(&o.format))("threads", po::value(&o.threads))(
-      "skip-bad-rows", po::bool_switch(&o.skip_bad_rows))(
+      "text-column", po::value(&o.column))("column", po::value(&o.column))(
+      "id-column", po::value(&o.id_column))("top", po::value(&o.top))(
+      "order", po::value(&o.order))("format", po::value(&o.format))(
+      "threads", po::value(&o.threads))("skip-bad-rows",
+                                        po::bool_switch(&o.skip_bad_rows))(
       "output", po::value(&o.output))("model", po::value(&o.model))(
       "lexicons", po::value(&o.lexicons))("overlay", po::value(&o.overlay))(
       "input", po::value<std::vector<std::string>>());
   const po::variables_map vm = ParseCommandLine(args, desc, "rank");
   if (*help) return o;
+  if (vm.count("text-column") > 0 && vm.count("column") > 0) {
+    throw UsageError(
+        "--column is another name of --text-column (give one of them)");
+  }
   o.id_column_given = vm.count("id-column") > 0;
   o.output_given = vm.count("output") > 0;
   o.top_given = vm.count("top") > 0;
   o.input = TheInput(vm, "one CSV file at a time");
   ValidateRankOptions(o);
+  if (o.output == "-") o.output.clear();  // standard output
   if (!o.output.empty() && o.input != "-") {
     CheckNotAnInput(o.output, "--output", {{o.input}});
   }
@@ -549,7 +558,9 @@ void ValidateRankOptions(const RankCommandOptions& options) {
         "no CSV file given (credence rank FILE, or - for "
         "standard input)");
   }
-  if (options.column.empty()) throw UsageError("--column must name a column");
+  if (options.column.empty()) {
+    throw UsageError("--text-column must name a column");
+  }
   if (options.top < 0 || (options.top_given && options.top == 0)) {
     throw UsageError("--top must be a positive number of rows, not " +
                      std::to_string(options.top));
@@ -591,6 +602,10 @@ int RunCommand(const std::vector<std::string>& args, std::istream& in,
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   const std::string who = "credence " + command + ": ";
+  if (std::find(rest.begin(), rest.end(), "--version") != rest.end()) {
+    out << "credence " << kCredenceVersion << "\n";
+    return 0;
+  }
   try {
     if (command == "score") return RunScore(rest, in, out, err);
     if (command == "rank") return RunRank(rest, in, out, err);
