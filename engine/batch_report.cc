@@ -87,7 +87,8 @@ void AppendBriefLine(std::string_view key, std::string_view label,
   std::ostringstream line;
   const ClassicLocale classic(line);
   AppendLabel(key, label, line);
-  line << "\"score\":" << FormatFixed(article.score, 6) << ",\"claims\":[";
+  line << "\"schema_version\":" << kJsonSchemaVersion
+       << ",\"score\":" << FormatFixed(article.score, 6) << ",\"claims\":[";
   for (size_t k = 0; k < article.claims.size(); ++k) {
     if (k > 0) line << ',';
     WriteBriefClaim(text, article.claims[k], line);

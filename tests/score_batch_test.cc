@@ -53,8 +53,9 @@ const char kPlainBrief[] =
 
 std::string Brief(const std::string& label_json, bool plain = false) {
   return "{" + label_json + "," +
-         (plain ? std::string(kPlainBrief)
-                : std::string(kBriefScore) + kBriefClaims);
+         (plain ? std::string("\"schema_version\":1,") + kPlainBrief
+                : std::string("\"schema_version\":1,") + kBriefScore +
+                      kBriefClaims);
 }
 
 TEST_F(ScoreBatchTest, FilesAndFoldersInPathOrder) {
@@ -96,7 +97,10 @@ TEST_F(ScoreBatchTest, FullReportIsTheJsonReportWithItsLabel) {
   std::string line;
   for (const std::string& path : {a, b}) {
     ASSERT_TRUE(std::getline(lines, line));
-    EXPECT_EQ(line.rfind("{\"path\":\"" + path + "\",\"credence\":", 0), 0u)
+    EXPECT_EQ(
+        line.rfind(
+            "{\"path\":\"" + path + "\",\"schema_version\":1,\"credence\":", 0),
+        0u)
         << line;
     nlohmann::json object = nlohmann::json::parse(line);
     object.erase("path");

@@ -300,7 +300,8 @@ void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
   const std::string_view score_text(
       score, static_cast<size_t>(PutFixed6(row.score, score) - score));
   json->str("");
-  *json << "{\"rank\":" << rank << ",\"id\":";
+  *json << "{\"schema_version\":" << kJsonSchemaVersion << ",\"rank\":" << rank
+        << ",\"id\":";
   WriteJsonString(id, *json);
   *json << ",\"score\":" << score_text << ",\"claim\":";
   WriteClaimJson(text, claim, 0, scorer, *json);
