@@ -59,8 +59,11 @@ void WriteBriefClaim(std::string_view text, const ScoredClaim& claim,
 void AppendJsonLine(std::string_view key, std::string_view label,
                     std::string_view text, const Scorer& scorer,
                     std::string* out) {
+  // Scored once with every claim held (ScoreAndWriteJsonReport scores each
+  // claim twice to hold one): a batch article is at most 32 MiB.
+  const ArticleScore article = scorer.ScoreArticle(text);
   std::ostringstream report;
-  ScoreAndWriteJsonReport(text, scorer, report);
+  WriteJsonReport(text, article, scorer, report);
   std::ostringstream line;
   AppendLabel(key, label, line);
   const std::string full = report.str();
