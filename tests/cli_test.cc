@@ -406,6 +406,27 @@ TEST_F(CliTest, SameOptionNamesAcrossCommands) {
     EXPECT_EQ(r.out, expected) << args[0];
   }
   EXPECT_FALSE(fs::exists("-"));
+  // The brief JSON lines: the CSV's fields, with --top and without.
+  const std::string brief =
+      "{\"schema_version\":1,\"rank\":1,\"id\":\"a\",\"score\":0.950678,"
+      "\"backing\":\"institution\",\"cue\":{\"category\":"
+      "\"official_confirmation\",\"text\":\"Police confirmed\"},\"text\":"
+      "\"Police confirmed the arrest\"}\n";
+  for (const char* top : {"0", "1"}) {
+    std::vector<std::string> line = {"rank",    csv,        "--text-column",
+                                     "title",   "--format", "jsonl-brief",
+                                     "--model", kPriorModel};
+    if (std::string(top) == "1") line.insert(line.end(), {"--top", "1"});
+    const CliRun r = Cli(line);
+    EXPECT_EQ(r.out, brief) << top;
+  }
+  const CliRun plain =
+      Cli({"rank", "-", "--format", "jsonl-brief", "--model", kPriorModel},
+          "headline\nMarkets were calm\n");
+  EXPECT_EQ(plain.out,
+            "{\"schema_version\":1,\"rank\":1,\"id\":\"1\",\"score\":0.622459,"
+            "\"backing\":\"none\",\"cue\":null,\"text\":\"Markets were "
+            "calm\"}\n");
   const CliRun both =
       Cli({"rank", csv, "--column", "title", "--text-column", "title"});
   EXPECT_EQ(both.code, 2);
@@ -469,7 +490,8 @@ TEST_F(CliTest, RankFailures) {
       {"bad format",
        {"rank", good, "--format", "xml"},
        2,
-       "credence rank: --format must be csv or jsonl, not 'xml'\n"},
+       "credence rank: --format must be csv, jsonl or jsonl-brief, not "
+       "'xml'\n"},
       {"negative top",
        {"rank", good, "--top", "-3"},
        2,

@@ -95,6 +95,9 @@ def outputs(binary, folder):
     rank = [json.loads(line) for line in
             run(binary, "rank", labeled, "--text-column", "text",
                 "--format", "jsonl").splitlines()]
+    rank_brief = [json.loads(line) for line in
+                  run(binary, "rank", labeled, "--text-column", "text",
+                      "--format", "jsonl-brief").splitlines()]
     evals = json.loads(run(binary, "eval", labeled, "--format", "json"))
     return [
         ("score-report", score, [("schema_version", 2), ("claims", {})]),
@@ -102,6 +105,7 @@ def outputs(binary, folder):
         ("brief-report", brief[0], [("id", "both path and id"), ("score", 2)]),
         ("brief-report", brief[1], [("schema_version", None), ("claims", [1])]),
         ("rank-jsonl", rank[0], [("rank", 0), ("score", "high")]),
+        ("rank-jsonl-brief", rank_brief[0], [("cue", "x"), ("claim", {})]),
         ("eval", evals, [("n", -1), ("files", [{}])]),
     ]
 

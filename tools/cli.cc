@@ -161,7 +161,8 @@ const char kScoreHelp[] =
 
 const char kRankHelp[] =
     "usage: credence rank FILE|- [--text-column headline] [--id-column id]\n"
-    "                     [--top N] [--order desc|asc] [--format csv|jsonl]\n"
+    "                     [--top N] [--order desc|asc]\n"
+    "                     [--format csv|jsonl|jsonl-brief]\n"
     "                     [--threads N] [--skip-bad-rows] [--output FILE]\n"
     "                     [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
     "\n"
@@ -184,7 +185,7 @@ const char kRankHelp[] =
     "                      N at least 1; memory then grows with N, not with\n"
     "                      the input (without --top: every row)\n"
     "  --order desc|asc    highest confidence first (default) or lowest\n"
-    "  --format csv|jsonl  output format (default csv)\n"
+    "  --format csv|jsonl|jsonl-brief  output format (default csv)\n"
     "  --threads N         threads in all, the reading one included (default:\n"
     "                      every core); the output is the same for any N\n"
     "  --skip-bad-rows     report each malformed row on stderr and go on\n"
@@ -208,7 +209,11 @@ const char kRankHelp[] =
     "JSON lines: {\"schema_version\", \"rank\", \"id\", \"score\", "
     "\"claim\"},\n"
     "where claim is the claim object of credence score --format json\n"
-    "without its speaker (offsets into the text).\n"
+    "without its speaker (offsets into the text). jsonl-brief: the CSV's\n"
+    "fields without the per-feature maps: {\"schema_version\", \"rank\",\n"
+    "\"id\", \"score\", \"backing\", \"cue\": {\"category\", \"text\"} or "
+    "null,\n"
+    "\"text\"}.\n"
     "\n"
     "stderr ends with \"read N rows, ranked M, rejected K\" (N = M + K).\n"
     "exit codes: 0 ranked; 1 unreadable input, a bad header or row, a bad\n"
@@ -441,7 +446,8 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   options.id_required = o.id_column_given;
   options.top = static_cast<uint64_t>(o.top);
   options.ascending = o.order == "asc";
-  options.jsonl = o.format == "jsonl";
+  options.jsonl = o.format == "jsonl" || o.format == "jsonl-brief";
+  options.brief = o.format == "jsonl-brief";
   options.threads = o.threads > 0
                         ? static_cast<unsigned>(o.threads)
                         : std::max(1u, std::thread::hardware_concurrency());
@@ -572,9 +578,10 @@ void ValidateRankOptions(const RankCommandOptions& options) {
     throw UsageError("--order must be desc or asc, not '" + options.order +
                      "'");
   }
-  if (options.format != "csv" && options.format != "jsonl") {
-    throw UsageError("--format must be csv or jsonl, not '" + options.format +
-                     "'");
+  if (options.format != "csv" && options.format != "jsonl" &&
+      options.format != "jsonl-brief") {
+    throw UsageError("--format must be csv, jsonl or jsonl-brief, not '" +
+                     options.format + "'");
   }
   if (options.output_given && options.output.empty()) {
     throw UsageError(

@@ -42,8 +42,9 @@ struct RankOptions {
   uint64_t top = 0;                 // keep the best `top` rows; 0: all
   bool ascending = false;           // least credible first
   bool jsonl = false;               // JSON lines instead of CSV
-  unsigned threads = 1;             // threads, the caller's included
-  bool skip_bad_rows = false;       // report bad rows on `log` and go on
+  bool brief = false;          // with jsonl: the CSV's fields, no claim object
+  unsigned threads = 1;        // threads, the caller's included
+  bool skip_bad_rows = false;  // report bad rows on `log` and go on
   // The CSV reader's buffers (engine/csv/csv_reader.h): kSmall for many small
   // inputs (tests, fuzzing).
   CsvBuffers csv_buffers = CsvBuffers::kLarge;
