@@ -25,6 +25,7 @@
 #include "engine/util/work_pool.h"
 #include "tools/cli.h"
 #include "tools/command_options.h"
+#include "tools/json_line.h"
 
 namespace credence {
 namespace {
@@ -99,6 +100,26 @@ uint64_t SizeOf(const std::string& path) {
   return ec ? 0 : static_cast<uint64_t>(size);
 }
 
+// The id and text of a simple JSON line (json_line.h), or false.
+bool ReadSimpleLine(const std::string& line, const ScoreOptions& options,
+                    std::string* id, std::string* text) {
+  thread_local std::vector<JsonField> fields;
+  if (!ReadFlatJsonObject(line, &fields)) return false;
+  const JsonField* found_id = nullptr;
+  const JsonField* found_text = nullptr;
+  for (const JsonField& field : fields) {  // the last of a name counts
+    if (field.name == options.id_field) found_id = &field;
+    if (field.name == options.text_field) found_text = &field;
+  }
+  if (!found_id || !found_text || !found_id->is_string ||
+      !found_text->is_string) {
+    return false;
+  }
+  *id = found_id->value;
+  *text = found_text->value;
+  return true;
+}
+
 // The id and text of a JSON line; DataError "WHERE: problem (hint)".
 void ParseLine(const Article& article, const ScoreOptions& options,
                std::string* id, std::string* text) {
@@ -133,7 +154,9 @@ void ScoreOne(const ScoreOptions& options, const Scorer& scorer,
     std::string text;
     std::string_view body = article->raw;
     if (!options.jsonl.empty()) {
-      ParseLine(*article, options, &article->label, &text);
+      if (!ReadSimpleLine(article->raw, options, &article->label, &text)) {
+        ParseLine(*article, options, &article->label, &text);
+      }
       body = text;
     }
     const char* key = options.jsonl.empty() ? "path" : "id";
