@@ -230,7 +230,7 @@ class Progress {
       *err_ << " (" << static_cast<int>(done * 100) << "%, "
             << static_cast<uint64_t>(s * (1 - done) / done) << "s left)";
     }
-    *err_ << std::flush;
+    *err_ << "\033[K" << std::flush;  // clears what a longer line left
   }
   void End() {
     if (err_ && shown_ > 0) *err_ << "\n";
