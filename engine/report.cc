@@ -303,7 +303,8 @@ void WriteJson(std::string_view text, const ClaimStream& claims,
   const LinearModel& model = scorer.model();
   const std::vector<std::string>& names = model.feature_names();
   CodePointCursor cursor(text);
-  out << "{\"credence\":{\"version\":";
+  out << "{\"schema_version\":" << kJsonSchemaVersion
+      << ",\"credence\":{\"version\":";
   JsonString(kCredenceVersion, out);
   out << "},\n \"model\":{\"name\":";
   JsonString(model.name(), out);

@@ -24,6 +24,10 @@ namespace credence {
 
 extern const char kCredenceVersion[];
 
+// The "schema_version" of every JSON output (docs/schema/): it changes when
+// a field changes meaning or goes away, not when one is added.
+inline constexpr int kJsonSchemaVersion = 1;
+
 // Gives a stream the classic "C" locale while it lives, then its own back:
 // numbers a writer streams (offsets, counts, ranks) print the same whatever
 // the global locale ("1000", never "1.000"). The writers below and RankCsv

@@ -279,7 +279,8 @@ TEST_F(BadInputTest, RankRejectsInputThatIsNotCsv) {
       Write("unclosed.csv", "id,headline\na,\"never closed\nb,fine\n");
   ExpectFailure(Credence({"rank", unclosed}), 1,
                 "credence rank: " + unclosed +
-                    ":2: unclosed quote (a quoted field never ends)\n");
+                    ":2: unclosed quote (a quoted field never ends; "
+                    "--skip-bad-rows reports and skips bad rows)\n");
   const std::string png = Write("image.png", "\x89PNG\r\n\x1A\n\0\0\0\r");
   ExpectFailure(Credence({"rank", png}), 1,
                 "credence rank: " + png + ":1: no column 'headline'");
@@ -288,12 +289,13 @@ TEST_F(BadInputTest, RankRejectsInputThatIsNotCsv) {
   ExpectFailure(Credence({"rank", nul}), 1,
                 "credence rank: " + nul +
                     ":3: NUL byte in column 'headline' (text files hold "
-                    "none)\n");
+                    "none; --skip-bad-rows reports and skips bad rows)\n");
   const std::string latin1 = Write("latin1.csv", "headline\nna\xEFve\n");
   ExpectFailure(Credence({"rank", latin1}), 1,
                 "credence rank: " + latin1 +
                     ":2: invalid UTF-8 in column 'headline' (save the file "
-                    "as UTF-8)\n");
+                    "as UTF-8; --skip-bad-rows reports and skips bad "
+                    "rows)\n");
 }
 
 // A header and no rows is an empty ranking, not an error.
@@ -458,7 +460,8 @@ TEST_F(BadInputTest, RankToStandardOutputWaitsInTheTempFolder) {
       Write("bad.csv", "id,headline\na,fine\nb,\"never closed\n");
   ExpectFailure(Credence({"rank", bad}), 1,
                 "credence rank: " + bad +
-                    ":3: unclosed quote (a quoted field never ends)\n");
+                    ":3: unclosed quote (a quoted field never ends; "
+                    "--skip-bad-rows reports and skips bad rows)\n");
   EXPECT_EQ(Named("credence-rank"), std::vector<std::string>{});
 
   tmpdir_ = Path("no-such-folder");

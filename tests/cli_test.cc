@@ -180,6 +180,7 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
         "credence-model 1\nname other\nbias 0\nweight hedge 1\nend\n");
   Write("overlay/hedge.txt", "may\nmay\n");
   Write("typo/hedges.txt", "may\n");
+  Write("nothing/README.md", "not an article\n");
   Write("bad-removal/hedge.txt", "# no such entry\n-it is whispered\n");
   Write("partial/hedge.txt", "rumored = 2\n");
   Write("cross/booster.txt", "reportedly\n");
@@ -200,15 +201,30 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
        2,
        "credence score: no article given (credence score FILE, or - for "
        "standard input)\n"},
-      {"two files",
-       {"score", "a", "b"},
-       2,
-       "credence score: one article at a time (got 2 files)\n"},
+      {"two missing files",
+       {"score", dir + "/a", dir + "/b"},
+       1,
+       "credence score: " + dir +
+           "/a: cannot open (No such file or directory; --skip-bad-rows "
+           "reports and skips bad articles)\n"},
       {"unknown flag",
        {"score", "x.txt", "--colour"},
        2,
        "credence score: unrecognised option '--colour' (see credence score "
        "--help)\n"},
+      {"mistyped flag",
+       {"score", "x.txt", "--fromat", "json"},
+       2,
+       "credence score: unknown option --fromat (did you mean --format?)\n"},
+      {"mistyped flag with =",
+       {"score", "x.txt", "--skip-bad-row"},
+       2,
+       "credence score: unknown option --skip-bad-row (did you mean "
+       "--skip-bad-rows?)\n"},
+      {"mistyped rank flag",
+       {"rank", "x.csv", "--colum=title"},
+       2,
+       "credence rank: unknown option --colum (did you mean --column?)\n"},
       {"flag without value",
        {"score", "x.txt", "--format"},
        2,
@@ -217,8 +233,13 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"empty output",
        {"score", "x.txt", "--output", ""},
        2,
-       "credence score: --output must name a file (leave it out for "
+       "credence score: --output must name a file (leave it out, or -, for "
        "standard output)\n"},
+      {"html of many articles",
+       {"score", "x.txt", "x.txt", "--format", "html"},
+       2,
+       "credence score: --format html is the page of one article (give one "
+       "FILE; many articles: json or brief)\n"},
       {"output is the input",
        {"score", dir + "/ok.txt", "--output", dir + "/ok.txt"},
        2,
@@ -228,17 +249,18 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"bad format",
        {"score", "x.txt", "--format", "xml"},
        2,
-       "credence score: --format must be text, json or html, not 'xml'\n"},
+       "credence score: --format must be text, json, html or brief, not 'xml'\n"},
       {"missing file",
        {"score", dir + "/nope.txt"},
        1,
        "credence score: " + dir +
            "/nope.txt: cannot open (No such file or "
            "directory)\n"},
-      {"directory",
-       {"score", dir},
+      {"folder without articles",
+       {"score", dir + "/nothing"},
        1,
-       "credence score: " + dir + ": is a directory (give an article file)\n"},
+       "credence score: " + dir +
+           "/nothing: no .txt files in the folder (articles are FILE.txt)\n"},
       {"empty file",
        {"score", dir + "/empty.txt"},
        1,
@@ -405,6 +427,60 @@ TEST_F(CliTest, RankWritesCsvAndASummary) {
             "confirmed,Police confirmed the arrest\n");
 }
 
+// --text-column on every command that reads a text column (rank's
+// --column its other name), - for standard output, --version everywhere.
+TEST_F(CliTest, SameOptionNamesAcrossCommands) {
+  const std::string csv =
+      Write("t.csv", "id,title\na,Police confirmed the arrest\n");
+  const std::string expected =
+      "rank,id,score,backing,cue_category,cue,text\n"
+      "1,a,0.950678,institution,official_confirmation,Police "
+      "confirmed,Police confirmed the arrest\n";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--text-column", "title"},
+        std::vector<std::string>{"--column", "title"},
+        std::vector<std::string>{"--text-column=title", "--output", "-"}}) {
+    std::vector<std::string> line = {"rank", csv, "--model", kPriorModel};
+    line.insert(line.end(), args.begin(), args.end());
+    const CliRun r = Cli(line);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, expected) << args[0];
+  }
+  EXPECT_FALSE(fs::exists("-"));
+  // The brief JSON lines: the CSV's fields, with --top and without.
+  const std::string brief =
+      "{\"schema_version\":1,\"rank\":1,\"id\":\"a\",\"score\":0.950678,"
+      "\"backing\":\"institution\",\"cue\":{\"category\":"
+      "\"official_confirmation\",\"text\":\"Police confirmed\"},\"text\":"
+      "\"Police confirmed the arrest\"}\n";
+  for (const char* top : {"0", "1"}) {
+    std::vector<std::string> line = {"rank",    csv,        "--text-column",
+                                     "title",   "--format", "jsonl-brief",
+                                     "--model", kPriorModel};
+    if (std::string(top) == "1") line.insert(line.end(), {"--top", "1"});
+    const CliRun r = Cli(line);
+    EXPECT_EQ(r.out, brief) << top;
+  }
+  const CliRun plain =
+      Cli({"rank", "-", "--format", "jsonl-brief", "--model", kPriorModel},
+          "headline\nMarkets were calm\n");
+  EXPECT_EQ(plain.out,
+            "{\"schema_version\":1,\"rank\":1,\"id\":\"1\",\"score\":0.622459,"
+            "\"backing\":\"none\",\"cue\":null,\"text\":\"Markets were "
+            "calm\"}\n");
+  const CliRun both =
+      Cli({"rank", csv, "--column", "title", "--text-column", "title"});
+  EXPECT_EQ(both.code, 2);
+  EXPECT_EQ(both.err,
+            "credence rank: --column is another name of --text-column (give "
+            "one of them)\n");
+  for (const char* command : {"score", "rank", "tune", "eval"}) {
+    const CliRun r = Cli({command, "--version"});
+    EXPECT_EQ(r.code, 0) << command;
+    EXPECT_EQ(r.out, "credence 0.1.0\n") << command;
+  }
+}
+
 TEST_F(CliTest, RankOutputFileAppearsWholeOrNotAtAll) {
   const std::string target = Path("ranked.csv");
   CliRun r = Cli({"rank", Write("h.csv", kHeadlines), "--output", target});
@@ -455,7 +531,8 @@ TEST_F(CliTest, RankFailures) {
       {"bad format",
        {"rank", good, "--format", "xml"},
        2,
-       "credence rank: --format must be csv or jsonl, not 'xml'\n"},
+       "credence rank: --format must be csv, jsonl or jsonl-brief, not "
+       "'xml'\n"},
       {"negative top",
        {"rank", good, "--top", "-3"},
        2,
@@ -489,7 +566,9 @@ TEST_F(CliTest, RankFailures) {
       {"bad row",
        {"rank", dir + "/bad.csv"},
        1,
-       "credence rank: " + dir + "/bad.csv:3: "},
+       "credence rank: " + dir +
+           "/bad.csv:3: row has 3 fields, the header has 2 (quote fields that "
+           "hold commas; --skip-bad-rows reports and skips bad rows)\n"},
       {"empty output",
        {"rank", good, "--output", ""},
        2,

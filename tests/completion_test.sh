@@ -26,7 +26,7 @@ for command in $commands; do
   help=$("$credence" "$command" --help)
   options=$({
     grep -E '^  -' <<<"$help" | sed -E 's/^  //; s/  .*//' |
-      grep -oE -- '--?[a-z][a-z0-9-]*'
+      grep -oE -- '(^|[ ,])--?[a-z][a-z0-9-]*' | sed -E 's/^[ ,]//'
     grep -oE -- '\[--[a-z][a-z0-9-]*' <<<"$help" | tr -d '['
   } | sort -u)
   [ -n "$options" ] || { echo "no options in $command --help" >&2; status=1; }

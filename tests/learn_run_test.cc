@@ -69,9 +69,10 @@ TEST(LearnRunTest, EvaluateModelReportsTextAndJson) {
       << text.report;
   o.format = "json";
   const EvalRun json = EvaluateModel(o);
-  EXPECT_EQ(json.report.rfind("{\"model\":\"credence-default\",\"n\":12,"
-                              "\"positives\":6,",
-                              0),
+  EXPECT_EQ(json.report.rfind(
+                "{\"schema_version\":1,\"model\":\"credence-default\",\"n\":12,"
+                "\"positives\":6,",
+                0),
             0u)
       << json.report;
 }

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cerrno>
 #include <chrono>
@@ -43,11 +44,16 @@ const char kMainHelp[] =
     "  eval FILE...   measure a model on labeled CSV files\n"
     "\n"
     "credence COMMAND --help explains a command, its output and its exit\n"
-    "codes. credence --version prints the version.\n";
+    "codes. credence --version (or credence COMMAND --version) prints the\n"
+    "version. FILE - is standard input; --output - is standard output.\n";
 
 const char kScoreHelp[] =
-    "usage: credence score FILE|- [--format text|json|html] [--model FILE]\n"
-    "                      [--lexicons DIR] [--overlay DIR] [--output FILE]\n"
+    "usage: credence score FILE|-|FOLDER...\n"
+    "                      [--format text|json|html|brief]\n"
+    "                      [--jsonl FILE|-] [--id-field id] [--text-field "
+    "text]\n"
+    "                      [--threads N] [--skip-bad-rows] [--output FILE]\n"
+    "                      [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Scores one article: UTF-8 text whose first non-blank line is the\n"
     "headline (claim 0); every sentence after it is a claim. Each claim gets\n"
@@ -56,13 +62,33 @@ const char kScoreHelp[] =
     "of the claims' features), or of the mean claim logit for a model\n"
     "without article weights.\n"
     "\n"
+    "Many articles (several FILEs, a FOLDER: its *.txt files at any depth,\n"
+    "by path; or --jsonl) are written as JSON Lines, one report a line in\n"
+    "input order: the object of --format json on one line with \"path\"\n"
+    "(files) or \"id\" (--jsonl) as its first key; or, with --format brief,\n"
+    "{\"path\"|\"id\", \"score\": article score, \"claims\": "
+    "[{\"confidence\",\n"
+    "\"backing\", \"cue\": {\"category\", \"text\"} of the claim's strongest\n"
+    "cue, or null}]} (numbers with 6 decimals). stderr then ends with\n"
+    "\"read N articles, scored M, rejected K\".\n"
+    "\n"
     "options:\n"
-    "  --format text|json|html\n"
-    "                      output format (default text); html is one\n"
-    "                      self-contained page: the article with its cues\n"
-    "                      marked, the claims, a legend and a summary\n"
-    "  --output FILE       write there instead of stdout; a file appears\n"
-    "                      whole or not at all\n"
+    "  --format text|json|html|brief\n"
+    "                      output format (default text; JSON Lines of full\n"
+    "                      reports for many articles); html is one\n"
+    "                      self-contained page of one article: the article\n"
+    "                      with its cues marked, the claims, a legend and a\n"
+    "                      summary\n"
+    "  --jsonl FILE|-      JSON Lines of articles: one object a line\n"
+    "  --id-field NAME     the field of a line's id (default id), a string\n"
+    "  --text-field NAME   the field of its text (default text), a string\n"
+    "  --threads N         threads scoring many articles (default: every\n"
+    "                      core); the output is the same for any N\n"
+    "  --skip-bad-rows     report each bad article (PATH[:LINE]: problem)\n"
+    "                      on stderr and go on (default: the first one\n"
+    "                      stops the run, no output)\n"
+    "  --output FILE       write there instead of stdout (- is stdout); a\n"
+    "                      file appears whole or not at all\n"
     "  --model FILE        a credence-model 1 file (default: built in)\n"
     "  --lexicons DIR      a folder holding every lexicon file (below) to use\n"
     "                      instead of the built-in ones\n"
@@ -80,7 +106,9 @@ const char kScoreHelp[] =
     "classes the rules read), each NAME.txt.\n"
     "\n"
     "JSON output, one object (offsets count Unicode code points of the input\n"
-    "as given, so text[start:end] in Python is the span; end is exclusive):\n"
+    "as given, so text[start:end] in Python is the span; end is exclusive;\n"
+    "JSON Schemas of every output are in docs/schema/):\n"
+    "  schema_version         1; changes when a field changes meaning\n"
     "  credence.version       version of credence\n"
     "  model.name             name line of the model file\n"
     "  model.format_version   model file format version (1)\n"
@@ -146,11 +174,12 @@ const char kScoreHelp[] =
     "weights and biases within [-1e6, 1e6]. Larger inputs are refused.\n"
     "\n"
     "exit codes: 0 scored; 1 unreadable, empty, binary or non-UTF-8 input,\n"
-    "or a bad model or lexicon file; 2 bad command line.\n";
+    "a bad JSON line, or a bad model or lexicon file; 2 bad command line.\n";
 
 const char kRankHelp[] =
-    "usage: credence rank FILE|- [--column headline] [--id-column id]\n"
-    "                     [--top N] [--order desc|asc] [--format csv|jsonl]\n"
+    "usage: credence rank FILE|- [--text-column headline] [--id-column id]\n"
+    "                     [--top N] [--order desc|asc]\n"
+    "                     [--format csv|jsonl|jsonl-brief]\n"
     "                     [--threads N] [--skip-bad-rows] [--output FILE]\n"
     "                     [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
     "\n"
@@ -164,7 +193,8 @@ const char kRankHelp[] =
     "read, for the output pass.\n"
     "\n"
     "options:\n"
-    "  --column NAME       the text column (default headline)\n"
+    "  --text-column NAME  the text column (default headline); --column is\n"
+    "                      another name of it\n"
     "  --id-column NAME    the id column (default id; when the file has no\n"
     "                      such column, ids are 1-based row numbers)\n"
     "  --top N             only the N best (or, with --order asc, worst) "
@@ -172,15 +202,15 @@ const char kRankHelp[] =
     "                      N at least 1; memory then grows with N, not with\n"
     "                      the input (without --top: every row)\n"
     "  --order desc|asc    highest confidence first (default) or lowest\n"
-    "  --format csv|jsonl  output format (default csv)\n"
+    "  --format csv|jsonl|jsonl-brief  output format (default csv)\n"
     "  --threads N         threads in all, the reading one included (default:\n"
     "                      every core); the output is the same for any N\n"
     "  --skip-bad-rows     report each malformed row on stderr and go on\n"
     "                      (default: the first one stops the run, no output)\n"
-    "  --output FILE       write there instead of stdout; a file appears\n"
-    "                      whole or not at all (and keeps its mode); a\n"
-    "                      device or FIFO (/dev/null, /dev/stdout) is\n"
-    "                      written straight\n"
+    "  --output FILE       write there instead of stdout (- is stdout); a\n"
+    "                      file appears whole or not at all (keeping its\n"
+    "                      mode); a device or FIFO (/dev/null) is written\n"
+    "                      straight\n"
     "  --model, --lexicons, --overlay   as for credence score\n"
     "\n"
     "CSV output columns:\n"
@@ -193,9 +223,14 @@ const char kRankHelp[] =
     "                 (empty: no cue)\n"
     "  cue            that cue's text\n"
     "  text           the scored text\n"
-    "JSON lines: {\"rank\", \"id\", \"score\", \"claim\"}, where claim is the\n"
-    "claim object of credence score --format json without its speaker\n"
-    "(offsets into the text).\n"
+    "JSON lines: {\"schema_version\", \"rank\", \"id\", \"score\", "
+    "\"claim\"},\n"
+    "where claim is the claim object of credence score --format json\n"
+    "without its speaker (offsets into the text). jsonl-brief: the CSV's\n"
+    "fields without the per-feature maps: {\"schema_version\", \"rank\",\n"
+    "\"id\", \"score\", \"backing\", \"cue\": {\"category\", \"text\"} or "
+    "null,\n"
+    "\"text\"}.\n"
     "\n"
     "stderr ends with \"read N rows, ranked M, rejected K\" (N = M + K).\n"
     "exit codes: 0 ranked; 1 unreadable input, a bad header or row, a bad\n"
@@ -217,7 +252,8 @@ std::string ReadArticle(std::istream& in, const std::string& path) {
   return text;
 }
 
-// Reads the article; errors become DataError "PATH: problem".
+}  // namespace
+
 std::string ReadInput(const std::string& path, std::istream& in) {
   if (path == "-") {
     // A closed descriptor 0 reads as empty; say what it is. (Only for the
@@ -241,6 +277,8 @@ std::string ReadInput(const std::string& path, std::istream& in) {
   if (file.bad()) throw DataError(path + ": read error");
   return text;
 }
+
+namespace {
 
 // Whether `path` is a regular file (after symbolic links), which a second
 // pass can read again; a pipe, FIFO or device may not be.
@@ -279,43 +317,55 @@ std::string TheInput(const po::variables_map& vm, const std::string& rule) {
 
 ScoreOptions ParseScoreOptions(const std::vector<std::string>& args,
                                bool* help) {
-  ScoreOptions options;
+  ScoreOptions o;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
-      "format", po::value(&options.format))("model", po::value(&options.model))(
-      "lexicons", po::value(&options.lexicons))(
-      "overlay", po::value(&options.overlay))("output",
-                                              po::value(&options.output))(
-      "input", po::value<std::vector<std::string>>());
+      "format", po::value(&o.format))("model", po::value(&o.model))(
+      "jsonl", po::value(&o.jsonl))("id-field", po::value(&o.id_field))(
+      "text-field", po::value(&o.text_field))("threads", po::value(&o.threads))(
+      "skip-bad-rows", po::bool_switch(&o.skip_bad_rows))(
+      "output", po::value(&o.output))("input",
+                                      po::value<std::vector<std::string>>());
+  AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   const po::variables_map vm = ParseCommandLine(args, desc, "score");
-  if (*help) return options;
-  options.input = TheInput(vm, "one article at a time");
-  options.output_given = vm.count("output") > 0;
-  ValidateScoreOptions(options);
-  if (!options.output.empty() && options.input != "-") {
-    CheckNotAnInput(options.output, "--output", {{options.input}});
-  }
-  return options;
+  if (*help) return o;
+  o.format_given = vm.count("format") > 0;
+  o.output_given = vm.count("output") > 0;
+  o.inputs = Inputs(vm);
+  if (o.inputs.size() == 1) o.input = o.inputs.front();
+  ValidateScoreOptions(o);
+  return o;
 }
 
 int RunScore(const std::vector<std::string>& args, std::istream& in,
-             std::ostream& out) {
+             std::ostream& out, std::ostream& err) {
   bool help = false;
   const ScoreOptions options = ParseScoreOptions(args, &help);
   if (help) {
     out << kScoreHelp;
     return 0;
   }
+  if (IsBatchScore(options)) {
+    if (options.format == "html") {
+      throw UsageError(
+          "--format html is the page of one article (give one FILE; many "
+          "articles: json or brief)");
+    }
+    return RunBatchScore(options, in, out, err);
+  }
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(options.model, options.lexicons, options.overlay);
   const std::string text = ReadInput(options.input, in);
   std::unique_ptr<AtomicFile> target;
-  if (!options.output.empty())
+  if (!options.output.empty() && options.output != "-") {
+    if (options.input != "-") {
+      CheckNotAnInput(options.output, "--output", {{options.input}});
+    }
     target = std::make_unique<AtomicFile>(options.output);
+  }
   std::ostream& sink = target ? target->stream() : out;
-  // Text and JSON are scored claim by claim as the report is written:
-  // memory holds the text and one claim. Bad input is refused before
-  // anything is written.
+  // Scored claim by claim as the report is written: memory holds the text
+  // and one claim. Bad input is refused before anything is written.
   try {
     if (options.format == "json") {
       ScoreAndWriteJsonReport(text, *scorer, sink);
@@ -330,10 +380,7 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
     const bool positioned = *what >= '0' && *what <= '9';
     throw DataError(options.input + (positioned ? ":" : ": ") + what);
   }
-  if (target) {
-    target->Commit();
-    return 0;
-  }
+  if (target) target->Commit();
   out.flush();
   if (!out)
     throw DataError("cannot write the report (disk full or pipe closed?)");
@@ -345,20 +392,26 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   RankCommandOptions o;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
-      "column", po::value(&o.column))("id-column", po::value(&o.id_column))(
-      "top", po::value(&o.top))("order", po::value(&o.order))(
-      "format", po::value(&o.format))("threads", po::value(&o.threads))(
-      "skip-bad-rows", po::bool_switch(&o.skip_bad_rows))(
+      "text-column", po::value(&o.column))("column", po::value(&o.column))(
+      "id-column", po::value(&o.id_column))("top", po::value(&o.top))(
+      "order", po::value(&o.order))("format", po::value(&o.format))(
+      "threads", po::value(&o.threads))("skip-bad-rows",
+                                        po::bool_switch(&o.skip_bad_rows))(
       "output", po::value(&o.output))("model", po::value(&o.model))(
       "lexicons", po::value(&o.lexicons))("overlay", po::value(&o.overlay))(
       "input", po::value<std::vector<std::string>>());
   const po::variables_map vm = ParseCommandLine(args, desc, "rank");
   if (*help) return o;
+  if (vm.count("text-column") > 0 && vm.count("column") > 0) {
+    throw UsageError(
+        "--column is another name of --text-column (give one of them)");
+  }
   o.id_column_given = vm.count("id-column") > 0;
   o.output_given = vm.count("output") > 0;
   o.top_given = vm.count("top") > 0;
   o.input = TheInput(vm, "one CSV file at a time");
   ValidateRankOptions(o);
+  if (o.output == "-") o.output.clear();  // standard output
   if (!o.output.empty() && o.input != "-") {
     CheckNotAnInput(o.output, "--output", {{o.input}});
   }
@@ -419,7 +472,8 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   options.id_required = o.id_column_given;
   options.top = static_cast<uint64_t>(o.top);
   options.ascending = o.order == "asc";
-  options.jsonl = o.format == "jsonl";
+  options.jsonl = o.format == "jsonl" || o.format == "jsonl-brief";
+  options.brief = o.format == "jsonl-brief";
   options.threads = o.threads > 0
                         ? static_cast<unsigned>(o.threads)
                         : std::max(1u, std::thread::hardware_concurrency());
@@ -483,6 +537,9 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     LazyRecordSource lazy(reread);
     summary = RankCsv(*source, o.input, lazy, options, *scorer, sink, err,
                       progress, spool ? &spool->stream() : nullptr);
+  } catch (const BadRowError& e) {
+    if (tty) err << "\n";
+    throw DataError(WithSkipHint(e.what(), "rows"));
   } catch (...) {
     if (tty) err << "\n";
     throw;
@@ -498,19 +555,35 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
 }  // namespace
 
 void ValidateScoreOptions(const ScoreOptions& options) {
-  if (options.input.empty()) {
+  if (options.inputs.empty() && options.input.empty() &&
+      options.jsonl.empty()) {
     throw UsageError(
         "no article given (credence score FILE, or - for "
         "standard input)");
   }
+  if (!options.jsonl.empty() && !options.inputs.empty()) {
+    throw UsageError(
+        "give articles as files or as --jsonl, not both (one run reads "
+        "one kind)");
+  }
   if (options.format != "text" && options.format != "json" &&
-      options.format != "html") {
-    throw UsageError("--format must be text, json or html, not '" +
+      options.format != "html" && options.format != "brief") {
+    throw UsageError("--format must be text, json, html or brief, not '" +
                      options.format + "'");
+  }
+  if (options.id_field.empty()) {
+    throw UsageError("--id-field must name a field");
+  }
+  if (options.text_field.empty()) {
+    throw UsageError("--text-field must name a field");
   }
   if (options.output_given && options.output.empty()) {
     throw UsageError(
-        "--output must name a file (leave it out for standard output)");
+        "--output must name a file (leave it out, or -, for standard "
+        "output)");
+  }
+  if (options.threads < 0 || options.threads > 1024) {
+    throw UsageError("--threads must be between 1 and 1024 (0: every core)");
   }
 }
 
@@ -520,7 +593,9 @@ void ValidateRankOptions(const RankCommandOptions& options) {
         "no CSV file given (credence rank FILE, or - for "
         "standard input)");
   }
-  if (options.column.empty()) throw UsageError("--column must name a column");
+  if (options.column.empty()) {
+    throw UsageError("--text-column must name a column");
+  }
   if (options.top < 0 || (options.top_given && options.top == 0)) {
     throw UsageError("--top must be a positive number of rows, not " +
                      std::to_string(options.top));
@@ -529,9 +604,10 @@ void ValidateRankOptions(const RankCommandOptions& options) {
     throw UsageError("--order must be desc or asc, not '" + options.order +
                      "'");
   }
-  if (options.format != "csv" && options.format != "jsonl") {
-    throw UsageError("--format must be csv or jsonl, not '" + options.format +
-                     "'");
+  if (options.format != "csv" && options.format != "jsonl" &&
+      options.format != "jsonl-brief") {
+    throw UsageError("--format must be csv, jsonl or jsonl-brief, not '" +
+                     options.format + "'");
   }
   if (options.output_given && options.output.empty()) {
     throw UsageError(
@@ -562,8 +638,12 @@ int RunCommand(const std::vector<std::string>& args, std::istream& in,
   const std::string& command = args[0];
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   const std::string who = "credence " + command + ": ";
+  if (std::find(rest.begin(), rest.end(), "--version") != rest.end()) {
+    out << "credence " << kCredenceVersion << "\n";
+    return 0;
+  }
   try {
-    if (command == "score") return RunScore(rest, in, out);
+    if (command == "score") return RunScore(rest, in, out, err);
     if (command == "rank") return RunRank(rest, in, out, err);
     if (command == "tune") return RunTune(rest, out);
     if (command == "eval") return RunEval(rest, out);

@@ -26,13 +26,20 @@ namespace credence {
 using UsageError = OptionError;
 
 struct ScoreOptions {
-  std::string input;            // a path, or "-" for standard input
-  std::string format = "text";  // "text", "json" or "html"
-  std::string model;            // empty: the built-in model
-  std::string lexicons;         // empty: the built-in lexicons
-  std::string overlay;          // empty: no overlay
-  std::string output;           // empty: standard output
-  bool output_given = false;    // then `output` must name a file
+  std::string input;                // the one input, or "" for several
+  std::vector<std::string> inputs;  // paths and folders; "-": stdin
+  std::string format = "text";      // "text", "json", "html" or "brief"
+  bool format_given = false;
+  std::string jsonl;  // JSON Lines of articles ("-": stdin), or ""
+  std::string id_field = "id";
+  std::string text_field = "text";
+  int64_t threads = 0;  // 0: every core
+  bool skip_bad_rows = false;
+  std::string output;         // empty or "-": standard output
+  bool output_given = false;  // then an empty output is an error
+  std::string model;          // empty: the built-in model
+  std::string lexicons;       // empty: the built-in lexicons
+  std::string overlay;        // empty: no overlay
 };
 
 // Every check on ScoreOptions that does not need the file system; throws

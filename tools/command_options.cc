@@ -2,6 +2,7 @@
 // options every scoring command takes, and the checks on paths.
 #include "tools/command_options.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <utility>
 
@@ -10,6 +11,48 @@
 namespace credence {
 
 namespace po = boost::program_options;
+
+namespace {
+
+// The Levenshtein distance between `a` and `b`.
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::string ClosestOption(const std::string& typed,
+                          const po::options_description& desc) {
+  std::string name = typed.substr(0, typed.find('='));
+  while (!name.empty() && name.front() == '-') name.erase(0, 1);
+  std::string best;
+  // A third of the name, at least 1 and at most 2 edits: closer than that
+  // is a typo; farther is another word.
+  size_t best_distance =
+      std::min<size_t>(2, std::max<size_t>(1, name.size() / 3)) + 1;
+  for (const auto& option : desc.options()) {
+    const std::string& candidate = option->long_name();
+    if (candidate.empty() || candidate == "input") continue;
+    const size_t d = EditDistance(name, candidate);
+    if (d < best_distance) {
+      best_distance = d;
+      best = candidate;
+    }
+  }
+  return best.empty() ? "" : "--" + best;
+}
 
 boost::program_options::variables_map ParseCommandLine(
     const std::vector<std::string>& args, const po::options_description& desc,
@@ -26,6 +69,16 @@ boost::program_options::variables_map ParseCommandLine(
                   .run(),
               vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    const std::string typed =
+        e.get_option_name().substr(0, e.get_option_name().find('='));
+    const std::string closest = ClosestOption(typed, desc);
+    if (!closest.empty()) {
+      throw UsageError("unknown option " + typed + " (did you mean " + closest +
+                       "?)");
+    }
+    throw UsageError(std::string(e.what()) + " (see credence " + command +
+                     " --help)");
   } catch (const po::error& e) {
     throw UsageError(std::string(e.what()) + " (see credence " + command +
                      " --help)");
@@ -61,6 +114,14 @@ void RefuseDirectories(const std::vector<std::vector<std::string>>& lists) {
   for (const std::vector<std::string>& list : lists) {
     for (const std::string& path : list) RefuseDirectory(path, "a CSV file");
   }
+}
+
+std::string WithSkipHint(const std::string& error, const std::string& what) {
+  const std::string hint = "--skip-bad-rows reports and skips bad " + what;
+  if (!error.empty() && error.back() == ')') {
+    return error.substr(0, error.size() - 1) + "; " + hint + ")";
+  }
+  return error + " (" + hint + ")";
 }
 
 }  // namespace credence

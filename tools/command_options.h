@@ -18,6 +18,8 @@
 
 namespace credence {
 
+struct ScoreOptions;  // tools/cli.h
+
 // A failure that already names its file (model, lexicon) or is reported
 // against the input path by the caller (exit code 1).
 class DataError : public std::runtime_error {
@@ -32,11 +34,22 @@ boost::program_options::variables_map ParseCommandLine(
     const boost::program_options::options_description& desc,
     const std::string& command);
 
+// The option of `desc` closest to the mistyped `typed` ("--fromat" ->
+// "--format"), or "" when none is within a typo's distance (at most a
+// third of its letters, 1 or 2, changed).
+std::string ClosestOption(
+    const std::string& typed,
+    const boost::program_options::options_description& desc);
+
 // Throws UsageError "OPTION OUTPUT is also an input (...)" when `output`
 // names one of the `inputs` (SamePath; empty inputs are skipped): writing
 // it would replace the data it was made from.
 void CheckNotAnInput(const std::string& output, const std::string& option,
                      const std::vector<std::vector<std::string>>& inputs);
+
+// The error of a bad row (or article) that stopped the run, its hint
+// extended: "P (H; --skip-bad-rows reports and skips bad WHAT)".
+std::string WithSkipHint(const std::string& error, const std::string& what);
 
 // Adds --lexicons and --overlay, the options every scoring command takes.
 void AddScorerOptions(boost::program_options::options_description* desc,
@@ -48,6 +61,18 @@ std::vector<std::string> Inputs(
 
 // RefuseDirectory(path, "a CSV file") for every path of every list.
 void RefuseDirectories(const std::vector<std::vector<std::string>>& lists);
+
+// The whole article at `path` ("-": `in`); DataError "PATH: problem" when
+// it cannot be read or passes kMaxArticleBytes.
+std::string ReadInput(const std::string& path, std::istream& in);
+
+// Whether `credence score` writes JSON Lines: several inputs, a folder,
+// --jsonl or --format brief.
+bool IsBatchScore(const ScoreOptions& options);
+
+// `credence score` over many articles (score_batch.cc).
+int RunBatchScore(const ScoreOptions& options, std::istream& in,
+                  std::ostream& out, std::ostream& err);
 
 // `credence tune` (tune_command.cc) and `credence eval` (eval_command.cc);
 // args exclude the command name.

@@ -186,7 +186,7 @@ void WriteContrastText(const ContrastResult& r, std::ostream& out) {
 
 void WriteContrastJson(const ContrastResult& r, std::ostream& out) {
   const ClassicLocale classic(out);
-  out << "{\"expectations\":[";
+  out << "{\"schema_version\":" << kJsonSchemaVersion << ",\"expectations\":[";
   for (size_t i = 0; i < r.expectations.size(); ++i) {
     const ExpectationResult& e = r.expectations[i];
     out << (i ? "," : "") << "{\"higher\":";

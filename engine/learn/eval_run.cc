@@ -36,7 +36,7 @@ Dataset LoadAll(const EvalRunOptions& o, const Scorer& scorer,
 void WriteEvalJson(const Scorer& scorer, const Dataset& data,
                    const std::vector<ScopedMetrics>& metrics,
                    const CueTally* tally, std::ostream& text) {
-  text << "{\"model\":";
+  text << "{\"schema_version\":" << kJsonSchemaVersion << ",\"model\":";
   WriteJsonString(scorer.model().name(), text);
   text << ",";
   WriteMetricsJson(metrics[0].metrics, text);

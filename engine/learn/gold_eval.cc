@@ -291,7 +291,7 @@ void WriteGoldText(const GoldResult& r, std::ostream& out) {
 
 void WriteGoldJson(const GoldResult& r, std::ostream& out) {
   const ClassicLocale classic(out);
-  out << "{\"split\":";
+  out << "{\"schema_version\":" << kJsonSchemaVersion << ",\"split\":";
   WriteJsonString(r.split, out);
   out << ",\"articles\":" << r.articles << ",\"categories\":[";
   for (size_t k = 0; k < r.categories.size(); ++k) {

@@ -300,10 +300,41 @@ void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
   const std::string_view score_text(
       score, static_cast<size_t>(PutFixed6(row.score, score) - score));
   json->str("");
-  *json << "{\"rank\":" << rank << ",\"id\":";
+  *json << "{\"schema_version\":" << kJsonSchemaVersion << ",\"rank\":" << rank
+        << ",\"id\":";
   WriteJsonString(id, *json);
   *json << ",\"score\":" << score_text << ",\"claim\":";
   WriteClaimJson(text, claim, 0, scorer, *json);
+  *json << "}\n";
+  out->Append(json->str());
+}
+
+// A row of the brief JSON lines output: the CSV output's fields, the cue
+// as {"category", "text"} or null.
+void AppendBriefJsonRow(uint64_t rank, std::string_view id,
+                        std::string_view text, const Row& row,
+                        std::ostringstream* json, TextBuffer* out) {
+  char score[kMaxScoreChars];
+  const std::string_view score_text(
+      score, static_cast<size_t>(PutFixed6(row.score, score) - score));
+  json->str("");
+  *json << "{\"schema_version\":" << kJsonSchemaVersion << ",\"rank\":" << rank
+        << ",\"id\":";
+  WriteJsonString(id, *json);
+  *json << ",\"score\":" << score_text << ",\"backing\":\""
+        << BackingName(static_cast<Backing>(row.backing)) << "\",\"cue\":";
+  if (row.cue_category == kNoCue) {
+    *json << "null";
+  } else {
+    *json << "{\"category\":";
+    WriteJsonString(Extractor::CategoryNames()[row.cue_category], *json);
+    *json << ",\"text\":";
+    WriteJsonString(text.substr(row.cue_begin, row.cue_end - row.cue_begin),
+                    *json);
+    *json << "}";
+  }
+  *json << ",\"text\":";
+  WriteJsonString(text, *json);
   *json << "}\n";
   out->Append(json->str());
 }
@@ -351,6 +382,7 @@ struct WindowFormat {
   size_t id_field = 0;
   bool has_id = false;
   bool jsonl = false;
+  bool brief = false;
 
   void Format(const WindowRecords& window, size_t from, size_t to,
               TextBuffer* out) const {
@@ -401,7 +433,9 @@ struct WindowFormat {
             static_cast<size_t>(
                 std::to_chars(number, number + sizeof number, n).ptr - number));
       }
-      if (jsonl) {
+      if (jsonl && brief) {
+        AppendBriefJsonRow(first + i + 1, id, text, row, &json, out);
+      } else if (jsonl) {
         AppendJsonRow(first + i + 1, id, text, row, *scorer, &json, out);
       } else {
         AppendCsvRow(rank, id, text, row, *labels, plain, out);
@@ -525,7 +559,7 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     } catch (const CsvError& e) {
       ++summary->read;
       ++summary->rejected;
-      if (!options.skip_bad_rows) throw;
+      if (!options.skip_bad_rows) throw BadRowError(e.what());
       log << e.what() << '\n';
       scored->rejected.push_back(summary->read);
       continue;
@@ -558,7 +592,9 @@ void WriteTop(std::vector<TopRow>* heap, const RankOptions& options,
   DecimalCounter rank(1);
   for (size_t i = 0; i < heap->size(); ++i, rank.Increment()) {
     const TopRow& k = (*heap)[i];
-    if (options.jsonl) {
+    if (options.jsonl && options.brief) {
+      AppendBriefJsonRow(i + 1, k.id, k.text, k.row, &json, &text);
+    } else if (options.jsonl) {
       AppendJsonRow(i + 1, k.id, k.text, k.row, scorer, &json, &text);
     } else {
       AppendCsvRow(rank, k.id, k.text, k.row, labels, false, &text);
@@ -849,6 +885,7 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
   format.id_field = reader->id_index();
   format.has_id = reader->has_id();
   format.jsonl = options.jsonl;
+  format.brief = options.brief;
   reader.reset();  // its buffers are the largest thing still held
   WriteAll(scored, summary.ranked, again, &format, options, batch_rows, threads,
            out);

@@ -42,8 +42,9 @@ struct RankOptions {
   uint64_t top = 0;                 // keep the best `top` rows; 0: all
   bool ascending = false;           // least credible first
   bool jsonl = false;               // JSON lines instead of CSV
-  unsigned threads = 1;             // threads, the caller's included
-  bool skip_bad_rows = false;       // report bad rows on `log` and go on
+  bool brief = false;          // with jsonl: the CSV's fields, no claim object
+  unsigned threads = 1;        // threads, the caller's included
+  bool skip_bad_rows = false;  // report bad rows on `log` and go on
   // The CSV reader's buffers (engine/csv/csv_reader.h): kSmall for many small
   // inputs (tests, fuzzing).
   CsvBuffers csv_buffers = CsvBuffers::kLarge;
@@ -60,6 +61,13 @@ struct RankSummary {
   uint64_t read = 0;  // data rows in the input: always ranked + rejected
   uint64_t ranked = 0;
   uint64_t rejected = 0;
+};
+
+// The bad row that stopped a run without `skip_bad_rows`: what() is the
+// row's "path:line: problem (hint)".
+class BadRowError : public CsvError {
+ public:
+  using CsvError::CsvError;
 };
 
 // Called now and then with the number of rows read so far.
@@ -120,7 +128,8 @@ class FileRecordSource : public RecordSource {
 // (a full ranking reads its records again for output; with --top it is not
 // used). `spool`, when given, receives a copy of every byte read (for a
 // stream that cannot be read again). Throws CsvError (engine/csv/csv_reader.h)
-// for a bad header, and for the first bad row unless `skip_bad_rows`, in
+// for a bad header, and BadRowError for the first bad row unless
+// `skip_bad_rows`, in
 // which case each bad row's "path:line: problem" goes to `log` as a line;
 // CsvInputError (a failed read, an endless record) always stops the run.
 RankSummary RankCsv(std::istream& in, const std::string& path,
