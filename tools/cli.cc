@@ -19,9 +19,8 @@
 #include <thread>
 
 #include "engine/builtin_data.h"
-#include "engine/rank/ranker.h"
 #include "engine/html_report.h"
-#include "engine/util/atomic_file.h"
+#include "engine/rank/ranker.h"
 #include "engine/report.h"
 #include "engine/scorer.h"
 #include "engine/util/atomic_file.h"
@@ -433,29 +432,6 @@ RankProgress TerminalProgress(std::ostream& err) {
   };
 }
 
-// The finished ranking to where it goes: the --output file committed, or
-// the scratch file's (else the buffer's) bytes copied to `out`.
-void DeliverRanking(AtomicFile* target, AtomicFile* scratch,
-                    const std::ostringstream& buffered, std::ostream& out) {
-  if (target) {
-    target->Commit();
-    return;
-  }
-  if (scratch) {
-    scratch->Flush();
-    std::ifstream ranked(scratch->temp_path(), std::ios::binary);
-    if (ranked.peek() != std::ifstream::traits_type::eof()) {
-      out << ranked.rdbuf();
-    }
-  } else {
-    out << buffered.str();
-  }
-  out.flush();
-  if (!out) {
-    throw DataError("cannot write the output (disk full or pipe closed?)");
-  }
-}
-
 int RunRank(const std::vector<std::string>& args, std::istream& in,
             std::ostream& out, std::ostream& err) {
   bool help = false;
@@ -545,7 +521,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     throw;
   }
   if (file.bad()) throw DataError(o.input + ": read error");
-  DeliverRanking(target.get(), scratch.get(), buffered, out);
+  DeliverOutput(target.get(), scratch.get(), buffered, out);
   if (tty) err << "\n";
   err << "read " << summary.read << " rows, ranked " << summary.ranked
       << ", rejected " << summary.rejected << "\n";

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <utility>
 
 #include "tools/cli.h"
@@ -122,6 +123,27 @@ std::string WithSkipHint(const std::string& error, const std::string& what) {
     return error.substr(0, error.size() - 1) + "; " + hint + ")";
   }
   return error + " (" + hint + ")";
+}
+
+void DeliverOutput(AtomicFile* target, AtomicFile* scratch,
+                   const std::ostringstream& buffered, std::ostream& out) {
+  if (target) {
+    target->Commit();
+    return;
+  }
+  if (scratch) {
+    scratch->Flush();
+    std::ifstream written(scratch->temp_path(), std::ios::binary);
+    if (written.peek() != std::ifstream::traits_type::eof()) {
+      out << written.rdbuf();
+    }
+  } else {
+    out << buffered.str();
+  }
+  out.flush();
+  if (!out) {
+    throw DataError("cannot write the output (disk full or pipe closed?)");
+  }
 }
 
 }  // namespace credence

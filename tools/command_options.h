@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 #include <iosfwd>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "engine/learn/learn_options.h"
 #include "engine/scorer.h"
 #include "engine/scorer_factory.h"
+#include "engine/util/atomic_file.h"
 #include "engine/util/paths.h"
 
 namespace credence {
@@ -65,6 +67,12 @@ void RefuseDirectories(const std::vector<std::vector<std::string>>& lists);
 // The whole article at `path` ("-": `in`); DataError "PATH: problem" when
 // it cannot be read or passes kMaxArticleBytes.
 std::string ReadInput(const std::string& path, std::istream& in);
+
+// A finished output to where it goes: the --output file committed, or the
+// scratch file's (else the buffer's) bytes copied to `out`. Throws
+// DataError when `out` cannot be written.
+void DeliverOutput(AtomicFile* target, AtomicFile* scratch,
+                   const std::ostringstream& buffered, std::ostream& out);
 
 // Whether `credence score` writes JSON Lines: several inputs, a folder,
 // --jsonl or --format brief.

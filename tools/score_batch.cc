@@ -316,29 +316,6 @@ Tally ScoreAll(const ArticleSource& next, const ScoreOptions& options,
   return tally;
 }
 
-// The output to where it goes: the --output file committed, or the
-// scratch file's bytes copied to `out`.
-void Deliver(AtomicFile* target, AtomicFile* scratch,
-             const std::ostringstream& buffered, std::ostream& out) {
-  if (target) {
-    target->Commit();
-    return;
-  }
-  if (scratch) {
-    scratch->Flush();
-    std::ifstream written(scratch->temp_path(), std::ios::binary);
-    if (written.peek() != std::ifstream::traits_type::eof()) {
-      out << written.rdbuf();
-    }
-  } else {
-    out << buffered.str();
-  }
-  out.flush();
-  if (!out) {
-    throw DataError("cannot write the output (disk full or pipe closed?)");
-  }
-}
-
 }  // namespace
 
 bool IsBatchScore(const ScoreOptions& options) {
@@ -406,7 +383,7 @@ int RunBatchScore(const ScoreOptions& options, std::istream& in,
     throw;
   }
   progress.End();
-  Deliver(target.get(), scratch.get(), buffered, out);
+  DeliverOutput(target.get(), scratch.get(), buffered, out);
   err << "read " << tally.read << " articles, scored " << tally.scored
       << ", rejected " << tally.rejected << "\n";
   return 0;
