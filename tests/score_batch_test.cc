@@ -268,5 +268,21 @@ TEST_F(ScoreBatchTest, UsageErrors) {
   }
 }
 
+// A line past 64 MiB (a device, a file without line ends) stops the run
+// at its line, whatever --skip-bad-rows says: nothing more can be read.
+TEST_F(ScoreBatchTest, EndlessLineIsRefusedAtItsLimit) {
+  const std::string line =
+      "{\"id\":\"a\",\"text\":\"Rain.\"}\n" + std::string((64u << 20) + 1, 'x');
+  const CliRun r = Cli(
+      {"score", "--jsonl", "-", "--format", "brief", "--skip-bad-rows"}, line);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("credence score: -:2: line longer than 64 MiB (one "
+                       "JSON object a line; an article holds at most 32 "
+                       "MiB)\n"),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace credence

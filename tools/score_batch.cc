@@ -193,13 +193,37 @@ ArticleSource FileSource(std::vector<std::string> paths, std::istream& in) {
   };
 }
 
+// A JSON Lines line holds one article of at most 32 MiB, escaped: a line
+// longer than this is no article (a device, a file without line ends).
+constexpr size_t kMaxJsonLineBytes = size_t{64} << 20;
+
+// getline that stops past kMaxJsonLineBytes, so an endless line costs
+// bounded memory. False at the end of the input.
+bool ReadBoundedLine(std::istream& in, std::string* line, bool* too_long) {
+  line->clear();
+  *too_long = false;
+  std::streambuf* buffer = in.rdbuf();
+  for (int c; (c = buffer->sbumpc()) != std::char_traits<char>::eof();) {
+    if (c == '\n') return true;
+    if (line->size() == kMaxJsonLineBytes) {
+      *too_long = true;
+      return true;
+    }
+    line->push_back(static_cast<char>(c));
+  }
+  return !line->empty();
+}
+
 ArticleSource LineSource(std::istream& lines, const std::string& path) {
   return [&lines, path, number = uint64_t{0}](Article* article) mutable {
-    if (!std::getline(lines, article->raw)) {
-      if (lines.bad()) throw DataError(path + ": read error");
-      return false;
-    }
+    bool too_long = false;
+    if (!ReadBoundedLine(lines, &article->raw, &too_long)) return false;
     ++number;
+    if (too_long) {
+      throw DataError(path + ":" + std::to_string(number) +
+                      ": line longer than 64 MiB (one JSON object a line; "
+                      "an article holds at most 32 MiB)");
+    }
     if (!article->raw.empty() && article->raw.back() == '\r') {
       article->raw.pop_back();
     }
