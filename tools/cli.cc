@@ -266,12 +266,8 @@ std::string ReadInput(const std::string& path, std::istream& in) {
     if (in.bad()) throw DataError("-: cannot read standard input");
     return text;
   }
-  RefuseDirectory(path, "an article file");
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    throw DataError(path + ": cannot open (" +
-                    std::string(std::strerror(errno)) + ")");
-  }
+  std::ifstream file;
+  OpenInputFile(path, "an article file", &file);
   std::string text = ReadArticle(file, path);
   if (file.bad()) throw DataError(path + ": read error");
   return text;
@@ -469,12 +465,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
         AtomicFile::kScratch);
   }
   if (o.input != "-") {
-    RefuseDirectory(o.input, "a CSV file");
-    file.open(o.input, std::ios::binary);
-    if (!file) {
-      throw DataError(o.input + ": cannot open (" +
-                      std::string(std::strerror(errno)) + ")");
-    }
+    OpenInputFile(o.input, "a CSV file", &file);
     source = &file;
   }
   // Progress only for a person watching a terminal.

@@ -3,6 +3,8 @@
 #include "tools/command_options.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <utility>
@@ -123,6 +125,16 @@ std::string WithSkipHint(const std::string& error, const std::string& what) {
     return error.substr(0, error.size() - 1) + "; " + hint + ")";
   }
   return error + " (" + hint + ")";
+}
+
+void OpenInputFile(const std::string& path, const std::string& what,
+                   std::ifstream* file) {
+  RefuseDirectory(path, what);
+  file->open(path, std::ios::binary);
+  if (!*file) {
+    throw DataError(path + ": cannot open (" +
+                    std::string(std::strerror(errno)) + ")");
+  }
 }
 
 void DeliverOutput(AtomicFile* target, AtomicFile* scratch,

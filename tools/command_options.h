@@ -5,6 +5,7 @@
 #define CREDENCE_TOOLS_COMMAND_OPTIONS_H_
 
 #include <boost/program_options.hpp>
+#include <fstream>
 #include <iosfwd>
 #include <memory>
 #include <sstream>
@@ -67,6 +68,12 @@ void RefuseDirectories(const std::vector<std::vector<std::string>>& lists);
 // The whole article at `path` ("-": `in`); DataError "PATH: problem" when
 // it cannot be read or passes kMaxArticleBytes.
 std::string ReadInput(const std::string& path, std::istream& in);
+
+// Opens `path` (`what` names the kind of file, "a CSV file") for reading
+// into `file`; throws DataError for a folder or a file that cannot be
+// opened.
+void OpenInputFile(const std::string& path, const std::string& what,
+                   std::ifstream* file);
 
 // A finished output to where it goes: the --output file committed, or the
 // scratch file's (else the buffer's) bytes copied to `out`. Throws

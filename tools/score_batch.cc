@@ -372,12 +372,7 @@ int RunBatchScore(const ScoreOptions& options, std::istream& in,
     source = FileSource(std::move(paths), in);
   } else {
     if (options.jsonl != "-") {
-      RefuseDirectory(options.jsonl, "a JSON Lines file");
-      file.open(options.jsonl, std::ios::binary);
-      if (!file) {
-        throw DataError(options.jsonl + ": cannot open (" +
-                        std::string(std::strerror(errno)) + ")");
-      }
+      OpenInputFile(options.jsonl, "a JSON Lines file", &file);
       lines = &file;
       total = SizeOf(options.jsonl);
     }
