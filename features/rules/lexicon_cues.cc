@@ -13,14 +13,17 @@
 namespace credence {
 namespace {
 
-// Whether a named_source match at [first, last) lies at the start of an
+// Whether named_source match i lies at the start of an
 // official_confirmation one: "said" of "said in a statement", "told" of
-// "told parliament" speak once, as the longer form.
+// "told parliament" speak once, as the longer form. Matches come ordered by
+// first token, then by length, so a longer one at the same start follows.
 bool StartsLongerConfirmation(const std::vector<PhraseMatch>& matches,
-                              size_t first, size_t last) {
-  for (const PhraseMatch& m : matches) {
-    if (LexiconOf(m) == kOfficialConfirmation && m.first_token == first &&
-        m.last_token > last) {
+                              size_t i) {
+  const PhraseMatch& m = matches[i];
+  for (size_t j = i + 1;
+       j < matches.size() && matches[j].first_token == m.first_token; ++j) {
+    if (LexiconOf(matches[j]) == kOfficialConfirmation &&
+        matches[j].last_token > m.last_token) {
       return true;
     }
   }
@@ -64,15 +67,18 @@ bool PostedOnRecord(size_t first, const ClaimState& s) {
   }
 }
 
-// Whether social match m lies inside another that is a post on record:
+// Whether social match i lies inside another that is a post on record:
 // "on Twitter" of "Ana Ruiz wrote on Twitter", "on Facebook" after "The
-// ministry posted on".
-bool InsideOnRecordPost(const std::vector<PhraseMatch>& matches,
-                        const PhraseMatch& m, const ClaimState& s) {
-  for (const PhraseMatch& other : matches) {
-    if (&other != &m && LexiconOf(other) == kUnverifiedSocial &&
-        other.first_token < m.first_token && m.first_token < other.last_token &&
-        PostedOnRecord(other.first_token, s)) {
+// ministry posted on". Such a match starts earlier, at most an entry's
+// length before (matches come ordered by first token).
+bool InsideOnRecordPost(const std::vector<PhraseMatch>& matches, size_t i,
+                        const ClaimState& s) {
+  const size_t at = matches[i].first_token;
+  for (size_t j = i; j-- > 0;) {
+    const PhraseMatch& other = matches[j];
+    if (other.first_token + Lexicon::kMaxEntryTokens < at) break;
+    if (LexiconOf(other) == kUnverifiedSocial && other.first_token < at &&
+        at < other.last_token && PostedOnRecord(other.first_token, s)) {
       return true;
     }
   }
@@ -98,16 +104,17 @@ void AddDenialSpeaker(size_t first, ClaimState* state) {
 void AddLexiconCues(const std::vector<PhraseMatch>& matches,
                     const std::vector<Lexicon>& lexicons, ClaimState* state) {
   std::vector<uint8_t>& marks = *state->marks;
-  for (const PhraseMatch& m : matches) {
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const PhraseMatch& m = matches[i];
     const size_t id = LexiconOf(m);
     if (id >= kCategoryCount) continue;
     const LexiconEntry& entry = EntryOf(lexicons, m);
     const size_t first = m.first_token, last = m.last_token;
     if (IsLexiconException(id, first, last, state)) continue;
-    if (id == kNamedSource && StartsLongerConfirmation(matches, first, last)) {
+    if (id == kNamedSource && StartsLongerConfirmation(matches, i)) {
       continue;
     }
-    for (size_t i = first; i < last; ++i) marks[i] |= kNotShoutingMark;
+    for (size_t t = first; t < last; ++t) marks[t] |= kNotShoutingMark;
     if (id == kDenial && !IsNoAnswer(state->t(), first, last)) {
       AddDenialSpeaker(first, state);
     }
@@ -116,7 +123,7 @@ void AddLexiconCues(const std::vector<PhraseMatch>& matches,
         AddSpeechCue(first, last, kOnRecordPostRule, false, state);
         continue;
       }
-      if (InsideOnRecordPost(matches, m, *state)) continue;
+      if (InsideOnRecordPost(matches, i, *state)) continue;
     }
     if (id == kOfficialConfirmation && Is(state->t()[first], "in")) {
       AddStatementFrame(first, last, entry, state);
