@@ -202,15 +202,6 @@ ArticleScore Scorer::ScoreClaims(std::string_view text,
     ScoreClaim(text, spans[i], previous, &scratch, &claim);
     previous = claim.evidence.backing;
   }
-  // A headline names people by surname before the body gives their titles
-  // ("Berg says ..."): read a first claim backed by a named person again
-  // with the names of the whole text.
-  if (spans.size() > 1 &&
-      article.claims[0].evidence.backing == Backing::kNamed &&
-      scratch.RemembersNames()) {
-    scratch.KeepNamesForNextClaim();
-    ScoreClaim(text, spans[0], Backing::kNone, &scratch, &article.claims[0]);
-  }
   if (!article.claims.empty()) {
     std::vector<double> mean(model_.feature_names().size());
     ArticleFeatures(article, &mean);

@@ -74,35 +74,6 @@ TEST(ScorerTest, BackingCarriesOver) {
   EXPECT_EQ(a.claims[3].evidence.backing, Backing::kNone);
 }
 
-// A headline names a person by surname before the body gives the title:
-// the headline is read again with the names of the whole article.
-TEST(ScorerTest, HeadlineSurnamesTakeTheTitleFromTheBody) {
-  const struct {
-    const char* text;
-    Backing headline;
-  } cases[] = {
-      {"Berg says the bridge is safe\nTransport Minister Anna Berg opened "
-       "the bridge.",
-       Backing::kOfficial},
-      // Another person, or a body that names no one with a title.
-      {"Lund says the bridge is safe\nTransport Minister Anna Berg opened "
-       "the bridge.",
-       Backing::kNamed},
-      {"Berg says the bridge is safe\nAnna Berg opened the bridge.",
-       Backing::kNamed},
-  };
-  for (const auto& c : cases) {
-    SCOPED_TRACE(c.text);
-    const ArticleScore a = Default().ScoreArticle(c.text);
-    ASSERT_EQ(a.claims.size(), 2u);
-    EXPECT_EQ(a.claims[0].evidence.backing, c.headline);
-  }
-  // Scored alone, as rank scores headlines, the headline keeps no memory.
-  const std::string alone = "Berg says the bridge is safe";
-  EXPECT_EQ(Default().ScoreClaim(alone, Span{0, alone.size()}).evidence.backing,
-            Backing::kNamed);
-}
-
 // Each claim's speaker span is the attribution that set its backing, in
 // bytes ("Zoë" is three bytes); a carried one is the earlier claim's.
 TEST(ScorerTest, SpeakerSpansFollowTheBacking) {
