@@ -289,13 +289,10 @@ void AppendCsvRow(const DecimalCounter& rank, std::string_view id,
   out->End(p);
 }
 
-// A row of the JSON lines output: `json` is a stream to reuse.
-void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
-                   const Row& row, const Scorer& scorer,
-                   std::ostringstream* json, TextBuffer* out) {
-  // The claim object is rebuilt: scoring is deterministic, and keeping
-  // every cue of every row would cost more memory than the input.
-  const ScoredClaim& claim = ScoreText(scorer, text);
+// The fields every JSON lines row starts with, into an emptied `json`:
+// {"schema_version", "rank", "id", "score" (six decimals).
+void StartJsonRow(uint64_t rank, std::string_view id, const Row& row,
+                  std::ostringstream* json) {
   char score[kMaxScoreChars];
   const std::string_view score_text(
       score, static_cast<size_t>(PutFixed6(row.score, score) - score));
@@ -303,7 +300,18 @@ void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
   *json << "{\"schema_version\":" << kJsonSchemaVersion << ",\"rank\":" << rank
         << ",\"id\":";
   WriteJsonString(id, *json);
-  *json << ",\"score\":" << score_text << ",\"claim\":";
+  *json << ",\"score\":" << score_text;
+}
+
+// A row of the JSON lines output: `json` is a stream to reuse.
+void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
+                   const Row& row, const Scorer& scorer,
+                   std::ostringstream* json, TextBuffer* out) {
+  // The claim object is rebuilt: scoring is deterministic, and keeping
+  // every cue of every row would cost more memory than the input.
+  const ScoredClaim& claim = ScoreText(scorer, text);
+  StartJsonRow(rank, id, row, json);
+  *json << ",\"claim\":";
   WriteClaimJson(text, claim, 0, scorer, *json);
   *json << "}\n";
   out->Append(json->str());
@@ -314,15 +322,9 @@ void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
 void AppendBriefJsonRow(uint64_t rank, std::string_view id,
                         std::string_view text, const Row& row,
                         std::ostringstream* json, TextBuffer* out) {
-  char score[kMaxScoreChars];
-  const std::string_view score_text(
-      score, static_cast<size_t>(PutFixed6(row.score, score) - score));
-  json->str("");
-  *json << "{\"schema_version\":" << kJsonSchemaVersion << ",\"rank\":" << rank
-        << ",\"id\":";
-  WriteJsonString(id, *json);
-  *json << ",\"score\":" << score_text << ",\"backing\":\""
-        << BackingName(static_cast<Backing>(row.backing)) << "\",\"cue\":";
+  StartJsonRow(rank, id, row, json);
+  *json << ",\"backing\":\"" << BackingName(static_cast<Backing>(row.backing))
+        << "\",\"cue\":";
   if (row.cue_category == kNoCue) {
     *json << "null";
   } else {
