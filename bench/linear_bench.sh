@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shows that time grows linearly with input size, for `credence score` on
 # text up to 30 MB (plain prose, and adversarial text: no sentence break,
-# every token the start of a lexicon phrase that never completes) and for
+# every token the start of a lexicon phrase that never completes; and one
+# line of many tiny claims) and for
 # `credence rank` on 100,000 to 1,000,000 rows. Each line gives seconds, MB/s
 # and the ratio to the size before it (linear: the same MB/s).
 # Usage: [RESULTS=FILE] bench/linear_bench.sh [MAX_MB] (after setup.sh;
@@ -22,6 +23,9 @@ body = prose.split("\n", 1)[1]
 # Phrase starts that never finish: "according" without "to", "is" without
 # "said to", "some" without "say", "it is" without "believed"...
 trap = "according is some it is widely critics people familiar sources close "
+# Claims of two or three words on one line: per-claim work must not look
+# ahead to the end of the line.
+tiny = "A! Is it? She said so. "
 for mb in (1, 10, top):
     size = mb << 20
     with open(f"{work}/prose{mb}.txt", "w", encoding="utf-8") as f:
@@ -29,6 +33,9 @@ for mb in (1, 10, top):
         f.write(text[:size])
     with open(f"{work}/trap{mb}.txt", "w", encoding="utf-8") as f:
         text = "Headline\n" + trap * (size // len(trap) + 1)
+        f.write(text[:size])
+    with open(f"{work}/tiny{mb}.txt", "w", encoding="utf-8") as f:
+        text = "Headline\n" + tiny * (size // len(tiny) + 1)
         f.write(text[:size])
 PY
 measure() {  # label, mb, command...
@@ -42,9 +49,10 @@ measure() {  # label, mb, command...
     'BEGIN { printf "%s\t%.1f\t%.2f s\t%.1f\t%.0f MB\n", l, mb, s, mb / (s > 0 ? s : 0.01), kb / 1024 }' \
     >> "$work/rows.tsv"
 }
-for kind in prose trap; do
+for kind in prose trap tiny; do
   for mb in 1 10 "$max"; do
     name=$kind; [ "$kind" = trap ] && name=adversarial
+    [ "$kind" = tiny ] && name="tiny claims"
     measure "score $name ${mb} MB" "$mb" build/credence score "$work/$kind$mb.txt" --format json
   done
 done

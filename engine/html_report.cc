@@ -242,8 +242,12 @@ void WriteArticle(std::string_view text, const ArticleScore& article,
           CueMark(claim.evidence.cues[c], claim.cue_contributions[c], k, c));
     }
     if (k + 1 == n || claim.span.end - block_begin < kBlockBytes) continue;
-    const size_t line_end = text.find('\n', claim.span.end);
-    if (line_end < article.claims[k + 1].span.begin) write_block(line_end + 1);
+    const size_t next = article.claims[k + 1].span.begin;
+    const size_t gap =
+        next <= claim.span.end
+            ? std::string_view::npos
+            : text.substr(claim.span.end, next - claim.span.end).find('\n');
+    if (gap != std::string_view::npos) write_block(claim.span.end + gap + 1);
   }
   write_block(text.size());
   out << "</div>\n</section>\n";

@@ -705,7 +705,7 @@ TEST_F(BadInputTest, ClosedStandardInputIsReportedAsSuch) {
 // so each run is compared with a run on a one-line text just before it.
 TEST_F(BadInputTest, ManyClaimsCostAtMost64BytesPerInputByte) {
   stdout_path_ = "/dev/null";  // reports of hundreds of MB, not kept
-  const size_t size = size_t{1} << 20;
+  const size_t size = size_t{1} << 18;
   for (const std::string unit : {"A! ", "? ", "She said so. "}) {
     std::string text = "Headline\n";
     while (text.size() < size) text += unit;

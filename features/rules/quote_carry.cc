@@ -121,10 +121,10 @@ size_t AttributedClose(std::string_view text, size_t from) {
 }
 
 size_t PostSignatureDash(std::string_view text, size_t from) {
-  size_t line_end = text.find('\n', from);
-  if (line_end == std::string_view::npos) line_end = text.size();
-  line_end = std::min(line_end, from + kPostBytes);
-  const std::string_view line = text.substr(from, line_end - from);
+  // Only the next kPostBytes are searched, so that many claims on one long
+  // line cost linear time.
+  std::string_view line = text.substr(from, kPostBytes);
+  line = line.substr(0, line.find('\n'));
   const size_t handle = line.find("(@");
   if (handle == std::string_view::npos) return std::string::npos;
   const size_t lo =
@@ -146,8 +146,8 @@ size_t AttributionEnd(std::string_view text, size_t close) {
          (static_cast<unsigned char>(text[cap]) & 0xC0) == 0x80) {
     --cap;
   }
-  const size_t line = text.find('\n', close);
-  return line == std::string_view::npos ? cap : std::min(line, cap);
+  const size_t line = text.substr(close, cap - close).find('\n');
+  return line == std::string_view::npos ? cap : close + line;
 }
 
 }  // namespace credence
