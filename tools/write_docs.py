@@ -41,6 +41,7 @@ DOCS = {
     "README.md": {"sample", "examples"},
     "docs/evaluation.md": {"model-fit", "model-cv", "model-events"},
     "docs/performance.md": {"rank", "score", "batch", "linear", "tune"},
+    "docs/annotation.md": {"agreement"},
 }
 BLOCK = re.compile(r"(<!-- figures:begin ([a-z0-9-]+) -->\n)(.*?)"
                    r"(<!-- figures:end -->)", re.S)
@@ -279,6 +280,17 @@ def examples(binary):
                                   rows))
 
 
+def agreement():
+    """Agreement of the repository's two annotations of the same articles."""
+    args = ["tools/gold_agreement.py", "fixtures/gold_news/gold.tsv",
+            "fixtures/gold_news/agreement.tsv"]
+    out = subprocess.run([sys.executable] + args, cwd=ROOT,
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        raise InputError(f"{args[0]}: {out.stderr.strip()}")
+    return (f"`python3 {' '.join(args)}`:\n\n```\n{out.stdout}```\n")
+
+
 def generate(name, binary):
     makers = {"model-cv": model_cv, "model-events": model_events,
               "model-fit": model_fit}
@@ -286,6 +298,8 @@ def generate(name, binary):
         return makers[name]()
     if name == "sample":
         return sample(binary)
+    if name == "agreement":
+        return agreement()
     if name == "examples":
         return examples(binary)
     return results(name)
