@@ -37,7 +37,11 @@ def find(text, span, needle):
     words = needle.split()
     if not words:
         raise SheetError("empty text")
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    # A text that begins or ends with a word character matches whole words
+    # only: "he" is not the end of "the".
+    pattern = re.compile((r"(?<!\w)" if re.match(r"\w", words[0]) else "") +
+                         r"\s+".join(re.escape(w) for w in words) +
+                         (r"(?!\w)" if re.search(r"\w$", words[-1]) else ""))
     hits = [h for h in pattern.finditer(text, span[0], span[1])]
     if len(hits) < k:
         raise SheetError(f'"{needle}" occurs {len(hits)} times in the claim')
