@@ -153,11 +153,10 @@ std::vector<std::string> Inflections(const std::string& word) {
   return {word, third, past, ing};
 }
 
-Lexicon ParseLexicon(std::string_view content, const std::string& name,
-                     const std::string& path) {
-  Lexicon lexicon;
-  lexicon.name = name;
-  lexicon.path = path;
+namespace {
+
+// Refuses bytes a lexicon cannot hold, naming the line of the first.
+void CheckBytes(std::string_view content, const std::string& path) {
   const size_t bad = FindInvalidUtf8(content);
   if (bad != std::string_view::npos) {
     int line = 1;
@@ -170,6 +169,113 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
                              content.begin(), content.begin() + nul, '\n'));
     Fail(path, line, "NUL byte (a lexicon is UTF-8 text)");
   }
+}
+
+// Reads the leading '-' (remove) and '^' (claim start) marks off `line`.
+void ReadMarks(std::string_view* line, LexiconEntry* entry) {
+  if (line->front() == '-' && line->size() > 1) {
+    entry->remove = true;
+    *line = Trim(line->substr(1));
+  }
+  if (line->front() == '^' && line->size() > 1) {
+    entry->claim_start = true;
+    *line = Trim(line->substr(1));
+  }
+}
+
+// Reads a trailing "= N" strength off `line`.
+void ReadStrength(std::string_view* line, const std::string& path, int line_no,
+                  LexiconEntry* entry) {
+  const size_t eq = line->rfind('=');
+  if (eq == std::string_view::npos) return;
+  const std::string_view number = Trim(line->substr(eq + 1));
+  double value = 0;
+  const auto [end, ec] =
+      std::from_chars(number.data(), number.data() + number.size(), value);
+  if (number.empty() || ec != std::errc() ||
+      end != number.data() + number.size() || !std::isfinite(value) ||
+      value <= 0 || value > 100) {
+    Fail(path, line_no,
+         "bad strength '" + std::string(number) +
+             "' (write 'phrase = N' with 0 < N <= 100)");
+  }
+  entry->strength = value;
+  *line = Trim(line->substr(0, eq));
+  if (line->empty()) Fail(path, line_no, "strength without a phrase");
+}
+
+// Every token sequence the phrase stands for: the product of each word's
+// alternatives and inflections, bounded in count and length.
+void ExpandForms(std::string_view line, const std::string& path, int line_no,
+                 TokenList* tokens, LexiconEntry* entry) {
+  entry->forms.push_back({});
+  size_t w = 0;
+  while (w < line.size()) {
+    const size_t sp = line.find_first_of(" \t", w);
+    const size_t we = sp == std::string_view::npos ? line.size() : sp;
+    const auto alternatives =
+        WordAlternatives(line.substr(w, we - w), path, line_no, tokens);
+    if (entry->forms.size() * alternatives.size() > kMaxFormsPerEntry) {
+      Fail(path, line_no,
+           "entry expands to more than 4096 forms (split it into lines)");
+    }
+    std::vector<std::vector<std::string>> grown;
+    for (const auto& prefix : entry->forms) {
+      for (const auto& alt : alternatives) {
+        grown.push_back(prefix);
+        grown.back().insert(grown.back().end(), alt.begin(), alt.end());
+      }
+    }
+    entry->forms = std::move(grown);
+    if (std::any_of(entry->forms.begin(), entry->forms.end(),
+                    [](const std::vector<std::string>& form) {
+                      return form.size() > kMaxEntryTokens;
+                    })) {
+      Fail(path, line_no,
+           "entry longer than " + std::to_string(kMaxEntryTokens) +
+               " tokens (a lexicon entry is a short phrase)");
+    }
+    w = line.find_first_not_of(" \t", we);
+    if (w == std::string_view::npos) break;
+  }
+  // Forms were built with their capitals; the trie wants them folded.
+  const bool case_sensitive = std::any_of(
+      line.begin(), line.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (case_sensitive) entry->exact_forms = entry->forms;
+  for (auto& form : entry->forms) {
+    for (std::string& t : form) t = NormalizeToken(t);
+  }
+}
+
+// The entry of one trimmed, non-comment line; false for a line of spaces.
+bool ParseEntry(std::string_view line, const std::string& path, int line_no,
+                TokenList* tokens, LexiconEntry* entry) {
+  // Bounds keep loading and matching linear in the file and the text.
+  if (line.size() > kMaxEntryBytes) {
+    Fail(path, line_no,
+         "entry longer than " + std::to_string(kMaxEntryBytes) +
+             " bytes (a lexicon entry is a short phrase)");
+  }
+  // A line of Unicode spaces only (NBSP, zero-width space) is blank too.
+  Tokenize(line, 0, line.size(), tokens);
+  if (tokens->empty()) return false;
+  entry->line = line_no;
+  entry->source = path + ":" + std::to_string(line_no);
+  ReadMarks(&line, entry);
+  ReadStrength(&line, path, line_no, entry);
+  entry->phrase = std::string(line);
+  ExpandForms(line, path, line_no, tokens, entry);
+  return true;
+}
+
+}  // namespace
+
+Lexicon ParseLexicon(std::string_view content, const std::string& name,
+                     const std::string& path) {
+  Lexicon lexicon;
+  lexicon.name = name;
+  lexicon.path = path;
+  CheckBytes(content, path);
   // Which line first produced each form, to name both lines of a duplicate.
   std::unordered_map<std::vector<std::string>, int, FormHash> first_line;
   // Editors that save "UTF-8 with BOM" put U+FEFF before the first line.
@@ -180,85 +286,12 @@ Lexicon ParseLexicon(std::string_view content, const std::string& name,
   while (pos < content.size()) {
     size_t eol = content.find('\n', pos);
     if (eol == std::string_view::npos) eol = content.size();
-    std::string_view line = Trim(content.substr(pos, eol - pos));
+    const std::string_view line = Trim(content.substr(pos, eol - pos));
     pos = eol + 1;
     ++line_no;
     if (line.empty() || line.front() == '#') continue;
-    // Bounds keep loading and matching linear in the file and the text.
-    if (line.size() > kMaxEntryBytes) {
-      Fail(path, line_no,
-           "entry longer than " + std::to_string(kMaxEntryBytes) +
-               " bytes (a lexicon entry is a short phrase)");
-    }
-    // A line of Unicode spaces only (NBSP, zero-width space) is blank too.
-    Tokenize(line, 0, line.size(), &tokens);
-    if (tokens.empty()) continue;
     LexiconEntry entry;
-    entry.line = line_no;
-    entry.source = path + ":" + std::to_string(line_no);
-    if (line.front() == '-' && line.size() > 1) {
-      entry.remove = true;
-      line = Trim(line.substr(1));
-    }
-    if (line.front() == '^' && line.size() > 1) {
-      entry.claim_start = true;
-      line = Trim(line.substr(1));
-    }
-    const size_t eq = line.rfind('=');
-    if (eq != std::string_view::npos) {
-      const std::string_view number = Trim(line.substr(eq + 1));
-      double value = 0;
-      const auto [end, ec] =
-          std::from_chars(number.data(), number.data() + number.size(), value);
-      if (number.empty() || ec != std::errc() ||
-          end != number.data() + number.size() || !std::isfinite(value) ||
-          value <= 0 || value > 100) {
-        Fail(path, line_no,
-             "bad strength '" + std::string(number) +
-                 "' (write 'phrase = N' with 0 < N <= 100)");
-      }
-      entry.strength = value;
-      line = Trim(line.substr(0, eq));
-      if (line.empty()) Fail(path, line_no, "strength without a phrase");
-    }
-    entry.phrase = std::string(line);
-    entry.forms.push_back({});
-    size_t w = 0;
-    while (w < line.size()) {
-      const size_t sp = line.find_first_of(" \t", w);
-      const size_t we = sp == std::string_view::npos ? line.size() : sp;
-      const auto alternatives =
-          WordAlternatives(line.substr(w, we - w), path, line_no, &tokens);
-      if (entry.forms.size() * alternatives.size() > kMaxFormsPerEntry) {
-        Fail(path, line_no,
-             "entry expands to more than 4096 forms (split it into lines)");
-      }
-      std::vector<std::vector<std::string>> grown;
-      for (const auto& prefix : entry.forms) {
-        for (const auto& alt : alternatives) {
-          grown.push_back(prefix);
-          grown.back().insert(grown.back().end(), alt.begin(), alt.end());
-        }
-      }
-      entry.forms = std::move(grown);
-      if (std::any_of(entry.forms.begin(), entry.forms.end(),
-                      [](const std::vector<std::string>& form) {
-                        return form.size() > kMaxEntryTokens;
-                      })) {
-        Fail(path, line_no,
-             "entry longer than " + std::to_string(kMaxEntryTokens) +
-                 " tokens (a lexicon entry is a short phrase)");
-      }
-      w = line.find_first_not_of(" \t", we);
-      if (w == std::string_view::npos) break;
-    }
-    // Forms were built with their capitals; the trie wants them folded.
-    const bool case_sensitive = std::any_of(
-        line.begin(), line.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (case_sensitive) entry.exact_forms = entry.forms;
-    for (auto& form : entry.forms) {
-      for (std::string& t : form) t = NormalizeToken(t);
-    }
+    if (!ParseEntry(line, path, line_no, &tokens, &entry)) continue;
     for (const auto& form : entry.forms) {
       const auto [it, inserted] = first_line.emplace(form, line_no);
       if (!inserted) {
