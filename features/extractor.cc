@@ -170,7 +170,6 @@ struct ExtractScratch::Buffers {
   size_t last_begin = 0;
   Backing last_backing = Backing::kNone;
   SpeakerSpan last_backer;
-  bool keep_names = false;  // KeepNamesForNextClaim was called
   size_t last_end = 0;
   // Whether the last claim left a double quotation open, and who speaks
   // it.
@@ -200,11 +199,8 @@ struct ExtractScratch::Buffers {
                            text.size() == text_size && begin > last_begin;
     if (!same_text) {
       acronyms.clear();
-      const bool reread =
-          keep_names && text.data() == text_data && text.size() == text_size;
-      if (!reread) names.Clear();
+      names.Clear();
     }
-    keep_names = false;
     claim_end = end;
     StartContinuations(text, begin, same_text);
     text_data = text.data();
@@ -274,10 +270,6 @@ ExtractScratch::ExtractScratch() : buffers_(std::make_unique<Buffers>()) {}
 ExtractScratch::~ExtractScratch() = default;
 ExtractScratch::ExtractScratch(ExtractScratch&&) noexcept = default;
 ExtractScratch& ExtractScratch::operator=(ExtractScratch&&) noexcept = default;
-
-bool ExtractScratch::RemembersNames() const { return !buffers_->names.empty(); }
-
-void ExtractScratch::KeepNamesForNextClaim() { buffers_->keep_names = true; }
 
 namespace {
 

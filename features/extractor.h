@@ -100,14 +100,6 @@ class ExtractScratch {
   ExtractScratch(ExtractScratch&&) noexcept;
   ExtractScratch& operator=(ExtractScratch&&) noexcept;
 
-  // Whether the claims of the last text named a person with a title
-  // ("Transport Minister Anna Berg").
-  bool RemembersNames() const;
-  // The next Extract of the last text keeps those names even for an
-  // earlier claim: a headline names people before the body gives their
-  // titles, so the scorer reads it again at the end.
-  void KeepNamesForNextClaim();
-
  private:
   friend class Extractor;
   struct Buffers;
