@@ -44,10 +44,11 @@ const WordSet& NotNames() {
 // a sentence, even a short one ("Parliament Hill. Gunfire ...").
 const WordSet& Abbreviations() {
   static const WordSet s = {
-      "mr",  "mrs", "ms",  "dr",   "prof", "st",   "jr",   "sr",   "gen",
-      "gov", "sen", "rep", "lt",   "col",  "sgt",  "capt", "cmdr", "adm",
-      "maj", "cpl", "rev", "hon",  "pres", "supt", "det",  "insp", "atty",
-      "mt",  "ft",  "inc", "corp", "co",   "ltd",  "bros", "dept", "no"};
+      "mr",  "mrs",  "ms",   "dr",   "prof", "st",   "jr",   "sr",
+      "gen", "gov",  "govs", "sen",  "sens", "rep",  "reps", "lt",
+      "col", "sgt",  "capt", "cmdr", "adm",  "maj",  "cpl",  "rev",
+      "hon", "pres", "supt", "det",  "insp", "atty", "mt",   "ft",
+      "inc", "corp", "co",   "ltd",  "bros", "dept", "no"};
   return s;
 }
 
@@ -56,13 +57,15 @@ const WordSet& Pronouns() {
   return s;
 }
 
-// Words that may stand between a subject and its speech verb.
+// Words that may stand between a subject and its speech verb, a reflexive
+// for emphasis included ("the mayor himself said").
 const WordSet& Fillers() {
   static const WordSet s = {
       "has",     "have",       "had",        "also",         "later",
       "earlier", "already",    "now",        "then",         "again",
       "once",    "separately", "previously", "subsequently", "further",
-      "first",   "initially",  "long"};
+      "first",   "initially",  "long",       "himself",      "herself",
+      "itself",  "themselves"};
   return s;
 }
 
@@ -84,19 +87,45 @@ const WordSet& Reports() {
 }
 
 // After an unnamed report, the outlet or body it comes from: "by", "from"
-// or "in", then (past "the") a name or an outlet or body word.
-bool NamesItsSource(const std::vector<Token>& tokens,
+// or "in", then (past "the") a name or an outlet or body word. Returns
+// the source's first token, or `after` when the report names none.
+size_t ReportSource(const std::vector<Token>& tokens,
                     const std::vector<uint8_t>& roles, size_t after) {
   if (after >= tokens.size() ||
       !(Is(tokens[after], "by") || Is(tokens[after], "from") ||
         Is(tokens[after], "in"))) {
-    return false;
+    return after;
   }
   size_t i = after + 1;
   if (i < tokens.size() && Is(tokens[i], "the")) ++i;
-  return i < tokens.size() &&
-         ((roles[i] & (kMediaRole | kBodyRole)) != 0 ||
-          (tokens[i].capitalized && !In(NotNames(), tokens[i])));
+  const bool names = i < tokens.size() &&
+                     ((roles[i] & (kMediaRole | kBodyRole)) != 0 ||
+                      (tokens[i].capitalized && !In(NotNames(), tokens[i])));
+  return names ? i : after;
+}
+
+// The end of the source's name starting at `from`, and the roles in it.
+size_t SourceEnd(const std::vector<Token>& tokens,
+                 const std::vector<uint8_t>& roles, size_t from, uint8_t* all) {
+  size_t i = from;
+  *all = 0;
+  while (i < tokens.size() && i - from < kMaxSpeakerTokens &&
+         (tokens[i].capitalized || roles[i] != 0 ||
+          (i > from && (Is(tokens[i], "of") || Is(tokens[i], "'s"))))) {
+    *all |= roles[i];
+    ++i;
+  }
+  while (i > from && !tokens[i - 1].capitalized && roles[i - 1] == 0) --i;
+  return i;
+}
+
+// A body's documents (official_body.txt): owned by a person ("Schroeder's
+// letter"), one speaks with its owner's voice.
+const WordSet& Documents() {
+  static const WordSet s = {"filing",     "lawsuit",   "complaint",
+                            "indictment", "affidavit", "memo",
+                            "memorandum", "letter",    "playbook"};
+  return s;
 }
 
 const WordSet& Spokespeople() {
@@ -155,6 +184,10 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
     possessive |= Is(tokens[i], "'s");
   }
   const Token& h = tokens[head];
+  if (In(Documents(), h) && head >= first + 2 && Is(tokens[head - 1], "'s") &&
+      roles[head - 2] == 0) {
+    return Classify(tokens, roles, first, head - 1, before);
+  }
   uint8_t role = roles[head];
   // Inside a capitalized name a crowd word is part of the name: "British
   // Antarctic Survey" is an organization, not a survey.
@@ -174,10 +207,13 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   }
   // "Reports say", "Report:", "a new report says": a report that names no
   // outlet is as vague as "reportedly"; "a Reuters report" or "a report
-  // in People" names one.
-  if (head == first && In(Reports(), h) &&
-      !NamesItsSource(tokens, roles, last)) {
-    return SpeakerKind::kVague;
+  // in People" names one. A body's report speaks for the body ("a report
+  // by the Chamber of Commerce"), as its filings do.
+  if (head == first && In(Reports(), h)) {
+    if (ReportSource(tokens, roles, last) == last) return SpeakerKind::kVague;
+    if (ReportingBody(tokens, roles, last).kind != SpeakerKind::kNone) {
+      return SpeakerKind::kInstitution;
+    }
   }
   if ((role & kMediaRole) != 0) return SpeakerKind::kMedia;
   if ((role & kTitleRole) != 0) {
@@ -320,6 +356,16 @@ Speaker CrowdOf(const std::vector<Token>& tokens,
 
 }  // namespace
 
+Speaker ReportingBody(const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& roles, size_t after) {
+  const size_t from = ReportSource(tokens, roles, after);
+  if (from == after) return {};
+  uint8_t all = 0;
+  const size_t end = SourceEnd(tokens, roles, from, &all);
+  if ((all & kBodyRole) == 0 || (all & kMediaRole) != 0) return {};
+  return {after + 1, end, SpeakerKind::kInstitution};
+}
+
 bool IsPersonName(const Token& token, uint8_t role) {
   return IsName(token, role) && token.is_word && token.norm.size() > 1 &&
          !In(Abbreviations(), token);
@@ -437,6 +483,11 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
   s.kind = Classify(tokens, roles, first, last, det);
   s.first = from;
   s.last = last;
+  // The speaker span of a body's report holds the body.
+  if (s.kind == SpeakerKind::kInstitution && last == first + 1 &&
+      In(Reports(), tokens[first])) {
+    s.last = std::max(last, ReportingBody(tokens, roles, last).last);
+  }
   return s;
 }
 

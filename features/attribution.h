@@ -55,6 +55,13 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
 Speaker SpeakerAfter(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t from);
 
+// After "a report" ends before token `after` ("by the Chamber of
+// Commerce", "from the health ministry"): the body that issued it, as an
+// institution over tokens [after + 1, end), the "the" included; kNone when
+// the report names an outlet ("by Reuters") or no source.
+Speaker ReportingBody(const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& roles, size_t after);
+
 // Whether a token can be part of a person's name: capitalized, no role
 // word, no sentence opener or abbreviation ("Mr", "Dr").
 bool IsPersonName(const Token& token, uint8_t role);

@@ -20,8 +20,8 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 // "a police report", "reports of a coup", "despite reports", "amid split
-// reports", a headline's "Divorce Report: ...", "Reports say", and the
-// same of "claim": nouns, not verbs.
+// reports", a headline's "Divorce Report: ...", "Reports say", "the
+// government's claim", and the same of "claim": nouns, not verbs.
 bool IsNoun(const std::vector<Token>& tokens, size_t first, size_t last) {
   const std::string_view verb = tokens[first].norm;
   const bool singular = verb == "report" || verb == "claim";
@@ -31,7 +31,7 @@ bool IsNoun(const std::vector<Token>& tokens, size_t first, size_t last) {
   const Token* before2 = first > 1 ? &tokens[first - 2] : nullptr;
   return before == nullptr || (next != nullptr && Is(*next, "of")) ||
          (next != nullptr && (Is(*next, ":") || IsPassiveAuxiliary(*next))) ||
-         IsDeterminer(*before) || IsPreposition(*before) ||
+         IsDeterminer(*before) || IsPreposition(*before) || Is(*before, "'s") ||
          (before2 != nullptr && before->is_word && IsPreposition(*before2)) ||
          (singular && before2 != nullptr && !before->capitalized &&
           IsDeterminer(*before2));
@@ -180,9 +180,10 @@ Speaker FindSpeaker(size_t first, size_t last, size_t k, bool confirms,
 // Whether a speaker and its verb make no on-record statement: a named
 // "report" is a noun ("Autopsy Report"), and so is a headline's last word
 // "Reports" when names run from its start ("Star Pays Ex's Bills Reports"),
-// unlike "..., Variety Reports"; the same of "claim". "claims" keeps its
-// distance, and a belief is not a statement ("police believe"): they mark
-// a weak source ("sources claim") but give an on-record one no credit.
+// unlike "..., Variety Reports"; the same of "claim". A claim made on
+// record is a statement ("the filing claims", "Ruiz claimed"), but a
+// belief is not ("police believe"): it marks a weak source ("sources
+// believe") and gives an on-record one no credit.
 bool NoStatement(const Speaker& speaker, size_t first, size_t last,
                  const std::vector<Token>& tokens) {
   const std::string_view verb = tokens[first].norm;
@@ -204,7 +205,7 @@ bool NoStatement(const Speaker& speaker, size_t first, size_t last,
          kind == SpeakerKind::kNamed || kind == SpeakerKind::kPronoun))) {
     return true;
   }
-  return (StartsWith(verb, "claim") || belief) &&
+  return belief &&
          (kind == SpeakerKind::kOfficial || kind == SpeakerKind::kInstitution ||
           kind == SpeakerKind::kNamed || kind == SpeakerKind::kPronoun);
 }
@@ -228,6 +229,20 @@ void MarkMadeAnonymous(const ClaimState& s, size_t first, Speaker* speaker) {
   if (unnamed && AnyMarked(marks, 0, s.t().size(), kAnonymousMark)) {
     speaker->kind = SpeakerKind::kAnonymous;
   }
+}
+
+// "Posts on Facebook claimed": a speaker inside a social match is the
+// post, no person on record; the social cue already speaks for it.
+bool IsSocialPost(const ClaimState& s, const Speaker& speaker) {
+  if (speaker.kind != SpeakerKind::kNamed || speaker.first >= speaker.last) {
+    return false;
+  }
+  const size_t begin = s.t()[speaker.first].begin;
+  const size_t end = s.t()[speaker.last - 1].end;
+  for (const Cue& cue : s.cues[kUnverifiedSocial]) {
+    if (cue.begin < end && begin < cue.end) return true;
+  }
+  return false;
 }
 
 // The article's memory of names: a surname met with a title before keeps
@@ -304,7 +319,9 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   if (speaker.kind == SpeakerKind::kNone) return;
   MarkMadeAnonymous(*s, first, &speaker);
   ApplyNameMemory(s, &speaker);
-  if (NoStatement(speaker, first, last, tokens)) return;
+  if (NoStatement(speaker, first, last, tokens) || IsSocialPost(*s, speaker)) {
+    return;
+  }
   if (speaker.first < speaker.last) s->last_speaker = speaker;
   // Outlets report; a proper name that "reported" is most often one.
   if (speaker.kind == SpeakerKind::kNamed &&
