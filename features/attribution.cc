@@ -128,6 +128,24 @@ const WordSet& Documents() {
   return s;
 }
 
+// People who speak for themselves, not an office (person_noun.txt): the
+// guide's experts, lawyers and witnesses are named when the reader knows
+// who they are ("the professor", "his attorney", "lawyer Ana Ruiz").
+const WordSet& Professions() {
+  static const WordSet s = {
+      "attorney",   "attorneys",  "lawyer",  "lawyers",   "professor",
+      "professors", "economist",  "analyst", "scientist", "researcher",
+      "historian",  "specialist", "doctor"};
+  return s;
+}
+
+// Bodies whose members speak for themselves: "Ana Ruiz of the University
+// of Leeds" is an academic, not the university's voice.
+const WordSet& Academies() {
+  static const WordSet s = {"university", "institute", "college", "school"};
+  return s;
+}
+
 const WordSet& Spokespeople() {
   static const WordSet s = {"spokeswoman", "spokesman", "spokesperson"};
   return s;
@@ -167,6 +185,36 @@ bool IsSpeakerToken(const std::vector<Token>& tokens,
            (prev.norm.size() == 1 || In(Abbreviations(), prev));
   }
   return Is(t, "'s") && (prev.capitalized || roles[i - 1] != 0);
+}
+
+bool HasWord(const WordSet& set, const std::vector<Token>& tokens, size_t first,
+             size_t last) {
+  for (size_t i = first; i < last; ++i) {
+    if (In(set, tokens[i])) return true;
+  }
+  return false;
+}
+
+SpeakerKind Classify(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, size_t first,
+                     size_t last, const Token* before);
+
+// "Sgt. Ali Hassan of the city police", "Ana Ruiz of the dockers' union":
+// a person named before "of" and a body speaks for the body, an official
+// (academics for themselves: named). kNone when no person precedes "of".
+SpeakerKind MemberOf(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, size_t first,
+                     size_t last, const Token* before) {
+  size_t of = first;
+  while (of < last && !Is(tokens[of], "of")) ++of;
+  if (of == last || of == first ||
+      !IsPersonName(tokens[of - 1], roles[of - 1])) {
+    return SpeakerKind::kNone;
+  }
+  const SpeakerKind person = Classify(tokens, roles, first, of, before);
+  if (person != SpeakerKind::kNamed) return person;
+  return HasWord(Academies(), tokens, of + 1, last) ? SpeakerKind::kNamed
+                                                    : SpeakerKind::kOfficial;
 }
 
 // `before` is the word just before the run, if any ("the", "a", "many").
@@ -234,11 +282,18 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
     return !plural && on_record ? SpeakerKind::kOfficial
                                 : SpeakerKind::kAnonymous;
   }
-  if ((role & kBodyRole) != 0) return SpeakerKind::kInstitution;
-  if ((role & kPersonRole) != 0) return SpeakerKind::kAnonymous;
+  if ((role & kBodyRole) != 0) {
+    const SpeakerKind member = MemberOf(tokens, roles, first, last, before);
+    return member != SpeakerKind::kNone ? member : SpeakerKind::kInstitution;
+  }
+  if ((role & kPersonRole) != 0) {
+    return In(Professions(), h) && definite ? SpeakerKind::kNamed
+                                            : SpeakerKind::kAnonymous;
+  }
   if ((role & kVagueRole) != 0) return SpeakerKind::kVague;
   if (!IsName(h, role)) return SpeakerKind::kNone;
   if ((all & kTitleRole) != 0) return SpeakerKind::kOfficial;
+  if (HasWord(Professions(), tokens, first, head)) return SpeakerKind::kNamed;
   if ((all & kBodyRole) != 0) return SpeakerKind::kInstitution;
   if ((all & kMediaRole) != 0) return SpeakerKind::kMedia;
   return SpeakerKind::kNamed;
@@ -332,6 +387,29 @@ Speaker CloseTo(const std::vector<Token>& tokens,
   return outer;
 }
 
+// "Sgt. Ali Hassan of the city police said": the person named before "of"
+// and a body `s` speaks for it (MemberOf). kNone when no person precedes.
+Speaker MemberBefore(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, const Speaker& s) {
+  if (s.kind != SpeakerKind::kInstitution || s.first < 2 ||
+      !Is(tokens[s.first - 1], "of")) {
+    return {};
+  }
+  Speaker person = RunBefore(tokens, roles, s.first - 1);
+  if ((person.kind != SpeakerKind::kNamed &&
+       person.kind != SpeakerKind::kOfficial) ||
+      !IsPersonName(tokens[person.last - 1], roles[person.last - 1])) {
+    return {};
+  }
+  if (person.kind == SpeakerKind::kNamed) {
+    person.kind = HasWord(Academies(), tokens, s.first, s.last)
+                      ? SpeakerKind::kNamed
+                      : SpeakerKind::kOfficial;
+  }
+  person.last = s.last;
+  return person;
+}
+
 // "Critics of the policy say", "opponents of the bill argued": a crowd
 // named by what it stands against or for, ending before `end`; the phrase
 // after "of" is no speaker. kNone when the words before `end` are not one.
@@ -410,6 +488,8 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     const Speaker s = RunBefore(tokens, roles, end);
     const Speaker near = CloseTo(tokens, roles, s);
     if (near.kind != SpeakerKind::kNone) return near;
+    const Speaker of_body = MemberBefore(tokens, roles, s);
+    if (of_body.kind != SpeakerKind::kNone) return of_body;
     if (s.kind == SpeakerKind::kNone || s.first < 2 ||
         !IsLocative(tokens[s.first - 1]) || !tokens[s.first - 2].is_word) {
       return s;
@@ -441,10 +521,20 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
   if (inner.kind != SpeakerKind::kNone && inner.last == end - 1) {
     if (outer.kind == SpeakerKind::kNone) return inner;
     const bool named = inner.kind == SpeakerKind::kNamed;
-    outer.kind = named && (outer.kind == SpeakerKind::kAnonymous ||
-                           outer.kind == SpeakerKind::kOfficial)
-                     ? SpeakerKind::kOfficial
-                     : Stronger(outer.kind, inner.kind);
+    // "Ana Ruiz, of the dockers' union, said": a member of the body.
+    const bool member = Is(tokens[comma], "of") &&
+                        outer.kind == SpeakerKind::kNamed &&
+                        inner.kind == SpeakerKind::kInstitution;
+    if (member) {
+      outer.kind = HasWord(Academies(), tokens, comma, end)
+                       ? SpeakerKind::kNamed
+                       : SpeakerKind::kOfficial;
+    } else {
+      outer.kind = named && (outer.kind == SpeakerKind::kAnonymous ||
+                             outer.kind == SpeakerKind::kOfficial)
+                       ? SpeakerKind::kOfficial
+                       : Stronger(outer.kind, inner.kind);
+    }
     outer.last = inner.last;
   }
   return outer;

@@ -629,6 +629,55 @@ TEST(ExtractorTest, OnRecordSpeakersFoundAndClassed) {
   });
 }
 
+// Experts, lawyers and doctors speak for themselves: named when the reader
+// knows who they are, an unnamed source when not. A person of a body
+// speaks for it; an academic of a university for themselves.
+TEST(ExtractorTest, ProfessionsAndMembersOfBodies) {
+  RunTable({
+      {"The professor said the data were wrong.",
+       {"named_source:The professor said"},
+       "named"},
+      {"His attorney said the interview was not complete.",
+       {"named_source:His attorney said"},
+       "named"},
+      {"Ruiz's lawyers said the deal was legal.",
+       {"named_source:Ruiz's lawyers said"},
+       "named"},
+      {"University professor Ana Ruiz said the data were wrong.",
+       {"named_source:University professor Ana Ruiz said"},
+       "named"},
+      {"Lawyer Ana Ruiz said the case was weak.",
+       {"named_source:Lawyer Ana Ruiz said"},
+       "named"},
+      {"Sgt. Ali Hassan of the city police said the road was shut.",
+       {"named_source:Sgt. Ali Hassan of the city police said"},
+       "official"},
+      {"Tom Lee, of the Harbour Workers Union, said the strike would go on.",
+       {"named_source:Tom Lee, of the Harbour Workers Union, said"},
+       "official"},
+      {"Ana Ruiz of the University of Leeds said the ice was thin.",
+       {"named_source:Ana Ruiz of the University of Leeds said"},
+       "named"},
+      {"Ana Ruiz, of the University of Leeds, said the ice was thin.",
+       {"named_source:Ana Ruiz, of the University of Leeds, said"},
+       "named"},
+      // Near misses: an unnamed lawyer, a crowd of them, bodies named with
+      // "of".
+      {"A lawyer said the case was weak.",
+       {"anonymous_source:A lawyer said"},
+       "anonymous"},
+      {"Some lawyers said the case was weak.",
+       {"vague_attribution:Some lawyers said"},
+       "vague"},
+      {"The Bank of America said profits rose.",
+       {"named_source:The Bank of America said"},
+       "institution"},
+      {"The Ministry of Defense said troops left.",
+       {"named_source:The Ministry of Defense said"},
+       "institution"},
+  });
+}
+
 TEST(ExtractorTest, NegatedAndPlannedConfirmations) {
   RunTable({
       {"The White House did not confirm the meeting.",
