@@ -171,14 +171,38 @@ bool IsName(const Token& t, uint8_t role) {
   return role == 0 && t.capitalized && !In(NotNames(), t);
 }
 
-// Tokens that may belong to a speaker: names, role words, the periods of
-// "U.S." and "Corp.", a possessive 's, "of" inside "Ministry of Defense".
+bool Touch(const Token& a, const Token& b) { return a.end == b.begin; }
+
+// The hyphen of a hyphenated name and the part after it: "Sang-gyun",
+// "Jae-in", "Smith-Jones" (a hyphen touching a capitalized word before and
+// a word after).
+bool IsNameHyphen(const std::vector<Token>& tokens, size_t i) {
+  return i > 0 && i + 1 < tokens.size() && Is(tokens[i], "-") &&
+         tokens[i - 1].capitalized && tokens[i + 1].is_word &&
+         Touch(tokens[i - 1], tokens[i]) && Touch(tokens[i], tokens[i + 1]);
+}
+bool IsNameSuffix(const std::vector<Token>& tokens, size_t i) {
+  return i > 1 && tokens[i].is_word && IsNameHyphen(tokens, i - 1);
+}
+
+// A dash that sets off a clause: spaced, or an en or em dash.
+bool IsClauseDash(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (Is(t, "\u2013") || Is(t, "\u2014")) return true;
+  return Is(t, "-") && !(i > 0 && Touch(tokens[i - 1], t)) &&
+         !(i + 1 < tokens.size() && Touch(t, tokens[i + 1]));
+}
+
+// Tokens that may belong to a speaker: names (hyphenated ones too), role
+// words, the periods of "U.S." and "Corp.", a possessive 's, "of" inside
+// "Ministry of Defense".
 bool IsSpeakerToken(const std::vector<Token>& tokens,
                     const std::vector<uint8_t>& roles, size_t i) {
   const Token& t = tokens[i];
   if (roles[i] != 0) return true;
   if (t.capitalized) return !In(NotNames(), t);
   if (i == 0) return false;
+  if (IsNameHyphen(tokens, i) || IsNameSuffix(tokens, i)) return true;
   const Token& prev = tokens[i - 1];
   if (Is(t, ".")) {  // "U.S.", "Dr.", "Corp.", but not "Hill." or "Kremlin."
     return prev.capitalized &&
@@ -225,6 +249,7 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   while (head > first && (Is(tokens[head], ".") || Is(tokens[head], "'s"))) {
     --head;
   }
+  while (head > first + 1 && IsNameSuffix(tokens, head)) head -= 2;
   uint8_t all = 0;
   bool possessive = false;
   for (size_t i = first; i < last; ++i) {
@@ -444,6 +469,10 @@ Speaker ReportingBody(const std::vector<Token>& tokens,
   return {after + 1, end, SpeakerKind::kInstitution};
 }
 
+size_t NameHead(const std::vector<Token>& tokens, size_t i) {
+  return IsNameSuffix(tokens, i) ? i - 2 : i;
+}
+
 bool IsPersonName(const Token& token, uint8_t role) {
   return IsName(token, role) && token.is_word && token.norm.size() > 1 &&
          !In(Abbreviations(), token);
@@ -478,7 +507,8 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
   if (In(Pronouns(), tokens[end - 1])) {
     return {end - 1, end, SpeakerKind::kPronoun};
   }
-  if (!Is(tokens[end - 1], ",")) {
+  const bool dash = IsClauseDash(tokens, end - 1);
+  if (!Is(tokens[end - 1], ",") && !dash) {
     // "a source on Parliament Hill tells", "officials in Ottawa said": a
     // place after a preposition is where the speaker is, not who. A crowd
     // at a body speaks for it ("researchers at the British Antarctic
@@ -508,14 +538,18 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     outer.last = s.last;
     return outer;
   }
-  // "X, an appositive or a clause, said": the speaker stands before the
-  // first comma; an appositive that is itself a speaker ("The mayor,
-  // Daniel Osei, said") adds to it.
+  // "X, an appositive or a clause, said" (or set off by dashes: "X – who
+  // ... – said"): the speaker stands before the first comma; an appositive
+  // that is itself a speaker ("The mayor, Daniel Osei, said") adds to it.
+  const auto opens = [&](size_t i) {
+    return dash ? IsClauseDash(tokens, i) : Is(tokens[i], ",");
+  };
+  constexpr size_t kMaxClauseTokens = 24;
   size_t comma = end - 1;
-  while (comma > 0 && end - comma < 16 && !Is(tokens[comma - 1], ",")) {
+  while (comma > 0 && end - comma < kMaxClauseTokens && !opens(comma - 1)) {
     --comma;
   }
-  if (comma == 0 || !Is(tokens[comma - 1], ",")) return {};
+  if (comma == 0 || !opens(comma - 1)) return {};
   Speaker outer = RunBefore(tokens, roles, comma - 1);
   const Speaker inner = SpeakerAfter(tokens, roles, comma);
   if (inner.kind != SpeakerKind::kNone && inner.last == end - 1) {

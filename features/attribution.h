@@ -62,6 +62,10 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
 Speaker ReportingBody(const std::vector<Token>& tokens,
                       const std::vector<uint8_t>& roles, size_t after);
 
+// The capitalized part of a hyphenated name whose last part is token i
+// ("Sang" of "Sang-gyun"); i itself when it ends no hyphenated name.
+size_t NameHead(const std::vector<Token>& tokens, size_t i);
+
 // Whether a token can be part of a person's name: capitalized, no role
 // word, no sentence opener or abbreviation ("Mr", "Dr").
 bool IsPersonName(const Token& token, uint8_t role);

@@ -678,6 +678,42 @@ TEST(ExtractorTest, ProfessionsAndMembersOfBodies) {
   });
 }
 
+// The subject of a speech verb past what sets it apart: a hyphenated name,
+// a clause set off by dashes, a long relative clause; "the top" holder of
+// a title is one person.
+TEST(ExtractorTest, SubjectsPastNamesAndClauses) {
+  RunTable({
+      {"Moon Sang-gyun said talks failed.",
+       {"named_source:Moon Sang-gyun said"},
+       "named"},
+      {"Moon Sang-gyun, a spokesman for the ministry, said talks failed.",
+       {"named_source:Moon Sang-gyun, a spokesman for the ministry, said"},
+       "official"},
+      {"Tom Lee \u2013 who has lied about the crowds \u2013 said a million "
+       "came.",
+       {"named_source:Tom Lee \u2013 who has lied about the crowds \u2013 "
+        "said"},
+       "named"},
+      {"Tom Lee, who traveled to Lisbon to reassure the ally of the "
+       "withdrawal and to meet the prime minister, said talks failed.",
+       {"named_source:Tom Lee, who traveled to Lisbon to reassure the ally "
+        "of the withdrawal and to meet the prime minister, said"},
+       "named"},
+      {"\"It is over,\" the top health official added.",
+       {"named_source:the top health official added"},
+       "official"},
+      // Near misses: a compound that is no name, dashes around no subject, an
+      // unnamed official.
+      {"The Trump-era rule said nothing.", {}, "none"},
+      {"Prices rose \u2013 and fast \u2013 said a million people.",
+       {"anonymous_source:said a million people"},
+       "anonymous"},
+      {"\"It is over,\" the health official added.",
+       {"anonymous_source:the health official added"},
+       "anonymous"},
+  });
+}
+
 TEST(ExtractorTest, NegatedAndPlannedConfirmations) {
   RunTable({
       {"The White House did not confirm the meeting.",
