@@ -714,6 +714,58 @@ TEST(ExtractorTest, SubjectsPastNamesAndClauses) {
   });
 }
 
+// A statement frame before its speaker confirms on record; "called" with a
+// quoted label says something; "... and said" speaks for the clause's
+// subject; a record speaks with its owner's voice.
+TEST(ExtractorTest, FramesLabelsAndRecords) {
+  RunTable({
+      {"In a statement, the ministry said prices rose.",
+       {"official_confirmation:In a statement, the ministry said"},
+       "institution"},
+      {"In a separate statement to reporters, North Korea said the plan "
+       "failed.",
+       {"official_confirmation:In a separate statement to reporters, "
+        "North Korea said"},
+       "institution"},
+      {"Ana Ruiz called the plan \"reckless.\"",
+       {"named_source:Ana Ruiz called"},
+       "named"},
+      {"He was fired for what the police chief called \"extreme\" "
+       "violations.",
+       {"named_source:the police chief called"},
+       "official"},
+      {"The ministry condemned the sanctions and reiterated that it would "
+       "not talk.",
+       {"named_source:The ministry condemned", "named_source:reiterated"},
+       "institution"},
+      {"Ana Ruiz questioned the plan and has said reform is better.",
+       {"named_source:said"},
+       "named"},
+      {"Cases rose, according to data compiled by Johns Hopkins University.",
+       {"named_source:according to data compiled by Johns Hopkins "
+        "University"},
+       "institution"},
+      {"According to documents obtained by the Times, the firm lied.",
+       {"media_report:According to documents obtained by the Times"},
+       "media"},
+      // Near misses: a statement frame before a private person, a place
+      // frame, a name in quotes, "called for", "what they call", a storm
+      // that "said" nothing, data with no owner.
+      {"In a statement, Ana Ruiz said prices rose.",
+       {"named_source:Ana Ruiz said"},
+       "named"},
+      {"In the city, the ministry said prices rose.",
+       {"named_source:the ministry said"},
+       "institution"},
+      {"The group called \"Patriots\" met.", {}, "none"},
+      {"Ana Ruiz called for calm.", {}, "none"},
+      {"Ana Ruiz called the police.", {}, "none"},
+      {"They fled what they call a \"siege.\"", {}, "none"},
+      {"The storm hit the town and said nothing.", {}, "none"},
+      {"According to the data, cases rose.", {}, "none"},
+  });
+}
+
 TEST(ExtractorTest, NegatedAndPlannedConfirmations) {
   RunTable({
       {"The White House did not confirm the meeting.",
