@@ -28,7 +28,8 @@ constexpr std::array<std::string_view, 3> kBullets = {
 // These precede names and numbers ("Dr. Smith", "Jan. 5", "No. 10") and
 // almost never end a sentence, so they hold even before "The" or "He".
 constexpr std::string_view kAbbreviations =
-    "Mr Mrs Ms Dr Prof Gov Sen Rep Gen Col Lt Sgt Capt Cmdr Adm Maj Rev Hon "
+    "Mr Mrs Ms Dr Prof Gov Govs Sen Sens Rep Reps Gen Col Lt Sgt Capt Cmdr "
+    "Adm Maj Rev Hon "
     "Pres Supt Det Insp Atty Mt Ft Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct "
     "Nov Dec No Nos Vol pp p vs est approx";
 

@@ -44,10 +44,11 @@ const WordSet& NotNames() {
 // a sentence, even a short one ("Parliament Hill. Gunfire ...").
 const WordSet& Abbreviations() {
   static const WordSet s = {
-      "mr",  "mrs", "ms",  "dr",   "prof", "st",   "jr",   "sr",   "gen",
-      "gov", "sen", "rep", "lt",   "col",  "sgt",  "capt", "cmdr", "adm",
-      "maj", "cpl", "rev", "hon",  "pres", "supt", "det",  "insp", "atty",
-      "mt",  "ft",  "inc", "corp", "co",   "ltd",  "bros", "dept", "no"};
+      "mr",  "mrs",  "ms",   "dr",   "prof", "st",   "jr",   "sr",
+      "gen", "gov",  "govs", "sen",  "sens", "rep",  "reps", "lt",
+      "col", "sgt",  "capt", "cmdr", "adm",  "maj",  "cpl",  "rev",
+      "hon", "pres", "supt", "det",  "insp", "atty", "mt",   "ft",
+      "inc", "corp", "co",   "ltd",  "bros", "dept", "no"};
   return s;
 }
 
@@ -56,13 +57,15 @@ const WordSet& Pronouns() {
   return s;
 }
 
-// Words that may stand between a subject and its speech verb.
+// Words that may stand between a subject and its speech verb, a reflexive
+// for emphasis included ("the mayor himself said").
 const WordSet& Fillers() {
   static const WordSet s = {
       "has",     "have",       "had",        "also",         "later",
       "earlier", "already",    "now",        "then",         "again",
       "once",    "separately", "previously", "subsequently", "further",
-      "first",   "initially",  "long"};
+      "first",   "initially",  "long",       "himself",      "herself",
+      "itself",  "themselves"};
   return s;
 }
 
@@ -84,19 +87,63 @@ const WordSet& Reports() {
 }
 
 // After an unnamed report, the outlet or body it comes from: "by", "from"
-// or "in", then (past "the") a name or an outlet or body word.
-bool NamesItsSource(const std::vector<Token>& tokens,
+// or "in", then (past "the") a name or an outlet or body word. Returns
+// the source's first token, or `after` when the report names none.
+size_t ReportSource(const std::vector<Token>& tokens,
                     const std::vector<uint8_t>& roles, size_t after) {
   if (after >= tokens.size() ||
       !(Is(tokens[after], "by") || Is(tokens[after], "from") ||
         Is(tokens[after], "in"))) {
-    return false;
+    return after;
   }
   size_t i = after + 1;
   if (i < tokens.size() && Is(tokens[i], "the")) ++i;
-  return i < tokens.size() &&
-         ((roles[i] & (kMediaRole | kBodyRole)) != 0 ||
-          (tokens[i].capitalized && !In(NotNames(), tokens[i])));
+  const bool names = i < tokens.size() &&
+                     ((roles[i] & (kMediaRole | kBodyRole)) != 0 ||
+                      (tokens[i].capitalized && !In(NotNames(), tokens[i])));
+  return names ? i : after;
+}
+
+// The end of the source's name starting at `from`, and the roles in it.
+size_t SourceEnd(const std::vector<Token>& tokens,
+                 const std::vector<uint8_t>& roles, size_t from, uint8_t* all) {
+  size_t i = from;
+  *all = 0;
+  while (i < tokens.size() && i - from < kMaxSpeakerTokens &&
+         (tokens[i].capitalized || roles[i] != 0 ||
+          (i > from && (Is(tokens[i], "of") || Is(tokens[i], "'s"))))) {
+    *all |= roles[i];
+    ++i;
+  }
+  while (i > from && !tokens[i - 1].capitalized && roles[i - 1] == 0) --i;
+  return i;
+}
+
+// A body's documents (official_body.txt): owned by a person ("Schroeder's
+// letter"), one speaks with its owner's voice.
+const WordSet& Documents() {
+  static const WordSet s = {"filing",     "lawsuit",   "complaint",
+                            "indictment", "affidavit", "memo",
+                            "memorandum", "letter",    "playbook"};
+  return s;
+}
+
+// People who speak for themselves, not an office (person_noun.txt): the
+// guide's experts, lawyers and witnesses are named when the reader knows
+// who they are ("the professor", "his attorney", "lawyer Ana Ruiz").
+const WordSet& Professions() {
+  static const WordSet s = {
+      "attorney",   "attorneys",  "lawyer",  "lawyers",   "professor",
+      "professors", "economist",  "analyst", "scientist", "researcher",
+      "historian",  "specialist", "doctor"};
+  return s;
+}
+
+// Bodies whose members speak for themselves: "Ana Ruiz of the University
+// of Leeds" is an academic, not the university's voice.
+const WordSet& Academies() {
+  static const WordSet s = {"university", "institute", "college", "school"};
+  return s;
 }
 
 const WordSet& Spokespeople() {
@@ -124,20 +171,74 @@ bool IsName(const Token& t, uint8_t role) {
   return role == 0 && t.capitalized && !In(NotNames(), t);
 }
 
-// Tokens that may belong to a speaker: names, role words, the periods of
-// "U.S." and "Corp.", a possessive 's, "of" inside "Ministry of Defense".
+bool Touch(const Token& a, const Token& b) { return a.end == b.begin; }
+
+// The hyphen of a hyphenated name and the part after it: "Sang-gyun",
+// "Jae-in", "Smith-Jones" (a hyphen touching a capitalized word before and
+// a word after).
+bool IsNameHyphen(const std::vector<Token>& tokens, size_t i) {
+  return i > 0 && i + 1 < tokens.size() && Is(tokens[i], "-") &&
+         tokens[i - 1].capitalized && tokens[i + 1].is_word &&
+         Touch(tokens[i - 1], tokens[i]) && Touch(tokens[i], tokens[i + 1]);
+}
+bool IsNameSuffix(const std::vector<Token>& tokens, size_t i) {
+  return i > 1 && tokens[i].is_word && IsNameHyphen(tokens, i - 1);
+}
+
+// A dash that sets off a clause: spaced, or an en or em dash.
+bool IsClauseDash(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (Is(t, "\u2013") || Is(t, "\u2014")) return true;
+  return Is(t, "-") && !(i > 0 && Touch(tokens[i - 1], t)) &&
+         !(i + 1 < tokens.size() && Touch(t, tokens[i + 1]));
+}
+
+// Tokens that may belong to a speaker: names (hyphenated ones too), role
+// words, the periods of "U.S." and "Corp.", a possessive 's, "of" inside
+// "Ministry of Defense".
 bool IsSpeakerToken(const std::vector<Token>& tokens,
                     const std::vector<uint8_t>& roles, size_t i) {
   const Token& t = tokens[i];
   if (roles[i] != 0) return true;
   if (t.capitalized) return !In(NotNames(), t);
   if (i == 0) return false;
+  if (IsNameHyphen(tokens, i) || IsNameSuffix(tokens, i)) return true;
   const Token& prev = tokens[i - 1];
   if (Is(t, ".")) {  // "U.S.", "Dr.", "Corp.", but not "Hill." or "Kremlin."
     return prev.capitalized &&
            (prev.norm.size() == 1 || In(Abbreviations(), prev));
   }
   return Is(t, "'s") && (prev.capitalized || roles[i - 1] != 0);
+}
+
+bool HasWord(const WordSet& set, const std::vector<Token>& tokens, size_t first,
+             size_t last) {
+  for (size_t i = first; i < last; ++i) {
+    if (In(set, tokens[i])) return true;
+  }
+  return false;
+}
+
+SpeakerKind Classify(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, size_t first,
+                     size_t last, const Token* before);
+
+// "Sgt. Ali Hassan of the city police", "Ana Ruiz of the dockers' union":
+// a person named before "of" and a body speaks for the body, an official
+// (academics for themselves: named). kNone when no person precedes "of".
+SpeakerKind MemberOf(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, size_t first,
+                     size_t last, const Token* before) {
+  size_t of = first;
+  while (of < last && !Is(tokens[of], "of")) ++of;
+  if (of == last || of == first ||
+      !IsPersonName(tokens[of - 1], roles[of - 1])) {
+    return SpeakerKind::kNone;
+  }
+  const SpeakerKind person = Classify(tokens, roles, first, of, before);
+  if (person != SpeakerKind::kNamed) return person;
+  return HasWord(Academies(), tokens, of + 1, last) ? SpeakerKind::kNamed
+                                                    : SpeakerKind::kOfficial;
 }
 
 // `before` is the word just before the run, if any ("the", "a", "many").
@@ -148,6 +249,7 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   while (head > first && (Is(tokens[head], ".") || Is(tokens[head], "'s"))) {
     --head;
   }
+  while (head > first + 1 && IsNameSuffix(tokens, head)) head -= 2;
   uint8_t all = 0;
   bool possessive = false;
   for (size_t i = first; i < last; ++i) {
@@ -155,6 +257,10 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
     possessive |= Is(tokens[i], "'s");
   }
   const Token& h = tokens[head];
+  if (In(Documents(), h) && head >= first + 2 && Is(tokens[head - 1], "'s") &&
+      roles[head - 2] == 0) {
+    return Classify(tokens, roles, first, head - 1, before);
+  }
   uint8_t role = roles[head];
   // Inside a capitalized name a crowd word is part of the name: "British
   // Antarctic Survey" is an organization, not a survey.
@@ -174,10 +280,13 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
   }
   // "Reports say", "Report:", "a new report says": a report that names no
   // outlet is as vague as "reportedly"; "a Reuters report" or "a report
-  // in People" names one.
-  if (head == first && In(Reports(), h) &&
-      !NamesItsSource(tokens, roles, last)) {
-    return SpeakerKind::kVague;
+  // in People" names one. A body's report speaks for the body ("a report
+  // by the Chamber of Commerce"), as its filings do.
+  if (head == first && In(Reports(), h)) {
+    if (ReportSource(tokens, roles, last) == last) return SpeakerKind::kVague;
+    if (ReportingBody(tokens, roles, last).kind != SpeakerKind::kNone) {
+      return SpeakerKind::kInstitution;
+    }
   }
   if ((role & kMediaRole) != 0) return SpeakerKind::kMedia;
   if ((role & kTitleRole) != 0) {
@@ -198,11 +307,18 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
     return !plural && on_record ? SpeakerKind::kOfficial
                                 : SpeakerKind::kAnonymous;
   }
-  if ((role & kBodyRole) != 0) return SpeakerKind::kInstitution;
-  if ((role & kPersonRole) != 0) return SpeakerKind::kAnonymous;
+  if ((role & kBodyRole) != 0) {
+    const SpeakerKind member = MemberOf(tokens, roles, first, last, before);
+    return member != SpeakerKind::kNone ? member : SpeakerKind::kInstitution;
+  }
+  if ((role & kPersonRole) != 0) {
+    return In(Professions(), h) && definite ? SpeakerKind::kNamed
+                                            : SpeakerKind::kAnonymous;
+  }
   if ((role & kVagueRole) != 0) return SpeakerKind::kVague;
   if (!IsName(h, role)) return SpeakerKind::kNone;
   if ((all & kTitleRole) != 0) return SpeakerKind::kOfficial;
+  if (HasWord(Professions(), tokens, first, head)) return SpeakerKind::kNamed;
   if ((all & kBodyRole) != 0) return SpeakerKind::kInstitution;
   if ((all & kMediaRole) != 0) return SpeakerKind::kMedia;
   return SpeakerKind::kNamed;
@@ -296,6 +412,29 @@ Speaker CloseTo(const std::vector<Token>& tokens,
   return outer;
 }
 
+// "Sgt. Ali Hassan of the city police said": the person named before "of"
+// and a body `s` speaks for it (MemberOf). kNone when no person precedes.
+Speaker MemberBefore(const std::vector<Token>& tokens,
+                     const std::vector<uint8_t>& roles, const Speaker& s) {
+  if (s.kind != SpeakerKind::kInstitution || s.first < 2 ||
+      !Is(tokens[s.first - 1], "of")) {
+    return {};
+  }
+  Speaker person = RunBefore(tokens, roles, s.first - 1);
+  if ((person.kind != SpeakerKind::kNamed &&
+       person.kind != SpeakerKind::kOfficial) ||
+      !IsPersonName(tokens[person.last - 1], roles[person.last - 1])) {
+    return {};
+  }
+  if (person.kind == SpeakerKind::kNamed) {
+    person.kind = HasWord(Academies(), tokens, s.first, s.last)
+                      ? SpeakerKind::kNamed
+                      : SpeakerKind::kOfficial;
+  }
+  person.last = s.last;
+  return person;
+}
+
 // "Critics of the policy say", "opponents of the bill argued": a crowd
 // named by what it stands against or for, ending before `end`; the phrase
 // after "of" is no speaker. kNone when the words before `end` are not one.
@@ -319,6 +458,20 @@ Speaker CrowdOf(const std::vector<Token>& tokens,
 }
 
 }  // namespace
+
+Speaker ReportingBody(const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& roles, size_t after) {
+  const size_t from = ReportSource(tokens, roles, after);
+  if (from == after) return {};
+  uint8_t all = 0;
+  const size_t end = SourceEnd(tokens, roles, from, &all);
+  if ((all & kBodyRole) == 0 || (all & kMediaRole) != 0) return {};
+  return {after + 1, end, SpeakerKind::kInstitution};
+}
+
+size_t NameHead(const std::vector<Token>& tokens, size_t i) {
+  return IsNameSuffix(tokens, i) ? i - 2 : i;
+}
 
 bool IsPersonName(const Token& token, uint8_t role) {
   return IsName(token, role) && token.is_word && token.norm.size() > 1 &&
@@ -354,7 +507,8 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
   if (In(Pronouns(), tokens[end - 1])) {
     return {end - 1, end, SpeakerKind::kPronoun};
   }
-  if (!Is(tokens[end - 1], ",")) {
+  const bool dash = IsClauseDash(tokens, end - 1);
+  if (!Is(tokens[end - 1], ",") && !dash) {
     // "a source on Parliament Hill tells", "officials in Ottawa said": a
     // place after a preposition is where the speaker is, not who. A crowd
     // at a body speaks for it ("researchers at the British Antarctic
@@ -364,6 +518,8 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     const Speaker s = RunBefore(tokens, roles, end);
     const Speaker near = CloseTo(tokens, roles, s);
     if (near.kind != SpeakerKind::kNone) return near;
+    const Speaker of_body = MemberBefore(tokens, roles, s);
+    if (of_body.kind != SpeakerKind::kNone) return of_body;
     if (s.kind == SpeakerKind::kNone || s.first < 2 ||
         !IsLocative(tokens[s.first - 1]) || !tokens[s.first - 2].is_word) {
       return s;
@@ -382,23 +538,37 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
     outer.last = s.last;
     return outer;
   }
-  // "X, an appositive or a clause, said": the speaker stands before the
-  // first comma; an appositive that is itself a speaker ("The mayor,
-  // Daniel Osei, said") adds to it.
+  // "X, an appositive or a clause, said" (or set off by dashes: "X – who
+  // ... – said"): the speaker stands before the first comma; an appositive
+  // that is itself a speaker ("The mayor, Daniel Osei, said") adds to it.
+  const auto opens = [&](size_t i) {
+    return dash ? IsClauseDash(tokens, i) : Is(tokens[i], ",");
+  };
+  constexpr size_t kMaxClauseTokens = 24;
   size_t comma = end - 1;
-  while (comma > 0 && end - comma < 16 && !Is(tokens[comma - 1], ",")) {
+  while (comma > 0 && end - comma < kMaxClauseTokens && !opens(comma - 1)) {
     --comma;
   }
-  if (comma == 0 || !Is(tokens[comma - 1], ",")) return {};
+  if (comma == 0 || !opens(comma - 1)) return {};
   Speaker outer = RunBefore(tokens, roles, comma - 1);
   const Speaker inner = SpeakerAfter(tokens, roles, comma);
   if (inner.kind != SpeakerKind::kNone && inner.last == end - 1) {
     if (outer.kind == SpeakerKind::kNone) return inner;
     const bool named = inner.kind == SpeakerKind::kNamed;
-    outer.kind = named && (outer.kind == SpeakerKind::kAnonymous ||
-                           outer.kind == SpeakerKind::kOfficial)
-                     ? SpeakerKind::kOfficial
-                     : Stronger(outer.kind, inner.kind);
+    // "Ana Ruiz, of the dockers' union, said": a member of the body.
+    const bool member = Is(tokens[comma], "of") &&
+                        outer.kind == SpeakerKind::kNamed &&
+                        inner.kind == SpeakerKind::kInstitution;
+    if (member) {
+      outer.kind = HasWord(Academies(), tokens, comma, end)
+                       ? SpeakerKind::kNamed
+                       : SpeakerKind::kOfficial;
+    } else {
+      outer.kind = named && (outer.kind == SpeakerKind::kAnonymous ||
+                             outer.kind == SpeakerKind::kOfficial)
+                       ? SpeakerKind::kOfficial
+                       : Stronger(outer.kind, inner.kind);
+    }
     outer.last = inner.last;
   }
   return outer;
@@ -437,6 +607,11 @@ Speaker SpeakerAfter(const std::vector<Token>& tokens,
   s.kind = Classify(tokens, roles, first, last, det);
   s.first = from;
   s.last = last;
+  // The speaker span of a body's report holds the body.
+  if (s.kind == SpeakerKind::kInstitution && last == first + 1 &&
+      In(Reports(), tokens[first])) {
+    s.last = std::max(last, ReportingBody(tokens, roles, last).last);
+  }
   return s;
 }
 

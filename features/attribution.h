@@ -55,6 +55,17 @@ Speaker SpeakerBefore(const std::vector<Token>& tokens,
 Speaker SpeakerAfter(const std::vector<Token>& tokens,
                      const std::vector<uint8_t>& roles, size_t from);
 
+// After "a report" ends before token `after` ("by the Chamber of
+// Commerce", "from the health ministry"): the body that issued it, as an
+// institution over tokens [after + 1, end), the "the" included; kNone when
+// the report names an outlet ("by Reuters") or no source.
+Speaker ReportingBody(const std::vector<Token>& tokens,
+                      const std::vector<uint8_t>& roles, size_t after);
+
+// The capitalized part of a hyphenated name whose last part is token i
+// ("Sang" of "Sang-gyun"); i itself when it ends no hyphenated name.
+size_t NameHead(const std::vector<Token>& tokens, size_t i);
+
 // Whether a token can be part of a person's name: capitalized, no role
 // word, no sentence opener or abbreviation ("Mr", "Dr").
 bool IsPersonName(const Token& token, uint8_t role);

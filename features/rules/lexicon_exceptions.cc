@@ -167,6 +167,12 @@ bool CategoryException(size_t id, size_t first, size_t last,
       // "has been accused by prosecutors", "it was announced by the
       // ministry": the agent is named after all.
       return last < tokens.size() && Is(tokens[last], "by");
+    case kMediaReport:
+      // "a report by the Chamber of Commerce": a body's own report speaks
+      // for the body (the speech rules), no outlet's.
+      return last > first + 1 &&
+             ReportingBody(tokens, *state->roles, last - 1).kind !=
+                 SpeakerKind::kNone;
     case kUnverifiedSocial:
       return Is(tokens[first], "pic") && SignedPost(tokens, last);
     case kWeasel:

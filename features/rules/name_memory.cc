@@ -28,6 +28,14 @@ size_t TitleIndex(const std::vector<uint8_t>& roles, size_t first,
   return last;
 }
 
+// Whether "top" is among tokens [first, last).
+bool HasTop(const std::vector<Token>& tokens, size_t first, size_t last) {
+  for (size_t i = first; i < last; ++i) {
+    if (Is(tokens[i], "top")) return true;
+  }
+  return false;
+}
+
 // An article names few officials; past this many it stops recording, which
 // bounds the work per claim.
 constexpr size_t kMaxPeople = 64;
@@ -101,7 +109,9 @@ size_t NameInApposition(const std::vector<Token>& tokens,
   for (size_t i = title; i > 0 && title - i < 6;) {
     --i;
     if (IsPunct(tokens[i], ",")) {
-      if (i > 0 && IsPersonName(tokens[i - 1], roles[i - 1])) return i - 1;
+      if (i == 0) break;
+      const size_t name = NameHead(tokens, i - 1);  // "Moon Sang-gyun,"
+      if (IsPersonName(tokens[name], roles[name])) return name;
       break;
     }
     if (!tokens[i].is_word && !Is(tokens[i], "'s")) break;
@@ -176,8 +186,13 @@ void NameMemory::Recall(const std::vector<Token>& tokens,
   const size_t title = TitleIndex(roles, speaker->first, speaker->last);
   if (title == speaker->last) return;
   const Token& t = tokens[title];
-  // A capitalized title names its one office ("Prime Minister Says").
-  if (t.capitalized || Knows(t.norm, true)) return;
+  // A capitalized title names its one office ("Prime Minister Says"), and
+  // so does "the top" one ("the top health official", "the country's top
+  // diplomat").
+  if (t.capitalized || Knows(t.norm, true) ||
+      HasTop(tokens, speaker->first, title)) {
+    return;
+  }
   if (Spokespeople().Contains(t)) {
     speaker->kind = SpeakerKind::kInstitution;
   } else if (GenericRanks().Contains(t)) {

@@ -20,8 +20,8 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 
 // "a police report", "reports of a coup", "despite reports", "amid split
-// reports", a headline's "Divorce Report: ...", "Reports say", and the
-// same of "claim": nouns, not verbs.
+// reports", a headline's "Divorce Report: ...", "Reports say", "the
+// government's claim", and the same of "claim": nouns, not verbs.
 bool IsNoun(const std::vector<Token>& tokens, size_t first, size_t last) {
   const std::string_view verb = tokens[first].norm;
   const bool singular = verb == "report" || verb == "claim";
@@ -31,7 +31,7 @@ bool IsNoun(const std::vector<Token>& tokens, size_t first, size_t last) {
   const Token* before2 = first > 1 ? &tokens[first - 2] : nullptr;
   return before == nullptr || (next != nullptr && Is(*next, "of")) ||
          (next != nullptr && (Is(*next, ":") || IsPassiveAuxiliary(*next))) ||
-         IsDeterminer(*before) || IsPreposition(*before) ||
+         IsDeterminer(*before) || IsPreposition(*before) || Is(*before, "'s") ||
          (before2 != nullptr && before->is_word && IsPreposition(*before2)) ||
          (singular && before2 != nullptr && !before->capitalized &&
           IsDeterminer(*before2));
@@ -128,6 +128,50 @@ bool DescribesAs(const std::vector<Token>& tokens, size_t first, size_t last) {
   return false;
 }
 
+// "called the plan \"reckless\"", "what he called \"extreme\"
+// violations": "call" says something only where it puts a quoted label on
+// its object; "called for", "called the police" and "a group called
+// \"Patriots\"" (a name, the quote right after the verb) say nothing.
+bool CallsByQuote(const std::vector<Token>& tokens, size_t first, size_t last) {
+  if (tokens[first].norm.compare(0, 4, "call") != 0) return true;
+  if (last >= tokens.size()) return false;
+  bool what = false;  // "what [the police chief] called"
+  for (size_t i = first; i > 0 && first - i < 6 && !what;) {
+    --i;
+    if (!tokens[i].is_word) break;
+    what = Is(tokens[i], "what");
+  }
+  if (Is(tokens[last], "\"") && !what) return false;
+  for (size_t i = last; i < tokens.size() && i < last + 8; ++i) {
+    if (Is(tokens[i], "\"")) return true;
+    if (!tokens[i].is_word && !Is(tokens[i], "'s")) return false;
+  }
+  return false;
+}
+
+// "according to data compiled by Johns Hopkins University", "according to
+// documents obtained by the Times": a record with no name of its own
+// speaks with its owner's voice. The speaker spans record and owner; kNone
+// when no owner is named within a few words.
+Speaker RecordOwner(const std::vector<Token>& tokens,
+                    const std::vector<uint8_t>& roles, size_t from) {
+  constexpr size_t kMaxRecordWords = 4;
+  for (size_t i = from; i < tokens.size() && i < from + kMaxRecordWords; ++i) {
+    if (Is(tokens[i], "by") || Is(tokens[i], "from")) {
+      if (i == from) return {};
+      Speaker owner = SpeakerAfter(tokens, roles, i + 1);
+      if (owner.kind == SpeakerKind::kNone ||
+          owner.kind == SpeakerKind::kPronoun) {
+        return {};
+      }
+      owner.first = from;
+      return owner;
+    }
+    if (!tokens[i].is_word || tokens[i].capitalized || roles[i] != 0) break;
+  }
+  return {};
+}
+
 // The speaker of the verb at [first, last) whose subject ends before token
 // k (fillers skipped); kind kNone when there is none. *backer is the
 // speaker whose words back the claim (the earlier one for "... and said").
@@ -151,6 +195,9 @@ Speaker FindSpeaker(size_t first, size_t last, size_t k, bool confirms,
   }
   if (Is(tokens[first], "according") || Is(tokens[first], "citing")) {
     speaker = SpeakerAfter(tokens, roles, last);
+    if (speaker.kind == SpeakerKind::kNone) {
+      speaker = RecordOwner(tokens, roles, last);
+    }
   } else if (k > 0 && IsPassiveAuxiliary(tokens[k - 1])) {
     if (!confirms || last + 1 >= tokens.size() || !Is(tokens[last], "by")) {
       return {};
@@ -167,11 +214,13 @@ Speaker FindSpeaker(size_t first, size_t last, size_t k, bool confirms,
     }
   }
   *backer = speaker;
-  // "The insurer confirmed ... but said": the same speaker again.
-  if (speaker.kind == SpeakerKind::kNone && k > 0 &&
+  // "The insurer confirmed ... but said": the same speaker again; with no
+  // speaker before, the subject of the claim's clause ("Pelosi questioned
+  // the plan and has said").
+  if (speaker.kind == SpeakerKind::kNone && k > 1 &&
       (Is(tokens[k - 1], "and") || Is(tokens[k - 1], "but"))) {
-    *backer = s.last_speaker;
-    speaker = s.last_speaker;
+    *backer = ClauseSubject(s, k - 1);
+    speaker = *backer;
     speaker.first = speaker.last = first;
   }
   return speaker;
@@ -180,9 +229,10 @@ Speaker FindSpeaker(size_t first, size_t last, size_t k, bool confirms,
 // Whether a speaker and its verb make no on-record statement: a named
 // "report" is a noun ("Autopsy Report"), and so is a headline's last word
 // "Reports" when names run from its start ("Star Pays Ex's Bills Reports"),
-// unlike "..., Variety Reports"; the same of "claim". "claims" keeps its
-// distance, and a belief is not a statement ("police believe"): they mark
-// a weak source ("sources claim") but give an on-record one no credit.
+// unlike "..., Variety Reports"; the same of "claim". A claim made on
+// record is a statement ("the filing claims", "Ruiz claimed"), but a
+// belief is not ("police believe"): it marks a weak source ("sources
+// believe") and gives an on-record one no credit.
 bool NoStatement(const Speaker& speaker, size_t first, size_t last,
                  const std::vector<Token>& tokens) {
   const std::string_view verb = tokens[first].norm;
@@ -204,7 +254,7 @@ bool NoStatement(const Speaker& speaker, size_t first, size_t last,
          kind == SpeakerKind::kNamed || kind == SpeakerKind::kPronoun))) {
     return true;
   }
-  return (StartsWith(verb, "claim") || belief) &&
+  return belief &&
          (kind == SpeakerKind::kOfficial || kind == SpeakerKind::kInstitution ||
           kind == SpeakerKind::kNamed || kind == SpeakerKind::kPronoun);
 }
@@ -230,6 +280,20 @@ void MarkMadeAnonymous(const ClaimState& s, size_t first, Speaker* speaker) {
   }
 }
 
+// "Posts on Facebook claimed": a speaker inside a social match is the
+// post, no person on record; the social cue already speaks for it.
+bool IsSocialPost(const ClaimState& s, const Speaker& speaker) {
+  if (speaker.kind != SpeakerKind::kNamed || speaker.first >= speaker.last) {
+    return false;
+  }
+  const size_t begin = s.t()[speaker.first].begin;
+  const size_t end = s.t()[speaker.last - 1].end;
+  for (const Cue& cue : s.cues[kUnverifiedSocial]) {
+    if (cue.begin < end && begin < cue.end) return true;
+  }
+  return false;
+}
+
 // The article's memory of names: a surname met with a title before keeps
 // it; a definite title that names no one is read by what the text named.
 void ApplyNameMemory(ClaimState* s, Speaker* speaker) {
@@ -251,6 +315,24 @@ bool IsWriterLink(const Speaker& speaker, size_t first, size_t last,
   const bool closes =
       last == tokens.size() || Is(tokens[last], ",") || Is(tokens[last], ".");
   return set_off && closes;
+}
+
+// "In a statement, the ministry said", "In a separate statement to
+// reporters, North Korea called": a claim that opens with a statement
+// frame, its speaker after the frame's comma. Returns the frame's first
+// token (0), or `speaker_first` when there is no such frame.
+size_t OpeningStatement(const std::vector<Token>& tokens,
+                        size_t speaker_first) {
+  constexpr size_t kMaxFrameTokens = 12;
+  if (speaker_first < 4 || !Is(tokens[0], "in") || !IsDeterminer(tokens[1])) {
+    return speaker_first;
+  }
+  bool statement = false, comma = false;
+  for (size_t i = 2; i < speaker_first && i < kMaxFrameTokens; ++i) {
+    statement |= Is(tokens[i], "statement");
+    comma |= statement && Is(tokens[i], ",");
+  }
+  return statement && comma ? 0 : speaker_first;
 }
 
 }  // namespace
@@ -298,13 +380,17 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   const size_t k = SkipFillersLeft(tokens, first);
   if (AddNegation(first, last, confirms, s)) return;
   if (k > 0 && IsModal(tokens[k - 1])) return;
-  if (!DescribesAs(tokens, first, last)) return;
+  if (!DescribesAs(tokens, first, last) || !CallsByQuote(tokens, first, last)) {
+    return;
+  }
   Speaker backer;
   Speaker speaker = FindSpeaker(first, last, k, confirms, *s, &backer);
   if (speaker.kind == SpeakerKind::kNone) return;
   MarkMadeAnonymous(*s, first, &speaker);
   ApplyNameMemory(s, &speaker);
-  if (NoStatement(speaker, first, last, tokens)) return;
+  if (NoStatement(speaker, first, last, tokens) || IsSocialPost(*s, speaker)) {
+    return;
+  }
   if (speaker.first < speaker.last) s->last_speaker = speaker;
   // Outlets report; a proper name that "reported" is most often one.
   if (speaker.kind == SpeakerKind::kNamed &&
@@ -322,9 +408,16 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   } else {
     s->BackBySpeaker(backer);
   }
-  s->Add(SpeechCategory(speaker.kind, confirms, s->previous),
-         std::min(first, speaker.first), std::max(last, speaker.last),
-         entry.strength, &entry);
+  size_t cue_first = std::min(first, speaker.first);
+  const size_t frame = OpeningStatement(tokens, cue_first);
+  const bool on_record = speaker.kind == SpeakerKind::kOfficial ||
+                         speaker.kind == SpeakerKind::kInstitution;
+  if (frame < cue_first && on_record) {
+    confirms = true;
+    cue_first = frame;
+  }
+  s->Add(SpeechCategory(speaker.kind, confirms, s->previous), cue_first,
+         std::max(last, speaker.last), entry.strength, &entry);
 }
 
 void AddStatementFrame(size_t first, size_t last, const LexiconEntry& entry,
