@@ -49,12 +49,17 @@ std::string SurrogatePosition(PyObject* text, Py_UCS4* found) {
   return "";
 }
 
+// "texts[i]: " before a message about texts[i]; "" for a lone text.
+constexpr size_t kLoneText = static_cast<size_t>(-1);
+std::string Where(size_t index) {
+  return index == kLoneText ? "" : "texts[" + std::to_string(index) + "]: ";
+}
+
 // The UTF-8 bytes of a text without a copy: a str's UTF-8 form (Python
 // keeps it with the str; an ASCII str is its own), or bytes as they are
-// (the scorer checks that they are UTF-8). `where` ("texts[3]: " or "")
-// starts the messages. Call with the GIL held; the view lives as long as
-// the object.
-std::string_view Utf8Of(py::handle text, const std::string& where) {
+// (the scorer checks that they are UTF-8). Messages name texts[index].
+// Call with the GIL held; the view lives as long as the object.
+std::string_view Utf8Of(py::handle text, size_t index) {
   if (PyUnicode_Check(text.ptr())) {
     Py_ssize_t size = 0;
     const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
@@ -65,7 +70,7 @@ std::string_view Utf8Of(py::handle text, const std::string& where) {
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X",
                   static_cast<unsigned>(surrogate));
-    throw py::value_error(where + position + ": lone surrogate " + code +
+    throw py::value_error(Where(index) + position + ": lone surrogate " + code +
                           " (not text UTF-8 can hold; decode the source with "
                           "errors='replace', or drop it)");
   }
@@ -75,23 +80,29 @@ std::string_view Utf8Of(py::handle text, const std::string& where) {
     PyBytes_AsStringAndSize(text.ptr(), &data, &size);
     return {data, static_cast<size_t>(size)};
   }
-  throw py::type_error(where + "a text is str or UTF-8 bytes, not " +
+  throw py::type_error(Where(index) + "a text is str or UTF-8 bytes, not " +
                        std::string(Py_TYPE(text.ptr())->tp_name));
 }
 
-// Every text of a sequence as UTF-8 views (Utf8Of), errors naming texts[i].
-std::vector<std::string_view> Utf8Views(const py::sequence& texts) {
+// The texts of a sequence as UTF-8 views (Utf8Of), read while they are
+// scored without the GIL: `held` is a tuple of the same objects, so another
+// Python thread changing the list cannot free a text under a view.
+struct TextViews {
+  py::tuple held;
   std::vector<std::string_view> views;
-  views.reserve(texts.size());
-  const py::object fast = py::reinterpret_steal<py::object>(
-      PySequence_Fast(texts.ptr(), "texts must be a sequence"));
-  if (!fast) throw py::error_already_set();
-  const Py_ssize_t n = PySequence_Fast_GET_SIZE(fast.ptr());
-  PyObject** items = PySequence_Fast_ITEMS(fast.ptr());
-  for (Py_ssize_t i = 0; i < n; ++i) {
-    views.push_back(Utf8Of(items[i], "texts[" + std::to_string(i) + "]: "));
+};
+
+TextViews Utf8Views(const py::sequence& texts) {
+  TextViews out;
+  out.held = py::reinterpret_steal<py::tuple>(PySequence_Tuple(texts.ptr()));
+  if (!out.held) throw py::error_already_set();
+  const size_t n = out.held.size();
+  out.views.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    out.views.push_back(Utf8Of(
+        PyTuple_GET_ITEM(out.held.ptr(), static_cast<Py_ssize_t>(i)), i));
   }
-  return views;
+  return out;
 }
 
 std::string ReportJson(const api::Scorer& scorer, std::string_view text) {
@@ -155,14 +166,15 @@ void ParallelFor(size_t n, int threads, const Job& job) {
 }
 
 std::string ScoreJson(const api::Scorer& scorer, py::handle text) {
-  const std::string_view view = Utf8Of(text, "");
+  const std::string_view view = Utf8Of(text, kLoneText);
   const py::gil_scoped_release release;
   return ReportJson(scorer, view);
 }
 
 std::vector<std::string> ScoreJsonMany(const api::Scorer& scorer,
                                        const py::sequence& texts, int threads) {
-  const std::vector<std::string_view> views = Utf8Views(texts);
+  const TextViews text_views = Utf8Views(texts);
+  const std::vector<std::string_view>& views = text_views.views;
   std::vector<std::string> reports(views.size());
   const py::gil_scoped_release release;
   ParallelFor(views.size(), threads,
@@ -178,7 +190,8 @@ struct BriefColumns {
 
 BriefColumns BriefMany(const api::Scorer& scorer, const py::sequence& texts,
                        int threads) {
-  const std::vector<std::string_view> views = Utf8Views(texts);
+  const TextViews text_views = Utf8Views(texts);
+  const std::vector<std::string_view>& views = text_views.views;
   BriefColumns columns;
   columns.scores.resize(views.size());
   columns.rest.resize(views.size());

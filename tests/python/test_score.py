@@ -193,3 +193,12 @@ def test_brief_columns_are_score_many_brief():
     columns = scorer.brief_columns(texts, threads=2)
     assert [list(c) for c in columns] == [
         [row[name] for row in rows] for name in credence.BRIEF_COLUMNS]
+
+
+def test_score_many_takes_any_iterable():
+    texts = [text for text, _ in BRIEF_CASES]
+    scorer = credence.Scorer()
+    expected = scorer.score_many(texts, brief=True)
+    assert scorer.score_many(tuple(texts), brief=True) == expected
+    assert scorer.score_many((t for t in texts), brief=True) == expected
+    assert scorer.brief_columns(iter(texts)) == scorer.brief_columns(texts)
