@@ -2,6 +2,7 @@
 // the brief form.
 #include "engine/batch_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -67,19 +68,16 @@ void AppendJsonLine(std::string_view key, std::string_view label,
   std::ostringstream line;
   AppendLabel(key, label, line);
   const std::string full = report.str();
-  // A raw newline is never inside a JSON string, so it and the indent after
-  // it are layout only.
-  std::string folded;
-  folded.reserve(full.size());
-  for (size_t i = 1; i < full.size(); ++i) {
-    if (full[i] != '\n') {
-      folded += full[i];
-      continue;
-    }
-    while (i + 1 < full.size() && full[i + 1] == ' ') ++i;
-  }
   *out += line.str();
-  *out += folded;
+  out->reserve(out->size() + full.size());
+  // A raw newline is never inside a JSON string, so it and the indent after
+  // it are layout only. The report's '{' is the label's.
+  for (size_t i = 1; i < full.size();) {
+    const size_t newline = std::min(full.find('\n', i), full.size());
+    out->append(full, i, newline - i);
+    i = newline;
+    if (i < full.size()) i = full.find_first_not_of(' ', i + 1);
+  }
   *out += '\n';
 }
 

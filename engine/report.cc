@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -30,6 +31,21 @@ void JsonString(std::string_view s, std::ostream& out) {
     return;
   }
   static const char kHex[] = "0123456789abcdef";
+  const auto plain = [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20 && byte != '"' && byte != '\\';
+  };
+  // Most strings (names, categories, short texts) need no escape: one
+  // write of the quoted bytes, not three stream calls.
+  constexpr size_t kShort = 126;
+  if (s.size() <= kShort && std::all_of(s.begin(), s.end(), plain)) {
+    char quoted[kShort + 2];
+    quoted[0] = '"';
+    std::copy(s.begin(), s.end(), quoted + 1);
+    quoted[s.size() + 1] = '"';
+    out.write(quoted, static_cast<std::streamsize>(s.size() + 2));
+    return;
+  }
   out << '"';
   size_t run = 0;  // start of the bytes not yet written
   for (size_t i = 0; i < s.size(); ++i) {
@@ -228,6 +244,14 @@ void WriteClaimObject(std::string_view text, const ScoredClaim& claim, size_t k,
 
 std::string FormatFixed(double value, int digits) {
   char buf[64];
+  // to_chars writes what printf's "%.*f" writes under the classic locale
+  // (the exact value, correctly rounded), several times as fast; printf
+  // stays for what to_chars may not spell the same (inf, nan) or fit.
+  if (std::isfinite(value)) {
+    const std::to_chars_result r = std::to_chars(
+        buf, buf + sizeof buf, value, std::chars_format::fixed, digits);
+    if (r.ec == std::errc()) return std::string(buf, r.ptr);
+  }
   std::snprintf(buf, sizeof buf, "%.*f", digits, value);
   // The C locale may print a decimal comma; reports always use '.'.
   for (char* p = buf; *p; ++p) {

@@ -131,6 +131,25 @@ size_t SkipSpace(std::string_view t, size_t pos) {
   return pos;
 }
 
+// An ASCII byte with no role in the rules (not white space, a line end or
+// ".!?"): a character of the sentence, like any letter.
+bool IsPlainAscii(char c) {
+  switch (c) {
+    case ' ':
+    case '\t':
+    case '\f':
+    case '\v':
+    case '\r':
+    case '\n':
+    case '.':
+    case '!':
+    case '?':
+      return false;
+    default:
+      return IsAscii(c);
+  }
+}
+
 bool IsContinuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
@@ -249,6 +268,18 @@ class Splitter {
           pos = SkipSpace(t_, m);
         }
         token_ = pos;
+        continue;
+      }
+      if (IsPlainAscii(t_[pos])) {  // most bytes: a run of them at once
+        if (open_ == kNone) open_ = pos;
+        do {
+          ++pos;
+        } while (pos < t_.size() && IsPlainAscii(t_[pos]));
+        content_end_ = pos;
+        continue;
+      }
+      if (t_[pos] == ' ') {  // the other common byte
+        token_ = ++pos;
         continue;
       }
       if (size_t line_end = LineEndLen(t_, pos)) {

@@ -62,6 +62,29 @@ TEST(JsonLineTest, ReadsFlatObjectsExactly) {
       {"trailing bytes", R"({"t":"a"} x)", false, {}},
       {"single quotes", "{'t':'a'}", false, {}},
       {"empty", "", false, {}},
+      // Strings are scanned 8 bytes at a time: a quote, a backslash or a
+      // control character is found at any place in a word, and bytes
+      // from 0x20 up (DEL, UTF-8) are never taken for one.
+      {"long plain",
+       R"({"t":"abcdefghijklmnopqrstuvwxyz0123456789"})",
+       true,
+       {{"t", "abcdefghijklmnopqrstuvwxyz0123456789"}}},
+      {"escapes in words",
+       R"({"t":"abcdefg\"hijklmnopq\\rstuvwxyzABCDEFG\n"})",
+       true,
+       {{"t", "abcdefg\"hijklmnopq\\rstuvwxyzABCDEFG\n"}}},
+      {"high bytes in words",
+       "{\"t\":\"\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 \x7F\x7F\x7F\x7F\x7F\x7F "
+       "!~ \xE2\x80\x9C\"}",
+       true,
+       {{"t",
+         "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 \x7F\x7F\x7F\x7F\x7F\x7F !~ "
+         "\xE2\x80\x9C"}}},
+      {"control char in a word", "{\"t\":\"abcdefghijk\x1Fmnop\"}", false, {}},
+      {"unclosed after words",
+       R"({"t":"abcdefghijklmnopqrstuvwxyz)",
+       false,
+       {}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

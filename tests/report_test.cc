@@ -441,6 +441,27 @@ TEST(ReportTest, JsonHasNoNegativeZero) {
             std::string::npos);
 }
 
+// printf's "%.*f": the double's exact value rounded (ties to even, as
+// 0.125 is exact), a sign kept on zero; inf and nan spelled as printf does.
+TEST(ReportTest, FormatFixedIsPrintfsFixed) {
+  const struct {
+    double value;
+    int digits;
+    const char* expected;
+  } cases[] = {
+      {0.611592, 6, "0.611592"},  {0.125, 2, "0.12"},
+      {0.375, 2, "0.38"},         {2.5, 0, "2"},
+      {-0.0, 2, "-0.00"},         {1e20, 2, "100000000000000000000.00"},
+      {0.0000005, 6, "0.000000"},  // 4.99999...e-7 as a double
+      {0.9999995, 6, "1.000000"},  // 0.99999950000000003...
+      {-3.14159, 3, "-3.142"},    {HUGE_VAL, 2, "inf"},
+      {-HUGE_VAL, 2, "-inf"},     {std::nan(""), 2, "nan"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(FormatFixed(c.value, c.digits), c.expected) << c.value;
+  }
+}
+
 TEST(ReportTest, TextReportFitsEightyColumns) {
   const std::string text = ReadFile(CREDENCE_FIXTURES "/sample_article.txt");
   std::ostringstream out;

@@ -268,6 +268,32 @@ TEST_F(ScoreBatchTest, UsageErrors) {
   }
 }
 
+// Lines are read in blocks of 256 KiB: lines longer than a block, lines
+// ending at and across block ends, and a last line without '\n' each come
+// whole (a long id makes a long line whose output is known).
+TEST_F(ScoreBatchTest, LongLinesAcrossReadBlocks) {
+  const size_t kBlock = size_t{1} << 18;
+  const std::string head = "{\"id\":\"";
+  const std::string tail = "\",\"text\":\"Kim visits Russia\"}";
+  std::string lines, expected;
+  // Lines (without '\n') of 300,000 bytes (past the first block), one
+  // whose '\n' is the second block's last byte, 64 bytes and 2 * kBlock + 7
+  // bytes, the last one unterminated.
+  for (const size_t length :
+       {size_t{300000}, 2 * kBlock - 300000 - 2, size_t{64}, 2 * kBlock + 7}) {
+    const std::string id(length - head.size() - tail.size(), 'x');
+    lines += head + id + tail + "\n";
+    expected += Brief("\"id\":\"" + id + "\"", true);
+  }
+  lines.pop_back();
+  const CliRun r = Cli(
+      {"score", "--jsonl", "-", "--format", "brief", "--model", kPriorModel},
+      lines);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, expected);
+  EXPECT_EQ(r.err, "read 4 articles, scored 4, rejected 0\n");
+}
+
 // A line past 64 MiB (a device, a file without line ends) stops the run
 // at its line, whatever --skip-bad-rows says: nothing more can be read.
 TEST_F(ScoreBatchTest, EndlessLineIsRefusedAtItsLimit) {

@@ -106,8 +106,8 @@ bool ReadSimpleLine(const std::string& line, const ScoreOptions& options,
   thread_local std::vector<JsonField> fields;
   if (!ReadFlatJsonObject(line, &fields)) return false;
   const JsonField* found_id = nullptr;
-  const JsonField* found_text = nullptr;
-  for (const JsonField& field : fields) {  // the last of a name counts
+  JsonField* found_text = nullptr;
+  for (JsonField& field : fields) {  // the last of a name counts
     if (field.name == options.id_field) found_id = &field;
     if (field.name == options.text_field) found_text = &field;
   }
@@ -116,7 +116,7 @@ bool ReadSimpleLine(const std::string& line, const ScoreOptions& options,
     return false;
   }
   *id = found_id->value;
-  *text = found_text->value;
+  text->swap(found_text->value);  // no copy: the fields are read afresh
   return true;
 }
 
@@ -197,27 +197,64 @@ ArticleSource FileSource(std::vector<std::string> paths, std::istream& in) {
 // longer than this is no article (a device, a file without line ends).
 constexpr size_t kMaxJsonLineBytes = size_t{64} << 20;
 
-// getline that stops past kMaxJsonLineBytes, so an endless line costs
-// bounded memory. False at the end of the input.
-bool ReadBoundedLine(std::istream& in, std::string* line, bool* too_long) {
-  line->clear();
-  *too_long = false;
-  std::streambuf* buffer = in.rdbuf();
-  for (int c; (c = buffer->sbumpc()) != std::char_traits<char>::eof();) {
-    if (c == '\n') return true;
-    if (line->size() == kMaxJsonLineBytes) {
-      *too_long = true;
-      return true;
+// Lines of a stream, read in blocks (a line is found with memchr, not a
+// byte at a time), each stopped past kMaxJsonLineBytes so that an endless
+// line costs bounded memory.
+class LineReader {
+ public:
+  explicit LineReader(std::istream& in) : in_(&in) {}
+
+  // The next line without its '\n' into *line; false at the end of the
+  // input. *too_long when the line goes on past kMaxJsonLineBytes.
+  bool Next(std::string* line, bool* too_long) {
+    line->clear();
+    *too_long = false;
+    for (;;) {
+      if (next_ == end_ && !Fill()) return !line->empty();
+      const char* start = block_.data() + next_;
+      const size_t size = end_ - next_;
+      const void* found = std::memchr(start, '\n', size);
+      const size_t length =
+          found ? static_cast<size_t>(static_cast<const char*>(found) - start)
+                : size;
+      const size_t room = kMaxJsonLineBytes - line->size();
+      if (length > room) {
+        line->append(start, room);
+        next_ += room + 1;  // as far as a reader of single bytes goes
+        *too_long = true;
+        return true;
+      }
+      line->append(start, length);
+      next_ += length;
+      if (found) {
+        ++next_;
+        return true;
+      }
     }
-    line->push_back(static_cast<char>(c));
   }
-  return !line->empty();
-}
+
+ private:
+  static constexpr size_t kBlockBytes = size_t{1} << 18;
+
+  bool Fill() {
+    block_.resize(kBlockBytes);
+    const std::streamsize got = in_->rdbuf()->sgetn(
+        block_.data(), static_cast<std::streamsize>(block_.size()));
+    next_ = 0;
+    end_ = got > 0 ? static_cast<size_t>(got) : 0;
+    return end_ > 0;
+  }
+
+  std::istream* in_;
+  std::vector<char> block_;
+  size_t next_ = 0, end_ = 0;
+};
 
 ArticleSource LineSource(std::istream& lines, const std::string& path) {
-  return [&lines, path, number = uint64_t{0}](Article* article) mutable {
+  return [reader = std::make_shared<LineReader>(lines), path,
+          number = uint64_t{0}](Article* article) mutable {
     bool too_long = false;
-    if (!ReadBoundedLine(lines, &article->raw, &too_long)) return false;
+    if (!reader->Next(&article->raw, &too_long)) return false;
     ++number;
     if (too_long) {
       throw DataError(path + ":" + std::to_string(number) +

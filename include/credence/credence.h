@@ -31,20 +31,28 @@
 #include <string_view>
 #include <vector>
 
+// What the shared library exports: these declarations alone (it is built
+// with hidden visibility, so the engine inside stays private).
+#if defined(__GNUC__)
+#define CREDENCE_API __attribute__((visibility("default")))
+#else
+#define CREDENCE_API
+#endif
+
 namespace credence {
 namespace api {
 
 // The library's version, "MAJOR.MINOR.PATCH" (the CLI's --version).
-const char* Version();
+CREDENCE_API const char* Version();
 
 // A model, lexicon folder or overlay that cannot be read or does not fit.
-class LoadError : public std::runtime_error {
+class CREDENCE_API LoadError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 // A text the scorer refuses.
-class TextError : public std::invalid_argument {
+class CREDENCE_API TextError : public std::invalid_argument {
  public:
   using std::invalid_argument::invalid_argument;
 };
@@ -106,7 +114,7 @@ struct Brief {
   std::string cue;  // its text
 };
 
-class Scorer {
+class CREDENCE_API Scorer {
  public:
   // Throws LoadError.
   explicit Scorer(const Options& options = Options());
@@ -143,7 +151,7 @@ struct EvalOptions {
 // all rows and each file (`credence eval --help` lists every key). Throws
 // std::invalid_argument for bad options, LoadError for files that cannot
 // be read or hold bad rows.
-std::string EvaluateJson(const EvalOptions& options);
+CREDENCE_API std::string EvaluateJson(const EvalOptions& options);
 
 // Labeled CSV files to tune a model on, as `credence tune` reads them.
 struct TuneOptions {
@@ -163,7 +171,7 @@ struct TuneOptions {
 // "article": the out-of-fold metrics of that part over all rows (the keys
 // of one `credence eval --format json` scope) or null without rows}.
 // Throws std::invalid_argument for bad options, LoadError for files.
-std::string TuneJson(const TuneOptions& options);
+CREDENCE_API std::string TuneJson(const TuneOptions& options);
 
 }  // namespace api
 }  // namespace credence

@@ -14,7 +14,11 @@
 model, lexicons and overlay name a model file, a lexicon folder and an
 overlay folder (None: the built-in lexicons and model, no overlay). Text
 the scorer refuses raises ValueError, files OSError, with the messages
-of the credence command line.
+of the credence command line. A text is a str or UTF-8 bytes (as the
+command line reads a file; offsets count the decoded text's code
+points); a str holding a lone surrogate ("\ud800", from a bad decode)
+has no UTF-8 form and raises ValueError naming its line and column; any
+other type raises TypeError.
 """
 import json
 import os
@@ -30,6 +34,10 @@ BRIEF_COLUMNS = ("score", "backing", "cue_category", "cue")
 
 def _path(path):
     return "" if path is None else os.fspath(path)
+
+
+def _sequence(texts):
+    return texts if isinstance(texts, (list, tuple)) else list(texts)
 
 
 class Scorer:
@@ -50,17 +58,16 @@ class Scorer:
         `credence rank` scores a row, giving dicts of score, backing,
         cue_category and cue (the strongest cue; "" for none). A refused
         text raises ValueError naming it ("texts[3]: 1:5: ...")."""
-        texts = list(texts)
+        texts = _sequence(texts)
         if not brief:
             return [json.loads(report) for report in
                     self._scorer.score_json_many(texts, threads)]
-        columns = self._scorer.brief_many(texts, threads)
-        return [dict(zip(BRIEF_COLUMNS, row)) for row in zip(*columns)]
+        return self._scorer.brief_dicts(texts, threads)
 
     def brief_columns(self, texts, threads=0):
         """score_many(brief=True) as four lists: score, backing,
-        cue_category, cue."""
-        return self._scorer.brief_many(list(texts), threads)
+        cue_category, cue (for millions of rows: no dict a row)."""
+        return self._scorer.brief_lists(_sequence(texts), threads)
 
 
 def score(text, model=None, lexicons=None, overlay=None):
