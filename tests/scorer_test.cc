@@ -141,6 +141,47 @@ TEST(ScorerTest, ArticleWeightsScoreTheMeanFeatures) {
   EXPECT_NEAR(a.score, Logistic(1 - 2 * std::log(1.4)), 1e-15);
 }
 
+// A model with article features adds their weighted values to the
+// article's logit, in ScoreArticle and ScoreTotals alike; the claims keep
+// their own scores.
+TEST(ScorerTest, ArticleFeaturesAddToTheArticleLogit) {
+  LinearModel model = LinearModel::LoadFile(CREDENCE_MODELS "/prior.model");
+  std::vector<double> article(model.weights().size(), 0.0);
+  article.push_back(2.0);  // dateline
+  article.push_back(1.0);  // speech_verbs
+  model.SetArticleWeights(0.5, article, {"dateline", "speech_verbs"});
+  const Scorer scorer(Extractor(DefaultLexicons()), model);
+  const std::string text =
+      "Port reopens\n"
+      "HAMBURG (Reuters) - The port reopened, officials said.\n";
+  const ArticleScore a = scorer.ScoreArticle(text);
+  ASSERT_EQ(a.claims.size(), 2u);
+  EXPECT_EQ(a.claims[1].confidence,
+            Default().ScoreArticle(text).claims[1].confidence);
+  // A dateline; "said" once in 2 + 8 words: log(1 + 10).
+  EXPECT_NEAR(a.logit, 0.5 + 2.0 + std::log(11.0), 1e-15);
+  EXPECT_EQ(scorer.ScoreTotals(text, SplitArticle(text)).logit, a.logit);
+  EXPECT_EQ(ArticleFeatureValues(text, a),
+            (std::vector<double>{std::log1p(10.0), 0.0, std::log1p(10.0),
+                                 1.0}));  // HAMBURG is all caps
+}
+
+TEST(ScorerTest, RefusesAnUnknownArticleFeature) {
+  LinearModel model = LinearModel::LoadFile(CREDENCE_MODELS "/prior.model");
+  std::vector<double> article(model.weights().size() + 1, 0.0);
+  model.SetArticleWeights(0.0, article, {"exclamations"});
+  try {
+    Scorer scorer(Extractor(DefaultLexicons()), model);
+    FAIL() << "built";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "weighs an unknown article feature 'exclamations' (known: "
+                  "speech_verbs, quote_marks, all_caps, dateline)"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(ScorerTest, NoCuesGivesTheBias) {
   const ArticleScore a = Default().ScoreArticle("Plain headline");
   ASSERT_EQ(a.claims.size(), 1u);
