@@ -94,6 +94,11 @@ const std::vector<std::string>& ArticleFeatureNames() {
   return names;
 }
 
+const std::vector<int>& ArticleFeatureDirections() {
+  static const std::vector<int> directions = {+1, +1, -1, +1};
+  return directions;
+}
+
 bool OpensWithDateline(std::string_view claim) {
   size_t i = SkipSpaces(claim, 0);
   // The place: capitals, spaces, commas, periods, apostrophes, hyphens

@@ -34,6 +34,10 @@ namespace credence {
 
 // The names of the article features, in the order Values() gives them.
 const std::vector<std::string>& ArticleFeatureNames();
+// The sign each one's weight must have when tuned with signs (as
+// Extractor::FeatureDirections): +1 for the marks of attributed news
+// copy (speech verbs, quotation marks, a dateline), -1 for shouting.
+const std::vector<int>& ArticleFeatureDirections();
 
 // Whether `claim` opens with a dateline, as the dateline feature reads it.
 bool OpensWithDateline(std::string_view claim);

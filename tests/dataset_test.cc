@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -146,6 +147,32 @@ TEST(LoadLabeledTest, ArticleRowsAreTheMeanOfTheClaimFeatures) {
   }
   EXPECT_TRUE(differs_from_one_claim);
   EXPECT_EQ(data.probability[0], article.score);
+}
+
+// With article_features, an article row goes on with the article
+// features; a claim row of the same file keeps its own width.
+TEST(LoadLabeledTest, ArticleRowsCanCarryTheArticleFeatures) {
+  const ScratchDir dir("credence_dataset_test");
+  // 2 + 5 words; "said" once, two quotation marks, no capitals, no dateline.
+  const std::string path = dir.Write(
+      "articles.csv",
+      "text,label\n\"Port reopens\n\"\"We are open,\"\" she said.\",1\n");
+  DatasetOptions options;
+  options.unit = Unit::kArticle;
+  options.article_features = true;
+  Dataset data;
+  LoadLabeled(path, BuiltInScorer(), options, &data);
+  const size_t claim_cols = BuiltInScorer().model().feature_names().size();
+  ASSERT_EQ(data.cols, claim_cols + 4);
+  EXPECT_EQ(std::vector<double>(
+                data.x.begin() + static_cast<std::ptrdiff_t>(claim_cols),
+                data.x.end()),
+            (std::vector<double>{std::log1p(100.0 / 7), std::log1p(200.0 / 7),
+                                 0, 0}));
+  options.unit = Unit::kClaim;
+  Dataset claims;
+  LoadLabeled(path, BuiltInScorer(), options, &claims);
+  EXPECT_EQ(claims.cols, claim_cols);
 }
 
 TEST(LoadLabeledTest, GroupColumnWhenPresent) {
