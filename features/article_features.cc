@@ -1,5 +1,6 @@
 #include "features/article_features.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace credence {
@@ -80,10 +81,12 @@ size_t DashLength(std::string_view s, size_t i) {
   return 0;
 }
 
+// Texts under kMinWords words count as that many.
+constexpr size_t kMinWords = 100;
+
 double LogDensity(size_t count, size_t words) {
-  if (words == 0) return 0.0;
   return std::log1p(100.0 * static_cast<double>(count) /
-                    static_cast<double>(words));
+                    static_cast<double>(std::max(words, kMinWords)));
 }
 
 }  // namespace

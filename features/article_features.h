@@ -12,7 +12,9 @@
 //   std::vector<double> x = sum.Values();  // ArticleFeatureNames() order
 //
 // The features, in order (a density is a count per 100 words of the
-// claims, words being runs of non-space bytes; the headline counts):
+// claims, words being runs of non-space bytes and the headline counting;
+// a text under 100 words counts as 100, so that a line or two, which
+// shows little of an article's style, gives low densities):
 //   speech_verbs  log(1 + density of "said", "says", "told"): the
 //                 reporting verbs of attributed news copy (any case).
 //   quote_marks   log(1 + density of double quotation marks: '"', U+201C,

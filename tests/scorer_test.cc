@@ -158,12 +158,13 @@ TEST(ScorerTest, ArticleFeaturesAddToTheArticleLogit) {
   ASSERT_EQ(a.claims.size(), 2u);
   EXPECT_EQ(a.claims[1].confidence,
             Default().ScoreArticle(text).claims[1].confidence);
-  // A dateline; "said" once in 2 + 8 words: log(1 + 10).
-  EXPECT_NEAR(a.logit, 0.5 + 2.0 + std::log(11.0), 1e-15);
+  // A dateline; "said" once in 2 + 8 words, counted as 100: log(1 + 1).
+  EXPECT_NEAR(a.logit, 0.5 + 2.0 + std::log(2.0), 1e-15);
   EXPECT_EQ(scorer.ScoreTotals(text, SplitArticle(text)).logit, a.logit);
-  EXPECT_EQ(ArticleFeatureValues(text, a),
-            (std::vector<double>{std::log1p(10.0), 0.0, std::log1p(10.0),
-                                 1.0}));  // HAMBURG is all caps
+  const std::vector<double> values = ArticleFeatureValues(text, a);
+  const double want[] = {std::log(2.0), 0, std::log(2.0), 1};  // HAMBURG
+  ASSERT_EQ(values.size(), 4u);
+  for (size_t k = 0; k < 4; ++k) EXPECT_NEAR(values[k], want[k], 1e-15) << k;
 }
 
 TEST(ScorerTest, RefusesAnUnknownArticleFeature) {
