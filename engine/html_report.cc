@@ -141,10 +141,7 @@ void WriteScore(std::string_view text, const ArticleScore& article,
   WriteBar(article.score, out);
   out << "</p>\n<p class=\"muted\">" << article.claims.size()
       << " claims; logit " << FormatFixed(article.logit, 3) << ", "
-      << (scorer.model().has_article_weights()
-              ? "article weights on the mean claim features"
-              : "logistic of the mean claim logit")
-      << "; model ";
+      << ArticleAggregation(scorer.model()) << "; model ";
   WriteHtmlEscaped(scorer.model().name(), out);
   out << "; credence " << kCredenceVersion << "</p>\n</header>\n";
 }

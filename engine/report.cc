@@ -260,6 +260,14 @@ std::string FormatFixed(double value, int digits) {
   return buf;
 }
 
+const char* ArticleAggregation(const LinearModel& model) {
+  if (!model.has_article_weights()) return "logistic of the mean claim logit";
+  return model.article_feature_names().empty()
+             ? "article weights on the mean claim features"
+             : "article weights on the mean claim features and the article "
+               "features";
+}
+
 void WriteJsonString(std::string_view s, std::ostream& out) {
   JsonString(s, out);
 }
@@ -332,7 +340,7 @@ void WriteJson(std::string_view text, const ClaimStream& claims,
   JsonString(kCredenceVersion, out);
   out << "},\n \"model\":{\"name\":";
   JsonString(model.name(), out);
-  out << ",\"format_version\":" << LinearModel::kVersion << ",\"bias\":";
+  out << ",\"format_version\":" << model.format_version() << ",\"bias\":";
   JsonNumber(model.bias(), out);
   out << ",\"features\":[";
   for (size_t f = 0; f < names.size(); ++f) {
@@ -344,10 +352,7 @@ void WriteJson(std::string_view text, const ClaimStream& claims,
   out << ",\"logit\":";
   JsonNumber(claims.logit + 0.0, out);
   out << ",\"claims\":" << claims.count << ",\"aggregation\":\""
-      << (scorer.model().has_article_weights()
-              ? "article weights on the mean claim features"
-              : "logistic of the mean claim logit")
-      << "\",\"backing\":{";
+      << ArticleAggregation(scorer.model()) << "\",\"backing\":{";
   for (size_t b = 0; b < kBackingCount; ++b) {
     out << (b == 0 ? "\"" : ",\"") << BackingName(static_cast<Backing>(b))
         << "\":" << claims.backing[b];

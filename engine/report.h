@@ -61,6 +61,12 @@ void WriteJsonReport(std::string_view text, const ArticleScore& article,
 // `s` as a JSON string literal, quotes and control characters escaped.
 void WriteJsonString(std::string_view s, std::ostream& out);
 
+// How the model makes the article score, as article.aggregation says it:
+// "article weights on the mean claim features and the article features",
+// "article weights on the mean claim features" or "logistic of the mean
+// claim logit".
+const char* ArticleAggregation(const LinearModel& model);
+
 // `value` with `digits` decimals and a '.' whatever the C locale.
 std::string FormatFixed(double value, int digits);
 

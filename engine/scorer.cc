@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "features/article_features.h"
 #include "features/utf8.h"
 
 namespace credence {
@@ -123,8 +124,30 @@ void CheckArticleText(std::string_view text) {
   }
 }
 
+namespace {
+
+// Where each of the model's article features is in ArticleFeatureNames().
+std::vector<size_t> ArticleFeatureIndex(const LinearModel& model) {
+  const std::vector<std::string>& known = ArticleFeatureNames();
+  std::vector<size_t> index;
+  for (const std::string& name : model.article_feature_names()) {
+    const auto it = std::find(known.begin(), known.end(), name);
+    if (it == known.end()) {
+      throw std::invalid_argument("model '" + model.name() +
+                                  "' weighs an unknown article feature '" +
+                                  name + "' (known: " + Join(known) + ")");
+    }
+    index.push_back(static_cast<size_t>(it - known.begin()));
+  }
+  return index;
+}
+
+}  // namespace
+
 Scorer::Scorer(Extractor extractor, LinearModel model)
-    : extractor_(std::move(extractor)), model_(std::move(model)) {
+    : extractor_(std::move(extractor)),
+      model_(std::move(model)),
+      article_feature_index_(ArticleFeatureIndex(model_)) {
   const auto& want = extractor_.feature_names();
   const auto& have = model_.feature_names();
   if (want == have) {
@@ -203,9 +226,10 @@ ArticleScore Scorer::ScoreClaims(std::string_view text,
     previous = claim.evidence.backing;
   }
   if (!article.claims.empty()) {
-    std::vector<double> mean(model_.feature_names().size());
-    ArticleFeatures(article, &mean);
-    article.logit = model_.ArticleLogit(mean);
+    std::vector<double> x(model_.feature_names().size());
+    ArticleFeatures(article, &x);
+    AppendArticleFeatures(ArticleFeatureValues(text, article), &x);
+    article.logit = model_.ArticleLogit(x);
     article.score = Logistic(article.logit);
   }
   return article;
@@ -222,14 +246,17 @@ ArticleTotals Scorer::ScoreTotals(std::string_view text,
   ExtractScratch scratch;
   ScoredClaim claim;
   Backing previous = Backing::kNone;
+  ArticleFeatureSum sum;
   for (const Span& span : spans) {
     ScoreClaim(text, span, previous, &scratch, &claim);
+    sum.Add(text.substr(span.begin, span.end - span.begin));
     previous = claim.evidence.backing;
     ++totals.backing[static_cast<size_t>(previous)];
     const std::vector<double>& x = claim.evidence.features;
     for (size_t i = 0; i < mean.size() && i < x.size(); ++i) mean[i] += x[i];
   }
   for (double& v : mean) v /= static_cast<double>(spans.size());
+  AppendArticleFeatures(sum.Values(), &mean);
   totals.logit = model_.ArticleLogit(mean);
   totals.score = Logistic(totals.logit);
   return totals;
@@ -245,6 +272,20 @@ void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean) {
     }
   }
   for (double& v : *mean) v /= static_cast<double>(article.claims.size());
+}
+
+std::vector<double> ArticleFeatureValues(std::string_view text,
+                                         const ArticleScore& article) {
+  ArticleFeatureSum sum;
+  for (const ScoredClaim& claim : article.claims) {
+    sum.Add(text.substr(claim.span.begin, claim.span.end - claim.span.begin));
+  }
+  return sum.Values();
+}
+
+void Scorer::AppendArticleFeatures(const std::vector<double>& values,
+                                   std::vector<double>* x) const {
+  for (size_t i : article_feature_index_) x->push_back(values[i]);
 }
 
 BackingCounts CountBackings(const ArticleScore& article) {

@@ -11,7 +11,9 @@
 //
 // The article's logit is the model's article weights applied to the mean
 // of its claims' feature vectors (every claim, the headline included,
-// counts once); `credence tune --unit article` fits exactly these. A model
+// counts once) followed by the article features the model weighs
+// (features/article_features.h); `credence tune --unit article` fits
+// exactly these. A model
 // without article weights uses its claim weights, which makes the article
 // logit the mean of the claim logits.
 #ifndef CREDENCE_ENGINE_SCORER_H_
@@ -70,6 +72,11 @@ BackingCounts CountBackings(const ArticleScore& article);
 // caller to the feature count); zeros for an article without claims.
 void ArticleFeatures(const ArticleScore& article, std::vector<double>* mean);
 
+// Every article feature of ArticleFeatureNames(), in that order, from the
+// text of the article's claims (`text` is the one the claims' spans index).
+std::vector<double> ArticleFeatureValues(std::string_view text,
+                                         const ArticleScore& article);
+
 // The largest article ScoreArticle takes (32 MiB); readers stop there.
 inline constexpr size_t kMaxArticleBytes = size_t{32} << 20;
 
@@ -82,7 +89,8 @@ void CheckArticleText(std::string_view text);
 
 class Scorer {
  public:
-  // Throws std::invalid_argument naming the features that differ.
+  // Throws std::invalid_argument naming the features that differ, or an
+  // article feature of the model's that ArticleFeatureNames() lacks.
   Scorer(Extractor extractor, LinearModel model);
 
   ArticleScore ScoreArticle(std::string_view text) const;
@@ -107,8 +115,14 @@ class Scorer {
   const LinearModel& model() const { return model_; }
 
  private:
+  // Appends to *x the values (ArticleFeatureNames() order) of the article
+  // features the model weighs, in the model's order.
+  void AppendArticleFeatures(const std::vector<double>& values,
+                             std::vector<double>* x) const;
+
   Extractor extractor_;
   LinearModel model_;
+  std::vector<size_t> article_feature_index_;  // into ArticleFeatureNames()
   // The logit of a claim whose features are all 0, and its logistic: a
   // claim with that logit takes the confidence without a call to exp().
   double featureless_logit_ = 0.0;

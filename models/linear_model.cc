@@ -87,6 +87,18 @@ std::string NameProblem(std::string_view name) {
   return TextProblem("model name", name);
 }
 
+// An article feature (format version 2) is named once, after the article
+// weights of the claim features.
+std::string ArticleFeatureProblem(const std::string& name,
+                                  const std::vector<std::string>& earlier) {
+  const std::string field = FieldProblem("article feature name", name);
+  if (!field.empty()) return field;
+  if (std::find(earlier.begin(), earlier.end(), name) != earlier.end()) {
+    return "duplicate article feature " + Quote(name);
+  }
+  return "";
+}
+
 bool InRange(double value) { return std::fabs(value) <= kMaxAbsWeight; }
 
 void ThrowIf(const std::string& problem) {
@@ -193,7 +205,8 @@ class Reporter {
   std::size_t line_ = 1;
 };
 
-void CheckHeader(const Reporter& report, std::string_view line) {
+// Returns the file's format version.
+int CheckHeader(const Reporter& report, std::string_view line) {
   if (Split(line, 2)[0] != kMagic) {
     report.Fail("not a credence model file", kHeaderHint);
   }
@@ -216,6 +229,7 @@ void CheckHeader(const Reporter& report, std::string_view line) {
     report.Fail("invalid model format version " + std::to_string(version),
                 "versions start at 1");
   }
+  return version;
 }
 
 // The whole stream, refused past kMaxFileBytes (a device such as /dev/zero
@@ -341,7 +355,7 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
     lines.push_back(line);
     rest.remove_prefix(std::min(newline + 1, rest.size()));
   }
-  CheckHeader(report, lines[0]);
+  const int version = CheckHeader(report, lines[0]);
   CheckUtf8(report, lines);
 
   LinearModel model;
@@ -410,8 +424,16 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
       const std::string feature(weight[1]);
       report.Check(FieldProblem("feature name", feature), usage);
       const size_t k = article_features.size();
-      if (k >= model.feature_names_.size() ||
-          model.feature_names_[k] != feature) {
+      if (version >= 2 && k >= model.feature_names_.size() &&
+          !model.feature_names_.empty() && feature_lines.count(feature) == 0) {
+        // Past the claim features: a feature of the whole article.
+        report.Check(
+            ArticleFeatureProblem(feature, model.article_feature_names_),
+            "article features follow the article weights of the features, "
+            "each once");
+        model.article_feature_names_.push_back(feature);
+      } else if (k >= model.feature_names_.size() ||
+                 model.feature_names_[k] != feature) {
         report.Fail("article-weight " + Quote(feature) + " out of place",
                     k < model.feature_names_.size()
                         ? "expected " + Quote(model.feature_names_[k]) +
@@ -461,9 +483,10 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
       report.Fail("article weights without an 'article-bias' record",
                   "add 'article-bias <number>'");
     }
-    if (article_weights.size() != model.weights_.size()) {
-      report.Fail(std::to_string(article_weights.size()) +
-                      " article weights for " +
+    const size_t claim_part =
+        article_weights.size() - model.article_feature_names_.size();
+    if (claim_part != model.weights_.size()) {
+      report.Fail(std::to_string(claim_part) + " article weights for " +
                       std::to_string(model.weights_.size()) + " features",
                   "give one 'article-weight' a feature, or none at all");
     }
@@ -486,8 +509,9 @@ LinearModel LinearModel::LoadFile(const std::string& path) {
 }
 
 void LinearModel::Save(std::ostream& out) const {
-  std::string text = std::string(kMagic) + " " + std::to_string(kVersion) +
-                     "\nname " + name_ + "\nbias " + FormatNumber(bias_) + "\n";
+  std::string text = std::string(kMagic) + " " +
+                     std::to_string(format_version()) + "\nname " + name_ +
+                     "\nbias " + FormatNumber(bias_) + "\n";
   for (std::size_t i = 0; i < weights_.size(); ++i) {
     text += "weight " + feature_names_[i] + " " + FormatNumber(weights_[i]);
     text += "\n";
@@ -495,7 +519,11 @@ void LinearModel::Save(std::ostream& out) const {
   if (has_article_weights_) {
     text += "article-bias " + FormatNumber(article_bias_) + "\n";
     for (std::size_t i = 0; i < article_weights_.size(); ++i) {
-      text += "article-weight " + feature_names_[i] + " " +
+      const std::string& feature =
+          i < feature_names_.size()
+              ? feature_names_[i]
+              : article_feature_names_[i - feature_names_.size()];
+      text += "article-weight " + feature + " " +
               FormatNumber(article_weights_[i]) + "\n";
     }
   }
@@ -511,8 +539,23 @@ double LinearModel::Logit(const std::vector<double>& x) const {
   return bias_ + AsEigen(weights_).dot(AsEigen(x));
 }
 
-void LinearModel::SetArticleWeights(double bias, std::vector<double> weights) {
-  CheckSize(weights.size(), weights_.size());
+void LinearModel::SetArticleWeights(
+    double bias, std::vector<double> weights,
+    std::vector<std::string> article_feature_names) {
+  CheckSize(weights.size(), weights_.size() + article_feature_names.size());
+  std::vector<std::string> seen;
+  for (const std::string& name : article_feature_names) {
+    const std::string problem = ArticleFeatureProblem(name, seen);
+    const bool claim_feature =
+        std::find(feature_names_.begin(), feature_names_.end(), name) !=
+        feature_names_.end();
+    if (!problem.empty() || claim_feature) {
+      throw std::invalid_argument(
+          "article feature " + Quote(name) + ": " +
+          (claim_feature ? "also a claim feature" : problem));
+    }
+    seen.push_back(name);
+  }
   if (!InRange(bias)) {
     throw std::invalid_argument(
         "article bias not finite or outside [-1e6, 1e6]");
@@ -526,12 +569,17 @@ void LinearModel::SetArticleWeights(double bias, std::vector<double> weights) {
   has_article_weights_ = true;
   article_bias_ = bias;
   article_weights_ = std::move(weights);
+  article_feature_names_ = std::move(article_feature_names);
 }
 
-double LinearModel::ArticleLogit(const std::vector<double>& mean) const {
-  if (!has_article_weights_) return Logit(mean);
-  CheckSize(mean.size(), article_weights_.size());
-  return article_bias_ + AsEigen(article_weights_).dot(AsEigen(mean));
+int LinearModel::format_version() const {
+  return article_feature_names_.empty() ? 1 : kVersion;
+}
+
+double LinearModel::ArticleLogit(const std::vector<double>& x) const {
+  if (!has_article_weights_) return Logit(x);
+  CheckSize(x.size(), article_weights_.size());
+  return article_bias_ + AsEigen(article_weights_).dot(AsEigen(x));
 }
 
 double LinearModel::Probability(const std::vector<double>& x) const {

@@ -7,14 +7,16 @@
 //   double p = m.Probability(x);             // x in feature_names() order
 //   std::vector<double> why = m.Contributions(x);  // w_i * x_i
 //
-// File format, version 1 (one record a line, fields separated by one space):
+// File format, version 2 (one record a line, fields separated by one space):
 //
-//   credence-model 1
+//   credence-model 2
 //   name <free text to end of line>
 //   bias <number>
 //   weight <feature-name> <number>           (one line a feature, in order)
 //   article-bias <number>                    (optional: an article model)
 //   article-weight <feature-name> <number>   (then one a feature, in order)
+//   article-weight <article-feature> <number>  (optional, any number: the
+//                                            features of a whole article)
 //   meta <key> <free text>                   (optional, any number)
 //   end
 //
@@ -22,8 +24,10 @@
 // duplicate names or features, a missing name/bias/end, no weights,
 // non-finite numbers, a bias or weight outside [-1e6, 1e6] (kMaxAbsWeight:
 // every logit then stays finite), invalid UTF-8, a model file over 16 MiB
-// (kMaxFileBytes) and versions other than 1 are errors of the form
-// "path:line: problem (hint)". Numbers are written with the shortest form
+// (kMaxFileBytes) and versions other than 1 and 2 are errors of the form
+// "path:line: problem (hint)". Version 1 is version 2 without article
+// features; Save writes version 1 for a model without them, so that older
+// builds read it. Numbers are written with the shortest form
 // that reads back to the same double, independent of the C locale.
 #ifndef CREDENCE_MODELS_LINEAR_MODEL_H_
 #define CREDENCE_MODELS_LINEAR_MODEL_H_
@@ -46,7 +50,7 @@ class ModelError : public std::runtime_error {
 
 class LinearModel {
  public:
-  static constexpr int kVersion = 1;
+  static constexpr int kVersion = 2;
   static constexpr double kMaxAbsWeight = 1e6;
   // Larger model files are refused before they are read whole.
   static constexpr std::size_t kMaxFileBytes = std::size_t{16} << 20;
@@ -69,17 +73,26 @@ class LinearModel {
   double Logit(const std::vector<double>& x) const;
   // logistic(Logit(x)), computed without overflow for large |logit|.
   double Probability(const std::vector<double>& x) const;
-  // An article's logit from the mean of its claims' feature vectors: the
-  // article weights when the model has them, otherwise Logit(mean) (the
-  // mean of the claim logits).
-  double ArticleLogit(const std::vector<double>& mean) const;
-  // Throws std::invalid_argument on a size mismatch or non-finite numbers.
-  void SetArticleWeights(double bias, std::vector<double> weights);
+  // An article's logit from the mean of its claims' feature vectors, then
+  // the values of article_feature_names(): the article weights when the
+  // model has them, otherwise Logit(mean) (the mean of the claim logits).
+  double ArticleLogit(const std::vector<double>& x) const;
+  // `weights`: one a feature, then one an article feature. Throws
+  // std::invalid_argument on a size mismatch, non-finite numbers, or an
+  // article feature name that is malformed, repeated or a claim feature's.
+  void SetArticleWeights(double bias, std::vector<double> weights,
+                         std::vector<std::string> article_feature_names = {});
   bool has_article_weights() const { return has_article_weights_; }
   double article_bias() const { return article_bias_; }
   const std::vector<double>& article_weights() const {
     return article_weights_;
   }
+  // The features of a whole article the article weights end with.
+  const std::vector<std::string>& article_feature_names() const {
+    return article_feature_names_;
+  }
+  // The version Save writes: 1 without article features, else kVersion.
+  int format_version() const;
   // w_i * x_i for every feature, in feature order.
   std::vector<double> Contributions(const std::vector<double>& x) const;
   // The same into *out (resized), reusing its memory.
@@ -115,6 +128,7 @@ class LinearModel {
   bool has_article_weights_ = false;
   double article_bias_ = 0.0;
   std::vector<double> article_weights_;
+  std::vector<std::string> article_feature_names_;
   std::vector<std::pair<std::string, std::string>> meta_;
 };
 

@@ -175,7 +175,7 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
                                "ELF\0\0\0",
                                7));
   Write("ok.txt", kArticle);
-  Write("bad.model", "credence-model 2\n");
+  Write("bad.model", "credence-model 3\n");
   Write("other.model",
         "credence-model 1\nname other\nbias 0\nweight hedge 1\nend\n");
   Write("overlay/hedge.txt", "may\nmay\n");
@@ -287,8 +287,8 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
        {"score", dir + "/ok.txt", "--model", dir + "/bad.model"},
        1,
        "credence score: " + dir +
-           "/bad.model:1: model format version 2 is "
-           "newer than this build supports (1); upgrade credence\n"},
+           "/bad.model:1: model format version 3 is "
+           "newer than this build supports (2); upgrade credence\n"},
       {"model for other features",
        {"score", dir + "/ok.txt", "--model", dir + "/other.model"},
        1,

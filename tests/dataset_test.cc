@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -146,6 +147,32 @@ TEST(LoadLabeledTest, ArticleRowsAreTheMeanOfTheClaimFeatures) {
   }
   EXPECT_TRUE(differs_from_one_claim);
   EXPECT_EQ(data.probability[0], article.score);
+}
+
+// With article_features, an article row goes on with the article
+// features; a claim row of the same file keeps its own width.
+TEST(LoadLabeledTest, ArticleRowsCanCarryTheArticleFeatures) {
+  const ScratchDir dir("credence_dataset_test");
+  // 2 + 5 words (counted as 100); "said" once, two quotation marks, no
+  // capitals, no dateline.
+  const std::string path = dir.Write(
+      "articles.csv",
+      "text,label\n\"Port reopens\n\"\"We are open,\"\" she said.\",1\n");
+  DatasetOptions options;
+  options.unit = Unit::kArticle;
+  options.article_features = true;
+  Dataset data;
+  LoadLabeled(path, BuiltInScorer(), options, &data);
+  const size_t claim_cols = BuiltInScorer().model().feature_names().size();
+  ASSERT_EQ(data.cols, claim_cols + 4);
+  const double want[] = {std::log1p(1.0), std::log1p(2.0), 0, 0};
+  for (size_t k = 0; k < 4; ++k) {
+    EXPECT_NEAR(data.x[claim_cols + k], want[k], 1e-15) << k;
+  }
+  options.unit = Unit::kClaim;
+  Dataset claims;
+  LoadLabeled(path, BuiltInScorer(), options, &claims);
+  EXPECT_EQ(claims.cols, claim_cols);
 }
 
 TEST(LoadLabeledTest, GroupColumnWhenPresent) {

@@ -356,6 +356,68 @@ TEST(ArticleWeightsTest, ArticleLogitUsesThemOrFallsBackToTheClaimWeights) {
   EXPECT_THROW(model.ArticleLogit({1.0}), std::invalid_argument);
 }
 
+// Version 2: article features follow the claim features' article weights.
+constexpr char kArticleFeatureText[] =
+    "credence-model 2\n"
+    "name toy model\n"
+    "bias 0.5\n"
+    "weight has_quote 1.25\n"
+    "weight anon_source -2\n"
+    "article-bias -0.75\n"
+    "article-weight has_quote 3\n"
+    "article-weight anon_source 0\n"
+    "article-weight dateline 1.5\n"
+    "article-weight all_caps -0.5\n"
+    "meta trained_on corpus v2 (2024)\n"
+    "meta git abc123\n"
+    "end\n";
+
+TEST(ArticleFeaturesTest, SaveWritesVersion2AndLoadReadsItBack) {
+  LinearModel model = ToyModel();
+  EXPECT_EQ(model.format_version(), 1);
+  model.SetArticleWeights(-0.75, {3, 0, 1.5, -0.5}, {"dateline", "all_caps"});
+  EXPECT_EQ(model.format_version(), 2);
+  EXPECT_EQ(SaveToString(model), kArticleFeatureText);
+  const LinearModel loaded = LoadFromString(kArticleFeatureText);
+  EXPECT_EQ(loaded.article_feature_names(),
+            (std::vector<std::string>{"dateline", "all_caps"}));
+  EXPECT_EQ(loaded.article_weights(), (std::vector<double>{3, 0, 1.5, -0.5}));
+  // -0.75 + 3*1 + 0*2 + 1.5*1 - 0.5*4 = 1.75; the claim part alone
+  // does not fit.
+  EXPECT_EQ(loaded.ArticleLogit({1, 2, 1, 4}), 1.75);
+  EXPECT_THROW(loaded.ArticleLogit({1, 2}), std::invalid_argument);
+}
+
+TEST(ArticleFeaturesTest, Version1ModelsReadAsBefore) {
+  // A version 1 file has no article features: a name past the claim
+  // features is out of place, as it always was.
+  std::string v1 = kArticleFeatureText;
+  v1[15] = '1';
+  try {
+    LoadFromString(v1);
+    FAIL() << "loaded";
+  } catch (const ModelError& e) {
+    EXPECT_TRUE(Contains(e.what(),
+                         "m.model:9: article-weight 'dateline' out "
+                         "of place (there are only 2 features)"))
+        << e.what();
+  }
+  EXPECT_EQ(LoadFromString(kArticleText).format_version(), 1);
+}
+
+TEST(ArticleFeaturesTest, SetArticleWeightsRejectsBadNames) {
+  LinearModel model = ToyModel();
+  EXPECT_THROW(model.SetArticleWeights(0, {1, 2, 3}, {"d", "e"}),
+               std::invalid_argument);  // one weight short
+  EXPECT_THROW(model.SetArticleWeights(0, {1, 2, 3, 4}, {"d", "d"}),
+               std::invalid_argument);
+  EXPECT_THROW(model.SetArticleWeights(0, {1, 2, 3}, {"has_quote"}),
+               std::invalid_argument);
+  EXPECT_THROW(model.SetArticleWeights(0, {1, 2, 3}, {"a b"}),
+               std::invalid_argument);
+  EXPECT_FALSE(model.has_article_weights());
+}
+
 TEST(ArticleWeightsTest, SetArticleWeightsRejectsBadInput) {
   LinearModel model = ToyModel();
   const double inf = std::numeric_limits<double>::infinity();
@@ -498,9 +560,25 @@ INSTANTIATE_TEST_SUITE_P(
                     "m.model:1: model format version 'one' is not an integer"},
         BadFileCase{"VersionFraction", "credence-model 1.0\n",
                     "m.model:1: model format version '1.0' is not an integer"},
-        BadFileCase{"VersionTooNew", "credence-model 2\nname x\n",
-                    "m.model:1: model format version 2 is newer than this "
-                    "build supports (1); upgrade credence"},
+        BadFileCase{"VersionTooNew", "credence-model 3\nname x\n",
+                    "m.model:1: model format version 3 is newer than this "
+                    "build supports (2); upgrade credence"},
+        BadFileCase{"ArticleFeatureTwice",
+                    "credence-model 2\nname toy\nbias 0\nweight a 1\n"
+                    "article-bias 0\narticle-weight a 1\narticle-weight d 1\n"
+                    "article-weight d 2\nend\n",
+                    "m.model:8: duplicate article feature 'd'"},
+        BadFileCase{"ArticleFeatureNamingAClaimFeature",
+                    "credence-model 2\nname toy\nbias 0\nweight a 1\n"
+                    "article-bias 0\narticle-weight a 1\narticle-weight a 1\n"
+                    "end\n",
+                    "m.model:7: article-weight 'a' out of place (there are "
+                    "only 1 features)"},
+        BadFileCase{"ArticleFeatureBeforeTheClaimFeatures",
+                    "credence-model 2\nname toy\nbias 0\nweight a 1\n"
+                    "weight b 1\narticle-bias 0\narticle-weight d 1\nend\n",
+                    "m.model:7: article-weight 'd' out of place (expected "
+                    "'a'"},
         BadFileCase{"VersionZero", "credence-model 0\n",
                     "m.model:1: invalid model format version 0"},
         BadFileCase{"VersionNegative", "credence-model -1\n",

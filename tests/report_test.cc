@@ -153,6 +153,40 @@ const ExpectedClaim kSample[] = {
      {{1284, 1312, "official_confirmation", "The Port Authority announced"}}},
 };
 
+// The model's format version and how it makes the article score, for
+// each kind of article model.
+TEST(ReportTest, AggregationAndFormatVersionFollowTheModel) {
+  LinearModel model = LinearModel::LoadFile(CREDENCE_MODELS "/prior.model");
+  const size_t n = model.feature_names().size();
+  const struct {
+    std::vector<std::string> article_features;  // none: no article weights
+    bool article_weights;
+    const char* aggregation;
+    int version;
+  } cases[] = {
+      {{}, false, "logistic of the mean claim logit", 1},
+      {{}, true, "article weights on the mean claim features", 1},
+      {{"dateline"},
+       true,
+       "article weights on the mean claim features and the article features",
+       2},
+  };
+  for (const auto& c : cases) {
+    LinearModel m = model;
+    if (c.article_weights) {
+      m.SetArticleWeights(0.0,
+                          std::vector<double>(n + c.article_features.size()),
+                          c.article_features);
+    }
+    const Scorer scorer(Extractor(DefaultLexicons()), m);
+    std::ostringstream out;
+    WriteJsonReport("Headline", scorer.ScoreArticle("Headline"), scorer, out);
+    const Json j = Json::parse(out.str());
+    EXPECT_EQ(j["article"]["aggregation"], c.aggregation);
+    EXPECT_EQ(j["model"]["format_version"], c.version);
+  }
+}
+
 TEST(ReportTest, SampleArticleJsonFieldByField) {
   const std::string text = ReadFile(CREDENCE_FIXTURES "/sample_article.txt");
   ASSERT_FALSE(text.empty());

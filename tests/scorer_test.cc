@@ -141,6 +141,48 @@ TEST(ScorerTest, ArticleWeightsScoreTheMeanFeatures) {
   EXPECT_NEAR(a.score, Logistic(1 - 2 * std::log(1.4)), 1e-15);
 }
 
+// A model with article features adds their weighted values to the
+// article's logit, in ScoreArticle and ScoreTotals alike; the claims keep
+// their own scores.
+TEST(ScorerTest, ArticleFeaturesAddToTheArticleLogit) {
+  LinearModel model = LinearModel::LoadFile(CREDENCE_MODELS "/prior.model");
+  std::vector<double> article(model.weights().size(), 0.0);
+  article.push_back(2.0);  // dateline
+  article.push_back(1.0);  // speech_verbs
+  model.SetArticleWeights(0.5, article, {"dateline", "speech_verbs"});
+  const Scorer scorer(Extractor(DefaultLexicons()), model);
+  const std::string text =
+      "Port reopens\n"
+      "HAMBURG (Reuters) - The port reopened, officials said.\n";
+  const ArticleScore a = scorer.ScoreArticle(text);
+  ASSERT_EQ(a.claims.size(), 2u);
+  EXPECT_EQ(a.claims[1].confidence,
+            Default().ScoreArticle(text).claims[1].confidence);
+  // A dateline; "said" once in 2 + 8 words, counted as 100: log(1 + 1).
+  EXPECT_NEAR(a.logit, 0.5 + 2.0 + std::log(2.0), 1e-15);
+  EXPECT_EQ(scorer.ScoreTotals(text, SplitArticle(text)).logit, a.logit);
+  const std::vector<double> values = ArticleFeatureValues(text, a);
+  const double want[] = {std::log(2.0), 0, std::log(2.0), 1};  // HAMBURG
+  ASSERT_EQ(values.size(), 4u);
+  for (size_t k = 0; k < 4; ++k) EXPECT_NEAR(values[k], want[k], 1e-15) << k;
+}
+
+TEST(ScorerTest, RefusesAnUnknownArticleFeature) {
+  LinearModel model = LinearModel::LoadFile(CREDENCE_MODELS "/prior.model");
+  std::vector<double> article(model.weights().size() + 1, 0.0);
+  model.SetArticleWeights(0.0, article, {"exclamations"});
+  try {
+    Scorer scorer(Extractor(DefaultLexicons()), model);
+    FAIL() << "built";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find(
+                  "weighs an unknown article feature 'exclamations' (known: "
+                  "speech_verbs, quote_marks, all_caps, dateline)"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(ScorerTest, NoCuesGivesTheBias) {
   const ArticleScore a = Default().ScoreArticle("Plain headline");
   ASSERT_EQ(a.claims.size(), 1u);

@@ -16,6 +16,7 @@
 #include "engine/builtin_data.h"
 #include "engine/scorer.h"
 #include "engine/util/sha256.h"
+#include "features/article_features.h"
 #include "features/extractor.h"
 #include "models/linear_model.h"
 #include "models/metrics.h"
@@ -139,9 +140,14 @@ TEST_F(TuneCliTest, ArticleUnitFitsArticleWeights) {
   ASSERT_EQ(r.code, 0) << r.err;
   const LinearModel m = LinearModel::LoadFile(model);
   ASSERT_TRUE(m.has_article_weights());
-  // Without claim rows the article weights serve claims too.
+  // Without claim rows the article weights serve claims too; the article
+  // features' weights follow those of the claim features.
   EXPECT_EQ(m.bias(), m.article_bias());
-  EXPECT_EQ(m.weights(), m.article_weights());
+  const std::vector<double>& article = m.article_weights();
+  ASSERT_EQ(article.size(), m.weights().size() + 4);
+  EXPECT_EQ(m.weights(),
+            std::vector<double>(article.begin(), article.end() - 4));
+  EXPECT_EQ(m.article_feature_names(), ArticleFeatureNames());
   std::vector<std::string> keys;
   for (const auto& [key, value] : m.meta()) keys.push_back(key);
   EXPECT_EQ(keys,

@@ -6,6 +6,7 @@
 
 #include "engine/csv/csv_reader.h"
 #include "engine/util/sha256.h"
+#include "features/article_features.h"
 
 namespace credence {
 namespace {
@@ -74,7 +75,11 @@ int ParseLabel(std::string_view field) {
 void LoadLabeled(const std::string& path, const Scorer& scorer,
                  const DatasetOptions& options, Dataset* data,
                  CueTally* tally) {
-  const size_t cols = scorer.model().feature_names().size();
+  const size_t claim_cols = scorer.model().feature_names().size();
+  const bool with_article_features =
+      options.unit == Unit::kArticle && options.article_features;
+  const size_t cols =
+      claim_cols + (with_article_features ? ArticleFeatureNames().size() : 0);
   if (data->cols != 0 && data->cols != cols) {
     throw std::invalid_argument("dataset: feature count changed");
   }
@@ -97,7 +102,7 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
   CsvReader reader(in, path, options.text_column, options.label_column, true);
   const auto file_index = static_cast<uint32_t>(data->files.size());
   CsvRow row;
-  std::vector<double> mean(cols);
+  std::vector<double> mean(claim_cols);
   std::vector<Cue> article_cues;
   while (reader.Next(&row)) {
     const std::string where = path + ":" + std::to_string(row.line) + ": ";
@@ -113,12 +118,18 @@ void LoadLabeled(const std::string& path, const Scorer& scorer,
         ScoredClaim claim = scorer.ScoreClaim(row.text, {0, row.text.size()});
         data->x.insert(data->x.end(), claim.evidence.features.begin(),
                        claim.evidence.features.end());
+        data->x.resize(data->x.size() + cols - claim_cols, 0.0);
         data->probability.push_back(claim.confidence);
         if (tally != nullptr) tally->AddRow(claim.evidence.cues, label);
       } else {
         ArticleScore article = scorer.ScoreArticle(row.text);
         ArticleFeatures(article, &mean);
         data->x.insert(data->x.end(), mean.begin(), mean.end());
+        if (with_article_features) {
+          const std::vector<double> values =
+              ArticleFeatureValues(row.text, article);
+          data->x.insert(data->x.end(), values.begin(), values.end());
+        }
         data->probability.push_back(article.score);
         if (tally != nullptr) {
           article_cues.clear();

@@ -10,7 +10,8 @@
 // A claim row's features are the extractor's for the whole text as one
 // claim (as `credence rank` scores it). An article row is split into claims
 // (first line the headline) and its features are the mean of its claims'
-// features, so that the model's logit of the mean is the article's logit.
+// features, so that the model's logit of the mean is the article's logit;
+// with DatasetOptions::article_features, the article features follow.
 //
 // Labels are 0/1 or true/false (any case). A row whose text is empty or
 // only white space is one claim with no cues (in either unit), as `credence
@@ -42,6 +43,9 @@ struct DatasetOptions {
   // row's id (another pass over the file; only --predictions needs ids).
   std::string id_column;
   Unit unit = Unit::kClaim;
+  // An article row's features go on with every article feature
+  // (ArticleFeatureNames()), as the article weights a tune fits read them.
+  bool article_features = false;
 };
 
 struct DatasetFile {

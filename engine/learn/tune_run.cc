@@ -1,6 +1,8 @@
 // A whole tune run: data loaded, each part fitted, the model assembled.
 #include "engine/learn/tune_run.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -10,6 +12,7 @@
 #include "engine/learn/learn_report.h"
 #include "engine/scorer_factory.h"
 #include "engine/util/sha256.h"
+#include "features/article_features.h"
 #include "models/weight_constraints.h"
 
 namespace credence {
@@ -60,6 +63,7 @@ void LoadParts(const TuneRunOptions& o, const Scorer& scorer, TuneRun* run) {
     article_files.insert(article_files.begin(), o.inputs.begin(),
                          o.inputs.end());
   }
+  data_options.article_features = true;
   run->articles =
       LoadAll({}, article_files, Unit::kArticle, scorer, data_options);
 }
@@ -77,6 +81,25 @@ LinearModel LoadPrior(const TuneRunOptions& o,
     }
   }
   return prior;
+}
+
+// The prior's article weights in the order a tune fits them (the claim
+// features, then ArticleFeatureNames()), 0 for an article feature the
+// prior lacks; empty when it has no article weights.
+std::vector<double> ArticlePrior(const LinearModel& prior) {
+  if (!prior.has_article_weights()) return {};
+  const size_t claim_part = prior.feature_names().size();
+  const std::vector<double>& w = prior.article_weights();
+  std::vector<double> out(w.begin(),
+                          w.begin() + static_cast<std::ptrdiff_t>(claim_part));
+  const std::vector<std::string>& has = prior.article_feature_names();
+  for (const std::string& name : ArticleFeatureNames()) {
+    const auto it = std::find(has.begin(), has.end(), name);
+    out.push_back(it == has.end()
+                      ? 0.0
+                      : w[claim_part + static_cast<size_t>(it - has.begin())]);
+  }
+  return out;
 }
 
 // Fits the claim part, then the article part, of the rows each has.
@@ -109,6 +132,15 @@ void FitParts(const TuneRunOptions& o, const Scorer& scorer, TuneRun* run) {
                         text);
   }
   if (run->articles.rows() > 0) {
+    // Article weights read the mean claim features, then the article's.
+    std::vector<std::string> article_names = names;
+    article_names.insert(article_names.end(), ArticleFeatureNames().begin(),
+                         ArticleFeatureNames().end());
+    if (!options.signs.empty()) {
+      options.signs.insert(options.signs.end(),
+                           ArticleFeatureDirections().begin(),
+                           ArticleFeatureDirections().end());
+    }
     options.unit = "article";
     options.meta_prefix = "article_";
     options.file_weights.clear();
@@ -119,13 +151,13 @@ void FitParts(const TuneRunOptions& o, const Scorer& scorer, TuneRun* run) {
     if (o.article_l2_given) options.l2 = o.article_l2;
     // Articles pull towards the prior's article weights, or towards 0:
     // claim weights are on another scale (one claim, not a mean of many).
-    options.prior = prior.has_article_weights() ? prior.article_weights()
-                                                : std::vector<double>();
+    options.prior = ArticlePrior(prior);
     options.constraints.clear();
     if (!o.article_constraints.empty()) {
-      options.constraints = LoadConstraintsFile(o.article_constraints, names);
+      options.constraints =
+          LoadConstraintsFile(o.article_constraints, article_names);
     }
-    run->article_report = TunePart(run->articles, names, options);
+    run->article_report = TunePart(run->articles, article_names, options);
     WriteTunePartReport("article", run->articles, run->article_report, o,
                         options.l2, text);
   }
@@ -139,7 +171,9 @@ LinearModel AssembleModel(const TuneRunOptions& o, const std::string& command,
   // Without claim rows, the article weights serve claims too.
   const TuneReport& first =
       run.claims.rows() > 0 ? run.claim_report : run.article_report;
-  LinearModel model(o.name, first.model.bias(), names, first.model.weights());
+  std::vector<double> weights = first.model.weights();
+  weights.resize(names.size());  // an article part's claim features
+  LinearModel model(o.name, first.model.bias(), names, weights);
   model.AddMeta("command", command);
   if (!o.prior.empty()) {
     model.AddMeta("prior", o.prior + " sha256=" + Sha256OfFile(o.prior));
@@ -157,7 +191,8 @@ LinearModel AssembleModel(const TuneRunOptions& o, const std::string& command,
   }
   if (run.articles.rows() > 0) {
     model.SetArticleWeights(run.article_report.model.bias(),
-                            run.article_report.model.weights());
+                            run.article_report.model.weights(),
+                            ArticleFeatureNames());
     for (const auto& [key, value] : run.article_report.model.meta()) {
       model.AddMeta(key, value);
     }
