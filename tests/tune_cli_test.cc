@@ -293,6 +293,40 @@ TEST_F(TuneCliTest, EvalJsonOfAPerfectModel) {
   EXPECT_EQ(j["files"][0]["auc"], 1.0);
 }
 
+// The page of two files, one named with markup, and a user overlay entry
+// that is a script: one section a scope, every text escaped, one script
+// (the page's own).
+TEST_F(TuneCliTest, EvalHtmlPageOfTwoFilesWithAHostileOverlay) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string hostile = Write("<i>x</i>.csv", kLabeled);
+  const std::string overlay = Path("overlay");
+  std::filesystem::create_directory(overlay);
+  Write("overlay/hedge.txt", "<script>alert('x')</script>\nmay\n");
+  const std::string csv =
+      Write("s.csv", "text,label\n<script>alert('x')</script> ok,0\n");
+  const CliRun r = Cli({"eval", data, hostile, csv, "--format", "html",
+                        "--cues", "--overlay", overlay});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("<!DOCTYPE html>\n"), 0u);
+  for (const char* scope : {"id=\"s0\"", "id=\"s1\"", "id=\"s2\"", "id=\"s3\"",
+                            "<table class=\"sortable\">"}) {
+    EXPECT_NE(r.out.find(scope), std::string::npos) << scope;
+  }
+  EXPECT_EQ(r.out.find("<i>"), std::string::npos);
+  EXPECT_NE(
+      r.out.find("<h2>File " + Path("&lt;i&gt;x&lt;/i&gt;.csv") + "</h2>"),
+      std::string::npos);
+  EXPECT_NE(r.out.find("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/"
+                       "script&gt;</td>"),
+            std::string::npos);
+  size_t scripts = 0;
+  for (size_t at = r.out.find("<script"); at != std::string::npos;
+       at = r.out.find("<script", at + 1)) {
+    ++scripts;
+  }
+  EXPECT_EQ(scripts, 1u);
+}
+
 // With --group-column, each event is one fold's held-out part and gets
 // its own row, on screen and in the model file.
 TEST_F(TuneCliTest, GroupedFileReportsEachGroup) {
@@ -791,7 +825,7 @@ TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"eval format",
        {"eval", data, "--format", "yaml"},
        2,
-       "credence eval: --format must be text or json, not 'yaml'\n"},
+       "credence eval: --format must be text or json or html, not 'yaml'\n"},
       {"eval unit",
        {"eval", data, "--unit", "page"},
        2,

@@ -9,6 +9,7 @@
 
 #include "engine/learn/contrast.h"
 #include "engine/learn/cue_tally.h"
+#include "engine/learn/eval_html.h"
 #include "engine/learn/gold_eval.h"
 #include "engine/learn/learn_report.h"
 #include "engine/learn/tuner.h"
@@ -88,6 +89,11 @@ EvalRun EvaluateModel(const EvalRunOptions& o) {
   std::ostringstream text;
   if (o.format == "json") {
     WriteEvalJson(*scorer, run.data, metrics, o.cues ? &tally : nullptr, text);
+  } else if (o.format == "html") {
+    WriteEvalHtml(
+        {scorer->model().name(), run.data, metrics, o.cues ? &tally : nullptr,
+         scorer->extractor().FeatureDirections()},
+        text);
   } else {
     WriteEvalText(*scorer, run.data, metrics, o.cues ? &tally : nullptr, text);
   }

@@ -51,7 +51,11 @@ void ValidateJudgeOptions(const EvalRunOptions& o) {
                       o.gold_split + "'");
   }
   if (o.format != "text" && o.format != "json") {
-    throw OptionError("--format must be text or json, not '" + o.format + "'");
+    throw OptionError("--format must be text or json, not '" + o.format + "'" +
+                      (o.format == "html"
+                           ? " (html is the page of labeled CSV "
+                             "files, not of --gold or --contrast)"
+                           : ""));
   }
 }
 
@@ -60,7 +64,7 @@ void ValidateCsvEvalOptions(const EvalRunOptions& o) {
     throw OptionError("no labeled CSV file given (credence eval FILE.csv)");
   }
   CheckChoice("unit", o.unit, {"claim", "article"});
-  CheckChoice("format", o.format, {"text", "json"});
+  CheckChoice("format", o.format, {"text", "json", "html"});
   if (o.text_column.empty() || o.label_column.empty()) {
     throw OptionError("--text-column and --label-column must name columns");
   }

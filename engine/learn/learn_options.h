@@ -64,7 +64,7 @@ struct EvalRunOptions {
   std::string text_column = "text";
   std::string label_column = "label";
   std::string unit = "claim";
-  std::string format = "text";     // "text" or "json"
+  std::string format = "text";     // "text", "json" or "html"
   std::string predictions;         // where to write each row's score, if set
   bool predictions_given = false;  // then it must not be empty
   bool cues = false;               // also the table of cues by class
