@@ -327,6 +327,34 @@ TEST_F(TuneCliTest, EvalHtmlPageOfTwoFilesWithAHostileOverlay) {
   EXPECT_EQ(scripts, 1u);
 }
 
+// --report writes the page of --format html to a file while stdout keeps
+// the text report; a run that fails leaves the old file as it was.
+TEST_F(TuneCliTest, EvalReportWritesThePageBesideTheTextReport) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string page = Path("eval.html");
+  const CliRun html = Cli({"eval", data, "--cues", "--format", "html"});
+  ASSERT_EQ(html.code, 0) << html.err;
+  const CliRun text = Cli({"eval", data, "--cues"});
+  const CliRun both = Cli({"eval", data, "--cues", "--report", page});
+  ASSERT_EQ(both.code, 0) << both.err;
+  EXPECT_EQ(both.out, text.out);
+  EXPECT_EQ(ReadFile(page), html.out);
+  const std::string bad = Write("bad.csv", "text,label\nx,7\n");
+  const CliRun failed = Cli({"eval", bad, "--report", page});
+  EXPECT_EQ(failed.code, 1);
+  EXPECT_EQ(ReadFile(page), html.out);
+  const CliRun clobber = Cli({"eval", data, "--report", data});
+  EXPECT_EQ(clobber.code, 2);
+  EXPECT_NE(clobber.err.find("--report " + data + " is also an input"),
+            std::string::npos)
+      << clobber.err;
+  const CliRun empty = Cli({"eval", data, "--report", ""});
+  EXPECT_EQ(empty.code, 2);
+  EXPECT_EQ(empty.err,
+            "credence eval: --report must name a file (leave it out for no "
+            "HTML page)\n");
+}
+
 // With --group-column, each event is one fold's held-out part and gets
 // its own row, on screen and in the model file.
 TEST_F(TuneCliTest, GroupedFileReportsEachGroup) {

@@ -23,6 +23,7 @@ namespace credence {
 struct EvalRun {
   Dataset data;        // the rows scored, with their probabilities
   std::string report;  // text, JSON or HTML, as options.format says
+  std::string page;    // the HTML page, when options.report is set
 };
 
 // Scores the labeled CSV files of `options` (validated, not a judgment

@@ -36,6 +36,11 @@ void ValidateJudgeOptions(const EvalRunOptions& o) {
   if (!o.gold.empty() && !o.contrast.empty()) {
     throw OptionError("--gold and --contrast are separate runs (give one)");
   }
+  if (!o.report.empty()) {
+    throw OptionError(
+        "--report is the HTML page of labeled CSV files, not of --gold or "
+        "--contrast");
+  }
   if (!o.inputs.empty() || !o.articles.empty() || !o.predictions.empty() ||
       o.cues || o.unit != "claim") {
     throw OptionError(
@@ -71,6 +76,10 @@ void ValidateCsvEvalOptions(const EvalRunOptions& o) {
   if (o.predictions_given && o.predictions.empty()) {
     throw OptionError(
         "--predictions must name a file (leave it out for no predictions)");
+  }
+  if (o.report_given && o.report.empty()) {
+    throw OptionError(
+        "--report must name a file (leave it out for no HTML page)");
   }
 }
 }  // namespace
