@@ -5,24 +5,13 @@
 #include <cmath>
 #include <sstream>
 
+#include "engine/html_page.h"
 #include "engine/report.h"
 
 namespace credence {
 
-namespace {
-
-// Scripts none, styles inline only, nothing fetched: the page works from a
-// file and an escaped payload could not load anything even if it slipped.
-const char kCsp[] =
-    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; "
-    "img-src 'none'; font-src 'none'; connect-src 'none'; form-action "
-    "'none'; base-uri 'none'";
-
-const char kStyle[] = R"css(
-body{font:15px/1.5 system-ui,sans-serif;margin:1.5em auto;max-width:60em;
- padding:0 1em;color:#1b1b1b;background:#fff}
-h1{font-size:1.4em;margin:.2em 0}h2{font-size:1.15em;margin:1.2em 0 .4em}
-.score{font-size:1.2em}.muted{color:#555}
+const char kHtmlArticleStyle[] = R"css(
+.score{font-size:1.2em}
 .article{white-space:pre-wrap;overflow-wrap:anywhere;border:1px solid #ccc;
  padding:.8em 1em;font-family:Georgia,serif;line-height:1.7}
 mark.cue{color:inherit;border-bottom:2px solid;padding:0 1px;
@@ -38,7 +27,6 @@ mark[data-cont]{border-left:1px dashed #555}
 .style{background:#dde0f6;border-color:#3949ab}
 .swatch{display:inline-block;width:1em;height:1em;vertical-align:middle;
  border-bottom:2px solid;margin-right:.3em}
-table{border-collapse:collapse}
 .blk{content-visibility:auto;contain-intrinsic-size:auto 30em}
 .row{border-bottom:1px solid #ddd;padding:1px 0;white-space:nowrap;
  overflow:hidden;text-overflow:ellipsis;font-variant-numeric:tabular-nums}
@@ -48,14 +36,13 @@ table{border-collapse:collapse}
  calc(var(--c)*100%),#e4e4e4 0)}
 ul.legend{padding:0;list-style:none;margin:.3em 0}
 ul.legend li{display:inline-block;margin-right:1.2em}
-td,th{border-bottom:1px solid #ddd;padding:2px 6px;text-align:left;
- vertical-align:top}
 .bar{display:inline-block;width:5em;height:.7em;background:#e4e4e4;
  vertical-align:middle;margin-right:.4em}
 .bar>span{display:block;height:100%;background:#455a64}
-.num{font-variant-numeric:tabular-nums;white-space:nowrap}
 @media print{mark.cue{border-bottom-width:1px}}
 )css";
+
+namespace {
 
 struct Family {
   const char* name;
@@ -91,16 +78,16 @@ std::string CueLabel(const Cue& cue, double contribution) {
          cue.entry->phrase + "\u201d";
 }
 
-HtmlMark CueMark(const Cue& cue, double contribution, size_t claim,
-                 size_t index) {
+HtmlMark CueMark(const Cue& cue, double contribution, std::string_view prefix,
+                 size_t claim, size_t index) {
   const std::string& category = Extractor::CategoryNames()[cue.category];
   const std::string label = HtmlEscaped(CueLabel(cue, contribution));
   return {cue.begin, cue.end, "mark",
           "class=\"cue " + std::string(CueFamily(category)) +
               "\" data-category=\"" + HtmlEscaped(category) + "\" data-cue=\"" +
-              std::to_string(claim) + "." + std::to_string(index) +
-              "\" title=\"" + label + "\" aria-label=\"" + label +
-              "\" tabindex=\"0\""};
+              std::string(prefix) + std::to_string(claim) + "." +
+              std::to_string(index) + "\" title=\"" + label +
+              "\" aria-label=\"" + label + "\" tabindex=\"0\""};
 }
 
 void WriteBar(double confidence, std::ostream& out) {
@@ -120,24 +107,33 @@ std::string Speaker(std::string_view text, const ClaimEvidence& evidence) {
          (s.earlier_claim ? " (in an earlier claim)" : "");
 }
 
-void WriteHead(std::ostream& out) {
-  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
-      << "<meta charset=\"utf-8\">\n"
-      << "<meta http-equiv=\"Content-Security-Policy\" content=\"" << kCsp
-      << "\">\n"
-      << "<meta name=\"viewport\" content=\"width=device-width\">\n"
-      << "<title>credence: article report</title>\n<style>" << kStyle
-      << "</style>\n</head>\n<body>\n";
+// <hN> and </hN> for a heading `depth` levels below the place's own.
+std::string Open(const HtmlArticlePlace& place, int depth) {
+  return "<h" + std::to_string(place.heading + depth) + ">";
+}
+std::string Close(const HtmlArticlePlace& place, int depth) {
+  return "</h" + std::to_string(place.heading + depth) + ">";
 }
 
+// The heading (the place's title, or else the headline), the headline
+// under a title, the score and how it was aggregated.
 void WriteScore(std::string_view text, const ArticleScore& article,
-                const Scorer& scorer, std::ostream& out) {
-  out << "<header>\n<h1>";
+                const Scorer& scorer, const HtmlArticlePlace& place,
+                std::ostream& out) {
+  std::string_view headline;
   if (!article.claims.empty()) {
     const Span& h = article.claims[0].span;
-    WriteHtmlEscaped(text.substr(h.begin, h.end - h.begin), out);
+    headline = text.substr(h.begin, h.end - h.begin);
   }
-  out << "</h1>\n<p class=\"score\">Article score ";
+  out << "<header>\n" << Open(place, 0);
+  WriteHtmlEscaped(place.title.empty() ? headline : place.title, out);
+  out << Close(place, 0) << "\n";
+  if (!place.title.empty()) {
+    out << "<p class=\"headline\">";
+    WriteHtmlEscaped(headline, out);
+    out << "</p>\n";
+  }
+  out << "<p class=\"score\">Article score ";
   WriteBar(article.score, out);
   out << "</p>\n<p class=\"muted\">" << article.claims.size()
       << " claims; logit " << FormatFixed(article.logit, 3) << ", "
@@ -163,12 +159,14 @@ void WriteLegend(std::ostream& out) {
          "after an overlapping one.</p>\n</section>\n";
 }
 
-void WriteBackingCounts(const ArticleScore& article, std::ostream& out) {
+void WriteBackingCounts(const ArticleScore& article,
+                        const HtmlArticlePlace& place, std::ostream& out) {
   std::array<size_t, kBackingCount> counts{};
   for (const ScoredClaim& claim : article.claims) {
     ++counts[static_cast<size_t>(claim.evidence.backing)];
   }
-  out << "<h3>Claims by backing</h3>\n<table>\n<tr><th>backing</th>"
+  out << Open(place, 1) << "Claims by backing" << Close(place, 1)
+      << "\n<table>\n<tr><th>backing</th>"
          "<th>claims</th></tr>\n";
   for (size_t b = 0; b < kBackingCount; ++b) {
     if (counts[b] == 0) continue;
@@ -179,7 +177,7 @@ void WriteBackingCounts(const ArticleScore& article, std::ostream& out) {
 }
 
 void WriteStrongestCues(std::string_view text, const ArticleScore& article,
-                        std::ostream& out) {
+                        const HtmlArticlePlace& place, std::ostream& out) {
   constexpr size_t kShown = 10;
   struct Ref {
     double weight;
@@ -198,7 +196,8 @@ void WriteStrongestCues(std::string_view text, const ArticleScore& article,
                     refs.end(), [](const Ref& a, const Ref& b) {
                       return std::abs(a.weight) > std::abs(b.weight);
                     });
-  out << "<h3>Strongest cues</h3>\n<table>\n<tr><th>cue</th><th>category"
+  out << Open(place, 1) << "Strongest cues" << Close(place, 1)
+      << "\n<table>\n<tr><th>cue</th><th>category"
          "</th><th>contribution</th><th>claim</th></tr>\n";
   for (size_t i = 0; i < shown; ++i) {
     const Cue& cue = article.claims[refs[i].claim].evidence.cues[refs[i].cue];
@@ -207,8 +206,8 @@ void WriteStrongestCues(std::string_view text, const ArticleScore& article,
     WriteHtmlEscaped(text.substr(cue.begin, cue.end - cue.begin), out);
     out << "</td><td><span class=\"swatch " << CueFamily(category)
         << "\"></span>" << HtmlEscaped(category) << "</td><td class=\"num\">"
-        << Signed(refs[i].weight) << "</td><td><a href=\"#c" << refs[i].claim
-        << "\">" << refs[i].claim << "</a></td></tr>\n";
+        << Signed(refs[i].weight) << "</td><td><a href=\"#" << place.prefix
+        << "c" << refs[i].claim << "\">" << refs[i].claim << "</a></td></tr>\n";
   }
   out << "</table>\n";
 }
@@ -217,9 +216,11 @@ void WriteStrongestCues(std::string_view text, const ArticleScore& article,
 // between claims: the browser lays out and paints only the blocks in view
 // (content-visibility), so a long article opens as fast as a short one.
 void WriteArticle(std::string_view text, const ArticleScore& article,
-                  std::ostream& out) {
+                  const HtmlArticlePlace& place, std::ostream& out) {
   constexpr size_t kBlockBytes = 4096;
-  out << "<section id=\"article\">\n<h2>Article</h2>\n<div class=\"article\">";
+  out << "<section id=\"" << place.prefix << "article\">\n"
+      << Open(place, 0) << "Article" << Close(place, 0)
+      << "\n<div class=\"article\">";
   std::vector<HtmlMark> marks;
   size_t block_begin = 0;
   auto write_block = [&](size_t block_end) {
@@ -233,10 +234,11 @@ void WriteArticle(std::string_view text, const ArticleScore& article,
   for (size_t k = 0; k < n; ++k) {
     const ScoredClaim& claim = article.claims[k];
     marks.push_back({claim.span.begin, claim.span.end, "span",
-                     "class=\"claim\" id=\"c" + std::to_string(k) + "\""});
+                     "class=\"claim\" id=\"" + place.prefix + "c" +
+                         std::to_string(k) + "\""});
     for (size_t c = 0; c < claim.evidence.cues.size(); ++c) {
-      marks.push_back(
-          CueMark(claim.evidence.cues[c], claim.cue_contributions[c], k, c));
+      marks.push_back(CueMark(claim.evidence.cues[c],
+                              claim.cue_contributions[c], place.prefix, k, c));
     }
     if (k + 1 == n || claim.span.end - block_begin < kBlockBytes) continue;
     const size_t next = article.claims[k + 1].span.begin;
@@ -265,8 +267,10 @@ std::string Excerpt(std::string_view s) {
 // that the browser lays out only when in view: a page of many thousand
 // claims stays light.
 void WriteClaims(std::string_view text, const ArticleScore& article,
-                 std::ostream& out) {
-  out << "<section id=\"claims\">\n<h2>Claims</h2>\n<p class=\"muted\">"
+                 const HtmlArticlePlace& place, std::ostream& out) {
+  out << "<section id=\"" << place.prefix << "claims\">\n"
+      << Open(place, 0) << "Claims" << Close(place, 0)
+      << "\n<p class=\"muted\">"
          "confidence, claim number, backing, speaker, claim</p>\n"
          "<div class=\"claims\">\n";
   constexpr size_t kRowsPerBlock = 100;
@@ -275,8 +279,9 @@ void WriteClaims(std::string_view text, const ArticleScore& article,
     if (k % kRowsPerBlock == 0)
       out << (k == 0 ? "" : "</div>\n") << "<div class=\"rblk\">\n";
     out << "<div class=\"row\" style=\"--c:" << FormatFixed(claim.confidence, 3)
-        << "\">" << FormatFixed(claim.confidence, 2) << " <a href=\"#c" << k
-        << "\">#" << k << "</a> " << BackingName(claim.evidence.backing)
+        << "\">" << FormatFixed(claim.confidence, 2) << " <a href=\"#"
+        << place.prefix << "c" << k << "\">#" << k << "</a> "
+        << BackingName(claim.evidence.backing)
         << (claim.evidence.backing_carried ? " (carried)" : "") << " \u00b7 ";
     WriteHtmlEscaped(Speaker(text, claim.evidence), out);
     out << " \u00b7 ";
@@ -290,42 +295,6 @@ void WriteClaims(std::string_view text, const ArticleScore& article,
 }
 
 }  // namespace
-
-void WriteHtmlEscaped(std::string_view s, std::ostream& out) {
-  size_t run = 0;  // start of the bytes not yet written
-  for (size_t i = 0; i < s.size(); ++i) {
-    const char* ref = nullptr;
-    switch (s[i]) {
-      case '&':
-        ref = "&amp;";
-        break;
-      case '<':
-        ref = "&lt;";
-        break;
-      case '>':
-        ref = "&gt;";
-        break;
-      case '"':
-        ref = "&quot;";
-        break;
-      case '\'':
-        ref = "&#39;";
-        break;
-      default:
-        continue;
-    }
-    out.write(s.data() + run, static_cast<std::streamsize>(i - run));
-    out << ref;
-    run = i + 1;
-  }
-  out.write(s.data() + run, static_cast<std::streamsize>(s.size() - run));
-}
-
-std::string HtmlEscaped(std::string_view s) {
-  std::ostringstream out;
-  WriteHtmlEscaped(s, out);
-  return out.str();
-}
 
 const char* CueFamily(std::string_view category) {
   for (const Family& f : kSourcingFamilies) {
@@ -404,19 +373,30 @@ void WriteMarkedText(std::string_view text, size_t begin, size_t end,
   }
 }
 
+void WriteHtmlLegend(std::ostream& out) { WriteLegend(out); }
+
+void WriteHtmlArticle(std::string_view text, const ArticleScore& article,
+                      const Scorer& scorer, const HtmlArticlePlace& place,
+                      std::ostream& out) {
+  const ClassicLocale classic(out);
+  WriteScore(text, article, scorer, place, out);
+  if (place.legend) WriteLegend(out);
+  const HtmlArticlePlace inner{place.prefix, "", place.heading + 1, false};
+  WriteArticle(text, article, inner, out);
+  out << "<section id=\"" << place.prefix << "summary\">\n"
+      << Open(inner, 0) << "Summary" << Close(inner, 0) << "\n";
+  WriteBackingCounts(article, inner, out);
+  WriteStrongestCues(text, article, inner, out);
+  out << "</section>\n";
+  WriteClaims(text, article, inner, out);
+}
+
 void WriteHtmlReport(std::string_view text, const ArticleScore& article,
                      const Scorer& scorer, std::ostream& out) {
-  const ClassicLocale classic(out);
-  WriteHead(out);
-  WriteScore(text, article, scorer, out);
-  WriteLegend(out);
-  WriteArticle(text, article, out);
-  out << "<section id=\"summary\">\n<h2>Summary</h2>\n";
-  WriteBackingCounts(article, out);
-  WriteStrongestCues(text, article, out);
-  out << "</section>\n";
-  WriteClaims(text, article, out);
-  out << "</body>\n</html>\n";
+  const HtmlPage page{"credence: article report", kHtmlArticleStyle, ""};
+  WriteHtmlPageStart(page, out);
+  WriteHtmlArticle(text, article, scorer, HtmlArticlePlace{}, out);
+  WriteHtmlPageEnd(page, out);
 }
 
 }  // namespace credence

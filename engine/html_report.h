@@ -19,14 +19,13 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/html_page.h"
 #include "engine/scorer.h"
 
 namespace credence {
 
-// `s` with &, <, >, " and ' written as character references, safe as
-// element text and inside a quoted attribute.
-void WriteHtmlEscaped(std::string_view s, std::ostream& out);
-std::string HtmlEscaped(std::string_view s);
+// The CSS of an article's report (added to the shared page style).
+extern const char kHtmlArticleStyle[];
 
 // The colour family of a cue category: "raise" (sourcing that raises
 // confidence), "lower" (sourcing that lowers it), "hedge" (hedges and
@@ -51,6 +50,26 @@ struct HtmlMark {
 // [begin, end) are clipped to it; empty marks are dropped.
 void WriteMarkedText(std::string_view text, size_t begin, size_t end,
                      std::vector<HtmlMark> marks, std::ostream& out);
+
+// Where an article's report sits in a page. Element ids (claims, sections)
+// and data-cue values start with `prefix`, so that several articles share
+// a page; the heading is `title` (escaped), or the headline when empty, at
+// level `heading`, its parts one level below; `legend` adds the legend.
+struct HtmlArticlePlace {
+  std::string prefix;
+  std::string title;
+  int heading = 1;
+  bool legend = true;
+};
+
+// The legend of cue colours, as a <section id="legend">.
+void WriteHtmlLegend(std::ostream& out);
+
+// One article's report (no page around it): heading, score, legend when
+// asked, the article marked, the summary and the claims.
+void WriteHtmlArticle(std::string_view text, const ArticleScore& article,
+                      const Scorer& scorer, const HtmlArticlePlace& place,
+                      std::ostream& out);
 
 // The whole page. Cue elements are <mark class="cue FAMILY"
 // data-category="CATEGORY" data-cue="CLAIM.CUE" title=... aria-label=...

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <iomanip>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -104,6 +105,52 @@ TEST_F(CliTest, ScoreWritesHtmlToStdoutOrAnOutputFile) {
   ASSERT_EQ(json.code, 0) << json.err;
   EXPECT_EQ(ReadFile(Path("report.json")),
             Cli({"score", Path("a.txt"), "--format", "json"}).out);
+}
+
+TEST_F(CliTest, ScoreWritesOneHtmlPageOfManyArticles) {
+  const std::string a = Write("a.txt", kArticle);
+  const std::string b = Write("<b>.txt", "Officials may confirm it\n");
+  const std::string bad = Write("bad.txt", " \n");
+  const CliRun r = Cli({"score", a, bad, b, "--format", "html", "--model",
+                        kPriorModel, "--skip-bad-rows"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("<!DOCTYPE html>\n"), 0u);
+  // A section an article scored (numbered in input order), the index at
+  // the end linking to each with its score, the file name escaped.
+  EXPECT_NE(r.out.find("<section class=\"report\" id=\"a0\">"),
+            std::string::npos);
+  EXPECT_EQ(r.out.find("id=\"a1\""), std::string::npos);
+  EXPECT_NE(r.out.find("<section class=\"report\" id=\"a2\">"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("data-cue=\"a0-1.0\""), std::string::npos);
+  const size_t index = r.out.find("<nav id=\"index\">");
+  ASSERT_NE(index, std::string::npos);
+  EXPECT_NE(r.out.find("<a href=\"#a0\">" + a + "</a></li>\n", index),
+            std::string::npos);
+  EXPECT_NE(r.out.find("<a href=\"#a2\">" + Path("&lt;b&gt;.txt") +
+                           "</a></li>\n</ol>\n</nav>\n</body>\n</html>\n",
+                       index),
+            std::string::npos);
+  EXPECT_EQ(r.out.find("<b>"), std::string::npos);
+  EXPECT_NE(r.err.find("read 3 articles, scored 2, rejected 1\n"),
+            std::string::npos);
+  // Each index entry shows its own article's score, to 2 decimals.
+  const CliRun brief =
+      Cli({"score", a, b, "--format", "brief", "--model", kPriorModel});
+  ASSERT_EQ(brief.code, 0) << brief.err;
+  std::istringstream lines(brief.out);
+  std::string line;
+  for (const char* section : {"#a0", "#a2"}) {
+    ASSERT_TRUE(std::getline(lines, line));
+    std::ostringstream score;
+    score << std::fixed << std::setprecision(2)
+          << nlohmann::json::parse(line)["score"].get<double>();
+    EXPECT_NE(r.out.find("<li><span class=\"num\">" + score.str() +
+                             "</span> <a href=\"" + section + "\">",
+                         index),
+              std::string::npos)
+        << section << " " << score.str();
+  }
 }
 
 TEST_F(CliTest, HelpAndVersion) {
@@ -235,11 +282,6 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
        2,
        "credence score: --output must name a file (leave it out, or -, for "
        "standard output)\n"},
-      {"html of many articles",
-       {"score", "x.txt", "x.txt", "--format", "html"},
-       2,
-       "credence score: --format html is the page of one article (give one "
-       "FILE; many articles: json or brief)\n"},
       {"output is the input",
        {"score", dir + "/ok.txt", "--output", dir + "/ok.txt"},
        2,
@@ -249,7 +291,8 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"bad format",
        {"score", "x.txt", "--format", "xml"},
        2,
-       "credence score: --format must be text, json, html or brief, not 'xml'\n"},
+       "credence score: --format must be text, json, html or brief, not "
+       "'xml'\n"},
       {"missing file",
        {"score", dir + "/nope.txt"},
        1,

@@ -93,6 +93,12 @@ TEST(JudgeCli, MisuseExitsTwo) {
        "--gold-split must be dev, test or all, not 'train'"},
       {{"--contrast", kSuite, "--format", "csv"},
        "--format must be text or json, not 'csv'"},
+      {{"--gold", kGold, "--report", "g.html"},
+       "--report is the HTML page of labeled CSV files, not of --gold or "
+       "--contrast"},
+      {{"--contrast", kSuite, "--format", "html"},
+       "--format must be text or json, not 'html' (html is the page of "
+       "labeled CSV files, not of --gold or --contrast)"},
   };
   for (const auto& c : cases) {
     const EvalRun r = Eval(c.args);

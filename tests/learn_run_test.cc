@@ -129,7 +129,7 @@ TEST(LearnOptionsTest, BadEvalOptionsAreRefused) {
       {[](EvalRunOptions* o) { o->inputs.clear(); },
        "no labeled CSV file given (credence eval FILE.csv)"},
       {[](EvalRunOptions* o) { o->format = "xml"; },
-       "--format must be text or json, not 'xml'"},
+       "--format must be text or json or html, not 'xml'"},
       {[](EvalRunOptions* o) { o->gold = "g.tsv"; },
        "--gold and --contrast take no CSV file, --article-file, "
        "--predictions, --cues or --unit"},

@@ -299,6 +299,68 @@ TEST_F(TuneCliTest, EvalJsonOfAPerfectModel) {
   EXPECT_EQ(j["files"][0]["auc"], 1.0);
 }
 
+// The page of two files, one named with markup, and a user overlay entry
+// that is a script: one section a scope, every text escaped, one script
+// (the page's own).
+TEST_F(TuneCliTest, EvalHtmlPageOfTwoFilesWithAHostileOverlay) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string hostile = Write("<i>x</i>.csv", kLabeled);
+  const std::string overlay = Path("overlay");
+  std::filesystem::create_directory(overlay);
+  Write("overlay/hedge.txt", "<script>alert('x')</script>\nmay\n");
+  const std::string csv =
+      Write("s.csv", "text,label\n<script>alert('x')</script> ok,0\n");
+  const CliRun r = Cli({"eval", data, hostile, csv, "--format", "html",
+                        "--cues", "--overlay", overlay});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.find("<!DOCTYPE html>\n"), 0u);
+  for (const char* scope : {"id=\"s0\"", "id=\"s1\"", "id=\"s2\"", "id=\"s3\"",
+                            "<table class=\"sortable\">"}) {
+    EXPECT_NE(r.out.find(scope), std::string::npos) << scope;
+  }
+  EXPECT_EQ(r.out.find("<i>"), std::string::npos);
+  EXPECT_NE(
+      r.out.find("<h2>File " + Path("&lt;i&gt;x&lt;/i&gt;.csv") + "</h2>"),
+      std::string::npos);
+  EXPECT_NE(r.out.find("<td>&lt;script&gt;alert(&#39;x&#39;)&lt;/"
+                       "script&gt;</td>"),
+            std::string::npos);
+  size_t scripts = 0;
+  for (size_t at = r.out.find("<script"); at != std::string::npos;
+       at = r.out.find("<script", at + 1)) {
+    ++scripts;
+  }
+  EXPECT_EQ(scripts, 1u);
+}
+
+// --report writes the page of --format html to a file while stdout keeps
+// the text report; a run that fails leaves the old file as it was.
+TEST_F(TuneCliTest, EvalReportWritesThePageBesideTheTextReport) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string page = Path("eval.html");
+  const CliRun html = Cli({"eval", data, "--cues", "--format", "html"});
+  ASSERT_EQ(html.code, 0) << html.err;
+  const CliRun text = Cli({"eval", data, "--cues"});
+  const CliRun both = Cli({"eval", data, "--cues", "--report", page});
+  ASSERT_EQ(both.code, 0) << both.err;
+  EXPECT_EQ(both.out, text.out);
+  EXPECT_EQ(ReadFile(page), html.out);
+  const std::string bad = Write("bad.csv", "text,label\nx,7\n");
+  const CliRun failed = Cli({"eval", bad, "--report", page});
+  EXPECT_EQ(failed.code, 1);
+  EXPECT_EQ(ReadFile(page), html.out);
+  const CliRun clobber = Cli({"eval", data, "--report", data});
+  EXPECT_EQ(clobber.code, 2);
+  EXPECT_NE(clobber.err.find("--report " + data + " is also an input"),
+            std::string::npos)
+      << clobber.err;
+  const CliRun empty = Cli({"eval", data, "--report", ""});
+  EXPECT_EQ(empty.code, 2);
+  EXPECT_EQ(empty.err,
+            "credence eval: --report must name a file (leave it out for no "
+            "HTML page)\n");
+}
+
 // With --group-column, each event is one fold's held-out part and gets
 // its own row, on screen and in the model file.
 TEST_F(TuneCliTest, GroupedFileReportsEachGroup) {
@@ -797,7 +859,7 @@ TEST_F(TuneCliTest, FailuresAreOneLineWithTheRightExitCode) {
       {"eval format",
        {"eval", data, "--format", "yaml"},
        2,
-       "credence eval: --format must be text or json, not 'yaml'\n"},
+       "credence eval: --format must be text or json or html, not 'yaml'\n"},
       {"eval unit",
        {"eval", data, "--unit", "page"},
        2,

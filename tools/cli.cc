@@ -69,16 +69,19 @@ const char kScoreHelp[] =
     "{\"path\"|\"id\", \"score\": article score, \"claims\": "
     "[{\"confidence\",\n"
     "\"backing\", \"cue\": {\"category\", \"text\"} of the claim's strongest\n"
-    "cue, or null}]} (numbers with 6 decimals). stderr then ends with\n"
+    "cue, or null}]} (numbers with 6 decimals); with --format html, one\n"
+    "page: a section an article (as the page of one article shows it,\n"
+    "headed by its path or id, in input order), then an index linking to\n"
+    "each section with the article's score. stderr then ends with\n"
     "\"read N articles, scored M, rejected K\".\n"
     "\n"
     "options:\n"
     "  --format text|json|html|brief\n"
     "                      output format (default text; JSON Lines of full\n"
     "                      reports for many articles); html is one\n"
-    "                      self-contained page of one article: the article\n"
-    "                      with its cues marked, the claims, a legend and a\n"
-    "                      summary\n"
+    "                      self-contained page: the article with its cues\n"
+    "                      marked, the claims, a legend and a summary (many\n"
+    "                      articles: a section each and an index)\n"
     "  --jsonl FILE|-      JSON Lines of articles: one object a line\n"
     "  --id-field NAME     the field of a line's id (default id), a string\n"
     "  --text-field NAME   the field of its text (default text), a string\n"
@@ -345,11 +348,6 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
     return 0;
   }
   if (IsBatchScore(options)) {
-    if (options.format == "html") {
-      throw UsageError(
-          "--format html is the page of one article (give one FILE; many "
-          "articles: json or brief)");
-    }
     return RunBatchScore(options, in, out, err);
   }
   const std::unique_ptr<Scorer> scorer =

@@ -16,9 +16,10 @@ namespace po = boost::program_options;
 const char kEvalHelp[] =
     "usage: credence eval FILE.csv [FILE.csv ...] [--model FILE]\n"
     "                     [--unit claim|article] [--article-file FILE.csv]\n"
-    "                     [--format text|json] [--text-column text]\n"
+    "                     [--format text|json|html] [--text-column text]\n"
     "                     [--label-column label] [--predictions FILE]\n"
-    "                     [--cues] [--lexicons DIR] [--overlay DIR]\n"
+    "                     [--cues] [--report FILE.html]\n"
+    "                     [--lexicons DIR] [--overlay DIR]\n"
     "\n"
     "Scores labeled rows (label 1 = credible) with a model (default: the\n"
     "built-in one) and reports AUC with DeLong's standard error, accuracy,\n"
@@ -34,6 +35,18 @@ const char kEvalHelp[] =
     "log_loss, brier, ece, reliability (bins: low, high, n, mean_predicted,\n"
     "observed) and files (the same keys a file, with path). A rate that is\n"
     "undefined (AUC with one class) is null.\n"
+    "\n"
+    "HTML (--format html): one self-contained page (nothing loaded, no\n"
+    "script needed): the files, the metrics of each scope, then for all\n"
+    "rows and each file (when there are several) the ROC curve with the AUC\n"
+    "and its 95% interval, the reliability diagram (each bin's share labeled\n"
+    "1 against its mean predicted probability, with its row count) and the\n"
+    "histograms of predicted probability of the two classes, drawn as inline\n"
+    "SVG, and the reliability bins; with --cues, the cue table, highest log\n"
+    "odds ratio first, sortable by any column with a click. Save it with\n"
+    "> FILE.html, or write it with --report FILE.html (whole or not at\n"
+    "all) while the text or JSON report goes to stdout. Not for --gold or\n"
+    "--contrast.\n"
     "\n"
     "--predictions FILE writes each row's probability there, whole or not at\n"
     "all: CSV with columns file, line (where the row's record starts), id\n"
@@ -60,8 +73,8 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
       "label-column", po::value(&o.label_column))("unit", po::value(&o.unit))(
       "article-file", po::value(&o.articles))("format", po::value(&o.format))(
       "predictions", po::value(&o.predictions))(
-      "cues", po::bool_switch(&o.cues))("input",
-                                        po::value<std::vector<std::string>>());
+      "cues", po::bool_switch(&o.cues))("report", po::value(&o.report))(
+      "input", po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   AddJudgeOptions(&desc, &o);
   const po::variables_map vm = ParseCommandLine(args, desc, "eval");
@@ -71,6 +84,7 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
   }
   o.inputs = Inputs(vm);
   o.predictions_given = vm.count("predictions") > 0;
+  o.report_given = vm.count("report") > 0;
   ValidateEvalRunOptions(o);
   if (IsJudgeEval(o)) {
     out << JudgeModel(o);
@@ -83,10 +97,20 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
                     {o.inputs, o.articles, {o.model}});
     predictions = std::make_unique<AtomicFile>(o.predictions);
   }
+  std::unique_ptr<AtomicFile> page;
+  if (!o.report.empty()) {
+    CheckNotAnInput(o.report, "--report",
+                    {o.inputs, o.articles, {o.model, o.predictions}});
+    page = std::make_unique<AtomicFile>(o.report);
+  }
   const EvalRun run = EvaluateModel(o);
   if (predictions) {
     WriteEvalPredictions(run, o, predictions->stream());
     predictions->Commit();
+  }
+  if (page) {
+    page->stream() << run.page;
+    page->Commit();
   }
   out << run.report;
   return 0;

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "engine/batch_report.h"
+#include "engine/html_batch.h"
 #include "engine/report.h"
 #include "engine/util/atomic_file.h"
 #include "engine/util/work_pool.h"
@@ -38,6 +39,8 @@ struct Article {
   std::string label;  // the path, or the id once the line is parsed
   std::string raw;    // the file's text, or the JSON line
   std::string error;  // "WHERE: problem (hint)" when it cannot be scored
+  size_t number = 0;  // in input order, from 0
+  double score = 0;   // for the index of --format html
 };
 
 // Articles a job takes: enough bytes to outweigh the queueing.
@@ -160,7 +163,10 @@ void ScoreOne(const ScoreOptions& options, const Scorer& scorer,
       body = text;
     }
     const char* key = options.jsonl.empty() ? "path" : "id";
-    if (options.format == "brief") {
+    if (options.format == "html") {
+      article->score = AppendHtmlBatchArticle(article->number, article->label,
+                                              body, scorer, line);
+    } else if (options.format == "brief") {
       AppendBriefLine(key, article->label, body, scorer, line);
     } else {
       AppendJsonLine(key, article->label, body, scorer, line);
@@ -312,6 +318,7 @@ class Progress {
 
 struct Tally {
   uint64_t read = 0, scored = 0, rejected = 0, bytes = 0;
+  std::vector<HtmlBatchEntry> index;  // --format html only
 };
 
 // Writes a scored batch in order; a bad article is fatal or reported.
@@ -323,6 +330,9 @@ void WriteBatch(Batch* batch, const ScoreOptions& options, std::ostream& sink,
     if (article.error.empty()) {
       sink << batch->lines[i];
       ++tally->scored;
+      if (options.format == "html") {
+        tally->index.push_back({article.number, article.label, article.score});
+      }
       continue;
     }
     if (!options.skip_bad_rows)
@@ -352,12 +362,14 @@ Tally ScoreAll(const ArticleSource& next, const ScoreOptions& options,
     progress->Update(tally.read, tally.bytes);
   };
   bool more = true;
+  size_t read = 0;
   while (more) {
     auto batch = std::make_unique<Batch>();
     while (batch->articles.size() < kBatchArticles &&
            batch->bytes < kBatchBytes) {
       Article article;
       if (!(more = next(&article))) break;
+      article.number = read++;
       batch->bytes += article.raw.size() + 1;
       batch->articles.push_back(std::move(article));
     }
@@ -432,6 +444,7 @@ int RunBatchScore(const ScoreOptions& options, std::istream& in,
   const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
   Progress progress(tty ? &err : nullptr, total);
   Tally tally;
+  if (options.format == "html") WriteHtmlBatchStart(sink);
   try {
     tally = ScoreAll(source, options, *scorer, sink, err, &progress);
   } catch (...) {
@@ -439,6 +452,7 @@ int RunBatchScore(const ScoreOptions& options, std::istream& in,
     throw;
   }
   progress.End();
+  if (options.format == "html") WriteHtmlBatchEnd(tally.index, sink);
   DeliverOutput(target.get(), scratch.get(), buffered, out);
   err << "read " << tally.read << " articles, scored " << tally.scored
       << ", rejected " << tally.rejected << "\n";

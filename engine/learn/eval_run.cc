@@ -9,6 +9,7 @@
 
 #include "engine/learn/contrast.h"
 #include "engine/learn/cue_tally.h"
+#include "engine/learn/eval_html.h"
 #include "engine/learn/gold_eval.h"
 #include "engine/learn/learn_report.h"
 #include "engine/learn/tuner.h"
@@ -86,8 +87,18 @@ EvalRun EvaluateModel(const EvalRunOptions& o) {
   const std::vector<ScopedMetrics> metrics =
       MetricsByFile(run.data, run.data.probability);
   std::ostringstream text;
+  const EvalPage page{scorer->model().name(), run.data, metrics,
+                      o.cues ? &tally : nullptr,
+                      scorer->extractor().FeatureDirections()};
+  if (!o.report.empty()) {
+    std::ostringstream html;
+    WriteEvalHtml(page, html);
+    run.page = html.str();
+  }
   if (o.format == "json") {
     WriteEvalJson(*scorer, run.data, metrics, o.cues ? &tally : nullptr, text);
+  } else if (o.format == "html") {
+    WriteEvalHtml(page, text);
   } else {
     WriteEvalText(*scorer, run.data, metrics, o.cues ? &tally : nullptr, text);
   }

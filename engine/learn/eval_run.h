@@ -1,7 +1,8 @@
 // A whole eval run, as `credence eval` does it: a model scored on labeled
 // CSV files (metrics for all rows and each file, the reliability table,
 // optionally the cue table), or judged against a gold file or a contrast
-// suite. The report is text or JSON, as the options say.
+// suite. The report is text or JSON (or, of CSV files, an HTML page), as
+// the options say.
 //
 //   credence::EvalRunOptions o;
 //   o.inputs = {"liar_dev.csv"};
@@ -21,7 +22,8 @@ namespace credence {
 
 struct EvalRun {
   Dataset data;        // the rows scored, with their probabilities
-  std::string report;  // text or JSON, as options.format says
+  std::string report;  // text, JSON or HTML, as options.format says
+  std::string page;    // the HTML page, when options.report is set
 };
 
 // Scores the labeled CSV files of `options` (validated, not a judgment

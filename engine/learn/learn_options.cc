@@ -36,6 +36,11 @@ void ValidateJudgeOptions(const EvalRunOptions& o) {
   if (!o.gold.empty() && !o.contrast.empty()) {
     throw OptionError("--gold and --contrast are separate runs (give one)");
   }
+  if (!o.report.empty()) {
+    throw OptionError(
+        "--report is the HTML page of labeled CSV files, not of --gold or "
+        "--contrast");
+  }
   if (!o.inputs.empty() || !o.articles.empty() || !o.predictions.empty() ||
       o.cues || o.unit != "claim") {
     throw OptionError(
@@ -51,7 +56,11 @@ void ValidateJudgeOptions(const EvalRunOptions& o) {
                       o.gold_split + "'");
   }
   if (o.format != "text" && o.format != "json") {
-    throw OptionError("--format must be text or json, not '" + o.format + "'");
+    throw OptionError("--format must be text or json, not '" + o.format + "'" +
+                      (o.format == "html"
+                           ? " (html is the page of labeled CSV "
+                             "files, not of --gold or --contrast)"
+                           : ""));
   }
 }
 
@@ -60,13 +69,17 @@ void ValidateCsvEvalOptions(const EvalRunOptions& o) {
     throw OptionError("no labeled CSV file given (credence eval FILE.csv)");
   }
   CheckChoice("unit", o.unit, {"claim", "article"});
-  CheckChoice("format", o.format, {"text", "json"});
+  CheckChoice("format", o.format, {"text", "json", "html"});
   if (o.text_column.empty() || o.label_column.empty()) {
     throw OptionError("--text-column and --label-column must name columns");
   }
   if (o.predictions_given && o.predictions.empty()) {
     throw OptionError(
         "--predictions must name a file (leave it out for no predictions)");
+  }
+  if (o.report_given && o.report.empty()) {
+    throw OptionError(
+        "--report must name a file (leave it out for no HTML page)");
   }
 }
 }  // namespace

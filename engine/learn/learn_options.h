@@ -64,10 +64,12 @@ struct EvalRunOptions {
   std::string text_column = "text";
   std::string label_column = "label";
   std::string unit = "claim";
-  std::string format = "text";     // "text" or "json"
+  std::string format = "text";     // "text", "json" or "html"
   std::string predictions;         // where to write each row's score, if set
   bool predictions_given = false;  // then it must not be empty
   bool cues = false;               // also the table of cues by class
+  std::string report;              // where to write the HTML page, if set
+  bool report_given = false;       // then it must not be empty
   std::string model, lexicons, overlay;
   std::string gold;                // a credence-gold file, instead of CSVs
   std::string gold_root;           // empty: the gold file's folder

@@ -33,11 +33,11 @@ void JsonRate(double v, std::ostream& out) {
 
 // A cue whose data points against its taxonomy side by more than two
 // standard errors.
-bool Contradicts(const CueRow& row, int direction) {
+}  // namespace
+
+bool CueContradicts(const CueRow& row, int direction) {
   return direction != 0 && direction * row.log_odds_ratio < -2 * row.se;
 }
-
-}  // namespace
 
 void WriteMetricsTable(const std::vector<ScopedMetrics>& all,
                        std::ostream& out) {
@@ -150,7 +150,7 @@ void WriteCueTable(const CueTally& tally, const std::vector<int>& directions,
         << (side > 0   ? "+"
             : side < 0 ? "-"
                        : "=")
-        << (Contradicts(row, side) ? "!" : " ") << "    "
+        << (CueContradicts(row, side) ? "!" : " ") << "    "
         << Pad(names[row.category], 23, true) << row.entry->phrase << " ("
         << row.entry->source << ")\n";
   }
@@ -174,7 +174,7 @@ void WriteCueJson(const CueTally& tally, const std::vector<int>& directions,
         << ",\"log_odds_ratio\":" << FormatFixed(row.log_odds_ratio, 6)
         << ",\"se\":" << FormatFixed(row.se, 6)
         << ",\"side\":" << directions[row.category] << ",\"contradicts\":"
-        << (Contradicts(row, directions[row.category]) ? "true" : "false")
+        << (CueContradicts(row, directions[row.category]) ? "true" : "false")
         << "}";
   }
   out << "]";

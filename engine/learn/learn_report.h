@@ -46,6 +46,9 @@ void WriteCueTable(const CueTally& tally, const std::vector<int>& directions,
                    std::ostream& out);
 void WriteCueJson(const CueTally& tally, const std::vector<int>& directions,
                   std::ostream& out);
+// Whether the data puts the cue on the other side of the taxonomy's
+// `direction` (+1, -1; 0 never) by more than 2 standard errors.
+bool CueContradicts(const CueRow& row, int direction);
 
 // The report of one part of a tune run (unit "claim" or "article"): the
 // files, the fit, the cross-validated figures and the calibration; `l2`

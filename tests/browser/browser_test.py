@@ -1,13 +1,18 @@
-"""Loads pages of `credence score --format html` in headless Chromium and
-checks the DOM it builds; prints TAP, one line a case.
+"""Loads pages of `credence score --format html` (one article and many)
+and `credence eval --format html` in headless Chromium and checks the DOM
+it builds; prints TAP, one line a case.
 
 python3 browser_test.py CREDENCE SOURCE_ROOT BUILD_DIR SHARED_DIR
 
 Every cue of the JSON report must appear in the page as elements with its
 category and exact text; a hostile article's payloads must stay text; the
 sample article's screenshot (kept in BUILD_DIR/browser/) must be non-blank;
-a 5 MB article must render within the timeout. Without Chromium every case
-is skipped with the reason (apt-get install chromium)."""
+a 5 MB article must render within the timeout. The evaluation page of a
+development set (../shared/data; without it, fixtures/eval/labeled.csv)
+must hold its plots, axis labels, AUC and cue rows, its sorting script
+must run (the policy allows it by hash) and it must print; the batch page
+must hold every article's section, link and cues. Without Chromium every
+case is skipped with the reason (apt-get install chromium)."""
 import glob
 import html.parser
 import json
@@ -66,6 +71,7 @@ class Dom(html.parser.HTMLParser):
         self.cues = []  # (data-cue, category, text, continued) in order
         self.title = ''
         self.hrefs = []
+        self.elements = []  # (tag, attrs, text) as each closes
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -84,7 +90,8 @@ class Dom(html.parser.HTMLParser):
             text = ''.join(parts)
             for outer in self.stack:
                 outer[2].append(text)
-            if open_tag == 'title':
+            self.elements.append((open_tag, attrs, text))
+            if open_tag == 'title' and not self.title:
                 self.title = text
             if 'data-cue' in attrs:
                 self.cues.append((attrs['data-cue'], attrs.get('data-category'),
@@ -118,8 +125,17 @@ def check_cues(article, *extra):
     dom = parse(chromium(page_of(article, name, *extra), '--dump-dom'))
     if dom.title != TITLE:
         return f'title is {dom.title!r}'
+    return cue_problem(dom.cues, report, '')
+
+
+def cue_problem(cues, report, prefix):
+    """The cues of `report` (a JSON report) against the DOM's cue elements
+    whose data-cue starts with `prefix`; a problem or None."""
+    cues = [c for c in cues if c[0].startswith(prefix)
+            and c[0][len(prefix):][:1].isdigit()]
     found = {}
-    for key, category, text, continued in dom.cues:
+    for key, category, text, continued in cues:
+        key = key[len(prefix):]
         if key in found and not continued:
             return f'cue {key} appears twice'
         if key not in found and continued:
@@ -268,9 +284,123 @@ def test_five_megabyte_article():
     return None
 
 
+def dev_set():
+    """The development set the evaluation page is drawn from: the shared
+    data's LIAR and PHEME dev files, else the invented fixture."""
+    shared = [os.path.join(SHARED, 'data', 'liar', 'liar_dev.csv'),
+              os.path.join(SHARED, 'data', 'pheme_veracity',
+                           'pheme_veracity_dev.csv')]
+    if all(os.path.exists(p) for p in shared):
+        return shared
+    print('# ' + shared[0] + ' is absent: the evaluation page of '
+          'fixtures/eval/labeled.csv')
+    return [os.path.join(SOURCE, 'fixtures', 'eval', 'labeled.csv')]
+
+
+def eval_page():
+    page = os.path.join(OUT, 'eval.html')
+    with open(page, 'wb') as f:
+        f.write(credence('eval', *dev_set(), '--cues', '--format', 'html'))
+    return page
+
+
+def test_eval_page_dom():
+    files = dev_set()
+    report = json.loads(credence('eval', *files, '--cues', '--format', 'json'))
+    dom = parse(chromium(eval_page(), '--dump-dom'))
+    if dom.title != 'credence: evaluation':
+        return f'title is {dom.title!r}'
+    scopes = 1 + (len(files) if len(files) > 1 else 0)
+    plots = [e for e in dom.elements
+             if e[0] == 'svg' and e[1].get('class') == 'plot']
+    if len(plots) != 3 * scopes:
+        return f'{len(plots)} plots for {scopes} scopes (3 each)'
+    texts = [e[2] for e in dom.elements if e[0] == 'text']
+    for label in ('false positive rate', 'true positive rate',
+                  'mean predicted probability', 'share labeled 1',
+                  'predicted probability', "share of the class's rows"):
+        if texts.count(label) != scopes:
+            return f'axis label {label!r} {texts.count(label)} times'
+    auc = f"AUC {report['auc']:.3f}"
+    if texts.count(auc) != 1:
+        return f'{auc!r} is not in the first ROC plot'
+    captions = [e[2] for e in dom.elements if e[0] == 'figcaption']
+    if not any(c.startswith(f'ROC curve: {auc}, 95% interval ') for c in
+               captions):
+        return f'no ROC caption with {auc}'
+    table = [e for e in dom.elements if e[0] == 'table'
+             and e[1].get('class') == 'sortable']
+    if len(table) != 1:
+        return f'{len(table)} sortable tables'
+    entries = {(c['category'], c['entry']) for c in report['cues']}
+    cells = [e[2] for e in dom.elements if e[0] == 'td']
+    missing = [e for e in entries if e[1] not in cells]
+    if missing or not entries:
+        return f'cue entries missing from the table: {missing[:3]}'
+    buttons = [e for e in dom.elements if e[0] == 'button']
+    if len(buttons) != 8:
+        return (f'{len(buttons)} sort buttons, not 8: the page script did '
+                'not run (is its hash in the policy?)')
+    return None
+
+
+def test_eval_page_screenshot_and_print():
+    page = eval_page()
+    png = os.path.join(OUT, 'eval.png')
+    pdf = os.path.join(OUT, 'eval.pdf')
+    for old in (png, pdf):
+        if os.path.exists(old):
+            os.remove(old)
+    chromium(page, '--screenshot=' + png, '--window-size=1200,1600',
+             '--hide-scrollbars')
+    problem = png_problem(png, 1200, 1600)
+    if problem:
+        return 'screenshot: ' + problem
+    chromium(page, '--print-to-pdf=' + pdf, '--no-pdf-header-footer')
+    with open(pdf, 'rb') as f:
+        data = f.read()
+    if not data.startswith(b'%PDF') or len(data) < 20_000:
+        return f'printed PDF of {len(data)} bytes'
+    return None
+
+
+def test_batch_page():
+    """Many articles on one page: every article's section, its link in the
+    index and each of its cues, under the section's id prefix."""
+    articles = [os.path.join(SOURCE, 'fixtures', 'sample_article.txt')]
+    articles += sorted(glob.glob(os.path.join(SHARED, 'seeds', '*.txt')))
+    hostile = os.path.join(OUT, 'batch_hostile.txt')
+    with open(hostile, 'w', encoding='utf-8') as f:
+        f.write(HOSTILE)
+    articles.append(hostile)
+    page = os.path.join(OUT, 'batch.html')
+    credence('score', *articles, '--format', 'html', '--output', page)
+    lines = credence('score', *articles, '--format', 'json').splitlines()
+    dom = parse(chromium(page, '--dump-dom'))
+    if dom.title != 'credence: article reports':
+        return f'title is {dom.title!r}'
+    sections = [e[1].get('id') for e in dom.elements if e[0] == 'section'
+                and e[1].get('class') == 'report']
+    if sections != [f'a{n}' for n in range(len(articles))]:
+        return f'sections {sections[:5]}... for {len(articles)} articles'
+    index = [h for h in dom.hrefs if h[1:] in sections]
+    if index != ['#' + s for s in sections]:
+        return f'index links {index[:5]}...'
+    for n, line in enumerate(lines):
+        report = json.loads(line)
+        problem = cue_problem(dom.cues, report, f'a{n}-')
+        if problem:
+            return f"{report['path']}: {problem}"
+    for tag in ('script', 'img', 'b', 'on-attribute'):
+        if dom.tags.get(tag):
+            return f'{dom.tags[tag]} {tag} elements in the page'
+    return None
+
+
 CASES = [test_sample_cues, test_seed_cues, test_hostile_article_is_inert,
          test_sample_screenshot, test_blank_screenshot_is_caught,
-         test_five_megabyte_article]
+         test_five_megabyte_article, test_eval_page_dom,
+         test_eval_page_screenshot_and_print, test_batch_page]
 
 if __name__ == '__main__':
     CHROMIUM = find_chromium()
