@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "engine/builtin_data.h"
+#include "engine/csv/csv_record.h"
 #include "engine/html_report.h"
 #include "engine/rank/ranker.h"
 #include "engine/report.h"
@@ -385,13 +386,17 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
 RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
                                     bool* help) {
   RankCommandOptions o;
+  RankOptions& rank = o.rank;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
-      "text-column", po::value(&o.column))("column", po::value(&o.column))(
-      "id-column", po::value(&o.id_column))("top", po::value(&o.top))(
+      "text-column", po::value(&rank.column))("column",
+                                              po::value(&rank.column))(
+      "id-column", po::value(&rank.id_column))("top", po::value(&o.top))(
       "order", po::value(&o.order))("format", po::value(&o.format))(
+      "delimiter", po::value(&o.delimiter))("tsv", po::bool_switch(&o.tsv))(
+      "keep-columns", po::value(&o.keep_columns))(
       "threads", po::value(&o.threads))("skip-bad-rows",
-                                        po::bool_switch(&o.skip_bad_rows))(
+                                        po::bool_switch(&rank.skip_bad_rows))(
       "output", po::value(&o.output))("model", po::value(&o.model))(
       "lexicons", po::value(&o.lexicons))("overlay", po::value(&o.overlay))(
       "input", po::value<std::vector<std::string>>());
@@ -401,11 +406,15 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
     throw UsageError(
         "--column is another name of --text-column (give one of them)");
   }
-  o.id_column_given = vm.count("id-column") > 0;
+  if (vm.count("delimiter") > 0 && o.tsv) {
+    throw UsageError("--tsv is --delimiter tab (give one of them)");
+  }
+  rank.id_required = vm.count("id-column") > 0;
   o.output_given = vm.count("output") > 0;
   o.top_given = vm.count("top") > 0;
+  o.keep_columns_given = vm.count("keep-columns") > 0;
   o.input = TheInput(vm, "one CSV file at a time");
-  ValidateRankOptions(o);
+  ValidateRankOptions(&o);
   if (o.output == "-") o.output.clear();  // standard output
   if (!o.output.empty() && o.input != "-") {
     CheckNotAnInput(o.output, "--output", {{o.input}});
@@ -438,19 +447,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   }
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(o.model, o.lexicons, o.overlay);
-  RankOptions options;
-  options.column = o.column;
-  options.id_column = o.id_column;
-  options.id_required = o.id_column_given;
-  options.top = static_cast<uint64_t>(o.top);
-  options.ascending = o.order == "asc";
-  options.jsonl = o.format == "jsonl" || o.format == "jsonl-brief";
-  options.brief = o.format == "jsonl-brief";
-  options.threads = o.threads > 0
-                        ? static_cast<unsigned>(o.threads)
-                        : std::max(1u, std::thread::hardware_concurrency());
-  options.skip_bad_rows = o.skip_bad_rows;
-
+  const RankOptions& options = o.rank;
   std::ifstream file;
   std::istream* source = &in;
   // A full ranking reads its records again for output: from the file, or
@@ -459,7 +456,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   // <(command)): only a regular file can.
   std::unique_ptr<AtomicFile> spool;
   const bool reread_path = o.input != "-" && IsRegularFile(o.input);
-  if (!reread_path && options.top == 0) {
+  if (!reread_path && options.top == 0 && !options.input_order) {
     spool = std::make_unique<AtomicFile>(
         (std::filesystem::temp_directory_path() / "credence-stdin").string(),
         AtomicFile::kScratch);
@@ -477,9 +474,10 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   // Standard output gets nothing if the run fails, so the ranking waits
   // whole before it goes there: in a scratch file of the temp folder, not
   // in memory (a second copy of the output would more than double the
-  // run's memory); in memory only when no scratch file can be made.
+  // run's memory); in memory only when no scratch file can be made. In
+  // input order, rows stream straight there.
   std::unique_ptr<AtomicFile> scratch;
-  if (!target) {
+  if (!target && !options.input_order) {
     try {
       scratch = std::make_unique<AtomicFile>(
           (std::filesystem::temp_directory_path() / "credence-rank").string(),
@@ -488,9 +486,10 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     }
   }
   std::ostringstream buffered;
-  std::ostream& sink = target    ? target->stream()
-                       : scratch ? scratch->stream()
-                                 : buffered;
+  std::ostream& sink = target                ? target->stream()
+                       : scratch             ? scratch->stream()
+                       : options.input_order ? out
+                                             : buffered;
   try {
     std::unique_ptr<RecordSource> again;
     if (reread_path) again = std::make_unique<FileRecordSource>(o.input);
@@ -507,12 +506,14 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   } catch (const BadRowError& e) {
     if (tty) err << "\n";
     throw DataError(WithSkipHint(e.what(), "rows"));
+  } catch (const KeptColumnError& e) {
+    throw UsageError(e.what());
   } catch (...) {
     if (tty) err << "\n";
     throw;
   }
   if (file.bad()) throw DataError(o.input + ": read error");
-  DeliverOutput(target.get(), scratch.get(), buffered, out);
+  if (&sink != &out) DeliverOutput(target.get(), scratch.get(), buffered, out);
   if (tty) err << "\n";
   err << "read " << summary.read << " rows, ranked " << summary.ranked
       << ", rejected " << summary.rejected << "\n";
@@ -554,35 +555,101 @@ void ValidateScoreOptions(const ScoreOptions& options) {
   }
 }
 
-void ValidateRankOptions(const RankCommandOptions& options) {
-  if (options.input.empty()) {
+namespace {
+
+// --delimiter's byte: the one byte given, or a tab for "\t" or "tab".
+char ParseDelimiter(const std::string& given) {
+  if (given == "\\t" || given == "tab") return '\t';
+  if (given.size() != 1) {
+    throw UsageError("--delimiter must be one byte, \\t or tab, not '" + given +
+                     "'");
+  }
+  if (!IsCsvDelimiter(given[0])) {
+    throw UsageError(
+        "--delimiter cannot be '" + given +
+        "' (an ASCII byte other than a letter, digit, '.', '_', '\"', CR or "
+        "LF)");
+  }
+  return given[0];
+}
+
+// --keep-columns: "all", or names separated by commas, each once.
+void ParseKeptColumns(const std::string& given, RankOptions* rank) {
+  if (given == "all") {
+    rank->keep_all_columns = true;
+    return;
+  }
+  std::vector<std::string>& names = rank->keep_columns;
+  for (size_t begin = 0;;) {
+    const size_t comma = std::min(given.find(',', begin), given.size());
+    const std::string name = given.substr(begin, comma - begin);
+    if (name.empty()) {
+      throw UsageError(
+          "--keep-columns must be all or NAME,NAME... (an empty "
+          "name in '" +
+          given + "')");
+    }
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+      throw UsageError("--keep-columns names '" + name +
+                       "' twice (each column is written once)");
+    }
+    names.push_back(name);
+    if (comma == given.size()) return;
+    begin = comma + 1;
+  }
+}
+
+}  // namespace
+
+void ValidateRankOptions(RankCommandOptions* options) {
+  RankCommandOptions& o = *options;
+  RankOptions& rank = o.rank;
+  if (o.input.empty()) {
     throw UsageError(
         "no CSV file given (credence rank FILE, or - for "
         "standard input)");
   }
-  if (options.column.empty()) {
+  if (rank.column.empty()) {
     throw UsageError("--text-column must name a column");
   }
-  if (options.top < 0 || (options.top_given && options.top == 0)) {
+  if (o.top < 0 || (o.top_given && o.top == 0)) {
     throw UsageError("--top must be a positive number of rows, not " +
-                     std::to_string(options.top));
+                     std::to_string(o.top));
   }
-  if (options.order != "desc" && options.order != "asc") {
-    throw UsageError("--order must be desc or asc, not '" + options.order +
+  if (o.order != "desc" && o.order != "asc" && o.order != "input") {
+    throw UsageError("--order must be desc, asc or input, not '" + o.order +
                      "'");
   }
-  if (options.format != "csv" && options.format != "jsonl" &&
-      options.format != "jsonl-brief") {
-    throw UsageError("--format must be csv, jsonl or jsonl-brief, not '" +
-                     options.format + "'");
+  if (o.order == "input" && o.top_given) {
+    throw UsageError(
+        "--order input writes every row in input order; --top keeps the "
+        "best (give one of them)");
   }
-  if (options.output_given && options.output.empty()) {
+  if (o.format != "csv" && o.format != "jsonl" && o.format != "jsonl-brief") {
+    throw UsageError("--format must be csv, jsonl or jsonl-brief, not '" +
+                     o.format + "'");
+  }
+  if (o.output_given && o.output.empty()) {
     throw UsageError(
         "--output must name a file (leave it out for standard output)");
   }
-  if (options.threads < 0 || options.threads > 1024) {
+  if (o.threads < 0 || o.threads > 1024) {
     throw UsageError("--threads must be between 1 and 1024 (0: every core)");
   }
+  rank.top = static_cast<uint64_t>(o.top);
+  rank.ascending = o.order == "asc";
+  rank.input_order = o.order == "input";
+  rank.jsonl = o.format == "jsonl" || o.format == "jsonl-brief";
+  rank.brief = o.format == "jsonl-brief";
+  rank.delimiter = o.tsv                 ? '\t'
+                   : o.delimiter.empty() ? ','
+                                         : ParseDelimiter(o.delimiter);
+  rank.keep_columns.clear();
+  rank.keep_all_columns = false;
+  if (o.keep_columns_given) ParseKeptColumns(o.keep_columns, &rank);
+  rank.threads = o.threads > 0
+                     ? static_cast<unsigned>(o.threads)
+                     : std::max(1u, std::thread::hardware_concurrency());
 }
 
 namespace {
