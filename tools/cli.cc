@@ -178,7 +178,9 @@ const char kScoreHelp[] =
 
 const char kRankHelp[] =
     "usage: credence rank FILE|- [--text-column headline] [--id-column id]\n"
-    "                     [--top N] [--order desc|asc]\n"
+    "                     [--top N] [--order desc|asc|input]\n"
+    "                     [--keep-columns all|NAME,...]\n"
+    "                     [--delimiter C] [--tsv]\n"
     "                     [--format csv|jsonl|jsonl-brief]\n"
     "                     [--threads N] [--skip-bad-rows] [--output FILE]\n"
     "                     [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
@@ -189,8 +191,8 @@ const char kRankHelp[] =
     "quoted field only as its first byte: elsewhere it is text (65\" TV).\n"
     "A record, the header too, is at most 16 MiB (a longer one is a bad row;\n"
     "one past 256 MiB ends the run). FILE may be a pipe (/dev/stdin, a FIFO)\n"
-    "or -: without --top, such input is copied to the temp folder as it is\n"
-    "read, for the output pass.\n"
+    "or -: without --top or --order input, such input is copied to the temp\n"
+    "folder as it is read, for the output pass.\n"
     "\n"
     "options:\n"
     "  --text-column NAME  the text column (default headline); --column is\n"
@@ -201,7 +203,24 @@ const char kRankHelp[] =
     "rows,\n"
     "                      N at least 1; memory then grows with N, not with\n"
     "                      the input (without --top: every row)\n"
-    "  --order desc|asc    highest confidence first (default) or lowest\n"
+    "  --order desc|asc|input\n"
+    "                      highest confidence first (default), lowest first,\n"
+    "                      or input order: rows are written as they are\n"
+    "                      scored (no sort, one reading, memory independent\n"
+    "                      of the row count; rank is then the row's place);\n"
+    "                      a row error that stops such a run leaves the rows\n"
+    "                      before it written. Not with --top\n"
+    "  --keep-columns all|NAME,NAME...\n"
+    "                      input columns to write after credence's own, in\n"
+    "                      the order given (all: every column, in header\n"
+    "                      order); CSV: under their names; JSON lines: a\n"
+    "                      \"columns\" object, name -> value\n"
+    "  --delimiter C       the byte between the input's fields (default ,;\n"
+    "                      \\t or tab for a tab): any ASCII byte but a "
+    "letter,\n"
+    "                      digit, '.', '_', '\"', CR or LF. The CSV output\n"
+    "                      uses the same delimiter\n"
+    "  --tsv               --delimiter tab\n"
     "  --format csv|jsonl|jsonl-brief  output format (default csv)\n"
     "  --threads N         threads in all, the reading one included (default:\n"
     "                      every core); the output is the same for any N\n"
@@ -213,7 +232,7 @@ const char kRankHelp[] =
     "                      straight\n"
     "  --model, --lexicons, --overlay   as for credence score\n"
     "\n"
-    "CSV output columns:\n"
+    "CSV output columns (separated by the input's delimiter):\n"
     "  rank           1, 2, ... in output order (equal scores: input order)\n"
     "  id             the id column, or the row number\n"
     "  score          the claim's confidence, 6 decimals\n"
@@ -223,6 +242,8 @@ const char kRankHelp[] =
     "                 (empty: no cue)\n"
     "  cue            that cue's text\n"
     "  text           the scored text\n"
+    "  NAME...        the kept columns, under their input names (a name\n"
+    "                 may repeat one of the above, such as id)\n"
     "JSON lines: {\"schema_version\", \"rank\", \"id\", \"score\", "
     "\"claim\"},\n"
     "where claim is the claim object of credence score --format json\n"
@@ -230,11 +251,13 @@ const char kRankHelp[] =
     "fields without the per-feature maps: {\"schema_version\", \"rank\",\n"
     "\"id\", \"score\", \"backing\", \"cue\": {\"category\", \"text\"} or "
     "null,\n"
-    "\"text\"}.\n"
+    "\"text\"}. With --keep-columns both end with \"columns\": {NAME: value\n"
+    "string, ...}.\n"
     "\n"
     "stderr ends with \"read N rows, ranked M, rejected K\" (N = M + K).\n"
     "exit codes: 0 ranked; 1 unreadable input, a bad header or row, a bad\n"
-    "model or lexicon; 2 bad command line.\n";
+    "model or lexicon; 2 bad command line (a kept column the header lacks\n"
+    "too).\n";
 
 // The whole stream, or DataError once it passes kMaxArticleBytes: an
 // endless input (/dev/zero) is refused instead of filling the memory.
@@ -389,8 +412,6 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   RankOptions& rank = o.rank;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
-      "text-column", po::value(&rank.column))("column",
-                                              po::value(&rank.column))(
       "id-column", po::value(&rank.id_column))("top", po::value(&o.top))(
       "order", po::value(&o.order))("format", po::value(&o.format))(
       "delimiter", po::value(&o.delimiter))("tsv", po::bool_switch(&o.tsv))(
@@ -400,12 +421,10 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
       "output", po::value(&o.output))("model", po::value(&o.model))(
       "lexicons", po::value(&o.lexicons))("overlay", po::value(&o.overlay))(
       "input", po::value<std::vector<std::string>>());
+  AddTextColumnOption(&desc, &rank.column);
   const po::variables_map vm = ParseCommandLine(args, desc, "rank");
   if (*help) return o;
-  if (vm.count("text-column") > 0 && vm.count("column") > 0) {
-    throw UsageError(
-        "--column is another name of --text-column (give one of them)");
-  }
+  CheckTextColumn(vm);
   if (vm.count("delimiter") > 0 && o.tsv) {
     throw UsageError("--tsv is --delimiter tab (give one of them)");
   }
@@ -679,8 +698,8 @@ int RunCommand(const std::vector<std::string>& args, std::istream& in,
   try {
     if (command == "score") return RunScore(rest, in, out, err);
     if (command == "rank") return RunRank(rest, in, out, err);
-    if (command == "tune") return RunTune(rest, out);
-    if (command == "eval") return RunEval(rest, out);
+    if (command == "tune") return RunTune(rest, out, err);
+    if (command == "eval") return RunEval(rest, out, err);
     err << "credence: unknown command '" << command
         << "' (commands: score, rank, tune, eval; see credence --help)\n";
     return 2;

@@ -102,6 +102,18 @@ void CheckNotAnInput(const std::string& output, const std::string& option,
   }
 }
 
+void AddTextColumnOption(po::options_description* desc, std::string* column) {
+  desc->add_options()("text-column", po::value(column))("column",
+                                                        po::value(column));
+}
+
+void CheckTextColumn(const po::variables_map& vm) {
+  if (vm.count("text-column") > 0 && vm.count("column") > 0) {
+    throw UsageError(
+        "--column is another name of --text-column (give one of them)");
+  }
+}
+
 void AddScorerOptions(po::options_description* desc, std::string* lexicons,
                       std::string* overlay) {
   desc->add_options()("lexicons", po::value(lexicons))("overlay",

@@ -54,6 +54,12 @@ void CheckNotAnInput(const std::string& output, const std::string& option,
 // extended: "P (H; --skip-bad-rows reports and skips bad WHAT)".
 std::string WithSkipHint(const std::string& error, const std::string& what);
 
+// Adds --text-column NAME into `column`, and --column, its other name
+// (CheckTextColumn refuses both at once).
+void AddTextColumnOption(boost::program_options::options_description* desc,
+                         std::string* column);
+void CheckTextColumn(const boost::program_options::variables_map& vm);
+
 // Adds --lexicons and --overlay, the options every scoring command takes.
 void AddScorerOptions(boost::program_options::options_description* desc,
                       std::string* lexicons, std::string* overlay);
@@ -90,9 +96,12 @@ int RunBatchScore(const ScoreOptions& options, std::istream& in,
                   std::ostream& out, std::ostream& err);
 
 // `credence tune` (tune_command.cc) and `credence eval` (eval_command.cc);
-// args exclude the command name.
-int RunTune(const std::vector<std::string>& args, std::ostream& out);
-int RunEval(const std::vector<std::string>& args, std::ostream& out);
+// args exclude the command name. Their report goes to `out`, or to `err`
+// when -o - or --predictions - gives standard output to a file.
+int RunTune(const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err);
+int RunEval(const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err);
 
 // `credence eval --gold FILE` and `--contrast DIR` (judge_command.cc): the
 // help of those options, and the options themselves into `options`
