@@ -441,21 +441,6 @@ RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
   return o;
 }
 
-// Rows read and rows a second on a terminal, a few times a second.
-RankProgress TerminalProgress(std::ostream& err) {
-  const auto start = std::chrono::steady_clock::now();
-  return [&err, start, shown = 0.0](uint64_t rows) mutable {
-    const double s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-    if (s - shown < 0.25) return;  // a few updates a second are plenty
-    shown = s;
-    err << "\rread " << rows << " rows ("
-        << static_cast<uint64_t>(s > 0 ? static_cast<double>(rows) / s : 0)
-        << " rows/s)" << std::flush;
-  };
-}
-
 int RunRank(const std::vector<std::string>& args, std::istream& in,
             std::ostream& out, std::ostream& err) {
   bool help = false;
@@ -484,9 +469,17 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     OpenInputFile(o.input, "a CSV file", &file);
     source = &file;
   }
-  // Progress only for a person watching a terminal.
+  // Progress only for a person watching a terminal; a share of the input
+  // when its size is known.
   const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
-  const RankProgress progress = tty ? TerminalProgress(err) : RankProgress();
+  std::error_code size_error;
+  const uint64_t total =
+      reread_path ? std::filesystem::file_size(o.input, size_error) : 0;
+  TerminalProgress shown(tty ? &err : nullptr, size_error ? 0 : total, "read",
+                         "rows");
+  const RankProgress progress = [&shown](uint64_t rows, uint64_t bytes) {
+    shown.Update(rows, bytes);
+  };
   RankSummary summary;
   std::unique_ptr<AtomicFile> target;
   if (!o.output.empty()) target = std::make_unique<AtomicFile>(o.output);
@@ -523,17 +516,17 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     summary = RankCsv(*source, o.input, lazy, options, *scorer, sink, err,
                       progress, spool ? &spool->stream() : nullptr);
   } catch (const BadRowError& e) {
-    if (tty) err << "\n";
+    shown.End();
     throw DataError(WithSkipHint(e.what(), "rows"));
   } catch (const KeptColumnError& e) {
     throw UsageError(e.what());
   } catch (...) {
-    if (tty) err << "\n";
+    shown.End();
     throw;
   }
   if (file.bad()) throw DataError(o.input + ": read error");
   if (&sink != &out) DeliverOutput(target.get(), scratch.get(), buffered, out);
-  if (tty) err << "\n";
+  shown.End();
   err << "read " << summary.read << " rows, ranked " << summary.ranked
       << ", rejected " << summary.rejected << "\n";
   return 0;

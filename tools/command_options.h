@@ -5,6 +5,8 @@
 #define CREDENCE_TOOLS_COMMAND_OPTIONS_H_
 
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <iosfwd>
 #include <memory>
@@ -86,6 +88,28 @@ void OpenInputFile(const std::string& path, const std::string& what,
 // DataError when `out` cannot be written.
 void DeliverOutput(AtomicFile* target, AtomicFile* scratch,
                    const std::ostringstream& buffered, std::ostream& out);
+
+// "\rVERB N NOUN (P%, Ts left)" on a terminal, at the first update and
+// then a few times a second: how far a run is through an input of
+// `total_bytes` (0: unknown, then "(R NOUN/s)" instead). With a null
+// `err`, nothing.
+class TerminalProgress {
+ public:
+  TerminalProgress(std::ostream* err, uint64_t total_bytes, std::string verb,
+                   std::string noun);
+  void Update(uint64_t count, uint64_t bytes);
+  // Ends the progress line, if one was shown.
+  void End();
+
+ private:
+  double Seconds() const;
+  std::ostream* err_;
+  uint64_t total_;
+  std::string verb_, noun_;
+  std::chrono::steady_clock::time_point start_ =
+      std::chrono::steady_clock::now();
+  double shown_ = -1;  // when the line was last written; -1: never
+};
 
 // Whether `credence score` writes JSON Lines: several inputs, a folder,
 // --jsonl or --format brief.

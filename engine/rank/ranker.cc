@@ -647,6 +647,7 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
   // stays at most a ring ahead of the scoring.
   std::vector<Batch> ring(threads + 2);
   size_t current = 0;          // the batch being read
+  uint64_t bytes_read = 0;     // to the end of the last good row
   WorkPool pool(threads - 1);  // after `ring`, so it stops first
 
   const auto retire = [&](Batch* b) {
@@ -677,7 +678,7 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     };
     b.submitted = true;
     pool.Submit(&b.job);
-    if (progress) progress(summary->read);
+    if (progress) progress(summary->read, bytes_read);
     current = (current + 1) % ring.size();
     retire(&ring[current]);  // the oldest batch, whose place comes next
   };
@@ -700,6 +701,7 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     if (!more) break;
     ++summary->read;
     ++summary->ranked;
+    bytes_read = row.offset + row.length;
     Batch& b = ring[current];
     AddToBatch(row, top || streamed, path, kept, &scored->rows, &b);
     if (b.items.size() == batch_rows) submit();

@@ -91,8 +91,9 @@ class BadRowError : public CsvError {
   using CsvError::CsvError;
 };
 
-// Called now and then with the number of rows read so far.
-using RankProgress = std::function<void(uint64_t rows)>;
+// Called now and then with the number of rows read so far and the bytes
+// of the input they span (to the end of the last one).
+using RankProgress = std::function<void(uint64_t rows, uint64_t bytes)>;
 
 // Gives back the bytes of a record the input already held: a full ranking
 // keeps each row's position and score, not its text, and reads the text
