@@ -272,6 +272,19 @@ TEST_F(CliTest, FailuresAreOneLineWithTheRightExitCode) {
        {"rank", "x.csv", "--colum=title"},
        2,
        "credence rank: unknown option --colum (did you mean --column?)\n"},
+      {"mistyped new rank flag",
+       {"rank", "x.csv", "--delimeter", ";"},
+       2,
+       "credence rank: unknown option --delimeter (did you mean "
+       "--delimiter?)\n"},
+      {"mistyped tune flag",
+       {"tune", "x.csv", "-o", "m.model", "--fold", "3"},
+       2,
+       "credence tune: unknown option --fold (did you mean --folds?)\n"},
+      {"mistyped eval flag",
+       {"eval", "x.csv", "--fromat", "json"},
+       2,
+       "credence eval: unknown option --fromat (did you mean --format?)\n"},
       {"flag without value",
        {"score", "x.txt", "--format"},
        2,
@@ -524,6 +537,52 @@ TEST_F(CliTest, SameOptionNamesAcrossCommands) {
   }
 }
 
+// --tsv, --delimiter tab and --delimiter '\t' read the same; the output
+// takes the input's delimiter. --keep-columns and --order input through
+// the command line.
+TEST_F(CliTest, RankDelimitersKeptColumnsAndInputOrder) {
+  const std::string tsv = Write("h.tsv",
+                                "id\theadline\tsrc\nc\tMarkets were "
+                                "calm\tw, 1\nb\tPolice confirmed the "
+                                "arrest\tz\n");
+  const std::string expected =
+      "rank\tid\tscore\tbacking\tcue_category\tcue\ttext\tsrc\n"
+      "1\tc\t0.622459\tnone\t\t\tMarkets were calm\tw, 1\n"
+      "2\tb\t0.950678\tinstitution\tofficial_confirmation\tPolice "
+      "confirmed\tPolice confirmed the arrest\tz\n";
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--tsv"},
+        std::vector<std::string>{"--delimiter", "tab"},
+        std::vector<std::string>{"--delimiter", "\\t"},
+        std::vector<std::string>{"--delimiter=\t"}}) {
+    std::vector<std::string> line = {"rank",           tsv,       "--order",
+                                     "input",          "--model", kPriorModel,
+                                     "--keep-columns", "src"};
+    line.insert(line.end(), args.begin(), args.end());
+    const CliRun r = Cli(line);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, expected) << args.back();
+  }
+  const CliRun all = Cli({"rank", "-", "--keep-columns", "all", "--model",
+                          kPriorModel, "--format", "jsonl-brief"},
+                         "headline,n\nMarkets were calm,\"1,2\"\n");
+  EXPECT_EQ(all.out,
+            "{\"schema_version\":1,\"rank\":1,\"id\":\"1\",\"score\":0.622459,"
+            "\"backing\":\"none\",\"cue\":null,\"text\":\"Markets were "
+            "calm\",\"columns\":{\"headline\":\"Markets were calm\",\"n\":"
+            "\"1,2\"}}\n");
+  // In input order a stopping row error leaves the rows before it.
+  const CliRun bad =
+      Cli({"rank", "-", "--order", "input", "--model", kPriorModel},
+          "headline\nMarkets were calm\nx,y\n");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(bad.err,
+            "credence rank: -:3: row has 2 fields, the header has 1 (quote "
+            "fields that hold commas; --skip-bad-rows reports and skips bad "
+            "rows)\n");
+  EXPECT_EQ(bad.out, "rank,id,score,backing,cue_category,cue,text\n");
+}
+
 TEST_F(CliTest, RankOutputFileAppearsWholeOrNotAtAll) {
   const std::string target = Path("ranked.csv");
   CliRun r = Cli({"rank", Write("h.csv", kHeadlines), "--output", target});
@@ -570,7 +629,41 @@ TEST_F(CliTest, RankFailures) {
       {"bad order",
        {"rank", good, "--order", "up"},
        2,
-       "credence rank: --order must be desc or asc, not 'up'\n"},
+       "credence rank: --order must be desc, asc or input, not 'up'\n"},
+      {"input order and top",
+       {"rank", good, "--order", "input", "--top", "2"},
+       2,
+       "credence rank: --order input writes every row in input order; --top "
+       "keeps the best (give one of them)\n"},
+      {"long delimiter",
+       {"rank", good, "--delimiter", ";;"},
+       2,
+       "credence rank: --delimiter must be one byte, \\t or tab, not ';;'\n"},
+      {"quote delimiter",
+       {"rank", good, "--delimiter", "\""},
+       2,
+       "credence rank: --delimiter cannot be '\"' (an ASCII byte other than "
+       "a letter, digit, '.', '_', '\"', CR or LF)\n"},
+      {"tsv and delimiter",
+       {"rank", good, "--tsv", "--delimiter", ";"},
+       2,
+       "credence rank: --tsv is --delimiter tab (give one of them)\n"},
+      {"empty kept name",
+       {"rank", good, "--keep-columns", "id,,headline"},
+       2,
+       "credence rank: --keep-columns must be all or NAME,NAME... (an empty "
+       "name in 'id,,headline')\n"},
+      {"kept twice",
+       {"rank", good, "--keep-columns", "id,id"},
+       2,
+       "credence rank: --keep-columns names 'id' twice (each column is "
+       "written once)\n"},
+      {"unknown kept column",
+       {"rank", good, "--keep-columns", "id,source"},
+       2,
+       "credence rank: " + good +
+           ": --keep-columns names no column 'source' (columns: id, "
+           "headline)\n"},
       {"bad format",
        {"rank", good, "--format", "xml"},
        2,

@@ -708,6 +708,55 @@ TEST(CsvReaderTest, ReadFailureIsReportedAtTheEnd) {
   EXPECT_FALSE(reader.Next(&row));
 }
 
+// Another delimiter, and every field of a row: a tab between fields, a
+// comma inside one; quoted tabs, quotes and line breaks come back whole.
+TEST(CsvReaderTest, DelimiterAndAllFields) {
+  const std::string input =
+      "id\ttext\tnote\n"
+      "1\tA, b\t\"x\ty\"\n"
+      "2\t\"He said \"\"no\"\"\"\t\"two\nlines\"\n"
+      "3\ttoo\tmany\tfields\n";
+  for (const CsvBuffers buffers : {CsvBuffers::kLarge, CsvBuffers::kSmall}) {
+    std::istringstream in(input);
+    CsvReader reader(in, "in.tsv", "text", "id", false, nullptr, buffers,
+                     CsvLayout{'\t', true});
+    EXPECT_EQ(reader.header(),
+              (std::vector<std::string>{"id", "text", "note"}));
+    CsvRow row;
+    std::vector<std::vector<std::string>> rows;
+    std::string error;
+    for (;;) {
+      try {
+        if (!reader.Next(&row)) break;
+      } catch (const CsvError& e) {
+        error = e.what();
+        continue;
+      }
+      rows.emplace_back(row.fields.begin(), row.fields.end());
+      EXPECT_EQ(row.text, row.fields[1]);
+    }
+    EXPECT_EQ(rows, (std::vector<std::vector<std::string>>{
+                        {"1", "A, b", "x\ty"},
+                        {"2", "He said \"no\"", "two\nlines"}}));
+    EXPECT_EQ(error,
+              "in.tsv:5: row has 4 fields, the header has 3 (quote fields "
+              "that hold tabs)");
+  }
+  // A kept field is checked as the text is.
+  std::istringstream bad("text,note\nfine,\xFF\n");
+  CsvReader reader(bad, "in.csv", "text", "id", false, nullptr,
+                   CsvBuffers::kLarge, CsvLayout{',', true});
+  CsvRow row;
+  try {
+    reader.Next(&row);
+    FAIL() << "accepted invalid UTF-8 in a field";
+  } catch (const CsvError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "in.csv:2: invalid UTF-8 in column 'note' (save the file as "
+              "UTF-8)");
+  }
+}
+
 TEST(SplitRecordTest, Fields) {
   struct SplitCase {
     const char* name;

@@ -2,18 +2,24 @@
 #include "engine/rank/ranker.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstring>
 #include <limits>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "engine/builtin_data.h"
@@ -193,6 +199,266 @@ TEST(RankerTest, RfcCornersSurviveTheRoundTrip) {
               "2,q2,0.622459,none,,,\"Two\r\nlines\"\n"
               "3,\"q,3\",0.622459,none,,,Plain\n");
   }
+}
+
+// Kept columns come after credence's own in every mode: the full ranking
+// reads them again with the text, --top and input order keep them as they
+// read. A value holding a comma, quotes or a line break is quoted again.
+const char kKeepCsv[] =
+    "id,headline,src\n"
+    "a,Kim reportedly visits Russia,\"x, \"\"y\"\"\nz\"\n"
+    "b,Police confirmed the arrest,plain\n";
+
+TEST(RankerTest, KeptColumnsFollowCredencesOwn) {
+  const std::string head = "rank,id,score,backing,cue_category,cue,text";
+  const std::string b_row =
+      ",b,0.950678,institution,official_confirmation,Police confirmed,"
+      "Police confirmed the arrest";
+  const std::string a_row =
+      ",a,0.291875,none,hedge,reportedly,Kim reportedly visits Russia";
+  const std::string a_src = ",\"x, \"\"y\"\"\nz\"";
+  struct Case {
+    const char* name;
+    uint64_t top;
+    bool input_order;
+    bool all;
+    std::string out;
+  };
+  const Case cases[] = {
+      {"full", 0, false, false,
+       head + ",src\n1" + b_row + ",plain\n2" + a_row + a_src + "\n"},
+      {"top", 1, false, false, head + ",src\n1" + b_row + ",plain\n"},
+      {"input order", 0, true, false,
+       head + ",src\n1" + a_row + a_src + "\n2" + b_row + ",plain\n"},
+      {"full, all", 0, false, true,
+       head + ",id,headline,src\n1" + b_row + b_row.substr(0, 2) +
+           ",Police confirmed the arrest,plain\n2" + a_row + ",a," +
+           "Kim reportedly visits Russia" + a_src + "\n"},
+      {"top, all", 1, false, true,
+       head + ",id,headline,src\n1" + b_row +
+           ",b,Police confirmed the arrest,plain\n"},
+      {"input order, all", 0, true, true,
+       head + ",id,headline,src\n1" + a_row +
+           ",a,Kim reportedly visits Russia" + a_src + "\n2" + b_row +
+           ",b,Police confirmed the arrest,plain\n"},
+  };
+  for (const Case& c : cases) {
+    RankOptions o;
+    o.top = c.top;
+    o.input_order = c.input_order;
+    if (c.all) {
+      o.keep_all_columns = true;
+    } else {
+      o.keep_columns = {"src"};
+    }
+    EXPECT_EQ(Rank(kKeepCsv, o).out, c.out) << c.name;
+  }
+}
+
+// In JSON lines the kept columns are a "columns" object, the last key:
+// no kept name can clash with credence's keys.
+TEST(RankerTest, KeptColumnsInJsonLinesAreAnObject) {
+  const std::string brief_b =
+      "{\"schema_version\":1,\"rank\":1,\"id\":\"b\",\"score\":0.950678,"
+      "\"backing\":\"institution\",\"cue\":{\"category\":"
+      "\"official_confirmation\",\"text\":\"Police confirmed\"},\"text\":"
+      "\"Police confirmed the arrest\",\"columns\":{\"score\":\"plain\","
+      "\"id\":\"b\"}}\n";
+  const std::string kept_a =
+      ",\"columns\":{\"score\":\"x, \\\"y\\\"\\nz\","
+      "\"id\":\"a\"}}\n";
+  const std::string csv = std::string(kKeepCsv).replace(12, 3, "score");
+  for (const uint64_t top : {uint64_t{0}, uint64_t{1}}) {
+    RankOptions o;
+    o.jsonl = true;
+    o.brief = true;
+    o.top = top;
+    o.keep_columns = {"score", "id"};
+    const std::string out = Rank(csv, o).out;
+    EXPECT_EQ(out.substr(0, brief_b.size()), brief_b) << top;
+    EXPECT_EQ(out.size() == brief_b.size(), top == 1) << out;
+    if (top == 0) {
+      EXPECT_EQ(out.substr(out.size() - kept_a.size()), kept_a);
+    }
+  }
+  RankOptions full;
+  full.jsonl = true;
+  full.input_order = true;
+  full.keep_columns = {"src"};
+  const std::string out = Rank(kKeepCsv, full).out;
+  const nlohmann::json first =
+      nlohmann::json::parse(out.substr(0, out.find('\n')));
+  EXPECT_EQ(first["claim"]["text"], "Kim reportedly visits Russia");
+  EXPECT_EQ(first["columns"], nlohmann::json({{"src", "x, \"y\"\nz"}}));
+}
+
+TEST(RankerTest, AKeptColumnTheHeaderLacksIsNamed) {
+  for (const bool input_order : {false, true}) {
+    RankOptions o;
+    o.input_order = input_order;
+    o.keep_columns = {"src", "nope"};
+    std::istringstream in(kKeepCsv);
+    StringRecordSource again(kKeepCsv);
+    std::ostringstream out, log;
+    try {
+      RankCsv(in, "in.csv", again, o, Default(), out, log);
+      FAIL() << "kept a column the file lacks";
+    } catch (const KeptColumnError& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "in.csv: --keep-columns names no column 'nope' (columns: id, "
+                "headline, src)");
+    }
+    EXPECT_EQ(out.str(), "");
+  }
+}
+
+// Another delimiter cuts the input and joins the CSV output: a comma is
+// then text, and a value holding the delimiter is quoted.
+TEST(RankerTest, DelimiterCutsTheInputAndJoinsTheOutput) {
+  const std::string tsv =
+      "id\theadline\tsrc\n"
+      "a\tKim reportedly visits Russia\t\"tab\there\"\n"
+      "b\tPolice confirmed the arrest, then left\tx,y\n";
+  const std::string expected =
+      "rank\tid\tscore\tbacking\tcue_category\tcue\ttext\tsrc\n"
+      "1\tb\t0.950678\tinstitution\tofficial_confirmation\tPolice "
+      "confirmed\tPolice confirmed the arrest, then left\tx,y\n"
+      "2\ta\t0.291875\tnone\thedge\treportedly\tKim reportedly visits "
+      "Russia\t\"tab\there\"\n";
+  for (const uint64_t top : {uint64_t{0}, uint64_t{2}}) {
+    RankOptions o;
+    o.delimiter = '\t';
+    o.top = top;
+    o.keep_columns = {"src"};
+    EXPECT_EQ(Rank(tsv, o).out, expected) << top;
+  }
+  RankOptions semicolon;
+  semicolon.delimiter = ';';
+  semicolon.input_order = true;
+  EXPECT_EQ(Rank("headline;n\n\"a;b\";1\nPlain, text;2\n", semicolon).out,
+            "rank;id;score;backing;cue_category;cue;text\n"
+            "1;1;0.622459;none;;;\"a;b\"\n"
+            "2;2;0.622459;none;;;Plain, text\n");
+  RankOptions skip;
+  skip.delimiter = '\t';
+  skip.skip_bad_rows = true;
+  const Ranked bad =
+      Rank("id\theadline\na\tx\ty\nb\tMarkets were calm\n", skip);
+  EXPECT_EQ(bad.log,
+            "in.csv:2: row has 3 fields, the header has 2 (quote fields that "
+            "hold tabs)\n");
+  EXPECT_EQ(bad.out,
+            "rank\tid\tscore\tbacking\tcue_category\tcue\ttext\n"
+            "1\tb\t0.622459\tnone\t\t\tMarkets were calm\n");
+}
+
+// In input order the rank is the row's place in the output; ids default
+// to row numbers, which count the rows skipped. Batches of one row on
+// three threads write the same bytes as one thread.
+TEST(RankerTest, InputOrderRanksByPlace) {
+  const std::string csv =
+      "headline\nMarkets were calm\nx,y\nKim reportedly visits Russia\n"
+      "Police confirmed the arrest\n";
+  RankOptions o;
+  o.input_order = true;
+  o.skip_bad_rows = true;
+  o.batch_rows = 1;
+  o.threads = 1;
+  const Ranked one = Rank(csv, o);
+  EXPECT_EQ(one.out,
+            "rank,id,score,backing,cue_category,cue,text\n"
+            "1,1,0.622459,none,,,Markets were calm\n"
+            "2,3,0.291875,none,hedge,reportedly,Kim reportedly visits Russia\n"
+            "3,4,0.950678,institution,official_confirmation,Police "
+            "confirmed,Police confirmed the arrest\n");
+  EXPECT_EQ(one.summary.rejected, 1u);
+  o.threads = 3;
+  EXPECT_EQ(Rank(csv, o).out, one.out);
+}
+
+// Reads a file descriptor a read() at a time, as std::cin reads a pipe.
+class FdBuffer : public std::streambuf {
+ public:
+  explicit FdBuffer(int fd) : fd_(fd) {}
+
+ protected:
+  int_type underflow() override {
+    ssize_t n;
+    do {
+      n = ::read(fd_, buffer_, sizeof buffer_);
+    } while (n < 0 && errno == EINTR);
+    if (n <= 0) return traits_type::eof();
+    setg(buffer_, buffer_, buffer_ + n);
+    return traits_type::to_int_type(buffer_[0]);
+  }
+
+ private:
+  int fd_;
+  char buffer_[4096];
+};
+
+// Output that signals each flush.
+class FlushWatch : public std::stringbuf {
+ public:
+  // Whether a flush comes within `seconds`.
+  bool WaitForFlush(int seconds) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    return flushed_.wait_for(lock, std::chrono::seconds(seconds),
+                             [this] { return flushes_ > 0; });
+  }
+
+ protected:
+  int sync() override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++flushes_;
+    flushed_.notify_all();
+    return 0;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable flushed_;
+  int flushes_ = 0;
+};
+
+// In input order rows come out while the input is still open: the writer
+// of a pipe waits (up to a minute, a liveness bound, not a timing) for
+// ranked rows before it closes its end.
+TEST(RankerTest, InputOrderWritesRowsBeforeTheInputEnds) {
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  std::string rows = "id,headline\n";
+  for (int i = 0; i < 4000; ++i) {
+    rows += std::to_string(i) + ",Police confirmed the arrest of a man\n";
+  }
+  FlushWatch watch;
+  bool flushed_while_open = false;
+  std::thread writer([&] {
+    for (size_t at = 0; at < rows.size();) {
+      const ssize_t n = ::write(fds[1], rows.data() + at, rows.size() - at);
+      if (n <= 0) break;
+      at += static_cast<size_t>(n);
+    }
+    flushed_while_open = watch.WaitForFlush(60);
+    ::close(fds[1]);
+  });
+  FdBuffer buffer(fds[0]);
+  std::istream in(&buffer);
+  std::ostream out(&watch);
+  StringRecordSource unused("");
+  std::ostringstream log;
+  RankOptions o;
+  o.input_order = true;
+  o.batch_rows = 16;
+  o.threads = 2;
+  const RankSummary summary =
+      RankCsv(in, "pipe", unused, o, Default(), out, log);
+  writer.join();
+  ::close(fds[0]);
+  EXPECT_TRUE(flushed_while_open);
+  EXPECT_EQ(summary.ranked, 4000u);
+  const std::string written = watch.str();
+  EXPECT_EQ(std::count(written.begin(), written.end(), '\n'), 4001);
 }
 
 TEST(RankerTest, FirstBadRowStopsTheRun) {
@@ -767,6 +1033,44 @@ TEST(CsvRecordTest, FieldsAreQuotedOnlyWhenTheyMustBe) {
     std::string out = "x";
     AppendCsvField(value, &out);
     EXPECT_EQ(out, "x" + csv);
+  }
+}
+
+// With another delimiter, that byte is what needs quotes, and a comma is
+// text; fields are cut at it.
+TEST(CsvRecordTest, TheDelimiterIsAParameter) {
+  const struct {
+    char delimiter;
+    std::string value, csv;
+  } kCases[] = {
+      {'\t', "a,b", "a,b"},
+      {'\t', "a\tb", "\"a\tb\""},
+      {';', "a;b", "\"a;b\""},
+      {';', "a,b", "a,b"},
+      {'\t', "say \"hi\"", "\"say \"\"hi\"\"\""},
+      {'|', "x\ny", "\"x\ny\""},
+  };
+  for (const auto& c : kCases) {
+    std::string out;
+    AppendCsvField(c.value, &out, c.delimiter);
+    EXPECT_EQ(out, c.csv) << c.value;
+    // Long enough for FindSpecial's 16-byte steps.
+    const std::string padded = std::string(20, 'p') + c.value;
+    EXPECT_EQ(NeedsQuotes(padded, c.delimiter), c.csv != c.value) << c.value;
+  }
+  EXPECT_EQ(SplitRecord("a\t\"b\tc\"\td,e", '\t'),
+            (std::vector<std::string>{"a", "b\tc", "d,e"}));
+  RawField fields[3];
+  EXPECT_EQ(FindRawFields("x;\"y;z\";w", 3, fields, ';'), 3u);
+  EXPECT_EQ(fields[1].raw, "\"y;z\"");
+  EXPECT_FALSE(fields[1].simple);
+  EXPECT_TRUE(fields[2].simple);
+  const std::pair<char, bool> kDelimiters[] = {
+      {',', true},  {'\t', true},  {';', true},   {'|', true},    {' ', true},
+      {'"', false}, {'\n', false}, {'\r', false}, {'\0', false},  {'a', false},
+      {'7', false}, {'.', false},  {'_', false},  {'\xFF', false}};
+  for (const auto& [byte, accepted] : kDelimiters) {
+    EXPECT_EQ(IsCsvDelimiter(byte), accepted) << static_cast<int>(byte);
   }
 }
 

@@ -98,6 +98,13 @@ def outputs(binary, folder):
     rank_brief = [json.loads(line) for line in
                   run(binary, "rank", labeled, "--text-column", "text",
                       "--format", "jsonl-brief").splitlines()]
+    kept = [json.loads(line) for line in
+            run(binary, "rank", labeled, "--text-column", "text",
+                "--format", "jsonl", "--keep-columns", "all").splitlines()]
+    kept_brief = [json.loads(line) for line in
+                  run(binary, "rank", labeled, "--text-column", "text",
+                      "--format", "jsonl-brief", "--order", "input",
+                      "--keep-columns", "label").splitlines()]
     evals = json.loads(run(binary, "eval", labeled, "--format", "json"))
     return [
         ("score-report", score, [("schema_version", 2), ("claims", {})]),
@@ -106,6 +113,8 @@ def outputs(binary, folder):
         ("brief-report", brief[1], [("schema_version", None), ("claims", [1])]),
         ("rank-jsonl", rank[0], [("rank", 0), ("score", "high")]),
         ("rank-jsonl-brief", rank_brief[0], [("cue", "x"), ("claim", {})]),
+        ("rank-jsonl", kept[0], [("columns", {"label": 1})]),
+        ("rank-jsonl-brief", kept_brief[0], [("columns", ["1"])]),
         ("eval", evals, [("n", -1), ("files", [{}])]),
     ]
 

@@ -118,6 +118,75 @@ TEST_F(TuneCliTest, TuneWritesAModelThatEvalReads) {
       << eval.out;
 }
 
+// - is standard output for tune's -o and --predictions and eval's
+// --predictions: the file's bytes go there and the report to stderr; two
+// outputs on standard output are a usage error.
+TEST_F(TuneCliTest, DashWritesAFileToStandardOutput) {
+  const std::string data = Write("data.csv", kLabeled);
+  const std::string model = Path("my.model");
+  const CliRun file = Cli({"tune", data, "-o", model, "--folds", "3"});
+  ASSERT_EQ(file.code, 0) << file.err;
+  const CliRun dash = Cli({"tune", data, "-o", "-", "--folds", "3"});
+  ASSERT_EQ(dash.code, 0) << dash.err;
+  // The model names its command line, which differs in -o's argument.
+  std::string expected = ReadFile(model);
+  const size_t at = expected.find(" -o " + model);
+  ASSERT_NE(at, std::string::npos);
+  expected.replace(at, 4 + model.size(), " -o -");
+  EXPECT_EQ(dash.out, expected);
+  EXPECT_EQ(dash.err.substr(0, dash.err.find('\n')),
+            file.out.substr(0, file.out.find('\n')));
+  EXPECT_EQ(dash.err.substr(dash.err.rfind("wrote")),
+            "wrote the model to standard output\n");
+  EXPECT_FALSE(fs::exists("-"));
+
+  const CliRun both =
+      Cli({"tune", data, "-o", "-", "--predictions", "-", "--folds", "3"});
+  EXPECT_EQ(both.code, 2);
+  EXPECT_EQ(both.err,
+            "credence tune: -o - and --predictions - both name standard "
+            "output (give a file to one of them)\n");
+
+  const std::string predictions = Path("p.csv");
+  const CliRun eval_file =
+      Cli({"eval", data, "--model", model, "--predictions", predictions});
+  ASSERT_EQ(eval_file.code, 0) << eval_file.err;
+  const CliRun eval_dash =
+      Cli({"eval", data, "--model", model, "--predictions", "-"});
+  ASSERT_EQ(eval_dash.code, 0) << eval_dash.err;
+  EXPECT_EQ(eval_dash.out, ReadFile(predictions));
+  EXPECT_EQ(eval_dash.err, eval_file.out);
+  EXPECT_TRUE(
+      StartsWith(eval_dash.out, "file,line,id,unit,label,probability\n"))
+      << eval_dash.out;
+}
+
+// --column is another name of --text-column on tune and eval, as on rank.
+TEST_F(TuneCliTest, ColumnIsAnotherNameOfTextColumn) {
+  const std::string data = Write("data.csv", kLabeled);
+  const CliRun text = Cli({"eval", data, "--text-column", "text"});
+  const CliRun column = Cli({"eval", data, "--column", "text"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_EQ(column.code, 0) << column.err;
+  EXPECT_EQ(column.out, text.out);
+  const CliRun missing = Cli({"eval", data, "--column", "body"});
+  EXPECT_EQ(missing.code, 1);
+  EXPECT_NE(missing.err.find("no column 'body'"), std::string::npos)
+      << missing.err;
+  for (const char* command : {"tune", "eval"}) {
+    std::vector<std::string> line = {command,         data,  "--column", "text",
+                                     "--text-column", "text"};
+    if (std::string(command) == "tune") {
+      line.insert(line.end(), {"-o", Path("m.model")});
+    }
+    const CliRun both = Cli(line);
+    EXPECT_EQ(both.code, 2) << command;
+    EXPECT_EQ(both.err, std::string("credence ") + command +
+                            ": --column is another name of --text-column "
+                            "(give one of them)\n");
+  }
+}
+
 TEST_F(TuneCliTest, TuningTwiceGivesByteIdenticalFiles) {
   const std::string data = Write("data.csv", kLabeled);
   const std::string model = Path("same.model");

@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "engine/builtin_data.h"
+#include "engine/csv/csv_record.h"
 #include "engine/html_report.h"
 #include "engine/rank/ranker.h"
 #include "engine/report.h"
@@ -184,7 +185,9 @@ const char kScoreHelp[] =
 
 const char kRankHelp[] =
     "usage: credence rank FILE|- [--text-column headline] [--id-column id]\n"
-    "                     [--top N] [--order desc|asc]\n"
+    "                     [--top N] [--order desc|asc|input]\n"
+    "                     [--keep-columns all|NAME,...]\n"
+    "                     [--delimiter C] [--tsv]\n"
     "                     [--format csv|jsonl|jsonl-brief]\n"
     "                     [--threads N] [--skip-bad-rows] [--output FILE]\n"
     "                     [--model FILE] [--lexicons DIR] [--overlay DIR]\n"
@@ -195,8 +198,8 @@ const char kRankHelp[] =
     "quoted field only as its first byte: elsewhere it is text (65\" TV).\n"
     "A record, the header too, is at most 16 MiB (a longer one is a bad row;\n"
     "one past 256 MiB ends the run). FILE may be a pipe (/dev/stdin, a FIFO)\n"
-    "or -: without --top, such input is copied to the temp folder as it is\n"
-    "read, for the output pass.\n"
+    "or -: without --top or --order input, such input is copied to the temp\n"
+    "folder as it is read, for the output pass.\n"
     "\n"
     "options:\n"
     "  --text-column NAME  the text column (default headline); --column is\n"
@@ -207,7 +210,24 @@ const char kRankHelp[] =
     "rows,\n"
     "                      N at least 1; memory then grows with N, not with\n"
     "                      the input (without --top: every row)\n"
-    "  --order desc|asc    highest confidence first (default) or lowest\n"
+    "  --order desc|asc|input\n"
+    "                      highest confidence first (default), lowest first,\n"
+    "                      or input order: rows are written as they are\n"
+    "                      scored (no sort, one reading, memory independent\n"
+    "                      of the row count; rank is then the row's place);\n"
+    "                      a row error that stops such a run leaves the rows\n"
+    "                      before it written. Not with --top\n"
+    "  --keep-columns all|NAME,NAME...\n"
+    "                      input columns to write after credence's own, in\n"
+    "                      the order given (all: every column, in header\n"
+    "                      order); CSV: under their names; JSON lines: a\n"
+    "                      \"columns\" object, name -> value\n"
+    "  --delimiter C       the byte between the input's fields (default ,;\n"
+    "                      \\t or tab for a tab): any ASCII byte but a "
+    "letter,\n"
+    "                      digit, '.', '_', '\"', CR or LF. The CSV output\n"
+    "                      uses the same delimiter\n"
+    "  --tsv               --delimiter tab\n"
     "  --format csv|jsonl|jsonl-brief  output format (default csv)\n"
     "  --threads N         threads in all, the reading one included (default:\n"
     "                      every core); the output is the same for any N\n"
@@ -219,7 +239,7 @@ const char kRankHelp[] =
     "                      straight\n"
     "  --model, --lexicons, --overlay   as for credence score\n"
     "\n"
-    "CSV output columns:\n"
+    "CSV output columns (separated by the input's delimiter):\n"
     "  rank           1, 2, ... in output order (equal scores: input order)\n"
     "  id             the id column, or the row number\n"
     "  score          the claim's confidence, 6 decimals\n"
@@ -229,6 +249,8 @@ const char kRankHelp[] =
     "                 (empty: no cue)\n"
     "  cue            that cue's text\n"
     "  text           the scored text\n"
+    "  NAME...        the kept columns, under their input names (a name\n"
+    "                 may repeat one of the above, such as id)\n"
     "JSON lines: {\"schema_version\", \"rank\", \"id\", \"score\", "
     "\"claim\"},\n"
     "where claim is the claim object of credence score --format json\n"
@@ -236,11 +258,13 @@ const char kRankHelp[] =
     "fields without the per-feature maps: {\"schema_version\", \"rank\",\n"
     "\"id\", \"score\", \"backing\", \"cue\": {\"category\", \"text\"} or "
     "null,\n"
-    "\"text\"}.\n"
+    "\"text\"}. With --keep-columns both end with \"columns\": {NAME: value\n"
+    "string, ...}.\n"
     "\n"
     "stderr ends with \"read N rows, ranked M, rejected K\" (N = M + K).\n"
     "exit codes: 0 ranked; 1 unreadable input, a bad header or row, a bad\n"
-    "model or lexicon; 2 bad command line.\n";
+    "model or lexicon; 2 bad command line (a kept column the header lacks\n"
+    "too).\n";
 
 // The whole stream, or DataError once it passes kMaxArticleBytes: an
 // endless input (/dev/zero) is refused instead of filling the memory.
@@ -387,47 +411,36 @@ int RunScore(const std::vector<std::string>& args, std::istream& in,
 RankCommandOptions ParseRankOptions(const std::vector<std::string>& args,
                                     bool* help) {
   RankCommandOptions o;
+  RankOptions& rank = o.rank;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(help))(
-      "text-column", po::value(&o.column))("column", po::value(&o.column))(
-      "id-column", po::value(&o.id_column))("top", po::value(&o.top))(
+      "id-column", po::value(&rank.id_column))("top", po::value(&o.top))(
       "order", po::value(&o.order))("format", po::value(&o.format))(
+      "delimiter", po::value(&o.delimiter))("tsv", po::bool_switch(&o.tsv))(
+      "keep-columns", po::value(&o.keep_columns))(
       "threads", po::value(&o.threads))("skip-bad-rows",
-                                        po::bool_switch(&o.skip_bad_rows))(
+                                        po::bool_switch(&rank.skip_bad_rows))(
       "output", po::value(&o.output))("model", po::value(&o.model))(
       "lexicons", po::value(&o.lexicons))("overlay", po::value(&o.overlay))(
       "input", po::value<std::vector<std::string>>());
+  AddTextColumnOption(&desc, &rank.column);
   const po::variables_map vm = ParseCommandLine(args, desc, "rank");
   if (*help) return o;
-  if (vm.count("text-column") > 0 && vm.count("column") > 0) {
-    throw UsageError(
-        "--column is another name of --text-column (give one of them)");
+  CheckTextColumn(vm);
+  if (vm.count("delimiter") > 0 && o.tsv) {
+    throw UsageError("--tsv is --delimiter tab (give one of them)");
   }
-  o.id_column_given = vm.count("id-column") > 0;
+  rank.id_required = vm.count("id-column") > 0;
   o.output_given = vm.count("output") > 0;
   o.top_given = vm.count("top") > 0;
+  o.keep_columns_given = vm.count("keep-columns") > 0;
   o.input = TheInput(vm, "one CSV file at a time");
-  ValidateRankOptions(o);
+  ValidateRankOptions(&o);
   if (o.output == "-") o.output.clear();  // standard output
   if (!o.output.empty() && o.input != "-") {
     CheckNotAnInput(o.output, "--output", {{o.input}});
   }
   return o;
-}
-
-// Rows read and rows a second on a terminal, a few times a second.
-RankProgress TerminalProgress(std::ostream& err) {
-  const auto start = std::chrono::steady_clock::now();
-  return [&err, start, shown = 0.0](uint64_t rows) mutable {
-    const double s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count();
-    if (s - shown < 0.25) return;  // a few updates a second are plenty
-    shown = s;
-    err << "\rread " << rows << " rows ("
-        << static_cast<uint64_t>(s > 0 ? static_cast<double>(rows) / s : 0)
-        << " rows/s)" << std::flush;
-  };
 }
 
 int RunRank(const std::vector<std::string>& args, std::istream& in,
@@ -440,19 +453,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   }
   const std::unique_ptr<Scorer> scorer =
       BuildScorer(o.model, o.lexicons, o.overlay);
-  RankOptions options;
-  options.column = o.column;
-  options.id_column = o.id_column;
-  options.id_required = o.id_column_given;
-  options.top = static_cast<uint64_t>(o.top);
-  options.ascending = o.order == "asc";
-  options.jsonl = o.format == "jsonl" || o.format == "jsonl-brief";
-  options.brief = o.format == "jsonl-brief";
-  options.threads = o.threads > 0
-                        ? static_cast<unsigned>(o.threads)
-                        : std::max(1u, std::thread::hardware_concurrency());
-  options.skip_bad_rows = o.skip_bad_rows;
-
+  const RankOptions& options = o.rank;
   std::ifstream file;
   std::istream* source = &in;
   // A full ranking reads its records again for output: from the file, or
@@ -461,7 +462,7 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
   // <(command)): only a regular file can.
   std::unique_ptr<AtomicFile> spool;
   const bool reread_path = o.input != "-" && IsRegularFile(o.input);
-  if (!reread_path && options.top == 0) {
+  if (!reread_path && options.top == 0 && !options.input_order) {
     spool = std::make_unique<AtomicFile>(
         (std::filesystem::temp_directory_path() / "credence-stdin").string(),
         AtomicFile::kScratch);
@@ -470,18 +471,27 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     OpenInputFile(o.input, "a CSV file", &file);
     source = &file;
   }
-  // Progress only for a person watching a terminal.
+  // Progress only for a person watching a terminal; a share of the input
+  // when its size is known.
   const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
-  const RankProgress progress = tty ? TerminalProgress(err) : RankProgress();
+  std::error_code size_error;
+  const uint64_t total =
+      reread_path ? std::filesystem::file_size(o.input, size_error) : 0;
+  TerminalProgress shown(tty ? &err : nullptr, size_error ? 0 : total, "read",
+                         "rows");
+  const RankProgress progress = [&shown](uint64_t rows, uint64_t bytes) {
+    shown.Update(rows, bytes);
+  };
   RankSummary summary;
   std::unique_ptr<AtomicFile> target;
   if (!o.output.empty()) target = std::make_unique<AtomicFile>(o.output);
   // Standard output gets nothing if the run fails, so the ranking waits
   // whole before it goes there: in a scratch file of the temp folder, not
   // in memory (a second copy of the output would more than double the
-  // run's memory); in memory only when no scratch file can be made.
+  // run's memory); in memory only when no scratch file can be made. In
+  // input order, rows stream straight there.
   std::unique_ptr<AtomicFile> scratch;
-  if (!target) {
+  if (!target && !options.input_order) {
     try {
       scratch = std::make_unique<AtomicFile>(
           (std::filesystem::temp_directory_path() / "credence-rank").string(),
@@ -490,9 +500,10 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     }
   }
   std::ostringstream buffered;
-  std::ostream& sink = target    ? target->stream()
-                       : scratch ? scratch->stream()
-                                 : buffered;
+  std::ostream& sink = target                ? target->stream()
+                       : scratch             ? scratch->stream()
+                       : options.input_order ? out
+                                             : buffered;
   try {
     std::unique_ptr<RecordSource> again;
     if (reread_path) again = std::make_unique<FileRecordSource>(o.input);
@@ -507,15 +518,17 @@ int RunRank(const std::vector<std::string>& args, std::istream& in,
     summary = RankCsv(*source, o.input, lazy, options, *scorer, sink, err,
                       progress, spool ? &spool->stream() : nullptr);
   } catch (const BadRowError& e) {
-    if (tty) err << "\n";
+    shown.End();
     throw DataError(WithSkipHint(e.what(), "rows"));
+  } catch (const KeptColumnError& e) {
+    throw UsageError(e.what());
   } catch (...) {
-    if (tty) err << "\n";
+    shown.End();
     throw;
   }
   if (file.bad()) throw DataError(o.input + ": read error");
-  DeliverOutput(target.get(), scratch.get(), buffered, out);
-  if (tty) err << "\n";
+  if (&sink != &out) DeliverOutput(target.get(), scratch.get(), buffered, out);
+  shown.End();
   err << "read " << summary.read << " rows, ranked " << summary.ranked
       << ", rejected " << summary.rejected << "\n";
   return 0;
@@ -556,35 +569,101 @@ void ValidateScoreOptions(const ScoreOptions& options) {
   }
 }
 
-void ValidateRankOptions(const RankCommandOptions& options) {
-  if (options.input.empty()) {
+namespace {
+
+// --delimiter's byte: the one byte given, or a tab for "\t" or "tab".
+char ParseDelimiter(const std::string& given) {
+  if (given == "\\t" || given == "tab") return '\t';
+  if (given.size() != 1) {
+    throw UsageError("--delimiter must be one byte, \\t or tab, not '" + given +
+                     "'");
+  }
+  if (!IsCsvDelimiter(given[0])) {
+    throw UsageError(
+        "--delimiter cannot be '" + given +
+        "' (an ASCII byte other than a letter, digit, '.', '_', '\"', CR or "
+        "LF)");
+  }
+  return given[0];
+}
+
+// --keep-columns: "all", or names separated by commas, each once.
+void ParseKeptColumns(const std::string& given, RankOptions* rank) {
+  if (given == "all") {
+    rank->keep_all_columns = true;
+    return;
+  }
+  std::vector<std::string>& names = rank->keep_columns;
+  for (size_t begin = 0;;) {
+    const size_t comma = std::min(given.find(',', begin), given.size());
+    const std::string name = given.substr(begin, comma - begin);
+    if (name.empty()) {
+      throw UsageError(
+          "--keep-columns must be all or NAME,NAME... (an empty "
+          "name in '" +
+          given + "')");
+    }
+    if (std::find(names.begin(), names.end(), name) != names.end()) {
+      throw UsageError("--keep-columns names '" + name +
+                       "' twice (each column is written once)");
+    }
+    names.push_back(name);
+    if (comma == given.size()) return;
+    begin = comma + 1;
+  }
+}
+
+}  // namespace
+
+void ValidateRankOptions(RankCommandOptions* options) {
+  RankCommandOptions& o = *options;
+  RankOptions& rank = o.rank;
+  if (o.input.empty()) {
     throw UsageError(
         "no CSV file given (credence rank FILE, or - for "
         "standard input)");
   }
-  if (options.column.empty()) {
+  if (rank.column.empty()) {
     throw UsageError("--text-column must name a column");
   }
-  if (options.top < 0 || (options.top_given && options.top == 0)) {
+  if (o.top < 0 || (o.top_given && o.top == 0)) {
     throw UsageError("--top must be a positive number of rows, not " +
-                     std::to_string(options.top));
+                     std::to_string(o.top));
   }
-  if (options.order != "desc" && options.order != "asc") {
-    throw UsageError("--order must be desc or asc, not '" + options.order +
+  if (o.order != "desc" && o.order != "asc" && o.order != "input") {
+    throw UsageError("--order must be desc, asc or input, not '" + o.order +
                      "'");
   }
-  if (options.format != "csv" && options.format != "jsonl" &&
-      options.format != "jsonl-brief") {
-    throw UsageError("--format must be csv, jsonl or jsonl-brief, not '" +
-                     options.format + "'");
+  if (o.order == "input" && o.top_given) {
+    throw UsageError(
+        "--order input writes every row in input order; --top keeps the "
+        "best (give one of them)");
   }
-  if (options.output_given && options.output.empty()) {
+  if (o.format != "csv" && o.format != "jsonl" && o.format != "jsonl-brief") {
+    throw UsageError("--format must be csv, jsonl or jsonl-brief, not '" +
+                     o.format + "'");
+  }
+  if (o.output_given && o.output.empty()) {
     throw UsageError(
         "--output must name a file (leave it out for standard output)");
   }
-  if (options.threads < 0 || options.threads > 1024) {
+  if (o.threads < 0 || o.threads > 1024) {
     throw UsageError("--threads must be between 1 and 1024 (0: every core)");
   }
+  rank.top = static_cast<uint64_t>(o.top);
+  rank.ascending = o.order == "asc";
+  rank.input_order = o.order == "input";
+  rank.jsonl = o.format == "jsonl" || o.format == "jsonl-brief";
+  rank.brief = o.format == "jsonl-brief";
+  rank.delimiter = o.tsv                 ? '\t'
+                   : o.delimiter.empty() ? ','
+                                         : ParseDelimiter(o.delimiter);
+  rank.keep_columns.clear();
+  rank.keep_all_columns = false;
+  if (o.keep_columns_given) ParseKeptColumns(o.keep_columns, &rank);
+  rank.threads = o.threads > 0
+                     ? static_cast<unsigned>(o.threads)
+                     : std::max(1u, std::thread::hardware_concurrency());
 }
 
 namespace {
@@ -614,8 +693,8 @@ int RunCommand(const std::vector<std::string>& args, std::istream& in,
   try {
     if (command == "score") return RunScore(rest, in, out, err);
     if (command == "rank") return RunRank(rest, in, out, err);
-    if (command == "tune") return RunTune(rest, out);
-    if (command == "eval") return RunEval(rest, out);
+    if (command == "tune") return RunTune(rest, out, err);
+    if (command == "eval") return RunEval(rest, out, err);
     err << "credence: unknown command '" << command
         << "' (commands: score, rank, tune, eval; see credence --help)\n";
     return 2;

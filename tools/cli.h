@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "engine/learn/learn_options.h"
+#include "engine/rank/ranker.h"
 
 namespace credence {
 
@@ -46,25 +47,33 @@ struct ScoreOptions {
 // UsageError.
 void ValidateScoreOptions(const ScoreOptions& options);
 
+// `credence rank`'s command line: the engine's own RankOptions, parsed
+// into straight where an option is its field, and the spellings that
+// ValidateRankOptions turns into its other fields.
 struct RankCommandOptions {
-  std::string input;  // a path, or "-" for standard input
-  std::string column = "headline";
-  std::string id_column = "id";
-  bool id_column_given = false;  // then a missing id column is an error
-  int64_t top = 0;               // 0: every row (when not given)
-  bool top_given = false;        // then `top` must be 1 or more
-  std::string order = "desc";    // "desc" or "asc"
-  std::string format = "csv";    // "csv" or "jsonl"
-  int64_t threads = 0;           // 0: every core
-  bool skip_bad_rows = false;
-  std::string output;         // empty: standard output
+  std::string input;          // a path, or "-" for standard input
+  std::string output;         // empty or "-": standard output
   bool output_given = false;  // then an empty output is an error
   std::string model, lexicons, overlay;
+  // --text-column (--column), --id-column, --skip-bad-rows; the rest of
+  // its fields are set by ValidateRankOptions.
+  RankOptions rank;
+  int64_t top = 0;             // 0: every row (when not given)
+  bool top_given = false;      // then `top` must be 1 or more
+  std::string order = "desc";  // "desc", "asc" or "input"
+  std::string format = "csv";  // "csv", "jsonl" or "jsonl-brief"
+  std::string delimiter;       // one byte, "\t" or "tab"; empty: ','
+  bool tsv = false;            // --delimiter tab
+  std::string keep_columns;    // "all" or NAME,NAME...; empty: none
+  bool keep_columns_given = false;
+  int64_t threads = 0;  // 0: every core
 };
 
 // Every check on RankCommandOptions that does not need the file system;
-// throws UsageError.
-void ValidateRankOptions(const RankCommandOptions& options);
+// sets the fields of options->rank the spellings give (top, ascending,
+// input_order, jsonl, brief, delimiter, kept columns, threads). Throws
+// UsageError.
+void ValidateRankOptions(RankCommandOptions* options);
 
 // args excludes the program name: {"score", "article.txt", ...}.
 int RunCli(const std::vector<std::string>& args, std::istream& in,

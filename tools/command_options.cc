@@ -102,6 +102,53 @@ void CheckNotAnInput(const std::string& output, const std::string& option,
   }
 }
 
+TerminalProgress::TerminalProgress(std::ostream* err, uint64_t total_bytes,
+                                   std::string verb, std::string noun)
+    : err_(err),
+      total_(total_bytes),
+      verb_(std::move(verb)),
+      noun_(std::move(noun)) {}
+
+double TerminalProgress::Seconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                       start_)
+      .count();
+}
+
+void TerminalProgress::Update(uint64_t count, uint64_t bytes) {
+  if (!err_) return;
+  const double s = Seconds();
+  if (shown_ >= 0 && s - shown_ < 0.25) return;  // a few a second are plenty
+  shown_ = s;
+  *err_ << "\r" << verb_ << " " << count << " " << noun_;
+  if (total_ > 0 && bytes > 0) {
+    const double done =
+        std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_));
+    *err_ << " (" << static_cast<int>(done * 100) << "%, "
+          << static_cast<uint64_t>(s * (1 - done) / done) << "s left)";
+  } else if (s > 0) {
+    *err_ << " (" << static_cast<uint64_t>(static_cast<double>(count) / s)
+          << " " << noun_ << "/s)";
+  }
+  *err_ << "\033[K" << std::flush;  // clears what a longer line left
+}
+
+void TerminalProgress::End() {
+  if (err_ && shown_ >= 0) *err_ << "\n";
+}
+
+void AddTextColumnOption(po::options_description* desc, std::string* column) {
+  desc->add_options()("text-column", po::value(column))("column",
+                                                        po::value(column));
+}
+
+void CheckTextColumn(const po::variables_map& vm) {
+  if (vm.count("text-column") > 0 && vm.count("column") > 0) {
+    throw UsageError(
+        "--column is another name of --text-column (give one of them)");
+  }
+}
+
 void AddScorerOptions(po::options_description* desc, std::string* lexicons,
                       std::string* overlay) {
   desc->add_options()("lexicons", po::value(lexicons))("overlay",

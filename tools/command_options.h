@@ -5,6 +5,8 @@
 #define CREDENCE_TOOLS_COMMAND_OPTIONS_H_
 
 #include <boost/program_options.hpp>
+#include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <iosfwd>
 #include <memory>
@@ -54,6 +56,12 @@ void CheckNotAnInput(const std::string& output, const std::string& option,
 // extended: "P (H; --skip-bad-rows reports and skips bad WHAT)".
 std::string WithSkipHint(const std::string& error, const std::string& what);
 
+// Adds --text-column NAME into `column`, and --column, its other name
+// (CheckTextColumn refuses both at once).
+void AddTextColumnOption(boost::program_options::options_description* desc,
+                         std::string* column);
+void CheckTextColumn(const boost::program_options::variables_map& vm);
+
 // Adds --lexicons and --overlay, the options every scoring command takes.
 void AddScorerOptions(boost::program_options::options_description* desc,
                       std::string* lexicons, std::string* overlay);
@@ -81,6 +89,28 @@ void OpenInputFile(const std::string& path, const std::string& what,
 void DeliverOutput(AtomicFile* target, AtomicFile* scratch,
                    const std::ostringstream& buffered, std::ostream& out);
 
+// "\rVERB N NOUN (P%, Ts left)" on a terminal, at the first update and
+// then a few times a second: how far a run is through an input of
+// `total_bytes` (0: unknown, then "(R NOUN/s)" instead). With a null
+// `err`, nothing.
+class TerminalProgress {
+ public:
+  TerminalProgress(std::ostream* err, uint64_t total_bytes, std::string verb,
+                   std::string noun);
+  void Update(uint64_t count, uint64_t bytes);
+  // Ends the progress line, if one was shown.
+  void End();
+
+ private:
+  double Seconds() const;
+  std::ostream* err_;
+  uint64_t total_;
+  std::string verb_, noun_;
+  std::chrono::steady_clock::time_point start_ =
+      std::chrono::steady_clock::now();
+  double shown_ = -1;  // when the line was last written; -1: never
+};
+
 // Whether `credence score` writes JSON Lines: several inputs, a folder,
 // --jsonl or --format brief.
 bool IsBatchScore(const ScoreOptions& options);
@@ -90,9 +120,12 @@ int RunBatchScore(const ScoreOptions& options, std::istream& in,
                   std::ostream& out, std::ostream& err);
 
 // `credence tune` (tune_command.cc) and `credence eval` (eval_command.cc);
-// args exclude the command name.
-int RunTune(const std::vector<std::string>& args, std::ostream& out);
-int RunEval(const std::vector<std::string>& args, std::ostream& out);
+// args exclude the command name. Their report goes to `out`, or to `err`
+// when -o - or --predictions - gives standard output to a file.
+int RunTune(const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err);
+int RunEval(const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err);
 
 // `credence eval --gold FILE` and `--contrast DIR` (judge_command.cc): the
 // help of those options, and the options themselves into `options`

@@ -2,6 +2,7 @@
 // engine/learn/eval_run.h does the work.
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "engine/learn/eval_run.h"
 #include "engine/util/atomic_file.h"
@@ -51,6 +52,9 @@ const char kEvalHelp[] =
     "--predictions FILE writes each row's probability there, whole or not at\n"
     "all: CSV with columns file, line (where the row's record starts), id\n"
     "(the id column's value, empty without one), unit, label, probability.\n"
+    "--predictions - writes them to stdout, and the report to stderr.\n"
+    "--text-column NAME names the text column (default text; --column is\n"
+    "another name of it).\n"
     "\n"
     "--cues adds a table of every cue that fired (lexicon entry or rule,\n"
     "in its category): the rows it fires in (once a row) of each class, the\n"
@@ -64,24 +68,26 @@ const char kEvalHelp[] =
 
 }  // namespace
 
-int RunEval(const std::vector<std::string>& args, std::ostream& out) {
+int RunEval(const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err) {
   EvalRunOptions o;
   bool help = false;
   po::options_description desc;
   desc.add_options()("help,h", po::bool_switch(&help))(
-      "model", po::value(&o.model))("text-column", po::value(&o.text_column))(
-      "label-column", po::value(&o.label_column))("unit", po::value(&o.unit))(
-      "article-file", po::value(&o.articles))("format", po::value(&o.format))(
-      "predictions", po::value(&o.predictions))(
+      "model", po::value(&o.model))("label-column", po::value(&o.label_column))(
+      "unit", po::value(&o.unit))("article-file", po::value(&o.articles))(
+      "format", po::value(&o.format))("predictions", po::value(&o.predictions))(
       "cues", po::bool_switch(&o.cues))("report", po::value(&o.report))(
       "input", po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
   AddJudgeOptions(&desc, &o);
+  AddTextColumnOption(&desc, &o.text_column);
   const po::variables_map vm = ParseCommandLine(args, desc, "eval");
   if (help) {
     out << kEvalHelp << kJudgeHelp;
     return 0;
   }
+  CheckTextColumn(vm);
   o.inputs = Inputs(vm);
   o.predictions_given = vm.count("predictions") > 0;
   o.report_given = vm.count("report") > 0;
@@ -91,8 +97,10 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
   }
   RefuseDirectories({o.inputs, o.articles});
+  // --predictions - takes standard output; the report then goes to stderr.
+  const bool predictions_out = o.predictions == "-";
   std::unique_ptr<AtomicFile> predictions;
-  if (!o.predictions.empty()) {
+  if (!o.predictions.empty() && !predictions_out) {
     CheckNotAnInput(o.predictions, "--predictions",
                     {o.inputs, o.articles, {o.model}});
     predictions = std::make_unique<AtomicFile>(o.predictions);
@@ -104,6 +112,13 @@ int RunEval(const std::vector<std::string>& args, std::ostream& out) {
     page = std::make_unique<AtomicFile>(o.report);
   }
   const EvalRun run = EvaluateModel(o);
+  if (predictions_out) {
+    std::ostringstream written;
+    WriteEvalPredictions(run, o, written);
+    out << written.str();
+    err << run.report;
+    return 0;
+  }
   if (predictions) {
     WriteEvalPredictions(run, o, predictions->stream());
     predictions->Commit();

@@ -280,42 +280,6 @@ ArticleSource LineSource(std::istream& lines, const std::string& path) {
   };
 }
 
-// "\rscored N articles (P%, Ts left)" a few times a second on a terminal.
-class Progress {
- public:
-  Progress(std::ostream* err, uint64_t total_bytes)
-      : err_(err), total_(total_bytes) {}
-  void Update(uint64_t articles, uint64_t bytes) {
-    if (!err_) return;
-    const double s = Seconds();
-    if (s - shown_ < 0.25) return;
-    shown_ = s;
-    *err_ << "\rscored " << articles << " articles";
-    if (total_ > 0 && bytes > 0) {
-      const double done = std::min(
-          1.0, static_cast<double>(bytes) / static_cast<double>(total_));
-      *err_ << " (" << static_cast<int>(done * 100) << "%, "
-            << static_cast<uint64_t>(s * (1 - done) / done) << "s left)";
-    }
-    *err_ << "\033[K" << std::flush;  // clears what a longer line left
-  }
-  void End() {
-    if (err_ && shown_ > 0) *err_ << "\n";
-  }
-
- private:
-  double Seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                         start_)
-        .count();
-  }
-  std::ostream* err_;
-  uint64_t total_;
-  std::chrono::steady_clock::time_point start_ =
-      std::chrono::steady_clock::now();
-  double shown_ = 0;
-};
-
 struct Tally {
   uint64_t read = 0, scored = 0, rejected = 0, bytes = 0;
   std::vector<HtmlBatchEntry> index;  // --format html only
@@ -346,7 +310,7 @@ void WriteBatch(Batch* batch, const ScoreOptions& options, std::ostream& sink,
 // Reads, scores (threads at once) and writes every article in order.
 Tally ScoreAll(const ArticleSource& next, const ScoreOptions& options,
                const Scorer& scorer, std::ostream& sink, std::ostream& err,
-               Progress* progress) {
+               TerminalProgress* progress) {
   const unsigned threads =
       options.threads > 0 ? static_cast<unsigned>(options.threads)
                           : std::max(1u, std::thread::hardware_concurrency());
@@ -442,7 +406,7 @@ int RunBatchScore(const ScoreOptions& options, std::istream& in,
                        : scratch ? scratch->stream()
                                  : buffered;
   const bool tty = &err == &std::cerr && ::isatty(STDERR_FILENO) != 0;
-  Progress progress(tty ? &err : nullptr, total);
+  TerminalProgress progress(tty ? &err : nullptr, total, "scored", "articles");
   Tally tally;
   if (options.format == "html") WriteHtmlBatchStart(sink);
   try {

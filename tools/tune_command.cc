@@ -2,6 +2,7 @@
 // engine/learn/tune_run.h does the work.
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "engine/learn/tune_run.h"
 #include "engine/util/atomic_file.h"
@@ -40,12 +41,16 @@ const char kTuneHelp[] =
     "rank scores it).\n"
     "\n"
     "options:\n"
-    "  -o, --output FILE     the model file to write (required)\n"
+    "  -o, --output FILE     the model file to write (required; - is\n"
+    "                        standard output, the report then going to\n"
+    "                        stderr)\n"
     "  --unit claim|article  claim: each row's text is one claim (a headline,\n"
     "                        a sentence, a tweet); article: each row is an\n"
     "                        article (first line the headline), its features\n"
     "                        the mean of its claims' (default claim)\n"
     "  --article-file FILE   also read FILE as articles, whatever --unit\n"
+    "  --text-column NAME    the text column (default text); --column is\n"
+    "                        another name of it\n"
     "  --folds K             cross-validation folds, >= 2 (default 5)\n"
     "  --l2 X                ridge penalty on the weights (default 1.0)\n"
     "  --article-l2 X        the same for the article weights (default: --l2)\n"
@@ -79,7 +84,8 @@ const char kTuneHelp[] =
     "                        (default taxonomy)\n"
     "  --predictions FILE    also write each row's out-of-fold probability\n"
     "                        there (CSV: file, line, id, unit, label,\n"
-    "                        probability; id from an id column, if any)\n"
+    "                        probability; id from an id column, if any;\n"
+    "                        - is standard output, not with -o -)\n"
     "  --prior MODEL         pull the weights towards MODEL's (article\n"
     "                        weights towards its article weights, if it has\n"
     "                        any) instead of towards 0:\n"
@@ -113,14 +119,14 @@ std::string CommandLine(const std::string& command,
 
 }  // namespace
 
-int RunTune(const std::vector<std::string>& args, std::ostream& out) {
+int RunTune(const std::vector<std::string>& args, std::ostream& out,
+            std::ostream& err) {
   TuneRunOptions o;
   bool help = false;
   po::options_description desc;
-  desc.add_options()("help,h", po::bool_switch(&help))("output,o",
-                                                       po::value(&o.output))(
-      "text-column", po::value(&o.text_column))("label-column",
-                                                po::value(&o.label_column))(
+  desc.add_options()("help,h", po::bool_switch(&help))(
+      "output,o", po::value(&o.output))("label-column",
+                                        po::value(&o.label_column))(
       "group-column", po::value(&o.group_column))("unit", po::value(&o.unit))(
       "article-file", po::value(&o.articles))("folds", po::value(&o.folds))(
       "l2", po::value(&o.l2))("article-l2", po::value(&o.article_l2))(
@@ -133,19 +139,30 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
       "name", po::value(&o.name))("predictions", po::value(&o.predictions))(
       "input", po::value<std::vector<std::string>>());
   AddScorerOptions(&desc, &o.lexicons, &o.overlay);
+  AddTextColumnOption(&desc, &o.text_column);
   const po::variables_map vm = ParseCommandLine(args, desc, "tune");
   if (help) {
     out << kTuneHelp;
     return 0;
   }
+  CheckTextColumn(vm);
   o.inputs = Inputs(vm);
   o.article_l2_given = vm.count("article-l2") > 0;
   o.predictions_given = vm.count("predictions") > 0;
   ValidateTuneRunOptions(o);
+  const bool model_out = o.output == "-";
+  const bool predictions_out = o.predictions == "-";
+  if (model_out && predictions_out) {
+    throw UsageError(
+        "-o - and --predictions - both name standard output (give a file "
+        "to one of them)");
+  }
   const std::vector<std::string> side_inputs = {o.prior, o.constraints,
                                                 o.article_constraints};
-  CheckNotAnInput(o.output, "-o", {o.inputs, o.articles, side_inputs});
-  if (!o.predictions.empty()) {
+  if (!model_out) {
+    CheckNotAnInput(o.output, "-o", {o.inputs, o.articles, side_inputs});
+  }
+  if (!o.predictions.empty() && !predictions_out) {
     CheckNotAnInput(o.predictions, "--predictions",
                     {o.inputs, o.articles, side_inputs});
     if (SamePath(o.predictions, o.output)) {
@@ -156,18 +173,33 @@ int RunTune(const std::vector<std::string>& args, std::ostream& out) {
 
   RefuseDirectories({o.inputs, o.articles});
   if (!o.prior.empty()) RefuseDirectory(o.prior, "a model file");
-  AtomicFile target(o.output);  // a bad folder fails before the work
+  // A bad folder fails before the work; standard output gets its file
+  // once the run is done.
+  std::unique_ptr<AtomicFile> target;
+  if (!model_out) target = std::make_unique<AtomicFile>(o.output);
   std::unique_ptr<AtomicFile> predictions;
-  if (!o.predictions.empty()) {
+  if (!o.predictions.empty() && !predictions_out) {
     predictions = std::make_unique<AtomicFile>(o.predictions);
   }
   const TuneRun run = TuneModel(o, CommandLine("tune", args));
-  if (predictions) {
-    WriteTunePredictions(run, predictions->stream());
-    predictions->Commit();
+  std::ostringstream model_text, predictions_text;
+  if (!o.predictions.empty()) {
+    WriteTunePredictions(
+        run, predictions ? predictions->stream() : predictions_text);
+    if (predictions) predictions->Commit();
   }
-  run.model.Save(target.stream());
-  target.Commit();
+  run.model.Save(target ? target->stream() : model_text);
+  if (target) target->Commit();
+  // The report goes to stderr when a file takes standard output.
+  if (model_out || predictions_out) {
+    out << model_text.str() << predictions_text.str();
+    err << run.report << "wrote " << (model_out ? "the model" : o.output)
+        << (predictions_out ? " and the predictions to standard output"
+            : model_out     ? " to standard output"
+                            : "")
+        << "\n";
+    return 0;
+  }
   out << run.report << "wrote " << o.output << "\n";
   return 0;
 }

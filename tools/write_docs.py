@@ -40,8 +40,8 @@ RESULTS = "bench/results"
 DOCS = {
     "README.md": {"sample", "examples"},
     "docs/evaluation.md": {"model-fit", "model-cv", "model-events"},
-    "docs/performance.md": {"rank", "score", "batch", "python", "linear",
-                            "tune"},
+    "docs/performance.md": {"rank", "order", "score", "batch", "python",
+                            "linear", "tune"},
     "docs/annotation.md": {"agreement"},
 }
 BLOCK = re.compile(r"(<!-- figures:begin ([a-z0-9-]+) -->\n)(.*?)"

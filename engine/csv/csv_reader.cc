@@ -101,8 +101,8 @@ std::string Printable(std::string_view name) {
   return out;
 }
 
-// Bytes Scanner must look at are those of kCsvBytes (csv_record.h) that
-// are not kPlain; everything else is copied in bulk.
+// Bytes Scanner must look at are those of MakeCsvBytes(delimiter)
+// (csv_record.h) that are not kPlain; everything else is copied in bulk.
 
 // How many of the `size` bytes from `p` on are kPlain, before the first
 // that is not. Plain runs are most of a file (a headline between a comma
@@ -110,9 +110,9 @@ std::string Printable(std::string_view name) {
 // step.
 #ifdef __SSE2__
 // A bit for each of the 16 bytes at `v` that is not kPlain.
-unsigned SpecialBytes(__m128i v) {
+unsigned SpecialBytes(__m128i v, char delimiter) {
   const __m128i quote = _mm_set1_epi8('"');
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(delimiter);
   const __m128i newline = _mm_set1_epi8('\n');
   const __m128i carriage_return = _mm_set1_epi8('\r');
   const __m128i nul = _mm_setzero_si128();
@@ -180,16 +180,18 @@ inline uint64_t CountBits(uint64_t x) {
 }
 #endif
 
-size_t PlainRun(const unsigned char* p, size_t size) {
+// `classes` is MakeCsvBytes(delimiter).
+size_t PlainRun(const unsigned char* p, size_t size, char delimiter,
+                const std::array<uint8_t, 256>& classes) {
   size_t run = 0;
 #ifdef __SSE2__
   for (; size - run >= 16; run += 16) {
     const unsigned mask = SpecialBytes(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + run)));
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + run)), delimiter);
     if (mask != 0) return run + static_cast<size_t>(__builtin_ctz(mask));
   }
 #endif
-  while (run < size && kCsvBytes[p[run]] == kPlain) ++run;
+  while (run < size && classes[p[run]] == kPlain) ++run;
   return run;
 }
 
@@ -228,8 +230,12 @@ enum class Failure : uint8_t { kNone, kRead, kSpool, kMemory, kEndless };
 // reads on, one call at a time; Fetch() is for the thread calling Next().
 class Scanner {
  public:
-  Scanner(std::istream& source, std::ostream* spool)
-      : source_(source), spool_(spool), in_(new char[kChunkBytes]) {}
+  Scanner(std::istream& source, std::ostream* spool, char delimiter)
+      : source_(source),
+        spool_(spool),
+        delimiter_(delimiter),
+        classes_(MakeCsvBytes(delimiter)),
+        in_(new char[kChunkBytes]) {}
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
 
@@ -366,13 +372,14 @@ class Scanner {
         continue;  // `first` is looked at in the next step
       }
 #ifdef __SSE2__
-      if (!capturing_ && !too_long_) {
+      // Sweep knows ',' only: it counts commas and passes over tabs.
+      if (!capturing_ && !too_long_ && delimiter_ == ',') {
         Sweep(out, size, &n);
         if (pos_ == end_ || n == size) continue;
       }
 #endif
       const auto c = static_cast<unsigned char>(in_[pos_]);
-      const uint8_t byte_class = kCsvBytes[c];
+      const uint8_t byte_class = classes_[c];
       if (byte_class == kPlain) {
         CopyPlain(out, size, &n);
         continue;
@@ -382,9 +389,9 @@ class Scanner {
         case kQuote:
           Content(out, &n, Quote(length_, PreviousByte(pos_ - 1)), '"');
           break;
-        case kComma:
+        case kDelimiter:
           if (!quoted_) ++fields_;
-          Content(out, &n, ',', ',');
+          Content(out, &n, delimiter_, delimiter_);
           break;
         case kNewline:
           ++physical_line_;
@@ -500,7 +507,7 @@ class Scanner {
       closed_quote_at_ = index + 1;
     } else if (index == closed_quote_at_) {
       quoted_ = true;
-    } else if (index == 0 || previous == ',') {
+    } else if (index == 0 || previous == static_cast<uint8_t>(delimiter_)) {
       quoted_ = true;
       quote_line_ = physical_line_;
     } else {
@@ -524,7 +531,8 @@ class Scanner {
         return;
       }
     }
-    const size_t run = 1 + PlainRun(p + 1, limit - 1);  // p[0] is plain
+    // p[0] is plain.
+    const size_t run = 1 + PlainRun(p + 1, limit - 1, delimiter_, classes_);
     if (!too_long_) {
       std::memcpy(out + *n, p, run);
       *n += run;
@@ -652,8 +660,10 @@ class Scanner {
 
   std::istream& source_;
   std::ostream* const spool_;
-  std::unique_ptr<char[]> in_;      // the current chunk of the input
-  unsigned char last_byte_ = '\n';  // the previous chunk's last byte
+  const char delimiter_;
+  const std::array<uint8_t, 256> classes_;  // MakeCsvBytes(delimiter_)
+  std::unique_ptr<char[]> in_;              // the current chunk of the input
+  unsigned char last_byte_ = '\n';          // the previous chunk's last byte
   size_t pos_ = 0;
   size_t end_ = 0;
   bool started_ = false;
@@ -760,19 +770,27 @@ class FccpRows final : public RowSource {
 };
 
 // Rows as fccp gives them, from lines cut in a buffer that grows as long
-// lines need (CsvBuffers::kSmall): what Scanner writes holds a '\n' only at
-// line ends and a '"' only where csv_record.h's rules see one, so
-// FindRawFields() and FieldValue() cut and unquote it as fccp does.
+// lines need (CsvBuffers::kSmall, any delimiter, every field): what Scanner
+// writes holds a '\n' only at line ends and a '"' only where csv_record.h's
+// rules see one, so FindRawFields() and FieldValue() cut and unquote it as
+// fccp does.
 class SmallRows final : public RowSource {
  public:
   // The header is the first line that is not blank; `text_index` and
-  // `id_index` (npos: none) are its columns to return.
-  SmallRows(Scanner* scanner, size_t text_index, size_t id_index)
+  // `id_index` (npos: none) are its columns to return. With `all`, every
+  // one of the header's `columns` fields is kept in values().
+  SmallRows(Scanner* scanner, size_t text_index, size_t id_index,
+            size_t columns, bool all, char delimiter)
       : scanner_(scanner),
         text_index_(text_index),
         id_index_(id_index),
-        fields_(1 + std::max(text_index,
-                             id_index == std::string::npos ? 0 : id_index)),
+        all_(all),
+        delimiter_(delimiter),
+        fields_(all ? columns
+                    : 1 + std::max(text_index, id_index == std::string::npos
+                                                   ? 0
+                                                   : id_index)),
+        values_(all ? columns : 2),
         buffer_(kChunkBytes) {
     Fill();
     if (end_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) {
@@ -788,17 +806,29 @@ class SmallRows final : public RowSource {
     do {
       if (!NextLine(&line)) return false;
     } while (Blank(line));
-    if (FindRawFields(line, fields_.size(), fields_.data()) < fields_.size()) {
+    if (FindRawFields(line, fields_.size(), fields_.data(), delimiter_) <
+        fields_.size()) {
       throw io::error::too_few_columns();
     }
-    *text = Value(fields_[text_index_].raw, &text_);
+    if (all_) {
+      for (size_t k = 0; k < fields_.size(); ++k) {
+        Value(fields_[k].raw, &values_[k]);
+      }
+      *text = values_[text_index_].data();
+      if (id_index_ != std::string::npos) *id = values_[id_index_].data();
+      return true;
+    }
+    *text = Value(fields_[text_index_].raw, &values_[0]);
     if (id_index_ != std::string::npos) {
-      *id = Value(fields_[id_index_].raw, &id_);
+      *id = Value(fields_[id_index_].raw, &values_[1]);
     }
     return true;
   }
 
   unsigned line() const override { return line_; }
+
+  // With `all`: the row Read() returned, a field a column.
+  std::vector<std::string>& values() { return values_; }
 
  private:
   // A field's value, as a C string in `*out`.
@@ -853,12 +883,15 @@ class SmallRows final : public RowSource {
   Scanner* const scanner_;
   const size_t text_index_;
   const size_t id_index_;
+  const bool all_;
+  const char delimiter_;
   std::vector<RawField> fields_;  // up to the last column returned
+  // With `all_`, a value a column; else the text's and the id's.
+  std::vector<std::string> values_;
   std::vector<char> buffer_;
   size_t begin_ = 0;  // the first byte not cut into lines yet
   size_t end_ = 0;
   unsigned line_ = 0;
-  std::string text_, id_;
 };
 
 // A header field, as SplitRawRecord() gives it, as fccp sees its value
@@ -896,6 +929,13 @@ void CheckLineEnds(const std::string& path, uint64_t line,
   }
 }
 
+// The delimiter as the hint of a row with too many fields names it.
+std::string DelimiterName(char delimiter) {
+  if (delimiter == ',') return "commas";
+  if (delimiter == '\t') return "tabs";
+  return std::string("'") + delimiter + "'";
+}
+
 std::string Plural(uint64_t count, const char* noun) {
   return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
@@ -922,6 +962,8 @@ struct CsvReader::Impl {
   size_t id_index = std::string::npos;
   bool has_id = false;
   bool id_is_text = false;  // the same column was named for both
+  char delimiter = ',';
+  SmallRows* all_rows = nullptr;  // `rows` when every field is returned
 
   // Declared before `rows`, so it outlives fccp and its reading thread.
   std::unique_ptr<Scanner> scanner;
@@ -1007,7 +1049,7 @@ struct CsvReader::Impl {
       return Where(record.line) + "row has " + Plural(record.fields, "field") +
              ", the header has " + std::to_string(header.size()) +
              (record.fields > header.size()
-                  ? " (quote fields that hold commas)"
+                  ? " (quote fields that hold " + DelimiterName(delimiter) + ")"
                   : " (quote fields that hold line breaks)");
     }
     return Where(record.line) + "malformed row (" +
@@ -1044,18 +1086,41 @@ struct CsvReader::Impl {
     }
     return field;
   }
+
+  // Every field of the row just read into row->fields, the text and id
+  // fields (already checked) included.
+  void AllFields(std::string_view text_field, std::string_view id_field,
+                 const Record& record, CsvRow* row) const;
 };
+
+void CsvReader::Impl::AllFields(std::string_view text_field,
+                                std::string_view id_field, const Record& record,
+                                CsvRow* row) const {
+  std::vector<std::string>& values = all_rows->values();
+  row->fields.resize(values.size());
+  for (size_t k = 0; k < values.size(); ++k) {
+    if (k == text_index) {
+      row->fields[k] = text_field;
+    } else if (has_id && k == id_index) {
+      row->fields[k] = id_field;
+    } else {
+      row->fields[k] = Field(values[k].data(), record, header[k]);
+    }
+  }
+}
 
 CsvReader::CsvReader(std::istream& source, std::string path,
                      const std::string& text_column,
                      const std::string& id_column, bool id_required,
-                     std::ostream* spool, CsvBuffers buffers)
+                     std::ostream* spool, CsvBuffers buffers,
+                     CsvLayout layout)
     : impl_(std::make_unique<Impl>()) {
   Impl& s = *impl_;
   s.path = std::move(path);
   s.text_column = text_column;
   s.id_column = id_column;
-  s.scanner = std::make_unique<Scanner>(source, spool);
+  s.delimiter = layout.delimiter;
+  s.scanner = std::make_unique<Scanner>(source, spool, layout.delimiter);
   Scanner& scanner = *s.scanner;
   scanner.ReadHeader();
   s.next_offset = scanner.first_offset();
@@ -1075,9 +1140,9 @@ CsvReader::CsvReader(std::istream& source, std::string path,
                    "header longer than 16 MiB (the limit is 16777215 bytes)");
   }
   std::vector<std::string_view> raw;
-  SplitRawRecord(scanner.header_record(), &raw);
+  SplitRawRecord(scanner.header_record(), &raw, s.delimiter);
   CheckLineEnds(s.path, line, raw);
-  s.header = SplitRecord(scanner.header_record());
+  s.header = SplitRecord(scanner.header_record(), s.delimiter);
   std::set<std::string_view> seen;
   for (const std::string& name : s.header) {
     if (!seen.insert(name).second) {
@@ -1103,9 +1168,13 @@ CsvReader::CsvReader(std::istream& source, std::string path,
   s.id_index = s.has_id ? id_index : std::string::npos;
   s.id_is_text = s.has_id && id_index == s.text_index;
   const bool two_columns = s.has_id && !s.id_is_text;
-  if (buffers == CsvBuffers::kSmall) {
-    s.rows = std::make_unique<SmallRows>(
-        &scanner, s.text_index, two_columns ? id_index : std::string::npos);
+  if (buffers == CsvBuffers::kSmall || layout.delimiter != ',' ||
+      layout.all_fields) {
+    auto rows = std::make_unique<SmallRows>(
+        &scanner, s.text_index, two_columns ? id_index : std::string::npos,
+        s.header.size(), layout.all_fields, layout.delimiter);
+    if (layout.all_fields) s.all_rows = rows.get();
+    s.rows = std::move(rows);
     return;
   }
   try {
@@ -1196,6 +1265,7 @@ bool CsvReader::Next(CsvRow* row) {
   row->length = record.length;
   row->id = id_field;
   row->text = text_field;
+  if (s.all_rows != nullptr) s.AllFields(text_field, id_field, record, row);
   return true;
 }
 

@@ -56,6 +56,9 @@ struct CsvRow {
   uint64_t length = 0;    // bytes of the record, its line end excluded
   std::string_view id;    // the id field; empty when there is no id column
   std::string_view text;  // the text field; both valid until Next()
+  // Every field, in header order, checked as the text is (valid UTF-8, no
+  // NUL) when CsvLayout::all_fields; else empty. Valid until Next().
+  std::vector<std::string_view> fields;
 };
 
 // How the reader buffers its input. kLarge is fast-cpp-csv-parser's own:
@@ -66,17 +69,26 @@ struct CsvRow {
 // the same rows and errors.
 enum class CsvBuffers { kLarge, kSmall };
 
+// How the reader cuts records into fields, and what it returns of them.
+// A delimiter other than ',', or all_fields, reads as CsvBuffers::kSmall
+// does (fast-cpp-csv-parser knows ',' only, and returns named columns).
+struct CsvLayout {
+  char delimiter = ',';     // the byte between fields: IsCsvDelimiter()
+  bool all_fields = false;  // CsvRow::fields gets every field of a row
+};
+
 class CsvReader {
  public:
   // Reads the header at once. Throws CsvError for an empty input, a header
   // without `text_column`, or (when `id_required`) without `id_column`;
   // the message lists the header's columns. `path` only names the input in
   // messages. When `spool` is given, every byte read is copied to it (to
-  // read records again from a stream that cannot seek).
+  // read records again from a stream that cannot seek). `layout.delimiter`
+  // must be one IsCsvDelimiter() accepts.
   CsvReader(std::istream& source, std::string path,
             const std::string& text_column, const std::string& id_column,
             bool id_required, std::ostream* spool = nullptr,
-            CsvBuffers buffers = CsvBuffers::kLarge);
+            CsvBuffers buffers = CsvBuffers::kLarge, CsvLayout layout = {});
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -90,7 +102,8 @@ class CsvReader {
 
   // The next row; false at the end of the input. Throws CsvError for a
   // malformed row (wrong number of fields, a quote that never closes,
-  // invalid UTF-8 or a NUL byte in the text or id).
+  // invalid UTF-8 or a NUL byte in the text or id, or with all_fields in
+  // any field).
   bool Next(CsvRow* row);
 
  private:

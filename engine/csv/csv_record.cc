@@ -16,11 +16,12 @@ namespace credence {
 namespace {
 
 #ifdef __SSE2__
-// A bit for each of the 16 bytes at `p` that is a ',', '"', CR or LF.
-unsigned SpecialBits(const char* p) {
+// A bit for each of the 16 bytes at `p` that is the delimiter, '"', CR or
+// LF.
+unsigned SpecialBits(const char* p, char delimiter) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
   const __m128i special =
-      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(delimiter)),
                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
                    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
                                 _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
@@ -61,16 +62,16 @@ size_t QuotedEnd(std::string_view record, size_t open) {
 }
 
 bool SplitRawRecord(std::string_view record,
-                    std::vector<std::string_view>* fields) {
+                    std::vector<std::string_view>* fields, char delimiter) {
   fields->clear();
   const bool quotes = record.find('"') != std::string_view::npos;
   const bool plain = !quotes && record.find('\r') == std::string_view::npos;
   if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
   size_t begin = 0;
   if (!quotes) {
-    // No quotes: every comma ends a field (found with memchr).
+    // No quotes: every delimiter ends a field (found with memchr).
     for (;;) {
-      const size_t comma = record.find(',', begin);
+      const size_t comma = record.find(delimiter, begin);
       if (comma == std::string_view::npos) break;
       fields->push_back(record.substr(begin, comma - begin));
       begin = comma + 1;
@@ -79,7 +80,7 @@ bool SplitRawRecord(std::string_view record,
     // Outside quotes (short: ids, numbers) the bytes are looked at one by
     // one; a quoted field is passed over with QuotedEnd().
     for (size_t i = 0; i < record.size(); ++i) {
-      if (record[i] == ',') {
+      if (record[i] == delimiter) {
         fields->push_back(record.substr(begin, i - begin));
         begin = i + 1;
       } else if (record[i] == '"' && i == begin) {
@@ -92,17 +93,18 @@ bool SplitRawRecord(std::string_view record,
   return plain;
 }
 
-size_t FindRawFields(std::string_view record, size_t count, RawField* fields) {
+size_t FindRawFields(std::string_view record, size_t count, RawField* fields,
+                     char delimiter) {
   if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
   size_t begin = 0;
   for (size_t f = 0; f < count; ++f) {
-    // The field ends at the first comma outside quotes. FindSpecial() skips
-    // the plain bytes, 16 at a step, and memchr the inside of quotes.
+    // The field ends at the first delimiter outside quotes. FindSpecial()
+    // skips the plain bytes, 16 at a step, and memchr the inside of quotes.
     bool simple = true;
     size_t i = begin;
     while (i < record.size()) {
-      i += FindSpecial(record.substr(i));
-      if (i == record.size() || record[i] == ',') break;
+      i += FindSpecial(record.substr(i), delimiter);
+      if (i == record.size() || record[i] == delimiter) break;
       simple = false;  // a quote, CR or LF
       if (record[i] == '"' && i == begin) {
         i = QuotedEnd(record, i);
@@ -140,9 +142,9 @@ std::string_view FieldValue(std::string_view raw, std::string* scratch) {
   }
 }
 
-std::vector<std::string> SplitRecord(std::string_view record) {
+std::vector<std::string> SplitRecord(std::string_view record, char delimiter) {
   std::vector<std::string_view> raw;
-  SplitRawRecord(record, &raw);
+  SplitRawRecord(record, &raw, delimiter);
   std::vector<std::string> fields;
   fields.reserve(raw.size());
   std::string scratch;
@@ -152,29 +154,30 @@ std::vector<std::string> SplitRecord(std::string_view record) {
   return fields;
 }
 
-size_t FindSpecial(std::string_view value) {
+size_t FindSpecial(std::string_view value, char delimiter) {
   const char* const p = value.data();
   const size_t size = value.size();
   size_t i = 0;
 #ifdef __SSE2__
   if (size >= 16) {
     for (; size - i >= 16; i += 16) {
-      const unsigned bits = SpecialBits(p + i);
+      const unsigned bits = SpecialBits(p + i, delimiter);
       if (bits != 0) return i + static_cast<size_t>(__builtin_ctz(bits));
     }
     if (i == size) return size;
     // The last bytes, in the 16 that end the value: the bits of those
     // already looked at are shifted out.
-    const unsigned bits = SpecialBits(p + size - 16) >> (16 - (size - i));
+    const unsigned bits =
+        SpecialBits(p + size - 16, delimiter) >> (16 - (size - i));
     return bits != 0 ? i + static_cast<size_t>(__builtin_ctz(bits)) : size;
   }
 #endif
-  while (i < size && !IsCsvSpecial(static_cast<uint8_t>(p[i]))) ++i;
+  while (i < size && !IsCsvSpecial(static_cast<uint8_t>(p[i]), delimiter)) ++i;
   return i;
 }
 
-char* PutCsvField(std::string_view value, char* out) {
-  if (!NeedsQuotes(value)) return Put(value, out);
+char* PutCsvField(std::string_view value, char* out, char delimiter) {
+  if (!NeedsQuotes(value, delimiter)) return Put(value, out);
   *out++ = '"';
   for (size_t b = 0;;) {  // copy up to each quote, then double it
     const size_t q = value.find('"', b);
@@ -190,12 +193,12 @@ char* PutCsvField(std::string_view value, char* out) {
   return out;
 }
 
-void AppendCsvField(std::string_view value, std::string* out) {
+void AppendCsvField(std::string_view value, std::string* out, char delimiter) {
   const size_t old_size = out->size();
   out->resize(old_size + 2 * value.size() + 2);
   char* const begin = out->data();
-  out->resize(
-      static_cast<size_t>(PutCsvField(value, begin + old_size) - begin));
+  out->resize(static_cast<size_t>(
+      PutCsvField(value, begin + old_size, delimiter) - begin));
 }
 
 char* PutFixed6(double x, char* out) {

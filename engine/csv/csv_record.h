@@ -29,15 +29,25 @@
 
 namespace credence {
 
-// The bytes CSV treats apart; every other byte is kPlain. kMapped bytes
-// (NUL, 0xFD, 0xFF) are plain to CSV, but CsvReader hands them to its
-// parser in disguise.
-enum CsvByte : uint8_t { kPlain, kQuote, kComma, kNewline, kReturn, kMapped };
+// The bytes CSV treats apart; every other byte is kPlain. kDelimiter is
+// the byte between fields (',' unless a reader or writer is given another,
+// such as a tab). kMapped bytes (NUL, 0xFD, 0xFF) are plain to CSV, but
+// CsvReader hands them to its parser in disguise.
+enum CsvByte : uint8_t {
+  kPlain,
+  kQuote,
+  kDelimiter,
+  kNewline,
+  kReturn,
+  kMapped
+};
 
-constexpr std::array<uint8_t, 256> MakeCsvBytes() {
+// The byte classes of CSV whose fields are separated by `delimiter`, which
+// must be a byte IsCsvDelimiter() accepts.
+constexpr std::array<uint8_t, 256> MakeCsvBytes(char delimiter) {
   std::array<uint8_t, 256> classes{};
   classes['"'] = kQuote;
-  classes[','] = kComma;
+  classes[static_cast<uint8_t>(delimiter)] = kDelimiter;
   classes['\n'] = kNewline;
   classes['\r'] = kReturn;
   classes[0] = kMapped;
@@ -45,11 +55,27 @@ constexpr std::array<uint8_t, 256> MakeCsvBytes() {
   classes[0xFF] = kMapped;
   return classes;
 }
-inline constexpr std::array<uint8_t, 256> kCsvBytes = MakeCsvBytes();
+inline constexpr std::array<uint8_t, 256> kCsvBytes = MakeCsvBytes(',');
 
-// Whether `byte` is one CSV must quote in a value: a ',', '"', CR or LF.
-constexpr bool IsCsvSpecial(uint8_t byte) {
-  return kCsvBytes[byte] != kPlain && kCsvBytes[byte] != kMapped;
+// Whether `byte` can separate fields: an ASCII byte other than NUL, '"',
+// CR and LF (which CSV gives another meaning), and other than a letter, a
+// digit, '.' and '_' (which numbers and names hold, so that credence's
+// own output fields never need quotes).
+constexpr bool IsCsvDelimiter(char byte) {
+  const auto b = static_cast<uint8_t>(byte);
+  const bool alphanumeric = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') ||
+                            (b >= 'A' && b <= 'Z');
+  return b < 0x80 && kCsvBytes[b] != kQuote && kCsvBytes[b] != kNewline &&
+         kCsvBytes[b] != kReturn && kCsvBytes[b] != kMapped && !alphanumeric &&
+         b != '.' && b != '_';
+}
+
+// Whether `byte` is one CSV must quote in a value: the delimiter, '"', CR
+// or LF.
+constexpr bool IsCsvSpecial(uint8_t byte, char delimiter = ',') {
+  const uint8_t c = kCsvBytes[byte];
+  return byte == static_cast<uint8_t>(delimiter) || c == kQuote ||
+         c == kNewline || c == kReturn;
 }
 
 // The position of the '"' that closes the quoted section opening at
@@ -58,15 +84,18 @@ constexpr bool IsCsvSpecial(uint8_t byte) {
 size_t QuotedEnd(std::string_view record, size_t open);
 
 // The fields of a record, unquoted. The record must be well-formed (as
-// CsvReader::Next() accepted it).
-std::vector<std::string> SplitRecord(std::string_view record);
+// CsvReader::Next() accepted it). Every function here that cuts or writes
+// fields takes the delimiter last, ',' when left out.
+std::vector<std::string> SplitRecord(std::string_view record,
+                                     char delimiter = ',');
 
 // The fields of a record as they stand in it, quotes included: views of
 // `record`, without copying. Replaces the contents of `fields`. Returns
 // whether the record is plain, without quotes or CRs: then every field is
 // its own value, and one that needs no quotes.
 bool SplitRawRecord(std::string_view record,
-                    std::vector<std::string_view>* fields);
+                    std::vector<std::string_view>* fields,
+                    char delimiter = ',');
 
 // A field of a record as FindRawFields() finds it: as SplitRawRecord()
 // gives it, and whether it is `simple`: free of quotes, CRs and LFs, so
@@ -80,26 +109,29 @@ struct RawField {
 // into fields[0, count): no byte after the last of them is looked at (a
 // caller needs a few fields of a record, not all). Returns how many there
 // are: fewer than `count` when the record has fewer fields.
-size_t FindRawFields(std::string_view record, size_t count, RawField* fields);
+size_t FindRawFields(std::string_view record, size_t count, RawField* fields,
+                     char delimiter = ',');
 
 // The value of a field SplitRawRecord gave: `raw` itself, or its inside
 // when quoted; `*scratch` holds it only when doubled quotes were undone.
 std::string_view FieldValue(std::string_view raw, std::string* scratch);
 
-// The position of the first byte of `value` that CSV must quote: a ',',
-// '"', CR or LF; value.size() when there is none.
-size_t FindSpecial(std::string_view value);
+// The position of the first byte of `value` that CSV must quote: the
+// delimiter, '"', CR or LF; value.size() when there is none.
+size_t FindSpecial(std::string_view value, char delimiter = ',');
 
-// Whether a value must be quoted in CSV: it holds a ',', '"', CR or LF.
-inline bool NeedsQuotes(std::string_view value) {
-  return FindSpecial(value) != value.size();
+// Whether a value must be quoted in CSV: it holds the delimiter, '"', CR
+// or LF.
+inline bool NeedsQuotes(std::string_view value, char delimiter = ',') {
+  return FindSpecial(value, delimiter) != value.size();
 }
 
 // Writes `value` as one CSV field at `out`: as it stands, or quoted with
 // its quotes doubled when NeedsQuotes(). Writes at most 2 * size + 2 bytes;
 // returns the end of what it wrote.
-char* PutCsvField(std::string_view value, char* out);
-void AppendCsvField(std::string_view value, std::string* out);
+char* PutCsvField(std::string_view value, char* out, char delimiter = ',');
+void AppendCsvField(std::string_view value, std::string* out,
+                    char delimiter = ',');
 
 // Writes `x` as std::to_chars(fixed, 6) does (round to nearest, ties to
 // even, on the exact binary value), at most kMaxScoreChars bytes.

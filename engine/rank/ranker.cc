@@ -30,6 +30,10 @@ namespace {
 
 constexpr uint8_t kNoCue = 0xFF;
 
+// The values of a row's kept columns (RankOptions::keep_columns), in the
+// order they are written.
+using KeptValues = std::vector<std::string_view>;
+
 // What the output needs of a row besides its id and text, which a full
 // ranking reads again: 24 bytes a row, so a full ranking costs far less
 // memory than the input it reads. Rows are kept in input order, so a row's
@@ -134,8 +138,9 @@ class TextBuffer {
   size_t capacity_ = 0;
 };
 
-// Rows read and not yet scored: their texts (and with --top their ids)
-// one after another in `bytes`, rather than a string each.
+// Rows read and not yet scored: their texts (and with --top or in input
+// order their ids and kept values) one after another in `bytes`, rather
+// than a string each.
 struct Batch {
   struct Item {
     uint64_t number = 0;  // 1-based row number
@@ -145,16 +150,34 @@ struct Batch {
   };
   TextBuffer bytes;
   std::vector<Item> items;
+  // The kept values of item i follow its id in `bytes`, value k ending at
+  // kept_ends[i * kept_count + k].
+  std::vector<size_t> kept_ends;
+  size_t kept_count = 0;
   Row* rows = nullptr;        // the scores go here, a row an item: into
   std::vector<Row> own_rows;  // these with --top, else a RowStore block
   WorkPool::Job job;
   bool submitted = false;
+  // In input order: the rank of the first item, and the items formatted.
+  uint64_t first_rank = 0;
+  TextBuffer output;
 
   std::string_view text(const Item& item) const {
     return std::string_view(bytes.data() + item.text, item.id - item.text);
   }
   std::string_view id(const Item& item) const {
     return std::string_view(bytes.data() + item.id, item.end - item.id);
+  }
+  // The kept values of item `i`, into `*kept`.
+  const KeptValues& Kept(size_t i, KeptValues* kept) const {
+    kept->resize(kept_count);
+    size_t begin = items[i].end;
+    for (size_t k = 0; k < kept_count; ++k) {
+      const size_t end = kept_ends[i * kept_count + k];
+      (*kept)[k] = std::string_view(bytes.data() + begin, end - begin);
+      begin = end;
+    }
+    return *kept;
   }
 };
 
@@ -210,19 +233,21 @@ uint64_t RowNumber(uint64_t index, const std::vector<uint64_t>& rejected) {
   return index + 1 + static_cast<uint64_t>(before - rejected.begin());
 }
 
-// The bytes between a row's score and its cue, ",backing,category,", for
-// each backing and cue category (or none), made once: a row then copies
-// one label instead of looking two names up and copying them.
+// The bytes between a row's score and its cue, ",backing,category," (with
+// the output's delimiter), for each backing and cue category (or none),
+// made once: a row then copies one label instead of looking two names up
+// and copying them.
 class RowLabels {
  public:
-  RowLabels() {
+  explicit RowLabels(char delimiter) {
+    const std::string d(1, delimiter);
     const std::vector<std::string>& categories = Extractor::CategoryNames();
     per_backing_ = categories.size() + 1;  // the last: no cue
     for (size_t b = 0; b < kBackingCount; ++b) {
       const std::string backing = BackingName(static_cast<Backing>(b));
       for (size_t c = 0; c < per_backing_; ++c) {
-        std::string label = "," + backing + "," +
-                            (c < categories.size() ? categories[c] : "") + ",";
+        std::string label =
+            d + backing + d + (c < categories.size() ? categories[c] : "") + d;
         sizes_.push_back(label.size());
         room_ = std::max(room_, label.size());
         label.resize(std::max(label.size(), kCopyBytes));  // see Put()
@@ -259,7 +284,8 @@ class RowLabels {
 // quotes.
 void AppendCsvRow(const DecimalCounter& rank, std::string_view id,
                   std::string_view text, const Row& row,
-                  const RowLabels& labels, bool plain, TextBuffer* out) {
+                  const RowLabels& labels, bool plain, const KeptValues& kept,
+                  char delimiter, TextBuffer* out) {
   std::string_view cue;
   if (row.cue_category != kNoCue) {
     cue = text.substr(row.cue_begin, row.cue_end - row.cue_begin);
@@ -269,22 +295,28 @@ void AppendCsvRow(const DecimalCounter& rank, std::string_view id,
     if (!s.empty()) std::memcpy(p, s.data(), s.size());
     return p + s.size();
   };
-  const auto field = [plain, &copy](std::string_view s, char* p) {
-    return plain ? copy(s, p) : PutCsvField(s, p);
+  const auto field = [plain, &copy, delimiter](std::string_view s, char* p) {
+    return plain ? copy(s, p) : PutCsvField(s, p, delimiter);
   };
+  size_t kept_bytes = 0;
+  for (const std::string_view value : kept) kept_bytes += 2 * value.size() + 3;
   // Room for the longest the row can be, then its pieces copied in.
   char* p =
       out->Room(DecimalCounter::kMaxDigits + kMaxScoreChars + labels.room() +
-                2 * (id.size() + cue.size() + text.size()) + 16);
+                2 * (id.size() + cue.size() + text.size()) + kept_bytes + 16);
   p = rank.Put(p);
-  *p++ = ',';
+  *p++ = delimiter;
   p = field(id, p);
-  *p++ = ',';
+  *p++ = delimiter;
   p = PutFixed6(row.score, p);
   p = labels.Put(row, p);  // names need no quotes
   p = field(cue, p);
-  *p++ = ',';
+  *p++ = delimiter;
   p = field(text, p);
+  for (const std::string_view value : kept) {
+    *p++ = delimiter;
+    p = PutCsvField(value, p, delimiter);
+  }
   *p++ = '\n';
   out->End(p);
 }
@@ -303,16 +335,34 @@ void StartJsonRow(uint64_t rank, std::string_view id, const Row& row,
   *json << ",\"score\":" << score_text;
 }
 
+// The kept columns of a JSON lines row, `names` and `values` in step:
+// ,"columns":{"NAME":"VALUE",...}; nothing when no column is kept.
+void WriteKeptJson(const std::vector<std::string>& names,
+                   const KeptValues& values, std::ostringstream* json) {
+  if (names.empty()) return;
+  *json << ",\"columns\":{";
+  for (size_t k = 0; k < names.size(); ++k) {
+    if (k > 0) *json << ',';
+    WriteJsonString(names[k], *json);
+    *json << ':';
+    WriteJsonString(values[k], *json);
+  }
+  *json << '}';
+}
+
 // A row of the JSON lines output: `json` is a stream to reuse.
 void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
                    const Row& row, const Scorer& scorer,
-                   std::ostringstream* json, TextBuffer* out) {
+                   const std::vector<std::string>& kept_names,
+                   const KeptValues& kept, std::ostringstream* json,
+                   TextBuffer* out) {
   // The claim object is rebuilt: scoring is deterministic, and keeping
   // every cue of every row would cost more memory than the input.
   const ScoredClaim& claim = ScoreText(scorer, text);
   StartJsonRow(rank, id, row, json);
   *json << ",\"claim\":";
   WriteClaimJson(text, claim, 0, scorer, *json);
+  WriteKeptJson(kept_names, kept, json);
   *json << "}\n";
   out->Append(json->str());
 }
@@ -321,7 +371,9 @@ void AppendJsonRow(uint64_t rank, std::string_view id, std::string_view text,
 // as {"category", "text"} or null.
 void AppendBriefJsonRow(uint64_t rank, std::string_view id,
                         std::string_view text, const Row& row,
-                        std::ostringstream* json, TextBuffer* out) {
+                        const std::vector<std::string>& kept_names,
+                        const KeptValues& kept, std::ostringstream* json,
+                        TextBuffer* out) {
   StartJsonRow(rank, id, row, json);
   *json << ",\"backing\":\"" << BackingName(static_cast<Backing>(row.backing))
         << "\",\"cue\":";
@@ -337,9 +389,37 @@ void AppendBriefJsonRow(uint64_t rank, std::string_view id,
   }
   *json << ",\"text\":";
   WriteJsonString(text, *json);
+  WriteKeptJson(kept_names, kept, json);
   *json << "}\n";
   out->Append(json->str());
 }
+
+// How rows are written: the format, the CSV delimiter and the names of the
+// kept columns (none: no column kept).
+struct RowWriter {
+  const Scorer* scorer = nullptr;
+  const RowLabels* labels = nullptr;
+  bool jsonl = false;
+  bool brief = false;
+  char delimiter = ',';
+  std::vector<std::string> kept_names;
+
+  // Appends the row of rank `rank` (its digits in `digits`). `plain`: id
+  // and text are known to need no quotes in CSV. `json` is a stream to
+  // reuse.
+  void Append(const DecimalCounter& digits, uint64_t rank, std::string_view id,
+              std::string_view text, const Row& row, bool plain,
+              const KeptValues& kept, std::ostringstream* json,
+              TextBuffer* out) const {
+    if (jsonl && brief) {
+      AppendBriefJsonRow(rank, id, text, row, kept_names, kept, json, out);
+    } else if (jsonl) {
+      AppendJsonRow(rank, id, text, row, *scorer, kept_names, kept, json, out);
+    } else {
+      AppendCsvRow(digits, id, text, row, *labels, plain, kept, delimiter, out);
+    }
+  }
+};
 
 // A row kept for --top, with its strings.
 struct TopRow {
@@ -347,6 +427,7 @@ struct TopRow {
   uint64_t number = 0;
   std::string id;
   std::string text;
+  std::vector<std::string> kept;  // the kept columns' values
 };
 
 // Whether a row (score, number) comes before another in the output: a
@@ -377,20 +458,22 @@ struct WindowFormat {
   const RowStore* rows = nullptr;
   const std::vector<uint64_t>* order = nullptr;  // by rank: RankedRow()
   const std::vector<uint64_t>* rejected = nullptr;
-  const Scorer* scorer = nullptr;
-  const RowLabels* labels = nullptr;
+  const RowWriter* writer = nullptr;
   const std::string* path = nullptr;
   size_t text_field = 0;
   size_t id_field = 0;
   bool has_id = false;
-  bool jsonl = false;
-  bool brief = false;
+  std::vector<size_t> kept_fields;  // the kept columns' positions
 
   void Format(const WindowRecords& window, size_t from, size_t to,
               TextBuffer* out) const {
-    const size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
+    size_t needed = std::max(text_field, has_id ? id_field : 0) + 1;
+    for (const size_t k : kept_fields) needed = std::max(needed, k + 1);
     std::vector<RawField> fields(needed);
     std::string id_scratch, text_scratch;
+    std::vector<std::string> kept_scratch(kept_fields.size());
+    KeptValues kept(kept_fields.size());
+    const char delimiter = writer->delimiter;
     std::ostringstream json;
     json.imbue(std::locale::classic());  // '.' and no digit groups, always
     char number[20];
@@ -414,7 +497,7 @@ struct WindowFormat {
                                     RankedLength(ranked));
       // Only the fields up to the id and the text are looked for, and only
       // those that are not simple are unquoted.
-      if (FindRawFields(record, needed, fields.data()) < needed) {
+      if (FindRawFields(record, needed, fields.data(), delimiter) < needed) {
         throw std::runtime_error(*path +
                                  ": the input changed while it was ranked");
       }
@@ -435,13 +518,11 @@ struct WindowFormat {
             static_cast<size_t>(
                 std::to_chars(number, number + sizeof number, n).ptr - number));
       }
-      if (jsonl && brief) {
-        AppendBriefJsonRow(first + i + 1, id, text, row, &json, out);
-      } else if (jsonl) {
-        AppendJsonRow(first + i + 1, id, text, row, *scorer, &json, out);
-      } else {
-        AppendCsvRow(rank, id, text, row, *labels, plain, out);
+      for (size_t k = 0; k < kept_fields.size(); ++k) {
+        kept[k] = FieldValue(fields[kept_fields[k]].raw, &kept_scratch[k]);
       }
+      writer->Append(rank, first + i + 1, id, text, row, plain, kept, &json,
+                     out);
     }
   }
 };
@@ -473,9 +554,16 @@ void KeepTop(const Batch& b, const RankOptions& options, bool has_id,
                      heap->front().number, options.ascending)) {
       continue;
     }
-    TopRow kept{row, item.number, std::string(b.id(item)),
-                std::string(b.text(item))};
+    TopRow kept{row,
+                item.number,
+                std::string(b.id(item)),
+                std::string(b.text(item)),
+                {}};
     if (!has_id) kept.id = std::to_string(item.number);
+    KeptValues values;
+    for (const std::string_view value : b.Kept(i, &values)) {
+      kept.kept.emplace_back(value);
+    }
     heap->push_back(std::move(kept));
     std::push_heap(heap->begin(), heap->end(), heap_order);
     if (heap->size() > options.top) {
@@ -485,11 +573,12 @@ void KeepTop(const Batch& b, const RankOptions& options, bool has_id,
   }
 }
 
-// Appends a row read to batch `b`: its text (and id, for --top) to the
-// batch's bytes; without --top, its position to a row of `store`.
-void AddToBatch(const CsvRow& row, bool top, const std::string& path,
-                RowStore* store, Batch* b) {
-  if (!top) {
+// Appends a row read to batch `b`: its text (and id and the fields at
+// `kept`, for --top or input order: `whole`) to the batch's bytes; else
+// its position to a row of `store`.
+void AddToBatch(const CsvRow& row, bool whole, const std::string& path,
+                const std::vector<size_t>& kept, RowStore* store, Batch* b) {
+  if (!whole) {
     if (b->items.empty()) b->rows = store->NewBlock();
     if (row.offset > kMaxOffset) {
       throw std::runtime_error(path +
@@ -504,25 +593,61 @@ void AddToBatch(const CsvRow& row, bool top, const std::string& path,
   item.text = b->bytes.size();
   b->bytes.Append(row.text);
   item.id = b->bytes.size();
-  if (top) b->bytes.Append(row.id);
+  if (whole) b->bytes.Append(row.id);
   item.end = b->bytes.size();
   b->items.push_back(item);
+  if (!whole) return;
+  b->kept_count = kept.size();
+  for (const size_t k : kept) {
+    b->bytes.Append(row.fields[k]);
+    b->kept_ends.push_back(b->bytes.size());
+  }
+}
+
+// Formats the scored rows of batch `b` into b->output, ranked from
+// b->first_rank on in input order.
+void FormatBatch(const RowWriter& writer, bool has_id, Batch* b) {
+  b->output.clear();
+  std::ostringstream json;
+  json.imbue(std::locale::classic());  // '.' and no digit groups, always
+  DecimalCounter rank(b->first_rank);
+  KeptValues kept;
+  char number[20];
+  for (size_t i = 0; i < b->items.size(); ++i, rank.Increment()) {
+    const Batch::Item& item = b->items[i];
+    std::string_view id = b->id(item);
+    if (!has_id) {
+      id = std::string_view(
+          number,
+          static_cast<size_t>(
+              std::to_chars(number, number + sizeof number, item.number).ptr -
+              number));
+    }
+    writer.Append(rank, b->first_rank + i, id, b->text(item), b->rows[i], false,
+                  b->Kept(i, &kept), &json, &b->output);
+  }
 }
 
 // Reads every row and scores it: batches are read on this thread and
 // scored on the pool's, and on this one when it is ahead.
+// In input order, each batch is formatted as it is scored and written to
+// `out` (then flushed) once the batches before it are.
 void ReadAndScore(CsvReader* reader, const std::string& path,
                   const RankOptions& options, size_t batch_rows,
-                  unsigned threads, const Scorer& scorer, std::ostream& log,
+                  unsigned threads, const Scorer& scorer,
+                  const RowWriter& writer, const std::vector<size_t>& kept,
+                  std::ostream& out, std::ostream& log,
                   const RankProgress& progress, RankSummary* summary,
                   ScoredRows* scored) {
   const bool top = options.top > 0;
+  const bool streamed = options.input_order;
   const bool has_id = reader->has_id();
   std::vector<TopRow>& heap = scored->heap;
   // Batches being read and scored, reused in turn: the reading thread
   // stays at most a ring ahead of the scoring.
   std::vector<Batch> ring(threads + 2);
   size_t current = 0;          // the batch being read
+  uint64_t bytes_read = 0;     // to the end of the last good row
   WorkPool pool(threads - 1);  // after `ring`, so it stops first
 
   const auto retire = [&](Batch* b) {
@@ -530,23 +655,30 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     b->submitted = false;
     pool.Wait(&b->job);
     if (top) KeepTop(*b, options, has_id, &heap);
+    if (streamed) {
+      b->output.WriteTo(out);
+      out.flush();
+    }
     b->items.clear();
     b->bytes.clear();
+    b->kept_ends.clear();
   };
   const auto submit = [&] {
     Batch& b = ring[current];
-    if (top) {
+    if (top || streamed) {
       b.own_rows.assign(b.items.size(), Row());
       b.rows = b.own_rows.data();
     }
-    b.job.run = [&scorer, &b] {
+    b.first_rank = summary->ranked - b.items.size() + 1;
+    b.job.run = [&scorer, &b, &writer, streamed, has_id] {
       for (size_t i = 0; i < b.items.size(); ++i) {
         ScoreRow(scorer, b.text(b.items[i]), &b.rows[i]);
       }
+      if (streamed) FormatBatch(writer, has_id, &b);
     };
     b.submitted = true;
     pool.Submit(&b.job);
-    if (progress) progress(summary->read);
+    if (progress) progress(summary->read, bytes_read);
     current = (current + 1) % ring.size();
     retire(&ring[current]);  // the oldest batch, whose place comes next
   };
@@ -569,8 +701,9 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     if (!more) break;
     ++summary->read;
     ++summary->ranked;
+    bytes_read = row.offset + row.length;
     Batch& b = ring[current];
-    AddToBatch(row, top, path, &scored->rows, &b);
+    AddToBatch(row, top || streamed, path, kept, &scored->rows, &b);
     if (b.items.size() == batch_rows) submit();
   }
   if (!ring[current].items.empty()) submit();
@@ -581,8 +714,7 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
 
 // Writes the rows --top kept.
 void WriteTop(std::vector<TopRow>* heap, const RankOptions& options,
-              const Scorer& scorer, const RowLabels& labels,
-              std::ostream& out) {
+              const RowWriter& writer, std::ostream& out) {
   std::sort_heap(heap->begin(), heap->end(),
                  [&options](const TopRow& a, const TopRow& b) {
                    return RanksBefore(a.row.score, a.number, b.row.score,
@@ -592,15 +724,11 @@ void WriteTop(std::vector<TopRow>* heap, const RankOptions& options,
   std::ostringstream json;
   json.imbue(std::locale::classic());  // '.' and no digit groups, always
   DecimalCounter rank(1);
+  KeptValues kept;
   for (size_t i = 0; i < heap->size(); ++i, rank.Increment()) {
     const TopRow& k = (*heap)[i];
-    if (options.jsonl && options.brief) {
-      AppendBriefJsonRow(i + 1, k.id, k.text, k.row, &json, &text);
-    } else if (options.jsonl) {
-      AppendJsonRow(i + 1, k.id, k.text, k.row, scorer, &json, &text);
-    } else {
-      AppendCsvRow(rank, k.id, k.text, k.row, labels, false, &text);
-    }
+    kept.assign(k.kept.begin(), k.kept.end());
+    writer.Append(rank, i + 1, k.id, k.text, k.row, false, kept, &json, &text);
     if (text.size() >= (size_t{1} << 20) || i + 1 == heap->size()) {
       text.WriteTo(out);
       text.clear();
@@ -795,6 +923,46 @@ void WriteAll(const ScoredRows& scored, uint64_t n, RecordSource& again,
   }
 }
 
+// The positions of the columns to keep in `header`, their names into
+// `*names`; throws KeptColumnError for a name the header lacks.
+std::vector<size_t> KeptFields(const std::vector<std::string>& header,
+                               const RankOptions& options,
+                               const std::string& path,
+                               std::vector<std::string>* names) {
+  std::vector<size_t> kept;
+  if (options.keep_all_columns) {
+    for (size_t k = 0; k < header.size(); ++k) kept.push_back(k);
+    *names = header;
+    return kept;
+  }
+  for (const std::string& name : options.keep_columns) {
+    const auto at = std::find(header.begin(), header.end(), name);
+    if (at == header.end()) {
+      std::string list;
+      for (const std::string& column : header) {
+        list += (list.empty() ? "" : ", ") + column;
+      }
+      throw KeptColumnError(path + ": --keep-columns names no column '" + name +
+                            "' (columns: " + list + ")");
+    }
+    kept.push_back(static_cast<size_t>(at - header.begin()));
+  }
+  *names = options.keep_columns;
+  return kept;
+}
+
+// The CSV output's header row: credence's columns, then the kept ones.
+std::string CsvHeader(const RowWriter& writer) {
+  const std::string d(1, writer.delimiter);
+  std::string header = "rank" + d + "id" + d + "score" + d + "backing" + d +
+                       "cue_category" + d + "cue" + d + "text";
+  for (const std::string& name : writer.kept_names) {
+    header += d;
+    AppendCsvField(name, &header, writer.delimiter);
+  }
+  return header + "\n";
+}
+
 }  // namespace
 
 std::string_view StringRecordSource::Read(uint64_t offset, uint64_t length) {
@@ -862,32 +1030,49 @@ RankSummary RankCsv(std::istream& in, const std::string& path,
                     const Scorer& scorer, std::ostream& out, std::ostream& log,
                     const RankProgress& progress, std::ostream* spool) {
   const ClassicLocale classic_out(out), classic_log(log);
+  const bool keep = options.keep_all_columns || !options.keep_columns.empty();
+  CsvLayout layout;
+  layout.delimiter = options.delimiter;
+  // A full ranking reads kept fields again with the text; the others keep
+  // them as they read.
+  layout.all_fields = keep && (options.top > 0 || options.input_order);
+  // In input order, rows are read 64 KiB at a time (fccp's first read
+  // waits for 32 MiB), so that output follows input closely.
   auto reader = std::make_unique<CsvReader>(
       in, path, options.column, options.id_column, options.id_required, spool,
-      options.csv_buffers);
+      options.input_order ? CsvBuffers::kSmall : options.csv_buffers, layout);
   const size_t batch_rows = std::max<size_t>(1, options.batch_rows);
   const unsigned threads = std::max(1u, options.threads);
+  const RowLabels labels(options.delimiter);
+  RowWriter writer;
+  writer.scorer = &scorer;
+  writer.labels = &labels;
+  writer.jsonl = options.jsonl;
+  writer.brief = options.brief;
+  writer.delimiter = options.delimiter;
+  const std::vector<size_t> kept =
+      KeptFields(reader->header(), options, path, &writer.kept_names);
+  const std::string header = CsvHeader(writer);
+  if (options.input_order && !options.jsonl) out << header;
   RankSummary summary;
   ScoredRows scored(batch_rows);
-  ReadAndScore(reader.get(), path, options, batch_rows, threads, scorer, log,
-               progress, &summary, &scored);
+  ReadAndScore(reader.get(), path, options, batch_rows, threads, scorer, writer,
+               kept, out, log, progress, &summary, &scored);
+  if (options.input_order) return summary;
 
-  if (!options.jsonl) out << "rank,id,score,backing,cue_category,cue,text\n";
-  const RowLabels labels;
+  if (!options.jsonl) out << header;
   if (options.top > 0) {
-    WriteTop(&scored.heap, options, scorer, labels, out);
+    WriteTop(&scored.heap, options, writer, out);
     return summary;
   }
   WindowFormat format;
   format.rejected = &scored.rejected;
-  format.scorer = &scorer;
-  format.labels = &labels;
+  format.writer = &writer;
   format.path = &path;
   format.text_field = reader->text_index();
   format.id_field = reader->id_index();
   format.has_id = reader->has_id();
-  format.jsonl = options.jsonl;
-  format.brief = options.brief;
+  format.kept_fields = kept;
   reader.reset();  // its buffers are the largest thing still held
   WriteAll(scored, summary.ranked, again, &format, options, batch_rows, threads,
            out);

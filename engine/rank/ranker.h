@@ -14,6 +14,10 @@
 // with `ascending`); equal scores keep input order, so the output is the
 // same whatever the thread count. Nothing is written to `out` until every
 // row has been read: a bad row that stops the run leaves no partial output.
+// With `input_order` instead, rows are written in input order as they are
+// scored, a batch at a time (`out` flushed after each): no sort, no second
+// reading, memory independent of the row count; a row error that stops
+// the run then leaves the rows before it written.
 //
 // `threads` threads do the work: the calling thread reads the rows and
 // scores batches too whenever it is ahead of the threads - 1 others, which
@@ -29,6 +33,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/csv/csv_reader.h"
 #include "engine/scorer.h"
@@ -41,10 +46,19 @@ struct RankOptions {
   bool id_required = false;         // ...unless the user named it
   uint64_t top = 0;                 // keep the best `top` rows; 0: all
   bool ascending = false;           // least credible first
-  bool jsonl = false;               // JSON lines instead of CSV
+  bool input_order = false;    // rows in input order, streamed (not with top)
+  bool jsonl = false;          // JSON lines instead of CSV
   bool brief = false;          // with jsonl: the CSV's fields, no claim object
   unsigned threads = 1;        // threads, the caller's included
   bool skip_bad_rows = false;  // report bad rows on `log` and go on
+  // The byte between the input's fields, and the CSV output's: one that
+  // IsCsvDelimiter() (engine/csv/csv_record.h) accepts.
+  char delimiter = ',';
+  // Input columns written after credence's own, in this order (CSV: under
+  // their names; JSON lines: a "columns" object, name -> value); every
+  // column, in header order, with keep_all_columns.
+  std::vector<std::string> keep_columns;
+  bool keep_all_columns = false;
   // The CSV reader's buffers (engine/csv/csv_reader.h): kSmall for many small
   // inputs (tests, fuzzing).
   CsvBuffers csv_buffers = CsvBuffers::kLarge;
@@ -63,6 +77,13 @@ struct RankSummary {
   uint64_t rejected = 0;
 };
 
+// A --keep-columns name the header lacks: what() is "path:line: no column
+// 'NAME' to keep (columns: ...)". A usage error to the command line.
+class KeptColumnError : public CsvError {
+ public:
+  using CsvError::CsvError;
+};
+
 // The bad row that stopped a run without `skip_bad_rows`: what() is the
 // row's "path:line: problem (hint)".
 class BadRowError : public CsvError {
@@ -70,8 +91,9 @@ class BadRowError : public CsvError {
   using CsvError::CsvError;
 };
 
-// Called now and then with the number of rows read so far.
-using RankProgress = std::function<void(uint64_t rows)>;
+// Called now and then with the number of rows read so far and the bytes
+// of the input they span (to the end of the last one).
+using RankProgress = std::function<void(uint64_t rows, uint64_t bytes)>;
 
 // Gives back the bytes of a record the input already held: a full ranking
 // keeps each row's position and score, not its text, and reads the text
@@ -126,9 +148,10 @@ class FileRecordSource : public RecordSource {
 
 // Reads CSV from `in` once. `again` must give back the same bytes as `in`
 // (a full ranking reads its records again for output; with --top it is not
-// used). `spool`, when given, receives a copy of every byte read (for a
-// stream that cannot be read again). Throws CsvError (engine/csv/csv_reader.h)
-// for a bad header, and BadRowError for the first bad row unless
+// used, nor with `input_order`). `spool`, when given, receives a copy of every
+// byte read (for a stream that cannot be read again). Throws CsvError
+// (engine/csv/csv_reader.h) for a bad header, KeptColumnError for a kept column
+// the header lacks, and BadRowError for the first bad row unless
 // `skip_bad_rows`, in
 // which case each bad row's "path:line: problem" goes to `log` as a line;
 // CsvInputError (a failed read, an endless record) always stops the run.
