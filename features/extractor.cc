@@ -14,6 +14,7 @@
 #include "features/rules/claim_state.h"
 #include "features/rules/colon_lead.h"
 #include "features/rules/dash_attribution.h"
+#include "features/rules/document_source.h"
 #include "features/rules/forecast.h"
 #include "features/rules/lexicon_cues.h"
 #include "features/rules/lexicon_matches.h"
@@ -358,6 +359,7 @@ void Extractor::RunPasses(std::string_view text, size_t begin, size_t end,
   if (buf.tokens.has_double_quote()) AddQuotations(&buf.quotations, &state);
   if (buf.tokens.has_dash()) AddDashAttribution(&state);
   AddColonAttributions(&state);
+  AddDocumentSources(&state);
   if (state.cues_used &
       ((1u << kVagueAttribution) | (1u << kAnonymousSource))) {
     AddSourceForecasts(&state);

@@ -19,7 +19,8 @@
 // Extract runs the passes of features/rules/ in turn: lexicon matches
 // (lexicon_matches.h), lexicon cues with their exceptions and the speech
 // verbs (lexicon_cues.h, speech.h), style, quotation, dash and colon
-// attributions, forecasts; then merges the cues (cue_merge.h), backs the
+// attributions, documents as sources (document_source.h), forecasts; then
+// merges the cues (cue_merge.h), backs the
 // claim and computes its features. The categories are listed in
 // features/lexicons/lexicons.def; the backings in backing.h.
 //

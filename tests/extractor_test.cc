@@ -1180,6 +1180,57 @@ TEST(ExtractorTest, ChainsAreBackedByTheWritersLink) {
   });
 }
 
+// A document speaks for its owner: a possessor, a body among its
+// modifiers, or (definite) the body the story named; an unowned plural is
+// vague. A document that only holds content backs the claim with no cue.
+TEST(ExtractorTest, DocumentsAsSources) {
+  RunTable({
+      {"The lawsuit, filed Friday in federal court, says the landlord kept "
+       "the deposits.",
+       {"named_source:The lawsuit, filed Friday in federal court, says"},
+       "institution"},
+      {"The company ignored the warnings, the lawsuit says.",
+       {"named_source:the lawsuit says"},
+       "institution"},
+      {"The indictment alleges that the pair hid the money.",
+       {"named_source:The indictment alleges"},
+       "institution"},
+      {"Court filings show the firm paid the fine in March.",
+       {"named_source:Court filings show"},
+       "institution"},
+      {"Documents show the plan was approved in May.",
+       {"vague_attribution:Documents show"},
+       "vague"},
+      {"The memo lists four options.", {}, "institution"},
+      {"Mayor Ana Ruiz\xE2\x80\x99s letter said the bridge would close.",
+       {"named_source:Mayor Ana Ruiz\xE2\x80\x99s letter said"},
+       "official"},
+      {"The Harbor Times report found the bridge unsafe.",
+       {"media_report:The Harbor Times report found"},
+       "media"},
+      // Near misses: no owner, a participle, the document as an object.
+      {"A memo says the bridge will close.", {}, "none"},
+      {"The letter found in the car was unsigned.", {}, "none"},
+      {"She read the lawsuit on the train.", {}, "none"},
+      {"The lawsuit was filed in March.", {}, "none"},
+  });
+  // A pronoun after a document speaks for it.
+  const std::string text =
+      "The statement said talks would resume. It added that no date was set.";
+  const size_t second = text.find("It added");
+  ExtractScratch scratch;
+  ClaimEvidence ev;
+  BuiltinLexiconExtractor().Extract(text, 0, second - 1, Backing::kNone,
+                                    &scratch, &ev);
+  EXPECT_EQ(ev.backing, Backing::kInstitution);
+  BuiltinLexiconExtractor().Extract(text, second, text.size(), ev.backing,
+                                    &scratch, &ev);
+  EXPECT_EQ(ev.backing, Backing::kInstitution);
+  EXPECT_TRUE(ev.backing_carried);
+  EXPECT_EQ(text.substr(ev.backer.begin, ev.backer.end - ev.backer.begin),
+            "The statement");
+}
+
 // A state speaks through its government; a news agency is an outlet.
 TEST(ExtractorTest, StatesAndNewsAgencies) {
   RunTable({

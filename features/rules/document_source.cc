@@ -1,0 +1,199 @@
+// The document pass (document_source.h).
+#include "features/rules/document_source.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "features/lexicon_ids.h"
+#include "features/match_context.h"
+#include "features/rules/speech.h"
+#include "features/word_set.h"
+
+namespace credence {
+namespace {
+
+const LexiconEntry kDocumentRule = RuleEntry("<document> <says|shows|found>");
+// A set-off phrase between a document and its verb ("The lawsuit, filed
+// Friday in federal court, says") runs to at most this many tokens.
+constexpr size_t kAppositiveTokens = 12;
+// A document's owner and modifiers ("the color-coded", "Police Chief Dana
+// Ortiz 's") stand within this many tokens before its noun.
+constexpr size_t kModifierTokens = 6;
+
+// The papers news cites as sources. A closed class kept here rather than
+// in a lexicon: the pass reads it only where a document verb follows.
+bool IsDocumentNoun(const Token& t) {
+  static const WordSet s = {"lawsuit",  "lawsuits",   "suit",       "complaint",
+                            "filing",   "filings",    "indictment", "affidavit",
+                            "petition", "report",     "reports",    "study",
+                            "survey",   "audit",      "letter",     "memo",
+                            "memos",    "memorandum", "document",   "documents",
+                            "records",  "emails",     "statement",  "playbook",
+                            "handbook", "transcript", "warrant",    "ruling"};
+  return s.Contains(t);
+}
+
+// The verbs a document says things with; "found" and "shows" report what
+// it establishes.
+bool IsDocumentVerb(const Token& t) {
+  static const WordSet s = {
+      "says",       "said",        "say",       "claims",    "claimed",
+      "alleges",    "alleged",     "allege",    "states",    "stated",
+      "finds",      "found",       "shows",     "showed",    "show",
+      "notes",      "noted",       "adds",      "added",     "argues",
+      "argued",     "stresses",    "stressed",  "concludes", "concluded",
+      "recommends", "recommended", "reveals",   "revealed",  "warns",
+      "warned",     "accuses",     "accused",   "lists",     "listed",
+      "details",    "detailed",    "describes", "described", "reads"};
+  return s.Contains(t);
+}
+
+// "The lawsuit lists four plaintiffs", "the memo details the plan": the
+// document holds the content but asserts nothing, so it backs the claim
+// without a verb of saying to mark.
+bool HoldsContent(const Token& t) {
+  static const WordSet s = {"lists",     "listed",    "details", "detailed",
+                            "describes", "described", "reads"};
+  return s.Contains(t);
+}
+
+bool IsDefinite(const Token& t) {
+  return Is(t, "the") || Is(t, "this") || Is(t, "that") || Is(t, "these");
+}
+
+bool IsPossessivePronoun(const Token& t) {
+  return Is(t, "his") || Is(t, "her") || Is(t, "their") || Is(t, "its");
+}
+
+// "The letter found in the car", "documents described by the court": a
+// participle after its noun with a phrase of place or agent, not a verb.
+bool IsReducedRelative(const std::vector<Token>& tokens, size_t v) {
+  const std::string_view verb = tokens[v].norm;
+  const bool participle =
+      verb.size() > 2 && (verb.back() == 'd' || verb == "found");
+  return participle && v + 1 < tokens.size() &&
+         (IsPreposition(tokens[v + 1]) || Is(tokens[v + 1], "by") ||
+          Is(tokens[v + 1], "at") || Is(tokens[v + 1], "under"));
+}
+
+// Whether a sourcing cue found so far covers token i's bytes.
+bool SourcedAt(const ClaimState& s, size_t i) {
+  const Token& t = s.t()[i];
+  for (size_t c : {kNamedSource, kOfficialConfirmation, kAnonymousSource,
+                   kVagueAttribution, kMediaReport, kUnverifiedSocial}) {
+    if ((s.cues_used & (uint32_t{1} << c)) == 0) continue;
+    for (const Cue& cue : s.cues[c]) {
+      if (cue.begin < t.end && t.begin < cue.end) return true;
+    }
+  }
+  return false;
+}
+
+// The document noun that is the subject of the verb at token v: right
+// before it (past "also", "has"), or before a set-off phrase. The noun's
+// index, or v when there is none.
+size_t DocumentHead(const std::vector<Token>& tokens, size_t v) {
+  const size_t k = SkipFillersLeft(tokens, v);
+  if (k == 0) return v;
+  size_t head = k - 1;
+  if (Is(tokens[head], ",")) {
+    size_t i = head;
+    while (i > 0 && head - i < kAppositiveTokens && !Is(tokens[i - 1], ",")) {
+      --i;
+    }
+    if (i < 2 || head - i >= kAppositiveTokens) return v;
+    head = i - 2;
+  }
+  return IsDocumentNoun(tokens[head]) ? head : v;
+}
+
+// Whether a token may stand inside a document's noun phrase before it.
+bool IsModifier(const Token& t) {
+  return (t.is_word || Is(t, "'s")) && !IsSubjectPronoun(t) &&
+         !IsPreposition(t);
+}
+
+// Who owns the document whose noun is tokens[head]: the speaker a
+// possessor or modifier names, or the kind its determiner implies.
+// *first is set to the phrase's first token.
+SpeakerKind DocumentOwner(const ClaimState& s, size_t head, size_t* first) {
+  const std::vector<Token>& tokens = s.t();
+  const std::vector<uint8_t>& roles = *s.roles;
+  size_t i = head;
+  while (i > 0 && head - i < kModifierTokens && IsModifier(tokens[i - 1]) &&
+         !IsDeterminer(tokens[i - 1])) {
+    --i;
+  }
+  const Token* det = i > 0 ? &tokens[i - 1] : nullptr;
+  const bool definite = det != nullptr && IsDefinite(*det);
+  if (det != nullptr && IsDeterminer(*det)) {
+    *first = i - 1;
+  } else {
+    // No determiner: only names and role words own a bare noun ("Court
+    // filings show"); lower-case words before it are another clause's.
+    i = head;
+    while (i > 0 && head - i < kModifierTokens &&
+           ((tokens[i - 1].is_word &&
+             (tokens[i - 1].capitalized || roles[i - 1] != 0)) ||
+            Is(tokens[i - 1], "'s"))) {
+      --i;
+    }
+    *first = i;
+  }
+  for (size_t j = i; j + 1 < head; ++j) {
+    if (Is(tokens[j + 1], "'s")) {
+      Speaker owner = SpeakerBefore(tokens, roles, j + 1);
+      if (owner.last == j + 1 && owner.kind != SpeakerKind::kNone &&
+          owner.kind != SpeakerKind::kPronoun) {
+        *first = std::min(*first, owner.first);
+        if (s.names != nullptr) s.names->Recall(tokens, roles, &owner);
+        return owner.kind;
+      }
+    }
+  }
+  for (size_t j = *first; j < head; ++j) {
+    if (roles[j] & kBodyRole) return SpeakerKind::kInstitution;
+    if (roles[j] & kMediaRole) return SpeakerKind::kMedia;
+  }
+  if (det != nullptr && IsPossessivePronoun(*det)) return SpeakerKind::kPronoun;
+  if (definite) return SpeakerKind::kInstitution;
+  if (det != nullptr && IsDeterminer(*det)) return SpeakerKind::kNone;
+  const bool plural = tokens[head].norm.back() == 's';
+  return *first < head ? SpeakerKind::kInstitution
+         : plural      ? SpeakerKind::kVague
+                       : SpeakerKind::kNone;
+}
+
+}  // namespace
+
+void AddDocumentSources(ClaimState* state) {
+  const std::vector<Token>& tokens = state->t();
+  for (size_t v = 1; v < tokens.size(); ++v) {
+    if (!IsDocumentVerb(tokens[v]) || SourcedAt(*state, v) ||
+        IsReducedRelative(tokens, v)) {
+      continue;
+    }
+    const size_t head = DocumentHead(tokens, v);
+    if (head == v) continue;
+    size_t first = head;
+    SpeakerKind kind;
+    if ((*state->roles)[head] != 0) {
+      // A noun the speaker rules read ("report", "study"): their reading.
+      const Speaker s = SpeakerBefore(tokens, *state->roles, head + 1);
+      kind = s.kind;
+      first = s.first;
+    } else {
+      kind = DocumentOwner(*state, head, &first);
+    }
+    if (kind == SpeakerKind::kNone ||
+        (kind == SpeakerKind::kPronoun && state->previous == Backing::kNone)) {
+      continue;
+    }
+    state->BackBySpeaker({first, head + 1, kind});
+    if (HoldsContent(tokens[v])) continue;
+    state->Add(SpeechCategory(kind, false, state->previous), first, v + 1, 1.0,
+               &kDocumentRule);
+  }
+}
+
+}  // namespace credence
