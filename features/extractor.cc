@@ -396,7 +396,7 @@ Backing Extractor::BackingRightAfter(std::string_view text, size_t from,
   }
   const size_t near = tokens[std::min<size_t>(2, tokens.size() - 1)].begin;
   for (size_t c : {kNamedSource, kOfficialConfirmation, kAnonymousSource,
-                   kVagueAttribution, kMediaReport}) {
+                   kVagueAttribution, kMediaReport, kUnverifiedSocial}) {
     for (const Cue& cue : state.cues[c]) {
       if (cue.begin <= near) {
         *backer = state.backer;

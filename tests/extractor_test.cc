@@ -631,8 +631,11 @@ TEST(ExtractorTest, MediaAndSocial) {
        "institution"},
       {"BREAKING:", {"unverified_social:BREAKING"}, "social"},
       {"Breaking the law is a crime.", {}, "none"},
-      // An embedded tweet's signature names its author.
-      {"— Megatron (@Megatron_ron) September 4, 2023", {}, "none"},
+      // An embedded tweet signed by an account that names no one on record
+      // is an unverified post.
+      {"— Megatron (@Megatron_ron) September 4, 2023",
+       {"unverified_social:— Megatron (@Megatron_ron)"},
+       "social"},
       {"Write to tips@example.com with news.", {}, "none"},
       {"The clip went viral on TikTok.",
        {"unverified_social:went viral"},
@@ -655,8 +658,8 @@ TEST(ExtractorTest, MediaAndSocial) {
        "social"},
       {"We see an alliance… pic.twitter.com/ItCHpyAQiY — Megatron "
        "(@Megatron_ron) September 4, 2023",
-       {},
-       "none"},
+       {"unverified_social:— Megatron (@Megatron_ron)"},
+       "social"},
   });
 }
 
@@ -1418,6 +1421,9 @@ TEST(ExtractorTest, PostsOnRecord) {
       {"\xE2\x80\x94 Ari Fleischer (@AriFleischer) July 16, 2013",
        {"named_source:Ari Fleischer (@AriFleischer)"},
        "named"},
+      {"\xE2\x80\x94 Ana Ruiz, MD (@AnaRuizMD) July 16, 2013",
+       {"named_source:Ana Ruiz, MD (@AnaRuizMD)"},
+       "named"},
       {"\xE2\x80\x94 Dr. Ana Ruiz (@DrRuiz) July 16, 2013",
        {"named_source:Dr. Ana Ruiz (@DrRuiz)"},
        "named"},
@@ -1425,9 +1431,20 @@ TEST(ExtractorTest, PostsOnRecord) {
       {"The president\xE2\x80\x99s tweet said the bridge was closed.",
        {},
        "none"},
-      // An account with a name of its own, or a one-word alias.
-      {"\xE2\x80\x94 Harbor Watch (@harborwatch_hl) June 12, 2024", {}, "none"},
-      {"\xE2\x80\x94 Megatron (@Megatron) June 12, 2024", {}, "none"},
+      // An account with a name of its own, a one-word alias or a bare
+      // handle is no one on record: an unverified post.
+      {"\xE2\x80\x94 Harbor Watch (@harborwatch_hl) June 12, 2024",
+       {"unverified_social:\xE2\x80\x94 Harbor Watch (@harborwatch_hl)"},
+       "social"},
+      {"\xE2\x80\x94 Megatron (@Megatron) June 12, 2024",
+       {"unverified_social:\xE2\x80\x94 Megatron (@Megatron)"},
+       "social"},
+      {"\xE2\x80\x94 Ana Ruiz (@AnaRuiz_fans) June 12, 2024",
+       {"unverified_social:\xE2\x80\x94 Ana Ruiz (@AnaRuiz_fans)"},
+       "social"},
+      {"\xE2\x80\x94 @harborwatch (@harborwatch) June 3, 2018",
+       {"unverified_social:\xE2\x80\x94 @harborwatch (@harborwatch)"},
+       "social"},
       {"The bridge is closed \xE2\x80\x94 Ana Ruiz (@AnaRuiz) says so.", {},
        "none"},
   });
@@ -1440,6 +1457,13 @@ TEST(ExtractorTest, PostsOnRecord) {
         "\xE2\x80\x94 Ari Fleischer (@AriFleischer) July 16, 2013",
         "Rain fell."},
        {"named^", "named^", "named", "none"}},
+      // An unknown account's post is unverified, every sentence of it.
+      {"The dam broke. The water is rising. \xE2\x80\x94 Harbor Watch "
+       "(@harborwatch_hl) June 12, 2024\n\nRain fell.",
+       {"The dam broke.", "The water is rising.",
+        "\xE2\x80\x94 Harbor Watch (@harborwatch_hl) June 12, 2024",
+        "Rain fell."},
+       {"social^", "social^", "social", "none"}},
       // A handle in parentheses names an account, not who wrote: no source.
       {"Rain fell.\n\nI am a fan of Ana \xE2\x80\x94 (@AriFleischer) said.",
        {"Rain fell.", "I am a fan of Ana \xE2\x80\x94 (@AriFleischer) said."},
