@@ -21,6 +21,7 @@
 #include "features/rules/quotation.h"
 #include "features/rules/quote_carry.h"
 #include "features/rules/style.h"
+#include "features/rules/transcript_label.h"
 
 namespace credence {
 namespace {
@@ -191,6 +192,13 @@ struct ExtractScratch::Buffers {
   bool in_lead = false;
   Backing lead_backing = Backing::kNone;
   SpeakerSpan lead_backer;
+  // A transcript speaker's turn: whether the last claim left one going
+  // (label_open), whether this claim is in it (the same paragraph), and
+  // who speaks it.
+  bool label_open = false;
+  bool in_label = false;
+  Backing label_backing = Backing::kNone;
+  SpeakerSpan label_backer;
   Log1pMemo log1p;  // of the category sums
 
   // A fresh state for the claim of `text` starting at `begin`, its cue
@@ -236,6 +244,7 @@ struct ExtractScratch::Buffers {
     const bool opens = same_text && !open && tokens.has_double_quote() &&
                        OpensWithQuote(text, begin, end);
     in_quote = open || (quote_open && opens);
+    in_label = same_text && label_open && !line_break;
     opens_quote = opens && !in_quote;
     if (!same_text) {
       in_lead = false;
@@ -260,6 +269,11 @@ struct ExtractScratch::Buffers {
       quote_backer = evidence.backer;
     }
     quote_open = ends_in_quote;
+    if (state.label_backing != Backing::kNone) {
+      label_backing = state.label_backing;
+      label_backer = state.label_backer;
+    }
+    label_open = state.label_backing != Backing::kNone || in_label;
     lead_pending = evidence.backing != Backing::kNone &&
                    EndsWithColon(text_view(), last_begin, claim_end);
     if (lead_pending) {
@@ -360,6 +374,7 @@ void Extractor::RunPasses(std::string_view text, size_t begin, size_t end,
   if (buf.tokens.has_dash()) AddDashAttribution(&state);
   AddColonAttributions(&state);
   AddDocumentSources(&state);
+  AddTranscriptLabels(&state);
   if (state.cues_used &
       ((1u << kVagueAttribution) | (1u << kAnonymousSource))) {
     AddSourceForecasts(&state);
@@ -418,8 +433,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   double sums[kCategoryCount];
   const uint32_t summed = SumCategories(evidence->cues, &state, sums);
   // A claim that ends its text and continues nothing has no one to carry.
-  const bool may_continue = buf.in_quote || buf.in_lead || buf.opens_quote ||
-                            buf.ends_in_quote || end < text.size();
+  const bool may_continue = buf.in_quote || buf.in_lead || buf.in_label ||
+                            buf.opens_quote || buf.ends_in_quote ||
+                            end < text.size();
   if (state.backing == Backing::kNone && may_continue) {
     CarryQuotation(text, end, buf, &state);
   }
@@ -438,6 +454,14 @@ void Extractor::CarryQuotation(std::string_view text, size_t end,
   if (buf.in_quote && buf.quote_backing != Backing::kNone) {
     state->backing = buf.quote_backing;
     state->backer = buf.quote_backer;
+    state->backer.earlier_claim = true;
+    state->continued = true;
+    return;
+  }
+  if (buf.in_label && buf.label_backing != Backing::kNone &&
+      !IsQuestion(state->t())) {
+    state->backing = buf.label_backing;
+    state->backer = buf.label_backer;
     state->backer.earlier_claim = true;
     state->continued = true;
     return;

@@ -1507,6 +1507,41 @@ TEST(ExtractorTest, ColonLeadsBackTheirBlock) {
   }
 }
 
+// A transcript names each turn's speaker in capitals before a colon; the
+// turn goes on to the end of its paragraph, and a label after a dash
+// takes it over. Questions assert nothing; labels that file a story
+// ("NOTE:") or name a body ("NASA:") are no turn.
+TEST(ExtractorTest, TranscriptLabelsBackTheirTurn) {
+  const std::vector<ArticleCase> cases = {
+      {"Environment Minister Dana Kirk spoke to Sam Vale.\n\nVALE: Why did "
+       "you sign it?\n\nKIRK: I did not sign it. My staff did.\n\nVALE: So "
+       "\xE2\x80\x93 KIRK: It was wrong. I fixed it.\n\nRain fell.",
+       {"Environment Minister Dana Kirk spoke to Sam Vale.",
+        "VALE: Why did you sign it?", "KIRK: I did not sign it.",
+        "My staff did.", "VALE: So \xE2\x80\x93 KIRK: It was wrong.",
+        "I fixed it.", "Rain fell."},
+       {"none", "none", "official", "official^", "named", "official^",
+        "none"}},
+      {"VALE: The dam held. It was close. Was it?",
+       {"VALE: The dam held.", "It was close.", "Was it?"},
+       {"named", "named^", "none"}},
+      // Near misses.
+      {"NOTE: The dam held. It was close.",
+       {"NOTE: The dam held.", "It was close."},
+       {"none", "none"}},
+      {"Rain fell. Vale: The dam held.",
+       {"Rain fell.", "Vale: The dam held."},
+       {"none", "none"}},
+      {"The dam held, VALE: it was close.",
+       {"The dam held, VALE: it was close."},
+       {"none"}},
+  };
+  for (const ArticleCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Backings(c.text, c.claims), c.backings);
+  }
+}
+
 // The features are the categories, then one per backing but none; the
 // lexicon files in the tree are those lexicons.def names.
 TEST(ExtractorTest, FeatureNamesAndLexiconFilesFollowTheList) {
