@@ -1490,6 +1490,12 @@ TEST(ExtractorTest, ColonLeadsBackTheirBlock) {
        {"Mayor Ana Ruiz wrote:", "Dear friends, the bridge is closed.",
         "It will reopen in May.", "Rain fell all day."},
        {"official", "official^", "official^", "none"}},
+      {"The town faces several risks. Mayor Ana Ruiz said these "
+       "include:\n\n* Floods in spring.\n\n* Dry wells.\n\nRain fell.",
+       {"The town faces several risks.",
+        "Mayor Ana Ruiz said these include:", "* Floods in spring.",
+        "* Dry wells.", "Rain fell."},
+       {"none", "official", "official^", "official^", "none"}},
       {"The ministry said:\n\n1. Fuel taxes rise.\n\n2) Flights stop.",
        {"The ministry said:", "1. Fuel taxes rise.", "2) Flights stop."},
        {"institution", "institution^", "institution^"}},
