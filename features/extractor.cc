@@ -20,6 +20,7 @@
 #include "features/rules/lexicon_matches.h"
 #include "features/rules/quotation.h"
 #include "features/rules/quote_carry.h"
+#include "features/rules/social_user.h"
 #include "features/rules/style.h"
 #include "features/rules/transcript_label.h"
 
@@ -374,6 +375,7 @@ void Extractor::RunPasses(std::string_view text, size_t begin, size_t end,
   if (buf.tokens.has_dash()) AddDashAttribution(&state);
   AddColonAttributions(&state);
   AddDocumentSources(&state);
+  AddSocialUsers(&state);
   AddTranscriptLabels(&state);
   if (state.cues_used &
       ((1u << kVagueAttribution) | (1u << kAnonymousSource))) {

@@ -1183,6 +1183,30 @@ TEST(ExtractorTest, ChainsAreBackedByTheWritersLink) {
   });
 }
 
+// A platform's unnamed user is an unverified social source, not an
+// anonymous one; a user with no platform or post in the claim, and an
+// unnamed official beside a post, keep their reading.
+TEST(ExtractorTest, UsersOfAPlatformAreSocial) {
+  RunTable({
+      {"A user posted on Facebook that the dam had broken.",
+       {"unverified_social:A user posted on Facebook"},
+       "social"},
+      {"A Facebook user claimed the dam had broken.",
+       {"unverified_social:A Facebook user claimed"},
+       "social"},
+      {"One user wrote on Twitter that the dam broke.",
+       {"unverified_social:user wrote on Twitter"},
+       "social"},
+      // Near misses.
+      {"Users said the dam broke.", {"anonymous_source:Users said"},
+       "anonymous"},
+      {"A senior official said the dam broke, and one user posted a video "
+       "online.",
+       {"anonymous_source:A senior official said"},
+       "anonymous"},
+  });
+}
+
 // A document speaks for its owner: a possessor, a body among its
 // modifiers, or (definite) the body the story named; an unowned plural is
 // vague. A document that only holds content backs the claim with no cue.
