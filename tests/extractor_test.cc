@@ -887,10 +887,9 @@ TEST(ExtractorTest, PeopleCloseToSomeoneAreAnonymous) {
       {"People around the president said the plan was dead.",
        {"anonymous_source:People around the president said"},
        "anonymous"},
-      // Near misses: "to" after a thing, not a person near someone.
-      {"A letter to the governor said the plan was dead.",
-       {"named_source:the governor said"},
-       "official"},
+      // Near misses: "to" after a thing, not a person near someone; a
+      // letter's addressee is no speaker at all.
+      {"A letter to the governor said the plan was dead.", {}, "none"},
       {"Close to the border, the governor said the plan was dead.",
        {"named_source:the governor said"},
        "official"},
@@ -1176,6 +1175,19 @@ TEST(ExtractorTest, ChainsAreBackedByTheWritersLink) {
        {"named_source:The minister said",
         "media_report:according to the newspaper"},
        "media"},
+      // A letter's addressee does not speak; its writer does.
+      {"In a letter to Mayor Ana Ruiz posted on Twitter, Police Chief Tom "
+       "Hale said the dam was unsafe.",
+       {"named_source:Police Chief Tom Hale said"},
+       "official"},
+      {"In a letter to Detective Ana Ruiz posted on Twitter, the chief said "
+       "the dam was unsafe.",
+       {"named_source:the chief said"},
+       "official"},
+      {"A letter to Mayor Ana Ruiz posted on Twitter said the dam was "
+       "unsafe.",
+       {},
+       "none"},
       // Near miss: the outlet is where the minister spoke.
       {"The minister told the newspaper the plan was dead.",
        {"named_source:The minister told", "media_report:told the newspaper"},

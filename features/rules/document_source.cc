@@ -16,6 +16,9 @@ const LexiconEntry kDocumentRule = RuleEntry("<document> <says|shows|found>");
 // A set-off phrase between a document and its verb ("The lawsuit, filed
 // Friday in federal court, says") runs to at most this many tokens.
 constexpr size_t kAppositiveTokens = 12;
+// A title before a name the speaker rules did not take runs to at most
+// this many words.
+constexpr size_t kTitleTokens = 2;
 // A document's owner and modifiers ("the color-coded", "Police Chief Dana
 // Ortiz 's") stand within this many tokens before its noun.
 constexpr size_t kModifierTokens = 6;
@@ -165,6 +168,23 @@ SpeakerKind DocumentOwner(const ClaimState& s, size_t head, size_t* first) {
 }
 
 }  // namespace
+
+bool IsDocumentAddressee(const std::vector<Token>& tokens, size_t first) {
+  if (first > tokens.size()) return false;
+  // Past a title the speaker rules left out ("to Detective Ana Ruiz").
+  for (size_t k = 0;
+       k < kTitleTokens && first > 0 && tokens[first - 1].capitalized; ++k) {
+    --first;
+  }
+  if (first < 2 || !Is(tokens[first - 1], "to")) return false;
+  // The noun, or the noun and a participle ("a letter sent to").
+  const size_t lo = first >= 3 ? first - 3 : 0;
+  for (size_t i = first - 1; i > lo;) {
+    --i;
+    if (IsDocumentNoun(tokens[i])) return true;
+  }
+  return false;
+}
 
 void AddDocumentSources(ClaimState* state) {
   const std::vector<Token>& tokens = state->t();

@@ -13,6 +13,9 @@
 // ("the report says"): this pass follows their reading for the verbs they
 // do not know ("the report found").
 //
+// A letter's addressee is no speaker either: "a letter to Mayor Ana Ruiz
+// posted on Twitter" is the letter's writer speaking, not the mayor.
+//
 // Call order: after the lexicon cues (it skips verbs a speech cue already
 // holds); the extractor runs it after the colon pass.
 //
@@ -20,11 +23,20 @@
 #ifndef CREDENCE_FEATURES_RULES_DOCUMENT_SOURCE_H_
 #define CREDENCE_FEATURES_RULES_DOCUMENT_SOURCE_H_
 
+#include <cstddef>
+#include <vector>
+
 #include "features/rules/claim_state.h"
 
 namespace credence {
 
 void AddDocumentSources(ClaimState* state);
+
+// Whether tokens from `first` on are the addressee of a document ("a
+// letter to Mayor Ana Ruiz posted on Twitter", "a memo sent to the
+// board"), not a speaker: the speaker rules ask before crediting the
+// verb that follows to them.
+bool IsDocumentAddressee(const std::vector<Token>& tokens, size_t first);
 
 }  // namespace credence
 

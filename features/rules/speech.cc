@@ -7,6 +7,7 @@
 
 #include "features/lexicon_ids.h"
 #include "features/match_context.h"
+#include "features/rules/document_source.h"
 
 namespace credence {
 namespace {
@@ -301,7 +302,10 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   if (!DescribesAs(tokens, first, last)) return;
   Speaker backer;
   Speaker speaker = FindSpeaker(first, last, k, confirms, *s, &backer);
-  if (speaker.kind == SpeakerKind::kNone) return;
+  if (speaker.kind == SpeakerKind::kNone ||
+      IsDocumentAddressee(tokens, speaker.first)) {
+    return;
+  }
   MarkMadeAnonymous(*s, first, &speaker);
   ApplyNameMemory(s, &speaker);
   if (NoStatement(speaker, first, last, tokens)) return;
