@@ -1549,6 +1549,29 @@ TEST(ExtractorTest, ColonLeadsBackTheirBlock) {
   }
 }
 
+// A pronoun that opens a claim past a conjunction still speaks through a
+// participle ("But she apologized, saying ..."), as the previous claim's
+// source.
+TEST(ExtractorTest, PronounsBeforeAParticipleCarry) {
+  const std::vector<ArticleCase> cases = {
+      {"Police Chief Ana Ruiz said the road was shut. But she apologized on "
+       "Monday, saying the sign was wrong.",
+       {"Police Chief Ana Ruiz said the road was shut.",
+        "But she apologized on Monday, saying the sign was wrong."},
+       {"official", "official^"}},
+      // Near misses: a participle of no saying, a subject that is no one.
+      {"Police Chief Ana Ruiz said the road was shut. But the rain fell, "
+       "adding to the losses.",
+       {"Police Chief Ana Ruiz said the road was shut.",
+        "But the rain fell, adding to the losses."},
+       {"official", "none"}},
+  };
+  for (const ArticleCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Backings(c.text, c.claims), c.backings);
+  }
+}
+
 // A transcript names each turn's speaker in capitals before a colon; the
 // turn goes on to the end of its paragraph, and a label after a dash
 // takes it over. Questions assert nothing; labels that file a story
