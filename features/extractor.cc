@@ -376,7 +376,7 @@ void Extractor::RunPasses(std::string_view text, size_t begin, size_t end,
   AddColonAttributions(&state);
   AddDocumentSources(&state);
   AddSocialUsers(&state);
-  AddTranscriptLabels(&state);
+  AddTranscriptLabels(buf.tokens.has_dash(), &state);
   if (state.cues_used &
       ((1u << kVagueAttribution) | (1u << kAnonymousSource))) {
     AddSourceForecasts(&state);

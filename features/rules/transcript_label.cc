@@ -1,6 +1,7 @@
 // The transcript pass (transcript_label.h).
 #include "features/rules/transcript_label.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -81,9 +82,13 @@ bool IsQuestion(const std::vector<Token>& tokens) {
   return !tokens.empty() && Is(tokens.back(), "?");
 }
 
-void AddTranscriptLabels(ClaimState* state) {
+void AddTranscriptLabels(bool has_dash, ClaimState* state) {
   const std::vector<Token>& tokens = state->t();
-  for (size_t c = 1; c + 1 < tokens.size(); ++c) {
+  // A label opens the claim or follows a dash: without a dash, only the
+  // first tokens can end one.
+  const size_t to =
+      has_dash ? tokens.size() : std::min(tokens.size(), kLabelTokens + 2);
+  for (size_t c = 1; c + 1 < to; ++c) {
     if (!Is(tokens[c], ":")) continue;
     const size_t first = LabelStart(*state, c);
     if (first == c) continue;

@@ -14,7 +14,7 @@
 // Call order: after MarkMatchedTokens and the names' Scan (it reads roles
 // and the name memory); the extractor runs it after the document pass.
 //
-//   AddTranscriptLabels(&state);  // sets state.label_backing, label_backer
+//   AddTranscriptLabels(tokens.has_dash(), &state);  // sets label_backing
 #ifndef CREDENCE_FEATURES_RULES_TRANSCRIPT_LABEL_H_
 #define CREDENCE_FEATURES_RULES_TRANSCRIPT_LABEL_H_
 
@@ -24,7 +24,8 @@
 
 namespace credence {
 
-void AddTranscriptLabels(ClaimState* state);
+// has_dash: whether the claim has a dash token (TokenList::has_dash()).
+void AddTranscriptLabels(bool has_dash, ClaimState* state);
 
 // Whether a claim's tokens end in a question mark: a question asserts
 // nothing, so a turn's speaker backs none of its questions.
