@@ -14,12 +14,15 @@
 #include "features/rules/claim_state.h"
 #include "features/rules/colon_lead.h"
 #include "features/rules/dash_attribution.h"
+#include "features/rules/document_source.h"
 #include "features/rules/forecast.h"
 #include "features/rules/lexicon_cues.h"
 #include "features/rules/lexicon_matches.h"
 #include "features/rules/quotation.h"
 #include "features/rules/quote_carry.h"
+#include "features/rules/social_user.h"
 #include "features/rules/style.h"
+#include "features/rules/transcript_label.h"
 
 namespace credence {
 namespace {
@@ -189,6 +192,13 @@ struct ExtractScratch::Buffers {
   bool in_lead = false;
   Backing lead_backing = Backing::kNone;
   SpeakerSpan lead_backer;
+  // A transcript speaker's turn: whether the last claim left one going
+  // (label_open), whether this claim is in it (the same paragraph), and
+  // who speaks it.
+  bool label_open = false;
+  bool in_label = false;
+  Backing label_backing = Backing::kNone;
+  SpeakerSpan label_backer;
   Log1pMemo log1p;  // of the category sums
 
   // A fresh state for the claim of `text` starting at `begin`, its cue
@@ -231,6 +241,7 @@ struct ExtractScratch::Buffers {
     const bool opens = same_text && !open && tokens.has_double_quote() &&
                        OpensWithQuote(text, begin, end);
     in_quote = open || (quote_open && opens);
+    in_label = same_text && label_open && !line_break;
     opens_quote = opens && !in_quote;
     if (!same_text) {
       in_lead = false;
@@ -255,6 +266,11 @@ struct ExtractScratch::Buffers {
       quote_backer = evidence.backer;
     }
     quote_open = ends_in_quote;
+    if (state.label_backing != Backing::kNone) {
+      label_backing = state.label_backing;
+      label_backer = state.label_backer;
+    }
+    label_open = state.label_backing != Backing::kNone || in_label;
     lead_pending = evidence.backing != Backing::kNone &&
                    EndsWithColon(text_view(), last_begin, claim_end);
     if (lead_pending) {
@@ -350,6 +366,9 @@ void Extractor::RunPasses(std::string_view text, size_t begin, size_t end,
   if (buf.tokens.has_double_quote()) AddQuotations(&buf.quotations, &state);
   if (buf.tokens.has_dash()) AddDashAttribution(&state);
   AddColonAttributions(&state);
+  AddDocumentSources(&state);
+  AddSocialUsers(&state);
+  AddTranscriptLabels(buf.tokens.has_dash(), &state);
   if (state.cues_used &
       ((1u << kVagueAttribution) | (1u << kAnonymousSource))) {
     AddSourceForecasts(&state);
@@ -386,7 +405,7 @@ Backing Extractor::BackingRightAfter(std::string_view text, size_t from,
   }
   const size_t near = tokens[std::min<size_t>(2, tokens.size() - 1)].begin;
   for (size_t c : {kNamedSource, kOfficialConfirmation, kAnonymousSource,
-                   kVagueAttribution, kMediaReport}) {
+                   kVagueAttribution, kMediaReport, kUnverifiedSocial}) {
     for (const Cue& cue : state.cues[c]) {
       if (cue.begin <= near) {
         *backer = state.backer;
@@ -408,8 +427,9 @@ void Extractor::Extract(std::string_view text, size_t begin, size_t end,
   double sums[kCategoryCount];
   const uint32_t summed = SumCategories(evidence->cues, &state, sums);
   // A claim that ends its text and continues nothing has no one to carry.
-  const bool may_continue = buf.in_quote || buf.in_lead || buf.opens_quote ||
-                            buf.ends_in_quote || end < text.size();
+  const bool may_continue = buf.in_quote || buf.in_lead || buf.in_label ||
+                            buf.opens_quote || buf.ends_in_quote ||
+                            end < text.size();
   if (state.backing == Backing::kNone && may_continue) {
     CarryQuotation(text, end, buf, &state);
   }
@@ -428,6 +448,14 @@ void Extractor::CarryQuotation(std::string_view text, size_t end,
   if (buf.in_quote && buf.quote_backing != Backing::kNone) {
     state->backing = buf.quote_backing;
     state->backer = buf.quote_backer;
+    state->backer.earlier_claim = true;
+    state->continued = true;
+    return;
+  }
+  if (buf.in_label && buf.label_backing != Backing::kNone &&
+      !IsQuestion(state->t())) {
+    state->backing = buf.label_backing;
+    state->backer = buf.label_backer;
     state->backer.earlier_claim = true;
     state->continued = true;
     return;

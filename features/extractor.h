@@ -19,8 +19,10 @@
 // Extract runs the passes of features/rules/ in turn: lexicon matches
 // (lexicon_matches.h), lexicon cues with their exceptions and the speech
 // verbs (lexicon_cues.h, speech.h), style, quotation, dash and colon
-// attributions, forecasts; then merges the cues (cue_merge.h), backs the
-// claim and computes its features. The categories are listed in
+// attributions, documents as sources (document_source.h), social users
+// (social_user.h), transcript labels (transcript_label.h), forecasts; then
+// merges the cues (cue_merge.h), backs the claim and computes its
+// features. The categories are listed in
 // features/lexicons/lexicons.def; the backings in backing.h.
 //
 // Backing is the strongest source behind the claim, in backing.h's order.
@@ -28,7 +30,8 @@
 // claim's backing. A claim with no source of its own that continues one
 // takes it too: a sentence inside a quotation (its speaker named before
 // or right after it), a quotation that follows a sourced claim, an item
-// of a list a sourced colon leads (features/rules/quote_carry.h).
+// of a list a sourced colon leads (features/rules/quote_carry.h), a
+// sentence in a transcript speaker's turn (transcript_label.h).
 //
 // Features: for each category, log(1 + s) where s is the sum of its cue
 // strengths (each more cue adds less, so long claims do not run away),

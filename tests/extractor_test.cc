@@ -838,8 +838,11 @@ TEST(ExtractorTest, MediaAndSocial) {
        "institution"},
       {"BREAKING:", {"unverified_social:BREAKING"}, "social"},
       {"Breaking the law is a crime.", {}, "none"},
-      // An embedded tweet's signature names its author.
-      {"— Megatron (@Megatron_ron) September 4, 2023", {}, "none"},
+      // An embedded tweet signed by an account that names no one on record
+      // is an unverified post.
+      {"— Megatron (@Megatron_ron) September 4, 2023",
+       {"unverified_social:— Megatron (@Megatron_ron)"},
+       "social"},
       {"Write to tips@example.com with news.", {}, "none"},
       {"The clip went viral on TikTok.",
        {"unverified_social:went viral"},
@@ -862,8 +865,8 @@ TEST(ExtractorTest, MediaAndSocial) {
        "social"},
       {"We see an alliance… pic.twitter.com/ItCHpyAQiY — Megatron "
        "(@Megatron_ron) September 4, 2023",
-       {},
-       "none"},
+       {"unverified_social:— Megatron (@Megatron_ron)"},
+       "social"},
   });
 }
 
@@ -1093,10 +1096,9 @@ TEST(ExtractorTest, PeopleCloseToSomeoneAreAnonymous) {
       {"People around the president said the plan was dead.",
        {"anonymous_source:People around the president said"},
        "anonymous"},
-      // Near misses: "to" after a thing, not a person near someone.
-      {"A letter to the governor said the plan was dead.",
-       {"named_source:the governor said"},
-       "official"},
+      // Near misses: "to" after a thing, not a person near someone; a
+      // letter's addressee is no speaker at all.
+      {"A letter to the governor said the plan was dead.", {}, "none"},
       {"Close to the border, the governor said the plan was dead.",
        {"named_source:the governor said"},
        "official"},
@@ -1385,11 +1387,99 @@ TEST(ExtractorTest, ChainsAreBackedByTheWritersLink) {
        {"named_source:The minister said",
         "media_report:according to the newspaper"},
        "media"},
+      // A letter's addressee does not speak; its writer does.
+      {"In a letter to Mayor Ana Ruiz posted on Twitter, Police Chief Tom "
+       "Hale said the dam was unsafe.",
+       {"named_source:Police Chief Tom Hale said"},
+       "official"},
+      {"In a letter to Detective Ana Ruiz posted on Twitter, the chief said "
+       "the dam was unsafe.",
+       {"named_source:the chief said"},
+       "official"},
+      {"A letter to Mayor Ana Ruiz posted on Twitter said the dam was "
+       "unsafe.",
+       {},
+       "none"},
       // Near miss: the outlet is where the minister spoke.
       {"The minister told the newspaper the plan was dead.",
        {"named_source:The minister told", "media_report:told the newspaper"},
        "official"},
   });
+}
+
+// A platform's unnamed user is an unverified social source, not an
+// anonymous one; a user with no platform or post in the claim, and an
+// unnamed official beside a post, keep their reading.
+TEST(ExtractorTest, UsersOfAPlatformAreSocial) {
+  RunTable({
+      {"A user posted on Facebook that the dam had broken.",
+       {"unverified_social:A user posted on Facebook"},
+       "social"},
+      {"A Facebook user claimed the dam had broken.",
+       {"unverified_social:A Facebook user claimed"},
+       "social"},
+      {"One user wrote on Twitter that the dam broke.",
+       {"unverified_social:user wrote on Twitter"},
+       "social"},
+      // Near misses.
+      {"Users said the dam broke.", {"anonymous_source:Users said"},
+       "anonymous"},
+      {"A senior official said the dam broke, and one user posted a video "
+       "online.",
+       {"anonymous_source:A senior official said"},
+       "anonymous"},
+  });
+}
+
+// A document speaks for its owner: a possessor, a body among its
+// modifiers, or (definite) the body the story named; an unowned plural is
+// vague. A document that only holds content backs the claim with no cue.
+TEST(ExtractorTest, DocumentsAsSources) {
+  RunTable({
+      {"The lawsuit, filed Friday in federal court, says the landlord kept "
+       "the deposits.",
+       {"named_source:The lawsuit, filed Friday in federal court, says"},
+       "institution"},
+      {"The company ignored the warnings, the lawsuit says.",
+       {"named_source:the lawsuit says"},
+       "institution"},
+      {"The indictment alleges that the pair hid the money.",
+       {"named_source:The indictment alleges"},
+       "institution"},
+      {"Court filings show the firm paid the fine in March.",
+       {"named_source:Court filings show"},
+       "institution"},
+      {"Documents show the plan was approved in May.",
+       {"vague_attribution:Documents show"},
+       "vague"},
+      {"The memo lists four options.", {}, "institution"},
+      {"Mayor Ana Ruiz\xE2\x80\x99s letter said the bridge would close.",
+       {"named_source:Mayor Ana Ruiz\xE2\x80\x99s letter said"},
+       "official"},
+      {"The Harbor Times report found the bridge unsafe.",
+       {"media_report:The Harbor Times report found"},
+       "media"},
+      // Near misses: no owner, a participle, the document as an object.
+      {"A memo says the bridge will close.", {}, "none"},
+      {"The letter found in the car was unsigned.", {}, "none"},
+      {"She read the lawsuit on the train.", {}, "none"},
+      {"The lawsuit was filed in March.", {}, "none"},
+  });
+  // A pronoun after a document speaks for it.
+  const std::string text =
+      "The statement said talks would resume. It added that no date was set.";
+  const size_t second = text.find("It added");
+  ExtractScratch scratch;
+  ClaimEvidence ev;
+  BuiltinLexiconExtractor().Extract(text, 0, second - 1, Backing::kNone,
+                                    &scratch, &ev);
+  EXPECT_EQ(ev.backing, Backing::kInstitution);
+  BuiltinLexiconExtractor().Extract(text, second, text.size(), ev.backing,
+                                    &scratch, &ev);
+  EXPECT_EQ(ev.backing, Backing::kInstitution);
+  EXPECT_TRUE(ev.backing_carried);
+  EXPECT_EQ(text.substr(ev.backer.begin, ev.backer.end - ev.backer.begin),
+            "The statement");
 }
 
 // A state speaks through its government; a news agency is an outlet.
@@ -1580,6 +1670,9 @@ TEST(ExtractorTest, PostsOnRecord) {
       {"\xE2\x80\x94 Ari Fleischer (@AriFleischer) July 16, 2013",
        {"named_source:Ari Fleischer (@AriFleischer)"},
        "named"},
+      {"\xE2\x80\x94 Ana Ruiz, MD (@AnaRuizMD) July 16, 2013",
+       {"named_source:Ana Ruiz, MD (@AnaRuizMD)"},
+       "named"},
       {"\xE2\x80\x94 Dr. Ana Ruiz (@DrRuiz) July 16, 2013",
        {"named_source:Dr. Ana Ruiz (@DrRuiz)"},
        "named"},
@@ -1587,11 +1680,21 @@ TEST(ExtractorTest, PostsOnRecord) {
       {"The president\xE2\x80\x99s tweet said the bridge was closed.",
        {},
        "none"},
-      // An account with a name of its own, or a one-word alias.
-      {"\xE2\x80\x94 Harbor Watch (@harborwatch_hl) June 12, 2024", {}, "none"},
-      {"\xE2\x80\x94 Megatron (@Megatron) June 12, 2024", {}, "none"},
-      {"The bridge is closed \xE2\x80\x94 Ana Ruiz (@AnaRuiz) says so.",
-       {},
+      // An account with a name of its own, a one-word alias or a bare
+      // handle is no one on record: an unverified post.
+      {"\xE2\x80\x94 Harbor Watch (@harborwatch_hl) June 12, 2024",
+       {"unverified_social:\xE2\x80\x94 Harbor Watch (@harborwatch_hl)"},
+       "social"},
+      {"\xE2\x80\x94 Megatron (@Megatron) June 12, 2024",
+       {"unverified_social:\xE2\x80\x94 Megatron (@Megatron)"},
+       "social"},
+      {"\xE2\x80\x94 Ana Ruiz (@AnaRuiz_fans) June 12, 2024",
+       {"unverified_social:\xE2\x80\x94 Ana Ruiz (@AnaRuiz_fans)"},
+       "social"},
+      {"\xE2\x80\x94 @harborwatch (@harborwatch) June 3, 2018",
+       {"unverified_social:\xE2\x80\x94 @harborwatch (@harborwatch)"},
+       "social"},
+      {"The bridge is closed \xE2\x80\x94 Ana Ruiz (@AnaRuiz) says so.", {},
        "none"},
   });
   // The sentences of a post stand on its signature; a post's line after
@@ -1603,6 +1706,13 @@ TEST(ExtractorTest, PostsOnRecord) {
         "\xE2\x80\x94 Ari Fleischer (@AriFleischer) July 16, 2013",
         "Rain fell."},
        {"named^", "named^", "named", "none"}},
+      // An unknown account's post is unverified, every sentence of it.
+      {"The dam broke. The water is rising. \xE2\x80\x94 Harbor Watch "
+       "(@harborwatch_hl) June 12, 2024\n\nRain fell.",
+       {"The dam broke.", "The water is rising.",
+        "\xE2\x80\x94 Harbor Watch (@harborwatch_hl) June 12, 2024",
+        "Rain fell."},
+       {"social^", "social^", "social", "none"}},
       // A handle in parentheses names an account, not who wrote: no source.
       {"Rain fell.\n\nI am a fan of Ana \xE2\x80\x94 (@AriFleischer) said.",
        {"Rain fell.", "I am a fan of Ana \xE2\x80\x94 (@AriFleischer) said."},
@@ -1629,6 +1739,12 @@ TEST(ExtractorTest, ColonLeadsBackTheirBlock) {
        {"Mayor Ana Ruiz wrote:", "Dear friends, the bridge is closed.",
         "It will reopen in May.", "Rain fell all day."},
        {"official", "official^", "official^", "none"}},
+      {"The town faces several risks. Mayor Ana Ruiz said these "
+       "include:\n\n* Floods in spring.\n\n* Dry wells.\n\nRain fell.",
+       {"The town faces several risks.",
+        "Mayor Ana Ruiz said these include:", "* Floods in spring.",
+        "* Dry wells.", "Rain fell."},
+       {"none", "official", "official^", "official^", "none"}},
       {"The ministry said:\n\n1. Fuel taxes rise.\n\n2) Flights stop.",
        {"The ministry said:", "1. Fuel taxes rise.", "2) Flights stop."},
        {"institution", "institution^", "institution^"}},
@@ -1639,6 +1755,64 @@ TEST(ExtractorTest, ColonLeadsBackTheirBlock) {
       {"The ministry said the measures include: higher taxes. Rain fell.",
        {"The ministry said the measures include: higher taxes.", "Rain fell."},
        {"institution", "none"}},
+  };
+  for (const ArticleCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Backings(c.text, c.claims), c.backings);
+  }
+}
+
+// A pronoun that opens a claim past a conjunction still speaks through a
+// participle ("But she apologized, saying ..."), as the previous claim's
+// source.
+TEST(ExtractorTest, PronounsBeforeAParticipleCarry) {
+  const std::vector<ArticleCase> cases = {
+      {"Police Chief Ana Ruiz said the road was shut. But she apologized on "
+       "Monday, saying the sign was wrong.",
+       {"Police Chief Ana Ruiz said the road was shut.",
+        "But she apologized on Monday, saying the sign was wrong."},
+       {"official", "official^"}},
+      // Near misses: a participle of no saying, a subject that is no one.
+      {"Police Chief Ana Ruiz said the road was shut. But the rain fell, "
+       "adding to the losses.",
+       {"Police Chief Ana Ruiz said the road was shut.",
+        "But the rain fell, adding to the losses."},
+       {"official", "none"}},
+  };
+  for (const ArticleCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(Backings(c.text, c.claims), c.backings);
+  }
+}
+
+// A transcript names each turn's speaker in capitals before a colon; the
+// turn goes on to the end of its paragraph, and a label after a dash
+// takes it over. Questions assert nothing; labels that file a story
+// ("NOTE:") or name a body ("NASA:") are no turn.
+TEST(ExtractorTest, TranscriptLabelsBackTheirTurn) {
+  const std::vector<ArticleCase> cases = {
+      {"Environment Minister Dana Kirk spoke to Sam Vale.\n\nVALE: Why did "
+       "you sign it?\n\nKIRK: I did not sign it. My staff did.\n\nVALE: So "
+       "\xE2\x80\x93 KIRK: It was wrong. I fixed it.\n\nRain fell.",
+       {"Environment Minister Dana Kirk spoke to Sam Vale.",
+        "VALE: Why did you sign it?", "KIRK: I did not sign it.",
+        "My staff did.", "VALE: So \xE2\x80\x93 KIRK: It was wrong.",
+        "I fixed it.", "Rain fell."},
+       {"none", "none", "official", "official^", "named", "official^",
+        "none"}},
+      {"VALE: The dam held. It was close. Was it?",
+       {"VALE: The dam held.", "It was close.", "Was it?"},
+       {"named", "named^", "none"}},
+      // Near misses.
+      {"NOTE: The dam held. It was close.",
+       {"NOTE: The dam held.", "It was close."},
+       {"none", "none"}},
+      {"Rain fell. Vale: The dam held.",
+       {"Rain fell.", "Vale: The dam held."},
+       {"none", "none"}},
+      {"The dam held, VALE: it was close.",
+       {"The dam held, VALE: it was close."},
+       {"none"}},
   };
   for (const ArticleCase& c : cases) {
     SCOPED_TRACE(c.text);

@@ -112,9 +112,14 @@ const ExpectedClaim kSample[] = {
      0.146346,
      "social",
      {{560, 568, "unverified_social", "BREAKING"}}},
-    // An embedded post's signature names an account, no cue; it goes on
-    // the post above it, an unverified one.
-    {570, 616, 0.475021, "social", {}},
+    // An embedded post signed by an account that names no one on record:
+    // an unverified post, as [5] (the same cue sum and backing).
+    {570,
+     616,
+     0.146346,
+     "social",
+     {{570, 602, "unverified_social",
+       "\xE2\x80\x94 Harbor Watch (@harborwatch_hl)"}}},
     {617, 682, 0.677712, "none", {{643, 649, "hard_news", "strike"}}},
     {683,
      773,
@@ -510,7 +515,7 @@ TEST(ReportTest, TextReportFitsEightyColumns) {
   EXPECT_GT(count, 16u);
   // The summary line wraps between items.
   EXPECT_EQ(out.str().substr(0, 152),
-            "article score 0.49  (16 claims; model credence-prior)\n"
+            "article score 0.46  (16 claims; model credence-prior)\n"
             "backing: 2 official, 2 institution, 1 media, 3 anonymous, 3 "
             "social,\n"
             "         5 unattributed\n"

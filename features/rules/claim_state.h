@@ -67,6 +67,10 @@ struct ClaimState {
   // continues (quote_carry.h).
   bool continued = false;
   Speaker last_speaker;  // of the last speech verb, for "... and said"
+  // The speaker of the claim's last transcript label ("PRUITT:"), whose
+  // turn goes on in the next claims of the paragraph (transcript_label.h).
+  Backing label_backing = Backing::kNone;
+  SpeakerSpan label_backer;
 
   const std::vector<Token>& t() const { return *tokens; }
   // A cue of `category` over tokens [first, last).

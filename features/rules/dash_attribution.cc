@@ -16,6 +16,12 @@ namespace {
 const LexiconEntry kDashAttributionRule = RuleEntry("\u2014<speaker>");
 const LexiconEntry kPostSignatureRule =
     RuleEntry("\u2014<speaker> (@<handle>) <date>");
+const LexiconEntry kUnknownAccountRule =
+    RuleEntry("\u2014<account> (@<handle>) <date>");
+// A handle may add this many characters to the name it spells ("MD").
+constexpr size_t kHandleSuffix = 4;
+// A signature's display name runs to at most this many tokens.
+constexpr size_t kSignatureNameTokens = 8;
 // The last dash is looked for among this many final tokens.
 constexpr size_t kDashWindow = 14;
 
@@ -49,6 +55,23 @@ void AppendLetters(std::string_view text, size_t begin, size_t end,
   }
 }
 
+// Whether what follows the first `letters` letters of a handle is a
+// credential or a number in capitals ("@JamesTodaroMD", "@AnaRuiz2020"),
+// a few characters long; "@harborwatch_hl" adds a word of its own.
+bool CredentialSuffix(std::string_view handle, size_t letters) {
+  size_t i = 0;
+  for (size_t seen = 0; i < handle.size() && seen < letters; ++i) {
+    const char c = handle[i];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) ++seen;
+  }
+  if (handle.size() - i > kHandleSuffix) return false;
+  for (; i < handle.size(); ++i) {
+    const char c = handle[i];
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
 // Whether the handle is the signer's own: it spells the full name ("Ari
 // Fleischer", @AriFleischer or @ari_fleischer), or holds the surname of a
 // name with an abbreviated title ("Rep. Pramila Jayapal", @RepJayapal). A
@@ -69,42 +92,84 @@ bool HandleIsTheSigners(std::string_view text, const std::vector<Token>& tokens,
   }
   AppendLetters(text, handle.begin, handle.end, &spelled);
   if (words < 2) return false;
-  return name == spelled || (abbreviated && surname.size() >= 3 &&
-                             spelled.find(surname) != std::string::npos);
+  const bool spells_name =
+      spelled == name ||
+      (spelled.compare(0, name.size(), name) == 0 &&
+       CredentialSuffix(text.substr(handle.begin, handle.end - handle.begin),
+                        name.size()));
+  return spells_name || (abbreviated && surname.size() >= 3 &&
+                         spelled.find(surname) != std::string::npos);
 }
 
-// A post's signature after the dash at d: a speaker (a person whose
-// handle it is, or a title or body), "(@handle)" and a date to the
-// claim's end. Adds its cue,
-// backs the claim and drops the handle's social cue, a handle being the
-// signer's own. Returns whether it was one.
-bool AddPostSignature(size_t d, ClaimState* state) {
-  const std::vector<Token>& tokens = state->t();
-  const size_t n = tokens.size();
-  const Speaker s = SpeakerAfter(tokens, *state->roles, d + 1);
-  const size_t at = s.last + 1;
-  if (s.kind == SpeakerKind::kNone || at + 2 >= n || !Is(tokens[s.last], "(") ||
-      !Is(tokens[at], "@") || !tokens[at + 1].is_word ||
-      !Is(tokens[at + 2], ")")) {
-    return false;
-  }
-  for (size_t i = at + 3; i < n; ++i) {
-    if (!IsDateToken(tokens[i])) return false;
-  }
-  if (s.kind == SpeakerKind::kNamed &&
-      !HandleIsTheSigners(state->text, tokens, s, tokens[at + 1])) {
-    return false;
-  }
+// Drops the social cue that starts at token `at` (a handle), if any.
+void DropSocialCueAt(size_t at, ClaimState* state) {
   std::vector<Cue>& social = state->cues[kUnverifiedSocial];
   for (size_t i = 0; i < social.size(); ++i) {
-    if (social[i].begin == tokens[at].begin) {
+    if (social[i].begin == state->t()[at].begin) {
       social.erase(social.begin() + static_cast<std::ptrdiff_t>(i));
       --state->found;
       if (social.empty()) {
         state->cues_used &= ~(uint32_t{1} << kUnverifiedSocial);
       }
-      break;
+      return;
     }
+  }
+}
+
+// Whether a display name that ends at token `last` runs to the "(" at
+// `paren`: at once, or after a credential set off by a comma ("James
+// Todaro, MD").
+bool NameEndsAt(const std::vector<Token>& tokens, size_t last, size_t paren) {
+  if (last == paren) return true;
+  if (last + 2 > paren || last + 3 < paren || !Is(tokens[last], ",")) {
+    return false;
+  }
+  for (size_t i = last + 1; i < paren; ++i) {
+    if (!tokens[i].is_word || !tokens[i].capitalized) return false;
+  }
+  return true;
+}
+
+// The "(" of a post signature's "(@handle)" after the dash at d, within a
+// display name's few tokens, with only a date after it to the claim's end;
+// tokens.size() if there is none.
+size_t SignatureHandle(const std::vector<Token>& tokens, size_t d) {
+  const size_t n = tokens.size();
+  for (size_t p = d + 2; p + 3 < n && p <= d + kSignatureNameTokens; ++p) {
+    if (!Is(tokens[p], "(")) continue;
+    if (!Is(tokens[p + 1], "@") || !tokens[p + 2].is_word ||
+        !Is(tokens[p + 3], ")")) {
+      return n;
+    }
+    for (size_t i = p + 4; i < n; ++i) {
+      if (!IsDateToken(tokens[i])) return n;
+    }
+    return p;
+  }
+  return n;
+}
+
+// A post's signature after the dash at d: a display name, "(@handle)" and
+// a date to the claim's end. A speaker whose handle it is (a person whose
+// name the handle spells, or a title or body) is on record: the claim is
+// their statement. Any other account ("Harbor Watch", "Megatron",
+// "@harborwatch") is an unverified social source. Adds the cue, backs the
+// claim and drops the handle's own social cue. Returns whether it was one.
+bool AddPostSignature(size_t d, ClaimState* state) {
+  const std::vector<Token>& tokens = state->t();
+  const size_t paren = SignatureHandle(tokens, d);
+  if (paren == tokens.size()) return false;
+  const size_t at = paren + 1;
+  const Speaker s = SpeakerAfter(tokens, *state->roles, d + 1);
+  const bool on_record =
+      s.kind != SpeakerKind::kNone && NameEndsAt(tokens, s.last, paren) &&
+      (s.kind != SpeakerKind::kNamed ||
+       HandleIsTheSigners(state->text, tokens, s, tokens[at + 1]));
+  DropSocialCueAt(at, state);
+  if (!on_record) {
+    state->Back(Backing::kSocial, d + 1, paren);
+    state->Add(kUnverifiedSocial, d, at + 3, 1.0, &kUnknownAccountRule);
+    return true;
   }
   state->BackBySpeaker(s);
   state->Add(SpeechCategory(s.kind, false, state->previous), d + 1, at + 3, 1.0,

@@ -7,6 +7,7 @@
 
 #include "features/lexicon_ids.h"
 #include "features/match_context.h"
+#include "features/rules/document_source.h"
 
 namespace credence {
 namespace {
@@ -100,16 +101,23 @@ bool IsParticiple(const Token& t) {
 // The subject of the clause a participle after a comma hangs on: "Ana
 // Ruiz defended the plan, saying", "He left, adding"; the speaker of an
 // earlier speech verb of the claim first ("Ruiz said ..., adding"). The
-// subject opens the claim and its verb follows it; "The ministry, noting
-// the risks, said" has the participle inside the subject.
+// subject opens the claim (past a conjunction) and its verb follows it; "The
+// ministry, noting the risks, said" has the participle inside the subject.
 Speaker ClauseSubject(const ClaimState& s, size_t comma) {
   if (s.last_speaker.kind != SpeakerKind::kNone) return s.last_speaker;
   const std::vector<Token>& tokens = s.t();
+  // A conjunction that links the claim to the one before stands outside
+  // the clause: "But he apologized, saying".
+  const size_t open = Is(tokens[0], "but") || Is(tokens[0], "and") ||
+                              Is(tokens[0], "yet") || Is(tokens[0], "so")
+                          ? 1
+                          : 0;
   Speaker subject;
-  if (comma > 1 && IsSubjectPronoun(tokens[0]) && !Is(tokens[0], "it")) {
-    subject = {0, 1, SpeakerKind::kPronoun};
+  if (comma > open + 1 && IsSubjectPronoun(tokens[open]) &&
+      !Is(tokens[open], "it")) {
+    subject = {open, open + 1, SpeakerKind::kPronoun};
   } else {
-    subject = SpeakerAfter(tokens, *s.roles, 0);
+    subject = SpeakerAfter(tokens, *s.roles, open);
   }
   const bool verb_follows = subject.last < comma &&
                             tokens[subject.last].is_word &&
@@ -385,7 +393,10 @@ void AddSpeechCue(size_t first, size_t last, const LexiconEntry& entry,
   }
   Speaker backer;
   Speaker speaker = FindSpeaker(first, last, k, confirms, *s, &backer);
-  if (speaker.kind == SpeakerKind::kNone) return;
+  if (speaker.kind == SpeakerKind::kNone ||
+      IsDocumentAddressee(tokens, speaker.first)) {
+    return;
+  }
   MarkMadeAnonymous(*s, first, &speaker);
   ApplyNameMemory(s, &speaker);
   if (NoStatement(speaker, first, last, tokens) || IsSocialPost(*s, speaker)) {
