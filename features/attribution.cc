@@ -173,6 +173,16 @@ bool IsName(const Token& t, uint8_t role) {
 
 bool Touch(const Token& a, const Token& b) { return a.end == b.begin; }
 
+// Whether a capitalized word or a body among tokens [first, head) owns
+// the head ("a Pentagon memo").
+bool HasOwner(const std::vector<Token>& tokens,
+              const std::vector<uint8_t>& roles, size_t first, size_t head) {
+  for (size_t i = first; i < head; ++i) {
+    if (tokens[i].capitalized || (roles[i] & kBodyRole) != 0) return true;
+  }
+  return false;
+}
+
 // The hyphen of a hyphenated name and the part after it: "Sang-gyun",
 // "Jae-in", "Smith-Jones" (a hyphen touching a capitalized word before and
 // a word after).
@@ -261,6 +271,12 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
       roles[head - 2] == 0) {
     return Classify(tokens, roles, first, head - 1, before);
   }
+  // "A memo says": a document of no one the reader can tell is no voice.
+  if (In(Documents(), h) && before != nullptr &&
+      (Is(*before, "a") || Is(*before, "an")) &&
+      !HasOwner(tokens, roles, first, head)) {
+    return SpeakerKind::kNone;
+  }
   uint8_t role = roles[head];
   // Inside a capitalized name a crowd word is part of the name: "British
   // Antarctic Survey" is an organization, not a survey.
@@ -298,10 +314,7 @@ SpeakerKind Classify(const std::vector<Token>& tokens,
     // "Ottawa Police spokesman") is one person too.
     const bool indefinite =
         before != nullptr && (Is(*before, "a") || Is(*before, "an"));
-    bool owned = false;
-    for (size_t i = first; i < head && !owned && !indefinite; ++i) {
-      owned = tokens[i].capitalized || (roles[i] & kBodyRole) != 0;
-    }
+    const bool owned = !indefinite && HasOwner(tokens, roles, first, head);
     const bool on_record = definite || h.capitalized || In(Spokespeople(), h) ||
                            (owned && In(SoleOffices(), h));
     return !plural && on_record ? SpeakerKind::kOfficial

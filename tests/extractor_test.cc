@@ -1422,7 +1422,8 @@ TEST(ExtractorTest, UsersOfAPlatformAreSocial) {
        {"unverified_social:user wrote on Twitter"},
        "social"},
       // Near misses.
-      {"Users said the dam broke.", {"anonymous_source:Users said"},
+      {"Users said the dam broke.",
+       {"anonymous_source:Users said"},
        "anonymous"},
       {"A senior official said the dam broke, and one user posted a video "
        "online.",
@@ -1461,6 +1462,9 @@ TEST(ExtractorTest, DocumentsAsSources) {
        "media"},
       // Near misses: no owner, a participle, the document as an object.
       {"A memo says the bridge will close.", {}, "none"},
+      {"A Pentagon memo says the bridge will close.",
+       {"named_source:A Pentagon memo says"},
+       "institution"},
       {"The letter found in the car was unsigned.", {}, "none"},
       {"She read the lawsuit on the train.", {}, "none"},
       {"The lawsuit was filed in March.", {}, "none"},
@@ -1694,7 +1698,8 @@ TEST(ExtractorTest, PostsOnRecord) {
       {"\xE2\x80\x94 @harborwatch (@harborwatch) June 3, 2018",
        {"unverified_social:\xE2\x80\x94 @harborwatch (@harborwatch)"},
        "social"},
-      {"The bridge is closed \xE2\x80\x94 Ana Ruiz (@AnaRuiz) says so.", {},
+      {"The bridge is closed \xE2\x80\x94 Ana Ruiz (@AnaRuiz) says so.",
+       {},
        "none"},
   });
   // The sentences of a post stand on its signature; a post's line after
@@ -1741,9 +1746,8 @@ TEST(ExtractorTest, ColonLeadsBackTheirBlock) {
        {"official", "official^", "official^", "none"}},
       {"The town faces several risks. Mayor Ana Ruiz said these "
        "include:\n\n* Floods in spring.\n\n* Dry wells.\n\nRain fell.",
-       {"The town faces several risks.",
-        "Mayor Ana Ruiz said these include:", "* Floods in spring.",
-        "* Dry wells.", "Rain fell."},
+       {"The town faces several risks.", "Mayor Ana Ruiz said these include:",
+        "* Floods in spring.", "* Dry wells.", "Rain fell."},
        {"none", "official", "official^", "official^", "none"}},
       {"The ministry said:\n\n1. Fuel taxes rise.\n\n2) Flights stop.",
        {"The ministry said:", "1. Fuel taxes rise.", "2) Flights stop."},
@@ -1798,8 +1802,7 @@ TEST(ExtractorTest, TranscriptLabelsBackTheirTurn) {
         "VALE: Why did you sign it?", "KIRK: I did not sign it.",
         "My staff did.", "VALE: So \xE2\x80\x93 KIRK: It was wrong.",
         "I fixed it.", "Rain fell."},
-       {"none", "none", "official", "official^", "named", "official^",
-        "none"}},
+       {"none", "none", "official", "official^", "named", "official^", "none"}},
       {"VALE: The dam held. It was close. Was it?",
        {"VALE: The dam held.", "It was close.", "Was it?"},
        {"named", "named^", "none"}},
