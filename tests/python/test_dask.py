@@ -1,0 +1,228 @@
+"""credence.dask on a LocalCluster of 2 worker processes (loopback, one
+thread each): score_frame equals Scorer, rank (full and top N) and the
+command line equal credence rank byte for byte on a 200k-row corpus, bad
+rows are counted, and a worker killed mid-job changes nothing."""
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pandas as pd
+import pytest
+
+import headlines
+
+dask = pytest.importorskip("dask")
+distributed = pytest.importorskip("distributed")
+import credence  # noqa: E402
+import credence.dask as cd  # noqa: E402
+from credence.dask import _partition  # noqa: E402
+
+ROWS = 200_000
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None)
+    with distributed.Client(cluster) as connected:
+        yield connected
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Two files of 100k rows without ids, their concatenation (one file
+    for credence rank), and the same with ids."""
+    folder = tmp_path_factory.mktemp("corpus")
+    half = ROWS // 2
+    headlines.write(folder / "a.csv", half, ids=False, seed=1)
+    headlines.write(folder / "b.csv", half, ids=False, seed=2)
+    with open(folder / "all.csv", "w", encoding="utf-8") as out:
+        out.write((folder / "a.csv").read_text(encoding="utf-8"))
+        out.write((folder / "b.csv").read_text(encoding="utf-8")
+                  .split("\n", 1)[1])
+    headlines.write(folder / "ids.csv", ROWS, ids=True, seed=3)
+    return folder
+
+
+def credence_rank(binary, path, *options):
+    return subprocess.run([binary, "rank", str(path), *options],
+                          capture_output=True, check=True).stdout
+
+
+def ranked_bytes(ranking):
+    frame = ranking if isinstance(ranking, pd.DataFrame) else \
+        ranking.compute()
+    return (_partition.HEADER + _partition.csv_text(frame)).encode()
+
+
+def test_score_frame_equals_scorer(client):
+    texts = list(headlines.rows(500, seed=4))
+    ddf = dask.dataframe.from_pandas(pd.DataFrame({"headline": texts}),
+                                     npartitions=3)
+    scored = cd.score_frame(ddf).compute()
+    expected = credence.Scorer().score_many(texts, brief=True)
+    assert scored.to_dict("records") == [
+        {"headline": t, **e} for t, e in zip(texts, expected)]
+
+
+def test_score_frame_full_reports(client):
+    ddf = dask.dataframe.from_pandas(
+        pd.DataFrame({"title": ["Rain\nOfficials said it may rain."]}),
+        npartitions=1)
+    scored = cd.score_frame(ddf, column="title", brief=False).compute()
+    assert scored["report"][0] == credence.score(
+        "Rain\nOfficials said it may rain.")
+
+
+def test_full_rank_equals_credence_rank(client, corpus, binary):
+    ddf = cd.read_csv([corpus / "a.csv", corpus / "b.csv"], blocksize="1MB")
+    assert ddf.npartitions > 2
+    ranking = cd.rank(ddf)
+    assert ranking.npartitions == ddf.npartitions
+    assert ranked_bytes(ranking) == credence_rank(binary, corpus / "all.csv")
+
+
+def test_full_rank_with_ids_equals_credence_rank(client, corpus, binary):
+    ddf = cd.read_csv(corpus / "ids.csv", blocksize="2MB")
+    ranking = cd.rank(ddf, partitions=5)
+    assert ranking.npartitions <= 5
+    assert ranked_bytes(ranking) == credence_rank(binary, corpus / "ids.csv")
+
+
+@pytest.mark.parametrize("top", [1, 7, 1000])
+def test_top_equals_credence_rank(client, corpus, binary, top):
+    ddf = cd.read_csv([corpus / "a.csv", corpus / "b.csv"], blocksize="1MB")
+    assert ranked_bytes(cd.rank(ddf, top=top)) == credence_rank(
+        binary, corpus / "all.csv", "--top", str(top))
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "credence.dask", *args],
+                          capture_output=True, text=True, env=os.environ)
+
+
+def test_cli_file_and_folder(client, corpus, binary, tmp_path):
+    files = [str(corpus / "a.csv"), str(corpus / "b.csv")]
+    expected = credence_rank(binary, corpus / "all.csv")
+    done = cli("rank", *files, "--scheduler", client.scheduler.address,
+               "--blocksize", "2MB", "--output", str(tmp_path / "out.csv"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.endswith(
+        f"read {ROWS} rows, ranked {ROWS}, rejected 0\n")
+    assert (tmp_path / "out.csv").read_bytes() == expected
+    done = cli("rank", str(corpus / "?.csv"), "--scheduler",
+               client.scheduler.address, "--blocksize", "2MB", "--output",
+               str(tmp_path / "parts") + "/")
+    assert done.returncode == 0, done.stderr
+    parts = sorted((tmp_path / "parts").iterdir())
+    assert len(parts) > 1
+    joined = b"".join(p.read_bytes().split(b"\n", 1)[1] for p in parts)
+    assert parts[0].read_bytes().split(b"\n", 1)[0] + b"\n" + joined == \
+        expected
+
+
+def test_cli_top_to_stdout(client, corpus, binary):
+    done = cli("rank", str(corpus / "ids.csv"), "--scheduler",
+               client.scheduler.address, "--top", "5", "--column",
+               "headline")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.encode() == credence_rank(binary, corpus / "ids.csv",
+                                                 "--top", "5")
+
+
+BAD = (b"id,headline\n1,a b\n2,b,c\n3,\xff bad\n4,fine\n"
+       b"5,\"He said \"\"no\"\"\"\n")
+
+
+def test_cli_skips_and_counts_bad_rows(client, tmp_path, binary):
+    (tmp_path / "bad.csv").write_bytes(BAD)
+    done = cli("rank", str(tmp_path / "bad.csv"), "--scheduler",
+               client.scheduler.address, "--skip-bad-rows")
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines()[-3:] == [
+        f"{tmp_path}/bad.csv: line 3 of its block: expected 2 fields, saw 3",
+        f"{tmp_path}/bad.csv: invalid UTF-8 in column 'headline'",
+        "read 5 rows, ranked 3, rejected 2"]
+    assert done.stdout.encode() == subprocess.run(
+        [binary, "rank", str(tmp_path / "bad.csv"), "--skip-bad-rows"],
+        capture_output=True, check=True).stdout
+
+
+def test_cli_bad_row_stops_without_output(client, tmp_path):
+    (tmp_path / "bad.csv").write_bytes(BAD)
+    done = cli("rank", str(tmp_path / "bad.csv"), "--scheduler",
+               client.scheduler.address, "--output", str(tmp_path / "o.csv"))
+    assert done.returncode == 1
+    assert "line 3 of its block: expected 2 fields, saw 3 (--skip-bad-rows" \
+        in done.stderr
+    assert not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["rank", "x.csv", "--top", "0"], "--top must be at least 1, not 0"),
+    (["rank"], "the following arguments are required: FILE"),
+    (["score", "x.csv"], "invalid choice: 'score'"),
+])
+def test_cli_usage_errors_exit_2(args, message):
+    done = cli(*args)
+    assert done.returncode == 2
+    assert message in done.stderr
+
+
+def test_refused_text_is_a_bad_row(client):
+    ddf = dask.dataframe.from_pandas(
+        pd.DataFrame({"headline": ["ok", "zero\x01\x00x", "fine"]}),
+        npartitions=1)
+    ranking, summary = cd.rank(ddf, skip_bad_rows=True, summary=True)
+    assert sorted(ranking.compute()["id"]) == ["1", "3"]
+    assert str(summary) == "read 3 rows, ranked 2, rejected 1"
+    with pytest.raises(ValueError, match="NUL byte"):
+        cd.rank(ddf)
+
+
+def test_score_articles(client, fixtures, tmp_path):
+    article = (fixtures / "sample_article.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "x", "text": "Rain\\nIt may rain."}\n', encoding="utf-8")
+    reports = cd.score_articles(
+        [fixtures / "sample_article.txt", tmp_path / "a.jsonl"]).compute()
+    assert reports == [
+        {"path": str(fixtures / "sample_article.txt"),
+         **credence.score(article)},
+        {"id": "x", **credence.score("Rain\nIt may rain.")}]
+    bag = dask.bag.from_sequence(["Rain\nIt may rain."], npartitions=1)
+    assert cd.score_articles(bag).compute() == [
+        credence.score("Rain\nIt may rain.")]
+
+
+def kill_one_worker_while_busy(client, killed):
+    """Waits until the scheduler has tasks running, then kills one worker
+    process (SIGKILL; its nanny starts another)."""
+    pids = client.run(os.getpid)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if any(client.processing().values()):
+            os.kill(next(iter(pids.values())), signal.SIGKILL)
+            killed.append(True)
+            return
+        time.sleep(0.01)
+
+
+def test_worker_killed_mid_job_changes_nothing(client, corpus, binary):
+    ddf = cd.read_csv([corpus / "a.csv", corpus / "b.csv"], blocksize="1MB")
+    before = set(client.run(os.getpid).values())
+    killed = []
+    killer = threading.Thread(target=kill_one_worker_while_busy,
+                              args=(client, killed))
+    killer.start()
+    ranking = ranked_bytes(cd.rank(ddf))
+    killer.join()
+    assert killed == [True]
+    client.wait_for_workers(2, timeout=30)
+    assert set(client.run(os.getpid).values()) != before
+    assert ranking == credence_rank(binary, corpus / "all.csv")
