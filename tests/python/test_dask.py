@@ -19,6 +19,7 @@ distributed = pytest.importorskip("distributed")
 import credence  # noqa: E402
 import credence.dask as cd  # noqa: E402
 from credence.dask import _partition  # noqa: E402
+from credence.dask.__main__ import main, parse  # noqa: E402
 
 ROWS = 200_000
 
@@ -46,12 +47,20 @@ def corpus(tmp_path_factory):
         out.write((folder / "b.csv").read_text(encoding="utf-8")
                   .split("\n", 1)[1])
     headlines.write(folder / "ids.csv", ROWS, ids=True, seed=3)
+    headlines.write(folder / "small.csv", 20_000, ids=True, seed=4)
     return folder
 
 
+_RANKED = {}
+
+
 def credence_rank(binary, path, *options):
-    return subprocess.run([binary, "rank", str(path), *options],
-                          capture_output=True, check=True).stdout
+    """credence rank's output, run once for each path and options."""
+    key = (str(path),) + options
+    if key not in _RANKED:
+        _RANKED[key] = subprocess.run([binary, "rank", str(path), *options],
+                                      capture_output=True, check=True).stdout
+    return _RANKED[key]
 
 
 def ranked_bytes(ranking):
@@ -79,14 +88,6 @@ def test_score_frame_full_reports(client):
         "Rain\nOfficials said it may rain.")
 
 
-def test_full_rank_equals_credence_rank(client, corpus, binary):
-    ddf = cd.read_csv([corpus / "a.csv", corpus / "b.csv"], blocksize="1MB")
-    assert ddf.npartitions > 2
-    ranking = cd.rank(ddf)
-    assert ranking.npartitions == ddf.npartitions
-    assert ranked_bytes(ranking) == credence_rank(binary, corpus / "all.csv")
-
-
 def test_full_rank_with_ids_equals_credence_rank(client, corpus, binary):
     ddf = cd.read_csv(corpus / "ids.csv", blocksize="2MB")
     ranking = cd.rank(ddf, partitions=5)
@@ -94,19 +95,32 @@ def test_full_rank_with_ids_equals_credence_rank(client, corpus, binary):
     assert ranked_bytes(ranking) == credence_rank(binary, corpus / "ids.csv")
 
 
-@pytest.mark.parametrize("top", [1, 7, 1000])
-def test_top_equals_credence_rank(client, corpus, binary, top):
-    ddf = cd.read_csv([corpus / "a.csv", corpus / "b.csv"], blocksize="1MB")
+@pytest.mark.parametrize("files, name, top", [
+    (["small.csv"], "small.csv", 7),
+    (["a.csv", "b.csv"], "all.csv", 1000),
+])
+def test_top_equals_credence_rank(client, corpus, binary, files, name, top):
+    ddf = cd.read_csv([corpus / f for f in files], blocksize="200kB")
+    assert ddf.npartitions > 2
     assert ranked_bytes(cd.rank(ddf, top=top)) == credence_rank(
-        binary, corpus / "all.csv", "--top", str(top))
+        binary, corpus / name, "--top", str(top))
 
 
 def cli(*args):
+    """python3 -m credence.dask in a process of its own."""
     return subprocess.run([sys.executable, "-m", "credence.dask", *args],
                           capture_output=True, text=True, env=os.environ)
 
 
-def test_cli_file_and_folder(client, corpus, binary, tmp_path):
+def main_here(capsys, *args):
+    """(exit code, stdout, stderr) of the command line's main(), run in
+    this process to spare starting Python and Dask again."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_to_file_and_folder(client, corpus, binary, tmp_path, capsys):
     files = [str(corpus / "a.csv"), str(corpus / "b.csv")]
     expected = credence_rank(binary, corpus / "all.csv")
     done = cli("rank", *files, "--scheduler", client.scheduler.address,
@@ -115,63 +129,71 @@ def test_cli_file_and_folder(client, corpus, binary, tmp_path):
     assert done.stderr.endswith(
         f"read {ROWS} rows, ranked {ROWS}, rejected 0\n")
     assert (tmp_path / "out.csv").read_bytes() == expected
-    done = cli("rank", str(corpus / "?.csv"), "--scheduler",
-               client.scheduler.address, "--blocksize", "2MB", "--output",
-               str(tmp_path / "parts") + "/")
-    assert done.returncode == 0, done.stderr
+    code, _, err = main_here(
+        capsys, "rank", str(corpus / "sm*.csv"), "--scheduler",
+        client.scheduler.address, "--blocksize", "200kB", "--output",
+        str(tmp_path / "parts") + "/")
+    assert code == 0, err
     parts = sorted((tmp_path / "parts").iterdir())
     assert len(parts) > 1
     joined = b"".join(p.read_bytes().split(b"\n", 1)[1] for p in parts)
     assert parts[0].read_bytes().split(b"\n", 1)[0] + b"\n" + joined == \
-        expected
+        credence_rank(binary, corpus / "small.csv")
 
 
-def test_cli_top_to_stdout(client, corpus, binary):
-    done = cli("rank", str(corpus / "ids.csv"), "--scheduler",
-               client.scheduler.address, "--top", "5", "--column",
-               "headline")
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.encode() == credence_rank(binary, corpus / "ids.csv",
-                                                 "--top", "5")
+def test_cli_top_to_stdout(client, corpus, binary, capsys):
+    code, out, err = main_here(
+        capsys, "rank", str(corpus / "small.csv"), "--scheduler",
+        client.scheduler.address, "--top", "5", "--column", "headline")
+    assert code == 0, err
+    assert out.encode() == credence_rank(
+        binary, corpus / "small.csv", "--top", "5")
 
 
 BAD = (b"id,headline\n1,a b\n2,b,c\n3,\xff bad\n4,fine\n"
        b"5,\"He said \"\"no\"\"\"\n")
 
 
-def test_cli_skips_and_counts_bad_rows(client, tmp_path, binary):
+def test_cli_skips_and_counts_bad_rows(client, tmp_path, binary, capsys):
     (tmp_path / "bad.csv").write_bytes(BAD)
-    done = cli("rank", str(tmp_path / "bad.csv"), "--scheduler",
-               client.scheduler.address, "--skip-bad-rows")
-    assert done.returncode == 0, done.stderr
-    assert done.stderr.splitlines()[-3:] == [
+    code, out, err = main_here(
+        capsys, "rank", str(tmp_path / "bad.csv"), "--scheduler",
+        client.scheduler.address, "--skip-bad-rows")
+    assert code == 0, err
+    assert err.splitlines() == [
         f"{tmp_path}/bad.csv: line 3 of its block: expected 2 fields, saw 3",
         f"{tmp_path}/bad.csv: invalid UTF-8 in column 'headline'",
         "read 5 rows, ranked 3, rejected 2"]
-    assert done.stdout.encode() == subprocess.run(
+    assert out.encode() == subprocess.run(
         [binary, "rank", str(tmp_path / "bad.csv"), "--skip-bad-rows"],
         capture_output=True, check=True).stdout
 
 
-def test_cli_bad_row_stops_without_output(client, tmp_path):
+def test_cli_bad_row_stops_without_output(client, tmp_path, capsys):
     (tmp_path / "bad.csv").write_bytes(BAD)
-    done = cli("rank", str(tmp_path / "bad.csv"), "--scheduler",
-               client.scheduler.address, "--output", str(tmp_path / "o.csv"))
-    assert done.returncode == 1
-    assert "line 3 of its block: expected 2 fields, saw 3 (--skip-bad-rows" \
-        in done.stderr
-    assert not (tmp_path / "o.csv").exists()
+    code, out, err = main_here(
+        capsys, "rank", str(tmp_path / "bad.csv"), "--scheduler",
+        client.scheduler.address, "--output", str(tmp_path / "o.csv"))
+    assert (code, out) == (1, "")
+    assert err == (f"credence.dask: {tmp_path}/bad.csv: line 3 of its block: "
+                   "expected 2 fields, saw 3 (--skip-bad-rows skips and "
+                   "counts bad rows)\n")
+    assert os.listdir(tmp_path) == ["bad.csv"]
 
 
 @pytest.mark.parametrize("args, message", [
     (["rank", "x.csv", "--top", "0"], "--top must be at least 1, not 0"),
+    (["rank", "x.csv", "--workers", "-1"],
+     "--workers must be at least 1, not -1"),
     (["rank"], "the following arguments are required: FILE"),
     (["score", "x.csv"], "invalid choice: 'score'"),
+    (["rank", "x.csv", "--output", "/"], "/: exists (a new folder"),
 ])
-def test_cli_usage_errors_exit_2(args, message):
-    done = cli(*args)
-    assert done.returncode == 2
-    assert message in done.stderr
+def test_usage_errors_exit_2(args, message, capsys):
+    with pytest.raises(SystemExit) as exit:
+        parse(args)
+    assert exit.value.code == 2
+    assert message in capsys.readouterr().err
 
 
 def test_refused_text_is_a_bad_row(client):

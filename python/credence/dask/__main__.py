@@ -143,7 +143,22 @@ def write_folder(folder, ranking):
         raise
 
 
-def run(options):
+def ranked_text(client, ranking):
+    """The CSV text of each partition of ranking, in order, formatted by
+    the workers as they finish and fetched one at a time."""
+    from dask import delayed
+    texts = client.compute([delayed(_partition.csv_text)(part)
+                            for part in ranking.to_delayed()])
+    if sys.stderr.isatty():
+        from distributed import progress
+        progress(texts, file=sys.stderr)
+        print(file=sys.stderr)
+    for text in texts:
+        yield text.result()
+        text.release()
+
+
+def run(client, options):
     ddf = read_csv(options.files, blocksize=None
                    if options.blocksize == "none" else options.blocksize)
     ranking, summary = rank(ddf, column=options.column,
@@ -157,10 +172,7 @@ def run(options):
     elif options.output.endswith("/"):
         write_folder(options.output, show_progress(ranking))
     else:
-        ranking = show_progress(ranking)
-        chunks = (_partition.csv_text(part.compute())
-                  for part in ranking.to_delayed())
-        write_file(options.output, chunks)
+        write_file(options.output, ranked_text(client, ranking))
     for message in summary.messages:
         print(message, file=sys.stderr)
     print(summary, file=sys.stderr)
@@ -169,8 +181,8 @@ def run(options):
 def main(argv=None):
     options = parse(argv)
     try:
-        with connect(options):
-            run(options)
+        with connect(options) as client:
+            run(client, options)
     except (OSError, ValueError) as error:
         print(f"credence.dask: {error}", file=sys.stderr)
         return 1

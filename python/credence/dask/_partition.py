@@ -78,6 +78,8 @@ def _mark_bad(df, column, id_column):
         if not all(isinstance(v, str) for v in values):
             raise ValueError(f"column '{name}' holds values that are not "
                              f"text (read the CSV with dtype=str)")
+        if _NOT_UTF8.search("".join(values)) is None:
+            continue  # one scan of all the text; rows only when needed
         invalid = values.str.contains(_NOT_UTF8) & (bad == "")
         bad[invalid] = f"invalid UTF-8 in column '{name}'"
     return bad
@@ -141,24 +143,20 @@ def _messages(df, bad):
             f"{bad.iat[i]}" for i in where]
 
 
-def csv_field(values):
-    """A column of text as CSV fields, as credence rank writes them: quoted,
-    with quotes doubled, when holding a ',', '"', CR or LF."""
-    values = pd.Series(values, dtype=object)
-    special = values.str.contains(_CSV_SPECIAL)
-    quoted = '"' + values[special].str.replace('"', '""', regex=False) + '"'
-    values = values.copy()
-    values[special] = quoted
-    return values
+def csv_field(value):
+    """value as a CSV field, as credence rank writes it: quoted, with
+    quotes doubled, when it holds a ',', '"', CR or LF."""
+    if _CSV_SPECIAL.search(value) is None:
+        return value
+    return '"' + value.replace('"', '""') + '"'
 
 
 def csv_text(ranked):
     """The CSV rows (no header) of a ranked frame with the RANKED columns:
     scores with 6 decimals, as credence rank writes them."""
-    if len(ranked) == 0:
-        return ""
-    score = ranked["score"].map("{:.6f}".format)
-    line = (ranked["rank"].astype(str) + "," + csv_field(ranked["id"]) + ","
-            + score + "," + ranked["backing"] + "," + ranked["cue_category"]
-            + "," + csv_field(ranked["cue"]) + "," + csv_field(ranked["text"]))
-    return "\n".join(line) + "\n"
+    field = csv_field
+    return "".join(
+        f"{rank},{field(id_)},{score:.6f},{backing},{category},"
+        f"{field(cue)},{field(text)}\n"
+        for rank, id_, score, backing, category, cue, text in zip(
+            *(ranked[name].tolist() for name in RANKED)))
