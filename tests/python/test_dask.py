@@ -2,6 +2,7 @@
 thread each): score_frame equals Scorer, rank (full and top N) and the
 command line equal credence rank byte for byte on a 200k-row corpus, bad
 rows are counted, and a worker killed mid-job changes nothing."""
+import io
 import os
 import signal
 import subprocess
@@ -220,6 +221,38 @@ def test_score_articles(client, fixtures, tmp_path):
     bag = dask.bag.from_sequence(["Rain\nIt may rain."], npartitions=1)
     assert cd.score_articles(bag).compute() == [
         credence.score("Rain\nIt may rain.")]
+
+
+@pytest.mark.parametrize("values, fields", [
+    ([], []),
+    (["plain", ""], ["plain", ""]),
+    (["a,b", "x"], ['"a,b"', "x"]),
+    (['65" TV'], ['"65"" TV"']),
+    (["two\nlines", "cr\r", "é"], ['"two\nlines"', '"cr\r"', "é"]),
+    (["", ",", ""], ["", '","', ""]),
+])
+def test_csv_fields_quote_as_credence_rank(values, fields):
+    assert _partition.csv_fields(values) == fields
+
+
+def test_csv_text_rows():
+    ranked = pd.DataFrame({
+        "rank": [1, 2], "id": ["a,1", "7"], "score": [0.5, 0.0000005],
+        "backing": ["named", "none"], "cue_category": ["hedge", ""],
+        "cue": ["may", ""], "text": ['He said "may"', "x"]})
+    assert _partition.csv_text(ranked) == (
+        '1,"a,1",0.500000,named,hedge,may,"He said ""may"""\n'
+        "2,7,0.000000,none,,,x\n")
+
+
+def test_read_block_keeps_a_long_row_in_place():
+    df = _partition.read_block(
+        io.BytesIO(b"id,headline\n1,a\n2,b,c\n3,d\n"), dtype=str,
+        keep_default_na=False, on_bad_lines="warn")
+    assert df.to_dict("list") == {
+        "id": ["1", "", "3"], "headline": ["a", "", "d"],
+        _partition.BAD: ["", "line 3 of its block: expected 2 fields, "
+                         "saw 3", ""]}
 
 
 def kill_one_worker_while_busy(client, killed):

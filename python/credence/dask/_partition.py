@@ -143,20 +143,27 @@ def _messages(df, bad):
             f"{bad.iat[i]}" for i in where]
 
 
-def csv_field(value):
-    """value as a CSV field, as credence rank writes it: quoted, with
-    quotes doubled, when it holds a ',', '"', CR or LF."""
-    if _CSV_SPECIAL.search(value) is None:
-        return value
-    return '"' + value.replace('"', '""') + '"'
+def csv_fields(values):
+    """A list of text as CSV fields, as credence rank writes them: quoted,
+    with quotes doubled, when holding a ',', '"', CR or LF. One regex scan
+    over all the text finds the few values to quote."""
+    values = list(values)
+    joined = "\x00".join(values)  # text holds no NUL (the scorer's rule)
+    specials = [m.start() for m in _CSV_SPECIAL.finditer(joined)]
+    if not specials:
+        return values
+    ends = np.cumsum([len(v) + 1 for v in values])
+    for i in np.unique(np.searchsorted(ends, specials, side="right")):
+        values[i] = '"' + values[i].replace('"', '""') + '"'
+    return values
 
 
 def csv_text(ranked):
     """The CSV rows (no header) of a ranked frame with the RANKED columns:
     scores with 6 decimals, as credence rank writes them."""
-    field = csv_field
-    return "".join(
-        f"{rank},{field(id_)},{score:.6f},{backing},{category},"
-        f"{field(cue)},{field(text)}\n"
-        for rank, id_, score, backing, category, cue, text in zip(
-            *(ranked[name].tolist() for name in RANKED)))
+    columns = [ranked["rank"].tolist(), csv_fields(ranked["id"]),
+               ["%.6f" % score for score in ranked["score"].tolist()],
+               ranked["backing"].tolist(), ranked["cue_category"].tolist(),
+               csv_fields(ranked["cue"]), csv_fields(ranked["text"])]
+    return "".join(f"{a},{b},{c},{d},{e},{f},{g}\n"
+                   for a, b, c, d, e, f, g in zip(*columns))
