@@ -40,7 +40,8 @@ RESULTS = "bench/results"
 DOCS = {
     "README.md": {"sample", "examples"},
     "docs/evaluation.md": {"model-fit", "model-cv", "model-events"},
-    "docs/performance.md": {"rank", "score", "batch", "linear", "tune"},
+    "docs/performance.md": {"rank", "score", "batch", "linear", "tune",
+                            "dask"},
 }
 BLOCK = re.compile(r"(<!-- figures:begin ([a-z0-9-]+) -->\n)(.*?)"
                    r"(<!-- figures:end -->)", re.S)
