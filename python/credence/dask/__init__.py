@@ -92,7 +92,7 @@ def score_frame(ddf, column="headline", model=None, lexicons=None,
 
 def rank(ddf, column="headline", id_column="id", top=None, model=None,
          lexicons=None, overlay=None, skip_bad_rows=False, threads=1,
-         partitions=None, summary=False):
+         partitions=None, summary=False, as_text=False, progress=None):
     """The global ranking of credence rank: rows by score descending, ties
     in input order (partition order, then row order), with its columns
     rank, id (the id column, or 1-based row numbers), score, backing,
@@ -101,18 +101,23 @@ def rank(ddf, column="headline", id_column="id", top=None, model=None,
     `partitions` partitions (default: as many as ddf's) hold consecutive
     ranks. A bad row (read_csv's, invalid UTF-8, text the scorer refuses)
     raises ValueError, or with skip_bad_rows is left out. summary=True:
-    (ranking, Summary) with the counts credence rank prints."""
+    (ranking, Summary) with the counts credence rank prints. as_text=True
+    (without top): the ranking as a list of Delayed CSV texts, one a
+    partition, without the header (what the command line writes).
+    progress: called with the futures of the scoring, once submitted
+    (distributed.progress shows a bar)."""
     if top is not None and top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
     paths = _partition.absolute_paths(model, lexicons, overlay)
+    as_text = as_text and top is None
     prepared = [delayed(_partition.prepare)(part, column, id_column, paths,
-                                            threads, skip_bad_rows)
+                                            threads, skip_bad_rows, as_text)
                 for part in ddf.to_delayed()]
     if top is not None:
         ranking, counts = _rank.top_rows(prepared, top)
     else:
-        ranking, counts = _rank.full_rows(prepared,
-                                          partitions or ddf.npartitions)
+        ranking, counts = _rank.full_rows(
+            prepared, partitions or ddf.npartitions, as_text, progress)
     return (ranking, counts) if summary else ranking
 
 

@@ -89,15 +89,12 @@ def connect(options):
     return Client(cluster)
 
 
-def show_progress(collection):
-    """Dask's progress bar on a terminal; collection persisted."""
-    if not sys.stderr.isatty():
-        return collection
-    from distributed import progress
-    collection = collection.persist()
-    progress(collection, file=sys.stderr)
-    print(file=sys.stderr)
-    return collection
+def show_progress(futures):
+    """Dask's progress bar for futures, on a terminal only."""
+    if sys.stderr.isatty():
+        from distributed import progress
+        progress(futures, file=sys.stderr)
+        print(file=sys.stderr)
 
 
 def write_file(path, chunks):
@@ -121,41 +118,35 @@ def write_file(path, chunks):
         raise
 
 
-def _write_part(frame, path):
+def _write_part(text, path):
     with open(path, "w", encoding="utf-8", newline="") as out:
-        out.write(_partition.HEADER + _partition.csv_text(frame))
-    return len(frame)
+        out.write(_partition.HEADER + text)
 
 
-def write_folder(folder, ranking):
+def write_folder(folder, texts):
+    """Each text (Delayed) as FOLDER/part-NNNNN.csv with the header,
+    written by the workers into FOLDER.partial, renamed when all are."""
     from dask import compute, delayed
     folder = folder.rstrip("/")
-    partial = folder + ".partial"
+    partial = os.path.abspath(folder + ".partial")
     os.makedirs(partial)
     try:
-        parts = [delayed(_write_part)(part, os.path.join(
-            os.path.abspath(partial), f"part-{i:05d}.csv"))
-            for i, part in enumerate(ranking.to_delayed())]
-        compute(*parts)
+        compute(*[delayed(_write_part)(text, os.path.join(
+            partial, f"part-{i:05d}.csv")) for i, text in enumerate(texts)])
         os.rename(partial, folder)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
 
 
-def ranked_text(client, ranking):
-    """The CSV text of each partition of ranking, in order, formatted by
-    the workers as they finish and fetched one at a time."""
-    from dask import delayed
-    texts = client.compute([delayed(_partition.csv_text)(part)
-                            for part in ranking.to_delayed()])
-    if sys.stderr.isatty():
-        from distributed import progress
-        progress(texts, file=sys.stderr)
-        print(file=sys.stderr)
-    for text in texts:
-        yield text.result()
-        text.release()
+def fetch_in_order(client, texts):
+    """The Delayed texts computed by the workers, fetched one at a time in
+    order, each released once fetched."""
+    futures = client.compute(texts)
+    show_progress(futures)
+    for future in futures:
+        yield future.result()
+        future.release()
 
 
 def run(client, options):
@@ -166,13 +157,14 @@ def run(client, options):
                             model=options.model, lexicons=options.lexicons,
                             overlay=options.overlay,
                             skip_bad_rows=options.skip_bad_rows,
-                            summary=True)
+                            summary=True, as_text=True,
+                            progress=show_progress)
     if options.top is not None:
         write_file(options.output, [_partition.csv_text(ranking)])
     elif options.output.endswith("/"):
-        write_folder(options.output, show_progress(ranking))
+        write_folder(options.output, ranking)
     else:
-        write_file(options.output, ranked_text(client, ranking))
+        write_file(options.output, fetch_in_order(client, ranking))
     for message in summary.messages:
         print(message, file=sys.stderr)
     print(summary, file=sys.stderr)

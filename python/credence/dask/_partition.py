@@ -104,15 +104,19 @@ def _score_rows(texts, paths, threads):
             keep = keep[:at] + keep[at + 1:]
 
 
-def prepare(df, column, id_column, paths, threads, skip_bad_rows):
+def prepare(df, column, id_column, paths, threads, skip_bad_rows,
+            as_text=False):
     """One partition scored: (frame of its good rows sorted by score
     descending, ties in input order, with columns score, row (0-based in
     the partition), id (or None), text, backing, cue_category, cue; the
     number of records; the messages of its bad rows). Without
-    skip_bad_rows a bad row raises ValueError."""
+    skip_bad_rows a bad row raises ValueError. as_text: the columns are
+    score, row, id (as a CSV field, or None) and line (the CSV fields
+    from score to text), a third of the objects to move and format."""
     if column not in df.columns:
+        names = [str(c) for c in df.columns if c not in (BAD, PATH)]
         raise ValueError(f"no column '{column}' (columns: "
-                         f"{', '.join(str(c) for c in df.columns if c not in (BAD, PATH))})")
+                         f"{', '.join(names)})")
     id_column = id_column if id_column in df.columns else None
     bad = _mark_bad(df, column, id_column)
     good = np.flatnonzero((bad == "").to_numpy())
@@ -132,8 +136,20 @@ def prepare(df, column, id_column, paths, threads, skip_bad_rows):
         "text": df[column].to_numpy()[rows],
         "backing": columns[1], "cue_category": columns[2], "cue": columns[3],
     })
+    if as_text:
+        out = _as_lines(out, id_column is not None)
     out = out.sort_values("score", ascending=False, kind="mergesort")
     return out.reset_index(drop=True), len(df), messages
+
+
+def _as_lines(frame, has_ids):
+    lines = [f"{s:.6f},{b},{c},{q},{t}" for s, b, c, q, t in zip(
+        frame["score"].tolist(), frame["backing"].tolist(),
+        frame["cue_category"].tolist(), csv_fields(frame["cue"]),
+        csv_fields(frame["text"]))]
+    return pd.DataFrame({
+        "score": frame["score"], "row": frame["row"],
+        "id": csv_fields(frame["id"]) if has_ids else None, "line": lines})
 
 
 def _messages(df, bad):

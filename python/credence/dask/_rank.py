@@ -104,29 +104,46 @@ def _counts(prepared, cuts):
     return np.diff(_bounds(prepared[0]["score"].to_numpy(), cuts))
 
 
-def _range(j, cuts, first_rank, offsets, *prepared):
+def _range(j, cuts, first_rank, offsets, as_text, *prepared):
+    """Output partition j: the rows of score range j from every partition,
+    ranked from first_rank; as_text: as CSV text (prepare's as_text)."""
     parts = []
     for part, (frame, _, _) in enumerate(prepared):
         bounds = _bounds(frame["score"].to_numpy(), cuts)
         piece = frame.iloc[bounds[j]:bounds[j + 1]].copy()
         piece["part"] = part
         parts.append(piece)
-    return _with_ids(_merge(parts, None), offsets, first_rank)
+    merged = _merge(parts, None)
+    if not as_text:
+        return _with_ids(merged, offsets, first_rank)
+    ids = merged["id"].tolist() if merged["id"].notna().all() else (
+        offsets[merged["part"].to_numpy()] + merged["row"].to_numpy()
+    ).tolist()
+    return "".join(f"{rank},{id_},{line}\n" for rank, id_, line in zip(
+        range(first_rank, first_rank + len(merged)), ids,
+        merged["line"].tolist()))
 
 
-def full_rows(prepared, ranges):
+def full_rows(prepared, ranges, as_text=False, progress=None):
     """Every row, ranked, as a Dask DataFrame of the RANKED columns whose
-    partitions follow in rank order, and the Summary. prepared is
-    persisted first: its partitions are read three times."""
+    partitions follow in rank order (as_text: Delayed CSV texts, prepare
+    having had as_text too), and the Summary. prepared is persisted
+    first: its partitions are read three times; progress, if given, is
+    called with them."""
     prepared = dask.persist(*prepared)
+    if progress is not None:
+        progress(list(prepared))
     stats = dask.compute(*[delayed(_stats)(p) for p in prepared])
     cuts = _cuts(stats, ranges)
     counts = np.sum(dask.compute(*[delayed(_counts)(p, cuts)
                                    for p in prepared]), axis=0)
     firsts = np.concatenate([[1], 1 + np.cumsum(counts)])[:-1]
     offsets = _offsets(stats)
-    parts = [delayed(_range)(j, cuts, int(firsts[j]), offsets, *prepared)
+    parts = [delayed(_range)(j, cuts, int(firsts[j]), offsets, as_text,
+                             *prepared)
              for j in range(len(cuts) + 1)]
+    if as_text:
+        return parts, Summary(stats)
     meta = pd.DataFrame({name: pd.Series(dtype=object)
                          for name in _partition.RANKED})
     meta["rank"] = meta["rank"].astype(np.int64)
