@@ -165,19 +165,23 @@ def run(client, options):
         write_folder(options.output, ranking)
     else:
         write_file(options.output, fetch_in_order(client, ranking))
-    for message in summary.messages:
-        print(message, file=sys.stderr)
-    print(summary, file=sys.stderr)
+    return summary
 
 
 def main(argv=None):
     options = parse(argv)
+    # A connection's last timeout while the client closes is logged by
+    # asyncio after the job's end: stderr ends with the summary instead.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     try:
         with connect(options) as client:
-            run(client, options)
+            summary = run(client, options)
     except (OSError, ValueError) as error:
         print(f"credence.dask: {error}", file=sys.stderr)
         return 1
+    for message in summary.messages:
+        print(message, file=sys.stderr)
+    print(summary, file=sys.stderr)
     return 0
 
 
