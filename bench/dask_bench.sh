@@ -52,11 +52,11 @@ done
 echo "check: both clusters wrote credence rank's bytes"
 
 best() { sort -n "$work/$1.runs" | head -1 | cut -d' ' -f1; }
-loads() { cut -d' ' -f3 "$work/$1.runs" | paste -sd' '; }
+column() { cut -d' ' -f"$2" "$work/$1.runs" | paste -sd' '; }
 row() {  # name, label
-  printf '%s\t%s s\t%.0f\t%s\n' "$2" "$(best "$1")" \
+  printf '%s\t%s s\t%.0f\t%s\t%s\n' "$2" "$(best "$1")" \
     "$(awk -v r="$rows" -v s="$(best "$1")" 'BEGIN { print r / s }')" \
-    "$(loads "$1")"
+    "$(column "$1" 1)" "$(column "$1" 3)"
 }
 ratios=$(awk -v c="$(best credence)" -v a="$(best dask-1)" \
   -v b="$(best dask-2)" 'BEGIN {
@@ -67,9 +67,9 @@ command="bench/dask_bench.sh"
 {
   echo "# command: ROUNDS=$rounds BLOCKSIZE=$blocksize $command"
   echo "# when: $(date -u +%F), $(nproc) cores of a shared machine"
-  echo "# note: $rows rows, $size bytes of invented headlines with ids, one file; each run a whole command (start-up included), best of $rounds; the load average (1 min) before each run is listed, the machine was shared; checked: both clusters wrote the bytes of credence rank."
+  echo "# note: $rows rows, $size bytes of invented headlines with ids, one file; each run a whole command (start-up included), best of $rounds (each run's wall and the load average, 1 min, before it are listed: the machine was shared); checked: both clusters wrote the bytes of credence rank."
   echo "# note: $ratios."
-  printf "run\tbest wall\trows/s\tload average before each run\n"
+  printf "run\tbest wall\trows/s (best)\twall of each run (s)\tload average before each run\n"
   row credence '`credence rank --output FILE`'
   row dask-1 '`python3 -m credence.dask rank --workers 1`'
   row dask-2 '`python3 -m credence.dask rank --workers 2`'
