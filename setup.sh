@@ -11,7 +11,8 @@ cd "$(dirname "$0")"
 packages=(g++ meson ninja-build pkg-config libeigen3-dev
           libboost-program-options-dev libfccp-dev libgtest-dev
           nlohmann-json3-dev locales help2man pybind11-dev
-          python3-pybind11 python3-dev python3-pandas python3-pytest)
+          python3-pybind11 python3-dev python3-pandas python3-pytest
+          python3-dask python3-distributed)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

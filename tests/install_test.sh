@@ -50,6 +50,9 @@ done
 # there the check stops at the installed files.
 init=$(find "$root" -path '*/credence/__init__.py')
 [ -n "$init" ] || fail "no Python package credence installed"
+for f in __init__.py __main__.py _partition.py _rank.py; do
+  [ -f "$(dirname "$init")/dask/$f" ] || fail "credence/dask/$f not installed"
+done
 if [ -n "$extra_flags" ]; then
   echo "install_test: ok (Python import not run: sanitized build)"
   exit 0

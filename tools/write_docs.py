@@ -41,7 +41,7 @@ DOCS = {
     "README.md": {"sample", "examples"},
     "docs/evaluation.md": {"model-fit", "model-cv", "model-events"},
     "docs/performance.md": {"rank", "order", "score", "batch", "python",
-                            "linear", "tune"},
+                            "linear", "tune", "dask"},
     "docs/annotation.md": {"agreement"},
 }
 BLOCK = re.compile(r"(<!-- figures:begin ([a-z0-9-]+) -->\n)(.*?)"

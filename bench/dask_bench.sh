@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Times `python3 -m credence.dask rank` on a LocalCluster of 1 and of 2
+# worker processes (one thread each) against `credence rank` on the same
+# rows: ROWS (default 4,000,000) invented headlines from
+# tests/python/headlines.py with ids, one CSV file. Each run is one
+# command from start to end (Python and cluster start-up included), with
+# the load average before it: the machine may be shared.
+# Usage: [ROUNDS=1] [BLOCKSIZE=16MB] [RESULTS=FILE] bench/dask_bench.sh
+# [ROWS] (after test.sh has built build/python). Writes the figures to
+# RESULTS (default bench/results/dask.tsv, which tools/write_docs.py puts
+# in docs/performance.md) once every output has been checked equal to
+# credence rank's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-4000000}
+rounds=${ROUNDS:-1}
+blocksize=${BLOCKSIZE:-16MB}
+results=${RESULTS:-bench/results/dask.tsv}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export PYTHONPATH=$PWD/build/python
+[ -f build/python/credence/dask/__init__.py ] ||
+  { echo "dask_bench: build/python is missing (run test.sh)" >&2; exit 1; }
+
+PYTHONPATH=tests/python /usr/bin/python3 -c \
+  "import headlines, sys; headlines.write(sys.argv[1], int(sys.argv[2]))" \
+  "$work/corpus.csv" "$rows"
+size=$(stat -c %s "$work/corpus.csv")
+echo "corpus: $rows rows, $size bytes; $(nproc) cores"
+
+run() {  # name, command...: one timed run; appends "secs kb load" to NAME
+  local name=$1 load; shift
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  rm -f "$work/$name.csv"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/err" ||
+    { cat "$work/err" >&2; exit 1; }
+  echo "$(cat "$work/time") $load" >> "$work/$name.runs"
+  echo "$name: $(cat "$work/time") (wall s, peak RSS KB of the largest process), load $load" >&2
+}
+for ((r = 0; r < rounds; r++)); do
+  run credence build/credence rank "$work/corpus.csv" \
+    --output "$work/credence.csv"
+  for n in 1 2; do
+    run "dask-$n" /usr/bin/python3 -m credence.dask rank "$work/corpus.csv" \
+      --workers "$n" --blocksize "$blocksize" --output "$work/dask-$n.csv"
+  done
+done
+for n in 1 2; do
+  cmp "$work/credence.csv" "$work/dask-$n.csv" ||
+    { echo "check FAILED: $n worker(s) differ from credence rank" >&2; exit 1; }
+done
+echo "check: both clusters wrote credence rank's bytes"
+
+best() { sort -n "$work/$1.runs" | head -1 | cut -d' ' -f1; }
+column() { cut -d' ' -f"$2" "$work/$1.runs" | paste -sd' '; }
+row() {  # name, label
+  printf '%s\t%s s\t%.0f\t%s\t%s\n' "$2" "$(best "$1")" \
+    "$(awk -v r="$rows" -v s="$(best "$1")" 'BEGIN { print r / s }')" \
+    "$(column "$1" 1)" "$(column "$1" 3)"
+}
+ratios=$(awk -v c="$(best credence)" -v a="$(best dask-1)" \
+  -v b="$(best dask-2)" 'BEGIN {
+  printf "1 worker / 2 workers: %.2fx (target >= 1.6); 2 workers / credence rank: %.2fx (target <= 2)", a / b, b / c }')
+echo "$ratios"
+command="bench/dask_bench.sh"
+[ "$rows" = 4000000 ] || command="$command $rows"
+{
+  echo "# command: ROUNDS=$rounds BLOCKSIZE=$blocksize $command"
+  echo "# when: $(date -u +%F), $(nproc) cores of a shared machine"
+  echo "# note: $rows rows, $size bytes of invented headlines with ids, one file; each run a whole command (start-up included), best of $rounds (each run's wall and the load average, 1 min, before it are listed: the machine was shared); checked: both clusters wrote the bytes of credence rank."
+  echo "# note: $ratios."
+  printf "run\tbest wall\trows/s (best)\twall of each run (s)\tload average before each run\n"
+  row credence '`credence rank --output FILE`'
+  row dask-1 '`python3 -m credence.dask rank --workers 1`'
+  row dask-2 '`python3 -m credence.dask rank --workers 2`'
+} > "$work/results.tsv"
+mkdir -p "$(dirname "$results")"
+cp "$work/results.tsv" "$results.tmp-$$" && mv "$results.tmp-$$" "$results"
+echo "wrote $results"

@@ -1,0 +1,189 @@
+"""python3 -m credence.dask rank FILES...: credence rank on a Dask cluster
+(see --help). Usage errors exit 2, bad input or a failed job 1."""
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+
+from . import _partition, rank, read_csv
+
+DESCRIPTION = """\
+Ranks the rows of CSV files (paths or globs, read in the order given, each
+glob's files sorted) by the confidence of their text, as credence rank
+does, on a Dask cluster: same columns, same scores (6 decimals), same
+order (equal scores: input order), ids from the id column or 1-based row
+numbers over all files. Files are read with dask.dataframe.read_csv
+(header row; every column as text); Dask cuts files into blocks at line
+breaks, so a file whose quoted fields hold line breaks needs
+--blocksize none.
+
+bad rows: a row with more fields than the header (pandas), text or id
+that is not UTF-8, text the scorer refuses (a NUL byte...). pandas reads a
+row with fewer fields with the missing ones empty, and a field ends at a
+NUL byte: credence rank rejects both. Without --skip-bad-rows the first
+bad row found stops the job with no output; with it, each is reported on
+stderr and left out. stderr ends with "read N rows, ranked M, rejected K".
+
+output columns: rank, id, score, backing, cue_category, cue, text (as
+credence rank --help describes them). --output FILE appears whole or not
+at all; --output FOLDER/ (a trailing slash) is a new folder of
+part-00000.csv... each with the header, ranks following across parts,
+written by the workers (a folder every worker sees) into FOLDER.partial
+and renamed when all are written.
+
+exit codes: 0 ranked; 1 unreadable input, a bad row, a failed job; 2 bad
+command line."""
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(
+        prog="python3 -m credence.dask", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    ranker = commands.add_parser(
+        "rank", description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ranker.add_argument("files", nargs="+", metavar="FILE")
+    ranker.add_argument("--scheduler", default="local", metavar="ADDRESS",
+                        help="a scheduler's address (tcp://host:8786) or "
+                        "local: a LocalCluster on this machine (default)")
+    ranker.add_argument("--workers", type=int, default=0, metavar="N",
+                        help="local: worker processes (default: one a "
+                        "core), one thread each")
+    ranker.add_argument("--column", "--text-column", dest="column",
+                        default="headline", metavar="NAME",
+                        help="the text column (default headline)")
+    ranker.add_argument("--id-column", default="id", metavar="NAME",
+                        help="the id column (default id; without it, ids "
+                        "are 1-based row numbers)")
+    ranker.add_argument("--top", type=int, metavar="N",
+                        help="only the N best rows")
+    ranker.add_argument("--output", default="-", metavar="FILE|FOLDER/",
+                        help="default: stdout")
+    ranker.add_argument("--blocksize", default="64MB", metavar="SIZE|none",
+                        help="bytes of CSV a partition (default 64MB); none: "
+                        "a partition per file")
+    ranker.add_argument("--skip-bad-rows", action="store_true")
+    for name in ("--model", "--lexicons", "--overlay"):
+        ranker.add_argument(name, help="as for credence rank")
+    options = parser.parse_args(argv)
+    if options.top is not None and options.top < 1:
+        parser.error(f"--top must be at least 1, not {options.top}")
+    if options.workers < 0:
+        parser.error(f"--workers must be at least 1, not {options.workers}")
+    if options.output.endswith("/") and os.path.exists(options.output):
+        parser.error(f"{options.output}: exists (a new folder is written)")
+    return options
+
+
+def connect(options):
+    from distributed import Client, LocalCluster
+    if options.scheduler != "local":
+        return Client(options.scheduler)
+    cluster = LocalCluster(n_workers=options.workers or os.cpu_count(),
+                           threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None,
+                           silence_logs=logging.CRITICAL)
+    return Client(cluster)
+
+
+def show_progress(futures):
+    """Dask's progress bar for futures, on a terminal only."""
+    if sys.stderr.isatty():
+        from distributed import progress
+        progress(futures, file=sys.stderr)
+        print(file=sys.stderr)
+
+
+def write_file(path, chunks):
+    """The header and chunks into path (stdout for -), whole or not at
+    all: into a temporary file beside it, then renamed."""
+    if path == "-":
+        sys.stdout.write(_partition.HEADER)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, partial = tempfile.mkstemp(dir=folder, prefix=".credence-dask-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(_partition.HEADER)
+            for chunk in chunks:
+                out.write(chunk)
+        os.replace(partial, path)
+    except BaseException:
+        os.unlink(partial)
+        raise
+
+
+def _write_part(text, path):
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        out.write(_partition.HEADER + text)
+
+
+def write_folder(folder, texts):
+    """Each text (Delayed) as FOLDER/part-NNNNN.csv with the header,
+    written by the workers into FOLDER.partial, renamed when all are."""
+    from dask import compute, delayed
+    folder = folder.rstrip("/")
+    partial = os.path.abspath(folder + ".partial")
+    os.makedirs(partial)
+    try:
+        compute(*[delayed(_write_part)(text, os.path.join(
+            partial, f"part-{i:05d}.csv")) for i, text in enumerate(texts)])
+        os.rename(partial, folder)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+
+
+def fetch_in_order(client, texts):
+    """The Delayed texts computed by the workers, fetched one at a time in
+    order, each released once fetched."""
+    futures = client.compute(texts)
+    show_progress(futures)
+    for future in futures:
+        yield future.result()
+        future.release()
+
+
+def run(client, options):
+    ddf = read_csv(options.files, blocksize=None
+                   if options.blocksize == "none" else options.blocksize)
+    ranking, summary = rank(ddf, column=options.column,
+                            id_column=options.id_column, top=options.top,
+                            model=options.model, lexicons=options.lexicons,
+                            overlay=options.overlay,
+                            skip_bad_rows=options.skip_bad_rows,
+                            summary=True, as_text=True,
+                            progress=show_progress)
+    if options.top is not None:
+        write_file(options.output, [_partition.csv_text(ranking)])
+    elif options.output.endswith("/"):
+        write_folder(options.output, ranking)
+    else:
+        write_file(options.output, fetch_in_order(client, ranking))
+    return summary
+
+
+def main(argv=None):
+    options = parse(argv)
+    # A connection's last timeout while the client closes is logged by
+    # asyncio after the job's end: stderr ends with the summary instead.
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    try:
+        with connect(options) as client:
+            summary = run(client, options)
+    except (OSError, ValueError) as error:
+        print(f"credence.dask: {error}", file=sys.stderr)
+        return 1
+    for message in summary.messages:
+        print(message, file=sys.stderr)
+    print(summary, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,283 @@
+"""credence.dask on a LocalCluster of 2 worker processes (loopback, one
+thread each): score_frame equals Scorer, rank (full and top N) and the
+command line equal credence rank byte for byte on a 200k-row corpus, bad
+rows are counted, and a worker killed mid-job changes nothing."""
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pandas as pd
+import pytest
+
+import headlines
+
+dask = pytest.importorskip("dask")
+distributed = pytest.importorskip("distributed")
+import credence  # noqa: E402
+import credence.dask as cd  # noqa: E402
+from credence.dask import _partition  # noqa: E402
+from credence.dask.__main__ import main, parse  # noqa: E402
+
+ROWS = 200_000
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+        dashboard_address=None)
+    with distributed.Client(cluster) as connected:
+        yield connected
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Two files of 100k rows without ids, their concatenation (one file
+    for credence rank), and the same with ids."""
+    folder = tmp_path_factory.mktemp("corpus")
+    half = ROWS // 2
+    headlines.write(folder / "a.csv", half, ids=False, seed=1)
+    headlines.write(folder / "b.csv", half, ids=False, seed=2)
+    with open(folder / "all.csv", "w", encoding="utf-8") as out:
+        out.write((folder / "a.csv").read_text(encoding="utf-8"))
+        out.write((folder / "b.csv").read_text(encoding="utf-8")
+                  .split("\n", 1)[1])
+    headlines.write(folder / "ids.csv", ROWS, ids=True, seed=3)
+    headlines.write(folder / "small.csv", 20_000, ids=True, seed=4)
+    return folder
+
+
+_RANKED = {}
+
+
+def credence_rank(binary, path, *options):
+    """credence rank's output, run once for each path and options."""
+    key = (str(path),) + options
+    if key not in _RANKED:
+        _RANKED[key] = subprocess.run([binary, "rank", str(path), *options],
+                                      capture_output=True, check=True).stdout
+    return _RANKED[key]
+
+
+def ranked_bytes(ranking):
+    frame = ranking if isinstance(ranking, pd.DataFrame) else \
+        ranking.compute()
+    return (_partition.HEADER + _partition.csv_text(frame)).encode()
+
+
+def test_score_frame_equals_scorer(client):
+    texts = list(headlines.rows(500, seed=4))
+    ddf = dask.dataframe.from_pandas(pd.DataFrame({"headline": texts}),
+                                     npartitions=3)
+    scored = cd.score_frame(ddf).compute()
+    expected = credence.Scorer().score_many(texts, brief=True)
+    assert scored.to_dict("records") == [
+        {"headline": t, **e} for t, e in zip(texts, expected)]
+
+
+def test_score_frame_full_reports(client):
+    ddf = dask.dataframe.from_pandas(
+        pd.DataFrame({"title": ["Rain\nOfficials said it may rain."]}),
+        npartitions=1)
+    scored = cd.score_frame(ddf, column="title", brief=False).compute()
+    assert scored["report"][0] == credence.score(
+        "Rain\nOfficials said it may rain.")
+
+
+def test_full_rank_with_ids_equals_credence_rank(client, corpus, binary):
+    ddf = cd.read_csv(corpus / "ids.csv", blocksize="2MB")
+    ranking = cd.rank(ddf, partitions=5)
+    assert ranking.npartitions <= 5
+    assert ranked_bytes(ranking) == credence_rank(binary, corpus / "ids.csv")
+
+
+@pytest.mark.parametrize("files, name, top", [
+    (["small.csv"], "small.csv", 7),
+    (["a.csv", "b.csv"], "all.csv", 1000),
+])
+def test_top_equals_credence_rank(client, corpus, binary, files, name, top):
+    ddf = cd.read_csv([corpus / f for f in files], blocksize="200kB")
+    assert ddf.npartitions > 2
+    assert ranked_bytes(cd.rank(ddf, top=top)) == credence_rank(
+        binary, corpus / name, "--top", str(top))
+
+
+def cli(*args):
+    """python3 -m credence.dask in a process of its own."""
+    return subprocess.run([sys.executable, "-m", "credence.dask", *args],
+                          capture_output=True, text=True, env=os.environ)
+
+
+def main_here(capsys, *args):
+    """(exit code, stdout, stderr) of the command line's main(), run in
+    this process to spare starting Python and Dask again."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_to_file_and_folder(client, corpus, binary, tmp_path, capsys):
+    files = [str(corpus / "a.csv"), str(corpus / "b.csv")]
+    expected = credence_rank(binary, corpus / "all.csv")
+    done = cli("rank", *files, "--scheduler", client.scheduler.address,
+               "--blocksize", "2MB", "--output", str(tmp_path / "out.csv"))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.endswith(
+        f"read {ROWS} rows, ranked {ROWS}, rejected 0\n")
+    assert (tmp_path / "out.csv").read_bytes() == expected
+    code, _, err = main_here(
+        capsys, "rank", str(corpus / "sm*.csv"), "--scheduler",
+        client.scheduler.address, "--blocksize", "200kB", "--output",
+        str(tmp_path / "parts") + "/")
+    assert code == 0, err
+    parts = sorted((tmp_path / "parts").iterdir())
+    assert len(parts) > 1
+    joined = b"".join(p.read_bytes().split(b"\n", 1)[1] for p in parts)
+    assert parts[0].read_bytes().split(b"\n", 1)[0] + b"\n" + joined == \
+        credence_rank(binary, corpus / "small.csv")
+
+
+def test_cli_top_to_stdout(client, corpus, binary, capsys):
+    code, out, err = main_here(
+        capsys, "rank", str(corpus / "small.csv"), "--scheduler",
+        client.scheduler.address, "--top", "5", "--column", "headline")
+    assert code == 0, err
+    assert out.encode() == credence_rank(
+        binary, corpus / "small.csv", "--top", "5")
+
+
+BAD = (b"id,headline\n1,a b\n2,b,c\n3,\xff bad\n4,fine\n"
+       b"5,\"He said \"\"no\"\"\"\n")
+
+
+def test_cli_skips_and_counts_bad_rows(client, tmp_path, binary, capsys):
+    (tmp_path / "bad.csv").write_bytes(BAD)
+    code, out, err = main_here(
+        capsys, "rank", str(tmp_path / "bad.csv"), "--scheduler",
+        client.scheduler.address, "--skip-bad-rows")
+    assert code == 0, err
+    assert err.splitlines() == [
+        f"{tmp_path}/bad.csv: line 3 of its block: expected 2 fields, saw 3",
+        f"{tmp_path}/bad.csv: invalid UTF-8 in column 'headline'",
+        "read 5 rows, ranked 3, rejected 2"]
+    assert out.encode() == subprocess.run(
+        [binary, "rank", str(tmp_path / "bad.csv"), "--skip-bad-rows"],
+        capture_output=True, check=True).stdout
+
+
+def test_cli_bad_row_stops_without_output(client, tmp_path, capsys):
+    (tmp_path / "bad.csv").write_bytes(BAD)
+    code, out, err = main_here(
+        capsys, "rank", str(tmp_path / "bad.csv"), "--scheduler",
+        client.scheduler.address, "--output", str(tmp_path / "o.csv"))
+    assert (code, out) == (1, "")
+    assert err == (f"credence.dask: {tmp_path}/bad.csv: line 3 of its block: "
+                   "expected 2 fields, saw 3 (--skip-bad-rows skips and "
+                   "counts bad rows)\n")
+    assert os.listdir(tmp_path) == ["bad.csv"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["rank", "x.csv", "--top", "0"], "--top must be at least 1, not 0"),
+    (["rank", "x.csv", "--workers", "-1"],
+     "--workers must be at least 1, not -1"),
+    (["rank"], "the following arguments are required: FILE"),
+    (["score", "x.csv"], "invalid choice: 'score'"),
+    (["rank", "x.csv", "--output", "/"], "/: exists (a new folder"),
+])
+def test_usage_errors_exit_2(args, message, capsys):
+    with pytest.raises(SystemExit) as exit:
+        parse(args)
+    assert exit.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_refused_text_is_a_bad_row(client):
+    ddf = dask.dataframe.from_pandas(
+        pd.DataFrame({"headline": ["ok", "zero\x01\x00x", "fine"]}),
+        npartitions=1)
+    ranking, summary = cd.rank(ddf, skip_bad_rows=True, summary=True)
+    assert sorted(ranking.compute()["id"]) == ["1", "3"]
+    assert str(summary) == "read 3 rows, ranked 2, rejected 1"
+    with pytest.raises(ValueError, match="NUL byte"):
+        cd.rank(ddf)
+
+
+def test_score_articles(client, fixtures, tmp_path):
+    article = (fixtures / "sample_article.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "x", "text": "Rain\\nIt may rain."}\n', encoding="utf-8")
+    reports = cd.score_articles(
+        [fixtures / "sample_article.txt", tmp_path / "a.jsonl"]).compute()
+    assert reports == [
+        {"path": str(fixtures / "sample_article.txt"),
+         **credence.score(article)},
+        {"id": "x", **credence.score("Rain\nIt may rain.")}]
+    bag = dask.bag.from_sequence(["Rain\nIt may rain."], npartitions=1)
+    assert cd.score_articles(bag).compute() == [
+        credence.score("Rain\nIt may rain.")]
+
+
+@pytest.mark.parametrize("values, fields", [
+    ([], []),
+    (["plain", ""], ["plain", ""]),
+    (["a,b", "x"], ['"a,b"', "x"]),
+    (['65" TV'], ['"65"" TV"']),
+    (["two\nlines", "cr\r", "é"], ['"two\nlines"', '"cr\r"', "é"]),
+    (["", ",", ""], ["", '","', ""]),
+])
+def test_csv_fields_quote_as_credence_rank(values, fields):
+    assert _partition.csv_fields(values) == fields
+
+
+def test_csv_text_rows():
+    ranked = pd.DataFrame({
+        "rank": [1, 2], "id": ["a,1", "7"], "score": [0.5, 0.0000005],
+        "backing": ["named", "none"], "cue_category": ["hedge", ""],
+        "cue": ["may", ""], "text": ['He said "may"', "x"]})
+    assert _partition.csv_text(ranked) == (
+        '1,"a,1",0.500000,named,hedge,may,"He said ""may"""\n'
+        "2,7,0.000000,none,,,x\n")
+
+
+def test_read_block_keeps_a_long_row_in_place():
+    df = _partition.read_block(
+        io.BytesIO(b"id,headline\n1,a\n2,b,c\n3,d\n"), dtype=str,
+        keep_default_na=False, on_bad_lines="warn")
+    assert df.to_dict("list") == {
+        "id": ["1", "", "3"], "headline": ["a", "", "d"],
+        _partition.BAD: ["", "line 3 of its block: expected 2 fields, "
+                         "saw 3", ""]}
+
+
+def kill_one_worker_while_busy(client, killed):
+    """Waits until the scheduler has tasks running, then kills one worker
+    process (SIGKILL; its nanny starts another)."""
+    pids = client.run(os.getpid)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if any(client.processing().values()):
+            os.kill(next(iter(pids.values())), signal.SIGKILL)
+            killed.append(True)
+            return
+        time.sleep(0.01)
+
+
+def test_worker_killed_mid_job_changes_nothing(client, corpus, binary):
+    ddf = cd.read_csv([corpus / "a.csv", corpus / "b.csv"], blocksize="1MB")
+    before = set(client.run(os.getpid).values())
+    killed = []
+    killer = threading.Thread(target=kill_one_worker_while_busy,
+                              args=(client, killed))
+    killer.start()
+    ranking = ranked_bytes(cd.rank(ddf))
+    killer.join()
+    assert killed == [True]
+    client.wait_for_workers(2, timeout=30)
+    assert set(client.run(os.getpid).values()) != before
+    assert ranking == credence_rank(binary, corpus / "all.csv")
