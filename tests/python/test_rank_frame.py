@@ -25,7 +25,7 @@ def test_adds_ranks_columns_in_input_order():
                                  "backing", "cue_category", "cue"]
     assert out["id"].tolist() == [7, 3, 9]
     assert out["extra"].tolist() == ["x", "y", "z"]
-    assert out["score"].round(6).tolist() == [0.611587, 0.012528, 0.707975]
+    assert out["score"].round(6).tolist() == [0.61114, 0.01235, 0.707812]
     assert out["backing"].tolist() == ["official", "none", "none"]
     assert out["cue_category"].tolist() == ["hedge", "hedge", ""]
     assert out["cue"].tolist() == ["may", "reportedly", ""]

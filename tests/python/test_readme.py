@@ -28,6 +28,6 @@ def test_readme_python_example_runs():
     with contextlib.redirect_stdout(out):
         exec(compile(code, "README.md", "exec"), {})
     printed = out.getvalue().splitlines()
-    assert printed[0] == "0.24282131237186388"
+    assert printed[0] == "0.3348223521686261"
     assert printed[1].split()[1:] == ["institution", "may"]
     assert "cue_category" in printed[2]
