@@ -43,6 +43,7 @@ DOCS = {
     "docs/performance.md": {"rank", "order", "score", "batch", "python",
                             "linear", "tune", "dask"},
     "docs/annotation.md": {"agreement"},
+    "docs/eval-judgment.md": {"judgment"},
 }
 BLOCK = re.compile(r"(<!-- figures:begin ([a-z0-9-]+) -->\n)(.*?)"
                    r"(<!-- figures:end -->)", re.S)
