@@ -338,15 +338,11 @@ void LinearModel::AddMeta(std::string key, std::string value) {
   meta_.emplace_back(std::move(key), std::move(value));
 }
 
-LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
-  std::string text = ReadBounded(in, path);
-  // Windows editors like to add a byte order mark; it means nothing in UTF-8.
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  Reporter report(path);
-  if (text.empty()) {
-    report.Fail("empty model file", "expected first line 'credence-model 1'");
-  }
-  // A final line without '\n' still counts; a '\r' before '\n' is dropped.
+namespace {
+
+// The lines of a model file: a final line without '\n' still counts; a
+// '\r' before '\n' is dropped.
+Fields SplitLines(std::string_view text) {
   Fields lines;
   for (std::string_view rest = text; !rest.empty();) {
     const std::size_t newline = std::min(rest.find('\n'), rest.size());
@@ -355,144 +351,226 @@ LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
     lines.push_back(line);
     rest.remove_prefix(std::min(newline + 1, rest.size()));
   }
-  const int version = CheckHeader(report, lines[0]);
-  CheckUtf8(report, lines);
+  return lines;
+}
 
-  LinearModel model;
-  std::size_t name_line = 0, bias_line = 0, end_line = 0;
-  std::size_t article_bias_line = 0, first_article_line = 0;
-  std::unordered_map<std::string, std::size_t> feature_lines;
-  std::vector<std::string> article_features;
+}  // namespace
+
+namespace {
+
+// What a model file's records hold, as LinearModel keeps it.
+struct ModelRecords {
+  std::string name;
+  double bias = 0.0;
+  std::vector<std::string> feature_names;
+  std::vector<double> weights;
+  bool has_article_weights = false;
+  double article_bias = 0.0;
   std::vector<double> article_weights;
-  for (std::size_t i = 1; i < lines.size(); ++i) {
-    const std::string_view line = lines[i];
-    report.set_line(i + 1);
-    if (line.find_first_not_of(" \t") == line.npos || line[0] == '#') continue;
-    if (end_line != 0) {
-      report.Fail(
-          "unexpected text after 'end' (line " + std::to_string(end_line) + ")",
-          "'end' must be the last record; were two files concatenated?");
+  std::vector<std::string> article_feature_names;
+  std::vector<std::pair<std::string, std::string>> meta;
+};
+
+// Reads the records of a model file one line at a time, remembering where
+// each once-only record stood for the messages.
+class ModelReader {
+ public:
+  ModelReader(Reporter* report, int version, ModelRecords* model)
+      : report_(*report), version_(version), model_(*model) {}
+
+  // Line i (0-based) of the file, past the header.
+  void Read(std::size_t i, std::string_view line) {
+    report_.set_line(i + 1);
+    if (line.find_first_not_of(" \t") == line.npos || line[0] == '#') return;
+    if (end_line_ != 0) {
+      report_.Fail("unexpected text after 'end' (line " +
+                       std::to_string(end_line_) + ")",
+                   "'end' must be the last record; were two files "
+                   "concatenated?");
     }
     if (line[0] == ' ' || line[0] == '\t') {
-      report.Fail("line starts with white space",
-                  "records and '#' comments must start in the first column");
+      report_.Fail("line starts with white space",
+                   "records and '#' comments must start in the first column");
     }
     const Fields fields = Split(line, 3);
     const std::string_view keyword = fields[0];
     if (keyword == "name") {
-      report.Once(name_line, keyword);
-      const std::string_view usage = "expected 'name <text>'";
-      const Fields name = Split(line, 2);
-      if (name.size() < 2) report.Fail("missing value in 'name' record", usage);
-      report.Check(NameProblem(name[1]), usage);
-      model.name_ = std::string(name[1]);
+      Name(line);
     } else if (keyword == "bias") {
-      report.Once(bias_line, keyword);
-      const Fields bias = report.Record(line, 1, "expected 'bias <number>'");
-      model.bias_ = report.Number(bias[1], "bias");
+      report_.Once(bias_line_, keyword);
+      const Fields bias = report_.Record(line, 1, "expected 'bias <number>'");
+      model_.bias = report_.Number(bias[1], "bias");
     } else if (keyword == "weight") {
-      const std::string_view usage =
-          "expected 'weight <feature-name> <number>'";
-      const Fields weight = report.Record(line, 2, usage);
-      if (first_article_line != 0) {
-        report.Fail("'weight' record after the article records (line " +
-                        std::to_string(first_article_line) + ")",
-                    "article-bias and article-weight records follow every "
-                    "weight");
-      }
-      const std::string feature(weight[1]);
-      report.Check(FieldProblem("feature name", feature), usage);
-      const auto [first, added] = feature_lines.emplace(feature, i + 1);
-      if (!added) {
-        report.Fail("duplicate feature " + Quote(feature) + " (first at line " +
-                        std::to_string(first->second) + ")",
-                    "each feature has exactly one weight");
-      }
-      model.weights_.push_back(report.Number(weight[2], "weight"));
-      model.feature_names_.push_back(feature);
+      Weight(i, line);
     } else if (keyword == "article-bias") {
-      report.Once(article_bias_line, keyword);
-      if (first_article_line == 0) first_article_line = i + 1;
+      report_.Once(article_bias_line_, keyword);
+      if (first_article_line_ == 0) first_article_line_ = i + 1;
       const Fields bias =
-          report.Record(line, 1, "expected 'article-bias <number>'");
-      model.article_bias_ = report.Number(bias[1], "article-bias");
+          report_.Record(line, 1, "expected 'article-bias <number>'");
+      model_.article_bias = report_.Number(bias[1], "article-bias");
     } else if (keyword == "article-weight") {
-      if (first_article_line == 0) first_article_line = i + 1;
-      const std::string_view usage =
-          "expected 'article-weight <feature-name> <number>'";
-      const Fields weight = report.Record(line, 2, usage);
-      const std::string feature(weight[1]);
-      report.Check(FieldProblem("feature name", feature), usage);
-      const size_t k = article_features.size();
-      if (version >= 2 && k >= model.feature_names_.size() &&
-          !model.feature_names_.empty() && feature_lines.count(feature) == 0) {
-        // Past the claim features: a feature of the whole article.
-        report.Check(
-            ArticleFeatureProblem(feature, model.article_feature_names_),
-            "article features follow the article weights of the features, "
-            "each once");
-        model.article_feature_names_.push_back(feature);
-      } else if (k >= model.feature_names_.size() ||
-                 model.feature_names_[k] != feature) {
-        report.Fail("article-weight " + Quote(feature) + " out of place",
-                    k < model.feature_names_.size()
-                        ? "expected " + Quote(model.feature_names_[k]) +
-                              ": article weights follow the weights, one a "
-                              "feature, in the same order"
-                        : std::string("there are only ") +
-                              std::to_string(model.feature_names_.size()) +
-                              " features");
-      }
-      article_features.push_back(feature);
-      article_weights.push_back(report.Number(weight[2], "article-weight"));
+      ArticleWeight(i, line);
     } else if (keyword == "meta") {
-      const std::string_view usage = "expected 'meta <key> <text>'";
-      if (fields.size() < 2) {
-        report.Fail("missing value in 'meta' record", usage);
-      }
-      // An empty value may lose its separating space to an editor.
-      const std::string_view value = fields.size() == 3 ? fields[2] : "";
-      report.Check(FieldProblem("meta key", fields[1]), usage);
-      report.Check(TextProblem("meta value", value), usage);
-      model.meta_.emplace_back(fields[1], value);
+      Meta(fields);
     } else if (keyword == "end") {
-      report.Record(line, 0, "'end' stands alone");
-      end_line = i + 1;
+      report_.Record(line, 0, "'end' stands alone");
+      end_line_ = i + 1;
     } else {
-      report.Fail("unknown record " + Quote(keyword),
-                  "known records: name, bias, weight, article-bias, "
-                  "article-weight, meta, end");
+      report_.Fail("unknown record " + Quote(keyword),
+                   "known records: name, bias, weight, article-bias, "
+                   "article-weight, meta, end");
     }
   }
-  if (end_line == 0) {
-    report.set_line(lines.size());
-    report.Fail("missing 'end' record", "file truncated?");
+
+  // The checks of the whole file, once every line is read.
+  void Finish(std::size_t line_count) {
+    if (end_line_ == 0) {
+      report_.set_line(line_count);
+      report_.Fail("missing 'end' record", "file truncated?");
+    }
+    report_.set_line(end_line_);
+    if (name_line_ == 0) {
+      report_.Fail("missing 'name' record", "add 'name <text>'");
+    }
+    if (bias_line_ == 0) {
+      report_.Fail("missing 'bias' record", "add 'bias <number>'");
+    }
+    if (model_.weights.empty()) {
+      report_.Fail("no 'weight' records",
+                   "a model needs at least one 'weight <feature-name> "
+                   "<number>'");
+    }
+    if (first_article_line_ != 0) FinishArticleWeights();
   }
-  report.set_line(end_line);
-  if (name_line == 0) report.Fail("missing 'name' record", "add 'name <text>'");
-  if (bias_line == 0) {
-    report.Fail("missing 'bias' record", "add 'bias <number>'");
+
+ private:
+  void Name(std::string_view line) {
+    report_.Once(name_line_, "name");
+    const std::string_view usage = "expected 'name <text>'";
+    const Fields name = Split(line, 2);
+    if (name.size() < 2) report_.Fail("missing value in 'name' record", usage);
+    report_.Check(NameProblem(name[1]), usage);
+    model_.name = std::string(name[1]);
   }
-  if (model.weights_.empty()) {
-    report.Fail("no 'weight' records",
-                "a model needs at least one 'weight <feature-name> <number>'");
+
+  void Weight(std::size_t i, std::string_view line) {
+    const std::string_view usage = "expected 'weight <feature-name> <number>'";
+    const Fields weight = report_.Record(line, 2, usage);
+    if (first_article_line_ != 0) {
+      report_.Fail("'weight' record after the article records (line " +
+                       std::to_string(first_article_line_) + ")",
+                   "article-bias and article-weight records follow every "
+                   "weight");
+    }
+    const std::string feature(weight[1]);
+    report_.Check(FieldProblem("feature name", feature), usage);
+    const auto [first, added] = feature_lines_.emplace(feature, i + 1);
+    if (!added) {
+      report_.Fail("duplicate feature " + Quote(feature) + " (first at line " +
+                       std::to_string(first->second) + ")",
+                   "each feature has exactly one weight");
+    }
+    model_.weights.push_back(report_.Number(weight[2], "weight"));
+    model_.feature_names.push_back(feature);
   }
-  if (first_article_line != 0) {
-    report.set_line(first_article_line);
-    if (article_bias_line == 0) {
-      report.Fail("article weights without an 'article-bias' record",
-                  "add 'article-bias <number>'");
+
+  void ArticleWeight(std::size_t i, std::string_view line) {
+    if (first_article_line_ == 0) first_article_line_ = i + 1;
+    const std::string_view usage =
+        "expected 'article-weight <feature-name> <number>'";
+    const Fields weight = report_.Record(line, 2, usage);
+    const std::string feature(weight[1]);
+    report_.Check(FieldProblem("feature name", feature), usage);
+    const std::vector<std::string>& names = model_.feature_names;
+    const size_t k = article_features_.size();
+    if (version_ >= 2 && k >= names.size() && !names.empty() &&
+        feature_lines_.count(feature) == 0) {
+      // Past the claim features: a feature of the whole article.
+      report_.Check(
+          ArticleFeatureProblem(feature, model_.article_feature_names),
+          "article features follow the article weights of the features, "
+          "each once");
+      model_.article_feature_names.push_back(feature);
+    } else if (k >= names.size() || names[k] != feature) {
+      report_.Fail(
+          "article-weight " + Quote(feature) + " out of place",
+          k < names.size()
+              ? "expected " + Quote(names[k]) +
+                    ": article weights follow the weights, one a feature, in "
+                    "the same order"
+              : std::string("there are only ") + std::to_string(names.size()) +
+                    " features");
+    }
+    article_features_.push_back(feature);
+    article_weights_.push_back(report_.Number(weight[2], "article-weight"));
+  }
+
+  void Meta(const Fields& fields) {
+    const std::string_view usage = "expected 'meta <key> <text>'";
+    if (fields.size() < 2) {
+      report_.Fail("missing value in 'meta' record", usage);
+    }
+    // An empty value may lose its separating space to an editor.
+    const std::string_view value = fields.size() == 3 ? fields[2] : "";
+    report_.Check(FieldProblem("meta key", fields[1]), usage);
+    report_.Check(TextProblem("meta value", value), usage);
+    model_.meta.emplace_back(fields[1], value);
+  }
+
+  void FinishArticleWeights() {
+    report_.set_line(first_article_line_);
+    if (article_bias_line_ == 0) {
+      report_.Fail("article weights without an 'article-bias' record",
+                   "add 'article-bias <number>'");
     }
     const size_t claim_part =
-        article_weights.size() - model.article_feature_names_.size();
-    if (claim_part != model.weights_.size()) {
-      report.Fail(std::to_string(claim_part) + " article weights for " +
-                      std::to_string(model.weights_.size()) + " features",
-                  "give one 'article-weight' a feature, or none at all");
+        article_weights_.size() - model_.article_feature_names.size();
+    if (claim_part != model_.weights.size()) {
+      report_.Fail(std::to_string(claim_part) + " article weights for " +
+                       std::to_string(model_.weights.size()) + " features",
+                   "give one 'article-weight' a feature, or none at all");
     }
-    model.has_article_weights_ = true;
-    model.article_weights_ = std::move(article_weights);
+    model_.has_article_weights = true;
+    model_.article_weights = std::move(article_weights_);
   }
+
+  Reporter& report_;
+  const int version_;
+  ModelRecords& model_;
+  std::size_t name_line_ = 0, bias_line_ = 0, end_line_ = 0;
+  std::size_t article_bias_line_ = 0, first_article_line_ = 0;
+  std::unordered_map<std::string, std::size_t> feature_lines_;
+  std::vector<std::string> article_features_;
+  std::vector<double> article_weights_;
+};
+
+}  // namespace
+
+LinearModel LinearModel::Load(std::istream& in, const std::string& path) {
+  std::string text = ReadBounded(in, path);
+  // Windows editors like to add a byte order mark; it means nothing in UTF-8.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  Reporter report(path);
+  if (text.empty()) {
+    report.Fail("empty model file", "expected first line 'credence-model 1'");
+  }
+  const Fields lines = SplitLines(text);
+  const int version = CheckHeader(report, lines[0]);
+  CheckUtf8(report, lines);
+  ModelRecords records;
+  ModelReader reader(&report, version, &records);
+  for (std::size_t i = 1; i < lines.size(); ++i) reader.Read(i, lines[i]);
+  reader.Finish(lines.size());
+  LinearModel model;
+  model.name_ = std::move(records.name);
+  model.bias_ = records.bias;
+  model.feature_names_ = std::move(records.feature_names);
+  model.weights_ = std::move(records.weights);
+  model.has_article_weights_ = records.has_article_weights;
+  model.article_bias_ = records.article_bias;
+  model.article_weights_ = std::move(records.article_weights);
+  model.article_feature_names_ = std::move(records.article_feature_names);
+  model.meta_ = std::move(records.meta);
   return model;
 }
 
