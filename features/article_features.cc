@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace credence {
 namespace {
@@ -14,19 +15,19 @@ bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLetter(char c) { return IsUpper(c) || (c >= 'a' && c <= 'z'); }
 char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
-size_t CountWords(std::string_view s) {
-  size_t words = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (!IsSpace(s[i]) && (i == 0 || IsSpace(s[i - 1]))) ++words;
+// Whether `word` is `lower` in any case; `lower` is lower case.
+bool EqualsFolded(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (Lower(word[i]) != lower[i]) return false;
   }
-  return words;
+  return true;
 }
 
 bool IsSpeechVerb(std::string_view word) {
-  if (word.size() != 4) return false;
-  std::string lower(word);
-  for (char& c : lower) c = Lower(c);
-  return lower == "said" || lower == "says" || lower == "told";
+  return word.size() == 4 &&
+         (EqualsFolded(word, "said") || EqualsFolded(word, "says") ||
+          EqualsFolded(word, "told"));
 }
 
 bool IsAllCaps(std::string_view word) {
@@ -35,34 +36,6 @@ bool IsAllCaps(std::string_view word) {
     if (!IsUpper(c)) return false;
   }
   return true;
-}
-
-// Calls f on each maximal run of ASCII letters.
-template <typename F>
-void ForEachLetterRun(std::string_view s, F f) {
-  for (size_t i = 0; i < s.size();) {
-    if (!IsLetter(s[i])) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < s.size() && IsLetter(s[j])) ++j;
-    f(s.substr(i, j - i));
-    i = j;
-  }
-}
-
-size_t CountQuoteMarks(std::string_view s) {
-  size_t marks = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '"') ++marks;
-    // U+201C and U+201D are E2 80 9C and E2 80 9D.
-    if (s.compare(i, 3, "\xE2\x80\x9C") == 0 ||
-        s.compare(i, 3, "\xE2\x80\x9D") == 0) {
-      ++marks;
-    }
-  }
-  return marks;
 }
 
 // Skips spaces from i; returns the first index that is not one.
@@ -80,6 +53,20 @@ size_t DashLength(std::string_view s, size_t i) {
   }
   return 0;
 }
+
+// The byte classes Add reads.
+constexpr uint8_t kSpace = 1, kLetter = 2, kQuote = 4;
+struct ByteClasses {
+  uint8_t of[256] = {};
+  ByteClasses() {
+    for (int c = 0; c < 256; ++c) {
+      const char ch = static_cast<char>(c);
+      of[c] = static_cast<uint8_t>((IsSpace(ch) ? kSpace : 0) |
+                                   (IsLetter(ch) ? kLetter : 0) |
+                                   (ch == '"' ? kQuote : 0));
+    }
+  }
+};
 
 // Texts under kMinWords words count as that many.
 constexpr size_t kMinWords = 100;
@@ -130,12 +117,37 @@ bool OpensWithDateline(std::string_view claim) {
 void ArticleFeatureSum::Add(std::string_view claim) {
   if (claims_ == 1) dateline_ = OpensWithDateline(claim);
   ++claims_;
-  words_ += CountWords(claim);
-  quote_marks_ += CountQuoteMarks(claim);
-  ForEachLetterRun(claim, [this](std::string_view word) {
-    if (IsSpeechVerb(word)) ++speech_verbs_;
-    if (IsAllCaps(word)) ++all_caps_;
-  });
+  // One pass over the bytes by class: words start after white space,
+  // letter runs are where the verbs and capitals are looked for, and
+  // quotation marks count anywhere.
+  static const ByteClasses classes;
+  bool after_space = true;
+  size_t run = std::string_view::npos;  // start of the current letter run
+  for (size_t i = 0; i < claim.size(); ++i) {
+    const uint8_t k = classes.of[static_cast<unsigned char>(claim[i])];
+    if ((k & kLetter) == 0 && run != std::string_view::npos) {
+      CountWord(claim.substr(run, i - run));
+      run = std::string_view::npos;
+    } else if ((k & kLetter) != 0 && run == std::string_view::npos) {
+      run = i;
+    }
+    words_ += (k & kSpace) == 0 && after_space;
+    after_space = (k & kSpace) != 0;
+    if ((k & kQuote) != 0) {
+      ++quote_marks_;
+    } else if (claim[i] == '\xE2' && i + 2 < claim.size() &&
+               claim[i + 1] == '\x80' &&
+               (claim[i + 2] == '\x9C' || claim[i + 2] == '\x9D')) {
+      // U+201C and U+201D are E2 80 9C and E2 80 9D.
+      ++quote_marks_;
+    }
+  }
+  if (run != std::string_view::npos) CountWord(claim.substr(run));
+}
+
+void ArticleFeatureSum::CountWord(std::string_view word) {
+  speech_verbs_ += IsSpeechVerb(word);
+  all_caps_ += IsAllCaps(word);
 }
 
 std::vector<double> ArticleFeatureSum::Values() const {

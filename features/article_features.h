@@ -52,6 +52,8 @@ class ArticleFeatureSum {
   std::vector<double> Values() const;
 
  private:
+  void CountWord(std::string_view word);
+
   size_t claims_ = 0;
   size_t words_ = 0;
   size_t speech_verbs_ = 0;
