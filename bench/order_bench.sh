@@ -19,20 +19,7 @@ trap 'rm -rf "$work"' EXIT
 data=../shared/data
 [ -d "$data" ] || { echo "order_bench: $data is absent" >&2; exit 1; }
 
-python3 - "$data" 4000000 "$work/4m.csv" <<'PY'
-import csv, sys
-data, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-texts = []
-for name in ("fakenewsnet_titles/fakenewsnet_titles_dev.csv",
-             "clickbait_chakraborty2016/clickbait_chakraborty2016_dev.csv"):
-    with open(f"{data}/{name}", newline="", encoding="utf-8") as f:
-        texts += [" ".join(r["text"].split()) for r in csv.DictReader(f)]
-with open(out, "w", newline="", encoding="utf-8") as f:
-    w = csv.writer(f, lineterminator="\n")
-    w.writerow(["id", "headline"])
-    for i in range(rows):
-        w.writerow([f"r{i + 1}", texts[i % len(texts)]])
-PY
+python3 bench/headline_corpus.py "$data" 4000000 "$work/4m.csv"
 head -n 1000001 "$work/4m.csv" > "$work/1m.csv"
 
 run() {  # corpus, name, options...: ROUNDS timed runs; "secs kb" lines

@@ -20,20 +20,7 @@ data=../shared/data
 [ -d "$data" ] || { echo "python_bench: $data is absent" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 - "$data" "$rows" "$work/corpus.csv" <<'PY'
-import csv, sys
-data, rows, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-texts = []
-for name in ("fakenewsnet_titles/fakenewsnet_titles_dev.csv",
-             "clickbait_chakraborty2016/clickbait_chakraborty2016_dev.csv"):
-    with open(f"{data}/{name}", newline="", encoding="utf-8") as f:
-        texts += [" ".join(r["text"].split()) for r in csv.DictReader(f)]
-with open(out, "w", newline="", encoding="utf-8") as f:
-    w = csv.writer(f, lineterminator="\n")
-    w.writerow(["id", "headline"])
-    for i in range(rows):
-        w.writerow([f"r{i + 1}", texts[i % len(texts)]])
-PY
+python3 bench/headline_corpus.py "$data" "$rows" "$work/corpus.csv"
 if build/credence rank --help 2>&1 | grep -qE -- '--order [a-z|]*input'; then
   rank_args=(--order input)
 else
