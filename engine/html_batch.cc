@@ -1,3 +1,4 @@
+// The page of many articles (html_batch.h).
 #include "engine/html_batch.h"
 
 #include <sstream>

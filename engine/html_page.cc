@@ -1,3 +1,4 @@
+// Escaping and the skeleton every HTML page shares (html_page.h).
 #include "engine/html_page.h"
 
 #include <sstream>

@@ -1,3 +1,4 @@
+// The HTML page of one article's report (html_report.h).
 #include "engine/html_report.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// The text and JSON reports of an article (report.h).
 #include "engine/report.h"
 
 #include <algorithm>

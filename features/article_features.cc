@@ -1,3 +1,4 @@
+// Features of a whole article, counted claim by claim (article_features.h).
 #include "features/article_features.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Lexicon files: parsing, overlays and inflections (lexicon.h).
 #include "features/lexicon.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// The token trie that finds lexicon phrases (phrase_matcher.h).
 #include "features/phrase_matcher.h"
 
 #include <cstring>

@@ -1,3 +1,4 @@
+// UTF-8 validation and code point counting (utf8.h).
 #include "features/utf8.h"
 
 #include <cstdint>

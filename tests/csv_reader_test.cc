@@ -1,3 +1,4 @@
+// Tests of the CSV reader: rows, quoting, limits and bad rows.
 #include "engine/csv/csv_reader.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of the article's HTML page: marks, escaping, structure.
 #include "engine/html_report.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of lexicon parsing, overlays and inflections.
 #include "features/lexicon.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of the linear model: scoring, the file format, bad files.
 #include "models/linear_model.h"
 
 #include <gtest/gtest.h>

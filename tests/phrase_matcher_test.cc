@@ -1,3 +1,4 @@
+// Tests of the phrase trie.
 #include "features/phrase_matcher.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of the claim splitter: sentence ends, headlines, articles.
 #include "engine/splitter.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of the tokenizer and token normalization.
 #include "features/tokenizer.h"
 
 #include <gtest/gtest.h>

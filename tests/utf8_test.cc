@@ -1,3 +1,4 @@
+// Tests of UTF-8 decoding and code point counts.
 #include "features/utf8.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// The evaluation page of eval --format html (eval_html.h).
 #include "engine/learn/eval_html.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// The evaluation page's plots as inline SVG (eval_plots.h).
 #include "engine/learn/eval_plots.h"
 
 #include <algorithm>

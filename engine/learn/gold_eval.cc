@@ -1,3 +1,4 @@
+// Scoring against hand-annotated gold articles (gold_eval.h).
 #include "engine/learn/gold_eval.h"
 
 #include <algorithm>
