@@ -22,6 +22,9 @@ hidden): $(printf '%s\n' "$internal" | head -5 | tr '\n' ';')"
 fi
 for api in 'credence::api::Version()' 'credence::api::Scorer::Scorer(' \
            'typeinfo for credence::api::TextError'; do
-  printf '%s\n' "$symbols" | grep -qF "$api" || fail "$lib does not export $api"
+  # A here-string, not a pipe: grep -q stops at the first match, and the
+  # writer of a long list would then die of SIGPIPE (a failure under
+  # pipefail).
+  grep -qF -- "$api" <<<"$symbols" || fail "$lib does not export $api"
 done
 echo "exports_test: ok ($(printf '%s\n' "$symbols" | grep -c 'credence::api::') API symbols)"
