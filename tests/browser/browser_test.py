@@ -13,18 +13,21 @@ sample article's screenshot (kept in BUILD_DIR/browser/) must be non-blank;
 a 5 MB article must render within the timeout. The evaluation page of a
 development set (../shared/data; without it, fixtures/eval/labeled.csv)
 must hold its plots, axis labels, AUC and cue rows, its sorting script
-must run (the policy allows it by hash) and the page must print; the
-batch page must hold every article's section, link and cues. Without
-Chromium every case is skipped with the reason (apt-get install
-chromium)."""
+must run (the policy allows it by hash) and not with another hash in the
+policy, and the page must print; the batch page must hold every article's
+section, link and cues. A hang and a crash must fail a call and leave a
+new browser for the next. Without Chromium every case is skipped with the
+reason (apt-get install chromium)."""
 import base64
 import contextlib
 import fcntl
 import functools
 import glob
+import hashlib
 import html.parser
 import json
 import os
+import re
 import select
 import shutil
 import signal
@@ -612,10 +615,55 @@ def test_batch_page():
     return None
 
 
+def test_wrong_hash_blocks_the_script():
+    """The evaluation page with another hash in its policy: the browser
+    (JavaScript on, driven over DevTools) must refuse its sort script."""
+    with open(eval_page(), encoding='utf-8') as f:
+        page = f.read()
+    other = base64.b64encode(hashlib.sha256(b'other').digest()).decode()
+    wrong, count = re.subn(r"'sha256-[A-Za-z0-9+/=]+'", f"'sha256-{other}'",
+                           page)
+    if count != 1:
+        return f'{count} script hashes in the policy, not 1'
+    path = os.path.join(OUT, 'eval_wrong_hash.html')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(wrong)
+    with opened(path) as tab:
+        counts = tab.evaluate("[document.querySelectorAll("
+                              "'table.sortable').length, "
+                              "document.querySelectorAll('button').length]")
+    if counts != [1, 0]:
+        return f'sortable tables, buttons {counts}, not [1, 0]'
+    return None
+
+
+def test_hang_and_crash_restart_the_browser():
+    """A page that never answers fails its call within the timeout; a
+    crashed browser fails the next call; each time a new one serves."""
+    page = os.path.join(SOURCE, 'fixtures', 'sample_article.txt')
+    page = page_of(page, 'sample_article')
+    for name, action in (
+            ('hang', lambda tab: tab.evaluate('for (;;) {}', timeout=1)),
+            ('crash', lambda tab: tab.call('Browser.crash'))):
+        try:
+            with opened(page) as tab:
+                action(tab)
+            return f'the {name} raised no error'
+        except BrowserError as e:
+            if ('hangs' if name == 'hang' else 'exited') not in str(e):
+                return f'the {name} raised {e}'
+        BROWSER.stop()
+        if parse(dump_dom(page)).title != TITLE:
+            return f'no page after the {name}'
+    return None
+
+
 CASES = [test_sample_cues, test_seed_cues, test_hostile_article_is_inert,
          test_sample_screenshot, test_blank_screenshot_is_caught,
          test_five_megabyte_article, test_eval_page_dom,
-         test_eval_page_screenshot_and_print, test_batch_page]
+         test_eval_page_screenshot_and_print,
+         test_wrong_hash_blocks_the_script, test_batch_page,
+         test_hang_and_crash_restart_the_browser]
 
 
 def run(case):
