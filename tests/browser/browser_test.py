@@ -1,6 +1,9 @@
 """Loads pages of `credence score --format html` (one article and many)
 and `credence eval --format html` in headless Chromium and checks the DOM
-it builds; prints TAP, one line a case.
+it builds; prints TAP, one line a case, and each case's time as a comment.
+One Chromium serves every case, driven over the DevTools protocol on a
+pipe (a tab a page); a call that crashes or hangs it fails its case and
+the next case starts a new one. Its log is BUILD_DIR/browser/chromium.log.
 
 python3 browser_test.py CREDENCE SOURCE_ROOT BUILD_DIR SHARED_DIR
 
@@ -10,14 +13,24 @@ sample article's screenshot (kept in BUILD_DIR/browser/) must be non-blank;
 a 5 MB article must render within the timeout. The evaluation page of a
 development set (../shared/data; without it, fixtures/eval/labeled.csv)
 must hold its plots, axis labels, AUC and cue rows, its sorting script
-must run (the policy allows it by hash) and it must print; the batch page
-must hold every article's section, link and cues. Without Chromium every
-case is skipped with the reason (apt-get install chromium)."""
+must run (the policy allows it by hash) and not with another hash in the
+policy, and the page must print; the batch page must hold every article's
+section, link and cues. A hang and a crash must fail a call and leave a
+new browser for the next. Without Chromium every case is skipped with the
+reason (apt-get install chromium)."""
+import base64
+import contextlib
+import fcntl
+import functools
 import glob
+import hashlib
 import html.parser
 import json
 import os
+import re
+import select
 import shutil
+import signal
 import struct
 import subprocess
 import sys
@@ -27,7 +40,7 @@ import zlib
 
 CREDENCE, SOURCE, BUILD, SHARED = sys.argv[1:5]
 OUT = os.path.join(BUILD, 'browser')
-BROWSER_TIMEOUT = 120  # seconds a page may take in Chromium, start included
+CALL_TIMEOUT = 120  # seconds a DevTools call may take, start included
 TITLE = 'credence: article report'
 VOID = {'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link',
         'meta', 'source', 'track', 'wbr'}
@@ -41,18 +54,203 @@ def find_chromium():
     return None
 
 
-def chromium(page, *flags):
-    """Runs headless Chromium on a file:// page with a scratch profile and
-    no network; returns its stdout."""
-    with tempfile.TemporaryDirectory() as profile:
-        result = subprocess.run(
-            [CHROMIUM, '--headless', '--no-sandbox', '--disable-gpu',
-             '--user-data-dir=' + profile, '--no-first-run',
-             '--disable-background-networking', '--disable-component-update',
-             '--disable-sync', '--disable-extensions', *flags,
-             'file://' + os.path.abspath(page)],
-            capture_output=True, timeout=BROWSER_TIMEOUT, check=True)
-    return result.stdout.decode('utf-8')
+class BrowserError(Exception):
+    """Chromium crashed, hung or refused a call; the browser must restart."""
+
+
+class Browser:
+    """One headless Chromium that serves every case, driven over the
+    DevTools protocol on a pipe: the child reads NUL-terminated JSON
+    commands on file descriptor 3 and writes answers and events on 4. It
+    starts on the first call, with a scratch profile and no network."""
+
+    def __init__(self, path):
+        self.path = path
+        self.process = None
+        self.log_mode = 'wb'  # the log of a run's first start, then appended
+
+    def start(self):
+        self.profile = tempfile.TemporaryDirectory()
+        to_child, from_child = os.pipe(), os.pipe()
+        # Copies above 9, so that placing them on 3 and 4 in the child
+        # never overwrites one with the other; 3 and 4 are open here (the
+        # pipes took them if they were free), as pass_fds needs.
+        ends = [fcntl.fcntl(to_child[0], fcntl.F_DUPFD_CLOEXEC, 10),
+                fcntl.fcntl(from_child[1], fcntl.F_DUPFD_CLOEXEC, 10)]
+
+        def place_pipe_ends():
+            os.dup2(ends[0], 3)
+            os.dup2(ends[1], 4)
+
+        with open(os.path.join(OUT, 'chromium.log'), self.log_mode) as log:
+            self.log_mode = 'ab'
+            try:
+                self.process = subprocess.Popen(
+                    [self.path, '--headless', '--no-sandbox', '--disable-gpu',
+                     '--user-data-dir=' + self.profile.name, '--no-first-run',
+                     '--disable-background-networking',
+                     '--disable-component-update', '--disable-sync',
+                     '--disable-extensions', '--remote-debugging-pipe',
+                     'about:blank'],
+                    stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                    pass_fds=(3, 4), preexec_fn=place_pipe_ends,
+                    start_new_session=True)
+            finally:
+                for fd in (to_child[0], from_child[1], *ends):
+                    os.close(fd)
+        self.to_child, self.from_child = to_child[1], from_child[0]
+        self.unread, self.inbox, self.last_id = [], [], 0
+
+    def stop(self):
+        """Kills the browser and its helpers (one process group)."""
+        if self.process is None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        os.close(self.to_child)
+        os.close(self.from_child)
+        self.profile.cleanup()
+        self.process = None
+
+    def call(self, method, params=None, session=None, timeout=None):
+        """Sends one command and returns its result."""
+        if self.process is None:
+            self.start()
+        self.last_id += 1
+        message = {'id': self.last_id, 'method': method,
+                   'params': params or {}}
+        if session:
+            message['sessionId'] = session
+        self.send(json.dumps(message).encode('utf-8') + b'\0', method)
+        wanted = self.last_id
+        answer = self.receive(lambda m: m.get('id') == wanted,
+                              'answer to ' + method, timeout)
+        if 'error' in answer:
+            raise BrowserError(f"{method}: {answer['error'].get('message')}")
+        return answer['result']
+
+    def send(self, data, method):
+        try:
+            while data:
+                data = data[os.write(self.to_child, data):]
+        except BrokenPipeError:
+            raise BrowserError(f'Chromium exited (status '
+                               f'{self.process.poll()}) before {method}')
+
+    def receive(self, match, what, timeout=None):
+        """The first message that `match`es, read within `timeout` seconds;
+        answers and load events are kept, other events dropped."""
+        timeout = timeout or CALL_TIMEOUT
+        deadline = time.monotonic() + timeout
+        while True:
+            for n, message in enumerate(self.inbox):
+                if match(message):
+                    return self.inbox.pop(n)
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.from_child], [], [],
+                                              left)[0]:
+                raise BrowserError(f'no {what} within {timeout} s (Chromium '
+                                   'hangs)')
+            chunk = os.read(self.from_child, 1 << 20)
+            if not chunk:
+                raise BrowserError(f'Chromium exited (status '
+                                   f'{self.process.wait()}) before the {what}')
+            self.take(chunk)
+
+    def take(self, chunk):
+        # A message of many chunks is joined once, at its end.
+        self.unread.append(chunk)
+        if b'\0' not in chunk:
+            return
+        *messages, rest = b''.join(self.unread).split(b'\0')
+        self.unread = [rest]
+        for text in messages:
+            message = json.loads(text)
+            if 'id' in message or message['method'] == 'Page.loadEventFired':
+                self.inbox.append(message)
+
+
+class Tab:
+    """A new page of the browser, attached in flat mode (calls name its
+    session), with a viewport of `width` x `height` CSS pixels."""
+
+    def __init__(self, browser, width, height, hide_scrollbars):
+        self.browser = browser
+        self.target = browser.call('Target.createTarget',
+                                   {'url': 'about:blank'})['targetId']
+        self.session = browser.call(
+            'Target.attachToTarget',
+            {'targetId': self.target, 'flatten': True})['sessionId']
+        self.call('Page.enable')
+        self.call('Emulation.setDeviceMetricsOverride',
+                  {'width': width, 'height': height, 'deviceScaleFactor': 1,
+                   'mobile': False})
+        self.call('Emulation.setScrollbarsHidden', {'hidden': hide_scrollbars})
+
+    def call(self, method, params=None, timeout=None):
+        return self.browser.call(method, params, self.session, timeout)
+
+    def load(self, page):
+        """Navigates to the file `page` and waits for its load event."""
+        answer = self.call('Page.navigate',
+                           {'url': 'file://' + os.path.abspath(page)})
+        if answer.get('errorText'):
+            raise BrowserError(f"{page}: {answer['errorText']}")
+        loaded = ('document.readyState == "complete" && '
+                  'location.protocol == "file:"')
+        while True:  # the load event of about:blank may come first
+            self.browser.receive(
+                lambda m: m.get('method') == 'Page.loadEventFired'
+                and m.get('sessionId') == self.session,
+                'load event of ' + page)
+            if self.evaluate(loaded):
+                return
+
+    def evaluate(self, expression, timeout=None):
+        """The value of a JavaScript expression in the page."""
+        answer = self.call('Runtime.evaluate',
+                           {'expression': expression, 'returnByValue': True},
+                           timeout)
+        if 'exceptionDetails' in answer:
+            raise BrowserError(f'{expression}: '
+                               f"{answer['exceptionDetails'].get('text')}")
+        return answer['result'].get('value')
+
+    def save(self, method, path, **params):
+        """Writes the base64 data of Page.captureScreenshot or
+        Page.printToPDF to `path`."""
+        data = base64.b64decode(self.call(method, params)['data'])
+        with open(path, 'wb') as f:
+            f.write(data)
+
+    def close(self):
+        self.browser.call('Target.closeTarget', {'targetId': self.target})
+        self.browser.inbox = [m for m in self.browser.inbox
+                              if m.get('sessionId') != self.session]
+
+
+@contextlib.contextmanager
+def opened(page, width=1200, height=1600, hide_scrollbars=False):
+    """A tab of the shared browser showing `page` after its load event."""
+    tab = Tab(BROWSER, width, height, hide_scrollbars)
+    tab.load(page)
+    yield tab
+    tab.close()
+
+
+def dump_dom(page):
+    """The page's DOM after load, scripts run, as --dump-dom prints it."""
+    with opened(page) as tab:
+        return tab.evaluate('document.documentElement.outerHTML')
+
+
+def screenshot(page, png, hide_scrollbars=False):
+    """The top 1200x1600 CSS pixels of `page` as a PNG file."""
+    with opened(page, hide_scrollbars=hide_scrollbars) as tab:
+        tab.save('Page.captureScreenshot', png, format='png')
 
 
 def credence(*args):
@@ -122,7 +320,7 @@ def check_cues(article, *extra):
     None."""
     report = json.loads(credence('score', article, '--format', 'json', *extra))
     name = os.path.splitext(os.path.basename(article))[0]
-    dom = parse(chromium(page_of(article, name, *extra), '--dump-dom'))
+    dom = parse(dump_dom(page_of(article, name, *extra)))
     if dom.title != TITLE:
         return f'title is {dom.title!r}'
     return cue_problem(dom.cues, report, '')
@@ -182,6 +380,14 @@ HOSTILE = (
     "and <svg onload=\"document.title='pwned'\"></svg> & 'quotes'.\n")
 
 
+# In the live page after load: the title (each payload would set it to
+# 'pwned'), elements a payload would create, and on* attributes.
+LIVE_PAYLOADS = '''[document.title,
+  document.querySelectorAll('script, img, svg, b, iframe').length,
+  [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(
+      a => a.name.startsWith('on'))).length]'''
+
+
 def test_hostile_article_is_inert():
     work = tempfile.mkdtemp(dir=OUT)
     article = os.path.join(work, 'hostile.txt')
@@ -194,8 +400,11 @@ def test_hostile_article_is_inert():
     problem = check_cues(article, '--overlay', overlay)
     if problem:
         return problem
-    dom = parse(chromium(page_of(article, 'hostile', '--overlay', overlay),
-                         '--dump-dom'))
+    with opened(page_of(article, 'hostile', '--overlay', overlay)) as tab:
+        dom = parse(tab.evaluate('document.documentElement.outerHTML'))
+        live = tab.evaluate(LIVE_PAYLOADS)
+    if live != [TITLE, 0, 0]:
+        return f'live page: title, payload elements, on* attributes {live}'
     for tag in ('script', 'img', 'svg', 'b', 'on-attribute'):
         if dom.tags.get(tag):
             return f'{dom.tags[tag]} {tag} elements in the page'
@@ -239,8 +448,7 @@ def test_sample_screenshot():
     png = os.path.join(OUT, 'sample_article.png')
     if os.path.exists(png):
         os.remove(png)
-    chromium(page, '--screenshot=' + png, '--window-size=1200,1600',
-             '--hide-scrollbars')
+    screenshot(page, png, hide_scrollbars=True)
     return png_problem(png, 1200, 1600)
 
 
@@ -249,9 +457,17 @@ def test_blank_screenshot_is_caught():
     with open(page, 'w') as f:
         f.write('<!DOCTYPE html><title>x</title>')
     png = os.path.join(OUT, 'blank.png')
-    chromium(page, '--screenshot=' + png, '--window-size=1200,1600')
+    screenshot(page, png)
     problem = png_problem(png, 1200, 1600)
     return None if problem else 'a blank page passes the screenshot check'
+
+
+# Counted in the page rather than in its dumped 32 MB of DOM: the root
+# element, the cue elements and the links to claims.
+FIVE_MB_COUNTS = '''[document.documentElement.tagName,
+  document.querySelectorAll('[data-cue]').length,
+  [...document.querySelectorAll('a')].filter(
+      a => (a.getAttribute('href') || '').startsWith('#c')).length]'''
 
 
 def test_five_megabyte_article():
@@ -266,19 +482,19 @@ def test_five_megabyte_article():
     page = page_of(article, 'five_mb')
     png = os.path.join(OUT, 'five_mb.png')
     start = time.monotonic()
-    chromium(page, '--screenshot=' + png, '--window-size=1200,1600')
-    seconds = time.monotonic() - start
+    with opened(page) as tab:
+        tab.save('Page.captureScreenshot', png, format='png')
+        seconds = time.monotonic() - start
+        html, cue_elements, links = tab.evaluate(FIVE_MB_COUNTS)
     print(f'# 5 MB article: {os.path.getsize(page)} bytes of HTML, '
-          f'screenshot (start, load, paint) in {seconds:.1f} s')
+          f'screenshot (load, paint) in {seconds:.1f} s')
     problem = png_problem(png, 1200, 1600)
     if problem:
         return 'screenshot: ' + problem
     report = json.loads(credence('score', article, '--format', 'json'))
     cues = sum(len(claim['cues']) for claim in report['claims'])
-    dom = parse(chromium(page, '--dump-dom'))
-    links = sum(1 for h in dom.hrefs if h.startswith('#c'))
-    if not dom.tags.get('html') or len(dom.cues) < cues:
-        return f'{len(dom.cues)} cue elements of {cues} in the dumped page'
+    if html != 'HTML' or cue_elements < cues:
+        return f'{cue_elements} cue elements of {cues} in the page'
     if links < len(report['claims']):
         return f'{links} claim links for {len(report["claims"])} claims'
     return None
@@ -297,7 +513,9 @@ def dev_set():
     return [os.path.join(SOURCE, 'fixtures', 'eval', 'labeled.csv')]
 
 
+@functools.cache
 def eval_page():
+    """The evaluation page, written once a run."""
     page = os.path.join(OUT, 'eval.html')
     with open(page, 'wb') as f:
         f.write(credence('eval', *dev_set(), '--cues', '--format', 'html'))
@@ -307,7 +525,7 @@ def eval_page():
 def test_eval_page_dom():
     files = dev_set()
     report = json.loads(credence('eval', *files, '--cues', '--format', 'json'))
-    dom = parse(chromium(eval_page(), '--dump-dom'))
+    dom = parse(dump_dom(eval_page()))
     if dom.title != 'credence: evaluation':
         return f'title is {dom.title!r}'
     scopes = 1 + (len(files) if len(files) > 1 else 0)
@@ -351,12 +569,12 @@ def test_eval_page_screenshot_and_print():
     for old in (png, pdf):
         if os.path.exists(old):
             os.remove(old)
-    chromium(page, '--screenshot=' + png, '--window-size=1200,1600',
-             '--hide-scrollbars')
+    with opened(page, hide_scrollbars=True) as tab:
+        tab.save('Page.captureScreenshot', png, format='png')
+        tab.save('Page.printToPDF', pdf, displayHeaderFooter=False)
     problem = png_problem(png, 1200, 1600)
     if problem:
         return 'screenshot: ' + problem
-    chromium(page, '--print-to-pdf=' + pdf, '--no-pdf-header-footer')
     with open(pdf, 'rb') as f:
         data = f.read()
     if not data.startswith(b'%PDF') or len(data) < 20_000:
@@ -376,7 +594,7 @@ def test_batch_page():
     page = os.path.join(OUT, 'batch.html')
     credence('score', *articles, '--format', 'html', '--output', page)
     lines = credence('score', *articles, '--format', 'json').splitlines()
-    dom = parse(chromium(page, '--dump-dom'))
+    dom = parse(dump_dom(page))
     if dom.title != 'credence: article reports':
         return f'title is {dom.title!r}'
     sections = [e[1].get('id') for e in dom.elements if e[0] == 'section'
@@ -397,13 +615,70 @@ def test_batch_page():
     return None
 
 
+def test_wrong_hash_blocks_the_script():
+    """The evaluation page with another hash in its policy: the browser
+    (JavaScript on, driven over DevTools) must refuse its sort script."""
+    with open(eval_page(), encoding='utf-8') as f:
+        page = f.read()
+    other = base64.b64encode(hashlib.sha256(b'other').digest()).decode()
+    wrong, count = re.subn(r"'sha256-[A-Za-z0-9+/=]+'", f"'sha256-{other}'",
+                           page)
+    if count != 1:
+        return f'{count} script hashes in the policy, not 1'
+    path = os.path.join(OUT, 'eval_wrong_hash.html')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(wrong)
+    with opened(path) as tab:
+        counts = tab.evaluate("[document.querySelectorAll("
+                              "'table.sortable').length, "
+                              "document.querySelectorAll('button').length]")
+    if counts != [1, 0]:
+        return f'sortable tables, buttons {counts}, not [1, 0]'
+    return None
+
+
+def test_hang_and_crash_restart_the_browser():
+    """A page that never answers fails its call within the timeout; a
+    crashed browser fails the next call; each time a new one serves."""
+    page = os.path.join(SOURCE, 'fixtures', 'sample_article.txt')
+    page = page_of(page, 'sample_article')
+    for name, action in (
+            ('hang', lambda tab: tab.evaluate('for (;;) {}', timeout=1)),
+            ('crash', lambda tab: tab.call('Browser.crash'))):
+        try:
+            with opened(page) as tab:
+                action(tab)
+            return f'the {name} raised no error'
+        except BrowserError as e:
+            if ('hangs' if name == 'hang' else 'exited') not in str(e):
+                return f'the {name} raised {e}'
+        BROWSER.stop()
+        if parse(dump_dom(page)).title != TITLE:
+            return f'no page after the {name}'
+    return None
+
+
 CASES = [test_sample_cues, test_seed_cues, test_hostile_article_is_inert,
          test_sample_screenshot, test_blank_screenshot_is_caught,
          test_five_megabyte_article, test_eval_page_dom,
-         test_eval_page_screenshot_and_print, test_batch_page]
+         test_eval_page_screenshot_and_print,
+         test_wrong_hash_blocks_the_script, test_batch_page,
+         test_hang_and_crash_restart_the_browser]
+
+
+def run(case):
+    """The case's problem or None; a browser error restarts the browser."""
+    try:
+        return case()
+    except BrowserError as e:
+        BROWSER.stop()
+        return f'Chromium: {e} (restarted for the next case)'
+    except (subprocess.SubprocessError, OSError, ValueError) as e:
+        return f'{type(e).__name__}: {e}'
 
 if __name__ == '__main__':
     CHROMIUM = find_chromium()
+    BROWSER = Browser(CHROMIUM)
     print(f'1..{len(CASES)}')
     os.makedirs(OUT, exist_ok=True)
     failed = 0
@@ -412,10 +687,9 @@ if __name__ == '__main__':
             print(f'ok {n} {case.__name__} # SKIP chromium is not installed '
                   '(apt-get install chromium)')
             continue
-        try:
-            problem = case()
-        except (subprocess.SubprocessError, OSError, ValueError) as e:
-            problem = f'{type(e).__name__}: {e}'
+        start = time.monotonic()
+        problem = run(case)
+        seconds = time.monotonic() - start
         if problem is None:
             print(f'ok {n} {case.__name__}')
         elif problem.startswith('SKIP '):
@@ -423,4 +697,6 @@ if __name__ == '__main__':
         else:
             failed += 1
             print(f'not ok {n} {case.__name__}: {problem}')
+        print(f'# {case.__name__}: {seconds:.1f} s')
+    BROWSER.stop()
     sys.exit(1 if failed else 0)
