@@ -14,17 +14,19 @@ Ranks the rows of CSV files (paths or globs, read in the order given, each
 glob's files sorted) by the confidence of their text, as credence rank
 does, on a Dask cluster: same columns, same scores (6 decimals), same
 order (equal scores: input order), ids from the id column or 1-based row
-numbers over all files. Files are read with dask.dataframe.read_csv
-(header row; every column as text); Dask cuts files into blocks at line
-breaks, so a file whose quoted fields hold line breaks needs
---blocksize none.
+numbers over all files. Dask cuts each file into blocks at line breaks
+(--blocksize); each worker ranks its blocks with credence rank's own CSV
+reader and writer, in C++. A block boundary may cut a quoted field that
+holds a line break: such files need --blocksize none (each file read
+whole by one worker).
 
-bad rows: a row with more fields than the header (pandas), text or id
-that is not UTF-8, text the scorer refuses (a NUL byte...). pandas reads a
-row with fewer fields with the missing ones empty, and a field ends at a
-NUL byte: credence rank rejects both. Without --skip-bad-rows the first
-bad row found stops the job with no output; with it, each is reported on
-stderr and left out. stderr ends with "read N rows, ranked M, rejected K".
+bad rows: as credence rank reads them (wrong number of fields, a quote
+that never closes, text or id not UTF-8, text the scorer refuses...), with
+its messages, lines counted in the file. Without --skip-bad-rows the
+first bad row in input order stops the job with no output; with it, each
+is reported on stderr and left out. stderr ends with "read N rows,
+ranked M, rejected K". (--output FOLDER/ reads the files with pandas
+instead, whose bad rows differ: see docs/scale-out.md.)
 
 output columns: rank, id, score, backing, cue_category, cue, text (as
 credence rank --help describes them). --output FILE appears whole or not
