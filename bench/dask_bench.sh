@@ -49,7 +49,8 @@ stop_clusters() {
   done
 }
 trap 'stop_clusters; rm -rf "$work"' EXIT
-start_cluster() {  # workers: a LocalCluster left running; its address to stdout
+start_cluster() {  # workers: a LocalCluster left running (in this shell,
+  # not a subshell, so that its pid is kept); its address in cluster-N
   /usr/bin/python3 -c '
 import logging, signal, sys, time
 from distributed import LocalCluster
@@ -66,11 +67,16 @@ if __name__ == "__main__":
     finally:
         cluster.close()' "$1" > "$work/cluster-$1" 2> /dev/null &
   cluster_pids+=($!)
-  until [ -s "$work/cluster-$1" ]; do sleep 0.2; done
-  cat "$work/cluster-$1"
+  until [ -s "$work/cluster-$1" ]; do
+    kill -0 "$!" 2> /dev/null ||
+      { echo "dask_bench: the LocalCluster did not start" >&2; exit 1; }
+    sleep 0.2
+  done
 }
-address_1=$(start_cluster 1)
-address_2=$(start_cluster 2)
+start_cluster 1
+start_cluster 2
+address_1=$(cat "$work/cluster-1")
+address_2=$(cat "$work/cluster-2")
 for ((r = 0; r < rounds; r++)); do
   run credence build/credence rank "$work/corpus.csv" \
     --output "$work/credence.csv"
