@@ -3,17 +3,21 @@
 // exceptions into LoadError and TextError.
 #include "credence/credence.h"
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <ostream>
 #include <sstream>
+#include <streambuf>
 #include <utility>
 
 #include "engine/builtin_data.h"
+#include "engine/csv/csv_reader.h"
 #include "engine/learn/eval_run.h"
 #include "engine/learn/learn_options.h"
 #include "engine/learn/learn_report.h"
 #include "engine/learn/tune_run.h"
+#include "engine/rank/ranker.h"
 #include "engine/report.h"
 #include "engine/scorer.h"
 #include "engine/scorer_factory.h"
@@ -110,6 +114,103 @@ void WritePartJson(const TuneReport& report, std::ostream& out) {
   out << '}';
 }
 
+// An istream's bytes read in place from memory, without a copy.
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view bytes) {
+    char* begin = const_cast<char*>(bytes.data());
+    setg(begin, begin, begin + bytes.size());
+  }
+};
+
+// The end of the CSV field starting at `at` in `text` (quoted or not).
+size_t FieldEnd(std::string_view text, size_t at) {
+  if (at < text.size() && text[at] == '"') {
+    for (size_t i = at + 1; i < text.size(); ++i) {
+      if (text[i] != '"') continue;
+      if (i + 1 < text.size() && text[i + 1] == '"') {
+        ++i;
+      } else {
+        return i + 1;
+      }
+    }
+    return text.size();
+  }
+  const size_t comma = text.find(',', at);
+  return comma == std::string_view::npos ? text.size() : comma;
+}
+
+// The end of the CSV record starting at `at`, past its line end: the
+// first '\n' outside quotes (credence rank quotes every field holding a
+// quote, so quote parity tells inside from outside).
+size_t RecordEnd(std::string_view text, size_t at) {
+  bool quoted = false;
+  for (size_t i = at; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (text[i] == '\n' && !quoted) return i + 1;
+  }
+  return text.size();
+}
+
+// Cuts the rows of `credence rank` output (its header, then rank,id,rest)
+// into the block's ids and lines.
+void SplitRankedRows(std::string_view output, bool keep_ids,
+                     RankedBlock* block) {
+  size_t at = RecordEnd(output, 0);
+  while (at < output.size()) {
+    const size_t id = output.find(',', at) + 1;
+    const size_t id_end = FieldEnd(output, id);
+    const size_t end = RecordEnd(output, id_end + 1);
+    if (keep_ids) block->ids.append(output.substr(id, id_end - id));
+    block->id_ends.push_back(block->ids.size());
+    block->lines.append(output.substr(id_end + 1, end - id_end - 1));
+    block->line_ends.push_back(block->lines.size());
+    at = end;
+  }
+}
+
+// The block's best `top` rows (score descending, then input order), kept
+// in input order.
+void KeepBest(uint64_t top, RankedBlock* block) {
+  const size_t n = block->scores.size();
+  if (top == 0 || n <= top) return;
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  const auto before = [block](size_t a, size_t b) {
+    const double x = block->scores[a], y = block->scores[b];
+    return x != y ? x > y : a < b;
+  };
+  const auto kept_end = order.begin() + static_cast<std::ptrdiff_t>(top);
+  std::partial_sort(order.begin(), kept_end, order.end(), before);
+  order.erase(kept_end, order.end());
+  std::sort(order.begin(), order.end());
+  RankedBlock kept;
+  kept.has_id = block->has_id;
+  kept.read = block->read;
+  kept.messages = std::move(block->messages);
+  for (const size_t i : order) {
+    const auto piece = [i](const std::string& text,
+                           const std::vector<uint64_t>& ends) {
+      const uint64_t begin = i == 0 ? 0 : ends[i - 1];
+      return std::string_view(text).substr(begin, ends[i] - begin);
+    };
+    kept.scores.push_back(block->scores[i]);
+    kept.numbers.push_back(block->numbers[i]);
+    kept.ids.append(piece(block->ids, block->id_ends));
+    kept.id_ends.push_back(kept.ids.size());
+    kept.lines.append(piece(block->lines, block->line_ends));
+    kept.line_ends.push_back(kept.lines.size());
+  }
+  *block = std::move(kept);
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
 }  // namespace
 
 const char* Version() { return kCredenceVersion; }
@@ -181,6 +282,41 @@ Brief Scorer::ScoreBrief(std::string_view text) const {
     brief.cue = Slice(text, cue.begin, cue.end);
   }
   return brief;
+}
+
+RankedBlock RankCsvBlock(const Scorer& scorer, std::string_view csv,
+                         const BlockOptions& options) {
+  RankOptions rank;
+  rank.column = options.text_column;
+  rank.id_column = options.id_column;
+  rank.input_order = true;
+  rank.skip_bad_rows = true;
+  rank.threads = std::max(1u, options.threads);
+  rank.csv_buffers =
+      csv.size() < (size_t{32} << 20) ? CsvBuffers::kSmall : CsvBuffers::kLarge;
+  RankedBlock block;
+  rank.scores = &block.scores;
+  rank.numbers = &block.numbers;
+  std::ostringstream out, log;
+  try {
+    ViewBuffer header_bytes(csv);
+    std::istream header_in(&header_bytes);
+    block.has_id = CsvReader(header_in, options.path, rank.column,
+                             rank.id_column, false, nullptr, CsvBuffers::kSmall)
+                       .has_id();
+    ViewBuffer bytes(csv);
+    std::istream in(&bytes);
+    StringRecordSource again(csv);
+    block.read =
+        RankCsv(in, options.path, again, rank, *scorer.impl_->scorer, out, log)
+            .read;
+  } catch (const CsvError& e) {
+    throw TextError(e.what());
+  }
+  SplitRankedRows(out.str(), block.has_id, &block);
+  block.messages = Lines(log.str());
+  KeepBest(options.top, &block);
+  return block;
 }
 
 std::string EvaluateJson(const EvalOptions& options) {

@@ -229,3 +229,63 @@ TEST(ApiTest, MovedScorerScores) {
 }
 
 }  // namespace
+
+// RankCsvBlock: rows in input order, cut into ids and the rest of credence
+// rank's lines; scores are ScoreBrief's.
+TEST(ApiTest, RankCsvBlockCutsCredenceRankRows) {
+  const Scorer scorer;
+  credence::api::BlockOptions options;
+  options.path = "f.csv";
+  const credence::api::RankedBlock block = credence::api::RankCsvBlock(
+      scorer, "id,headline\n7,a b\n\"8,9\",\"x, \"\"y\"\"\"\n", options);
+  EXPECT_TRUE(block.has_id);
+  EXPECT_EQ(block.read, 2u);
+  EXPECT_EQ(block.numbers, (std::vector<uint64_t>{1, 2}));
+  EXPECT_EQ(block.ids, "7\"8,9\"");
+  EXPECT_EQ(block.id_ends, (std::vector<uint64_t>{1, 6}));
+  ASSERT_EQ(block.scores.size(), 2u);
+  EXPECT_EQ(block.scores[0], scorer.ScoreBrief("a b").confidence);
+  EXPECT_EQ(block.scores[1], scorer.ScoreBrief("x, \"y\"").confidence);
+  ASSERT_EQ(block.line_ends.size(), 2u);
+  const std::string second = block.lines.substr(block.line_ends[0]);
+  const std::string text_field = ",\"x, \"\"y\"\"\"\n";  // the cue is empty
+  EXPECT_EQ(second.substr(second.size() - text_field.size() - 1),
+            "," + text_field);
+  EXPECT_EQ(block.line_ends[1], block.lines.size());
+  EXPECT_TRUE(block.messages.empty());
+}
+
+TEST(ApiTest, RankCsvBlockBadRowsTopAndRowNumbers) {
+  const Scorer scorer;
+  struct Case {
+    std::string csv;
+    uint64_t top;
+    std::vector<uint64_t> numbers;
+    std::vector<std::string> messages;
+  };
+  const std::vector<Case> cases = {
+      {"headline\nfoo\n", 0, {1}, {}},
+      {"id,headline\n1,a\n2,b,c\n3,d\n",
+       0,
+       {1, 3},
+       {"f.csv:3: row has 3 fields, the header has 2 (quote fields that "
+        "hold commas)"}},
+      // The best of three is row 2 (a named source backs it).
+      {"headline\nit may rain\nPolice said it rained\nit may rain\n",
+       1,
+       {2},
+       {}},
+  };
+  credence::api::BlockOptions options;
+  options.path = "f.csv";
+  for (const Case& c : cases) {
+    options.top = c.top;
+    const credence::api::RankedBlock block =
+        credence::api::RankCsvBlock(scorer, c.csv, options);
+    EXPECT_EQ(block.numbers, c.numbers) << c.csv;
+    EXPECT_EQ(block.messages, c.messages) << c.csv;
+    EXPECT_EQ(block.line_ends.size(), c.numbers.size()) << c.csv;
+  }
+  EXPECT_THROW(credence::api::RankCsvBlock(scorer, "id,text\n1,a\n", options),
+               TextError);
+}

@@ -658,6 +658,10 @@ void ReadAndScore(CsvReader* reader, const std::string& path,
     if (streamed) {
       b->output.WriteTo(out);
       out.flush();
+      for (size_t i = 0; i < b->items.size(); ++i) {
+        if (options.scores) options.scores->push_back(b->rows[i].score);
+        if (options.numbers) options.numbers->push_back(b->items[i].number);
+      }
     }
     b->items.clear();
     b->bytes.clear();

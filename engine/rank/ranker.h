@@ -46,7 +46,12 @@ struct RankOptions {
   bool id_required = false;         // ...unless the user named it
   uint64_t top = 0;                 // keep the best `top` rows; 0: all
   bool ascending = false;           // least credible first
-  bool input_order = false;    // rows in input order, streamed (not with top)
+  bool input_order = false;  // rows in input order, streamed (not with top)
+  // With input_order: each written row's score (the full precision the
+  // output rounds to six decimals) and 1-based row number, appended in
+  // output order when not null. Not owned.
+  std::vector<double>* scores = nullptr;
+  std::vector<uint64_t>* numbers = nullptr;
   bool jsonl = false;          // JSON lines instead of CSV
   bool brief = false;          // with jsonl: the CSV's fields, no claim object
   unsigned threads = 1;        // threads, the caller's included

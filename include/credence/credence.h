@@ -24,6 +24,7 @@
 #define CREDENCE_CREDENCE_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <memory>
 #include <stdexcept>
@@ -114,6 +115,9 @@ struct Brief {
   std::string cue;  // its text
 };
 
+struct BlockOptions;
+struct RankedBlock;
+
 class CREDENCE_API Scorer {
  public:
   // Throws LoadError.
@@ -132,9 +136,48 @@ class CREDENCE_API Scorer {
   Brief ScoreBrief(std::string_view text) const;
 
  private:
+  friend RankedBlock RankCsvBlock(const Scorer&, std::string_view,
+                                  const BlockOptions&);
   struct Impl;
   std::unique_ptr<const Impl> impl_;
 };
+
+// A piece of a large CSV input to rank on its own (a cluster worker's
+// share): the header line, then whole records.
+struct BlockOptions {
+  std::string path;  // names the input in messages
+  std::string text_column = "headline";
+  std::string id_column = "id";  // row numbers when the header lacks it
+  uint64_t top = 0;              // keep only the best `top` rows; 0: all
+  unsigned threads = 1;          // threads, the caller's included
+};
+
+// A block's rows as `credence rank --skip-bad-rows --order input` writes
+// them, in input order, each cut into its id field and the rest of its
+// line, so that rows of many blocks merge into the output of one run.
+struct RankedBlock {
+  bool has_id = false;  // the header has the id column
+  uint64_t read = 0;    // data rows, bad ones included
+  // Per row kept: its score (the output rounds it to six decimals), its
+  // 1-based row number in the block, its id field as written (quoted when
+  // needed; empty without an id column) and the rest of its line from the
+  // score on, line end included. Row i's id is ids[id_ends[i - 1],
+  // id_ends[i]) and its line lines[line_ends[i - 1], line_ends[i]).
+  std::vector<double> scores;
+  std::vector<uint64_t> numbers;
+  std::string ids;
+  std::vector<uint64_t> id_ends;
+  std::string lines;
+  std::vector<uint64_t> line_ends;
+  std::vector<std::string> messages;  // each bad row's "path:line: problem"
+};
+
+// Ranks the CSV text `csv` (a header line, then records) as `credence rank
+// --skip-bad-rows` would: the same scores, fields and quoting; lines count
+// from the header. Throws TextError for a header without the text column.
+CREDENCE_API RankedBlock RankCsvBlock(const Scorer& scorer,
+                                      std::string_view csv,
+                                      const BlockOptions& options);
 
 // Labeled CSV files to measure a scorer on, as `credence eval` reads them.
 struct EvalOptions {

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <mutex>
 #include <sstream>
@@ -258,6 +260,143 @@ py::list BriefDicts(const api::Scorer& scorer, const py::sequence& texts,
   return rows;
 }
 
+// The bytes of a vector's elements (little-endian on every machine credence
+// builds for), for numpy.frombuffer or array("d") on the Python side.
+template <class T>
+py::bytes BytesOf(const std::vector<T>& values) {
+  return py::bytes(reinterpret_cast<const char*>(values.data()),
+                   values.size() * sizeof(T));
+}
+
+// rank_block(): a block of CSV bytes ranked by api::RankCsvBlock, as a
+// tuple (has_id, read, scores, numbers, ids, id_ends, lines, line_ends,
+// messages): the arrays as bytes of float64 or uint64, messages a list.
+py::tuple RankBlock(const api::Scorer& scorer, const py::bytes& data,
+                    const std::string& path, const std::string& text_column,
+                    const std::string& id_column, uint64_t top, int threads) {
+  char* bytes = nullptr;
+  Py_ssize_t size = 0;
+  PyBytes_AsStringAndSize(data.ptr(), &bytes, &size);
+  api::BlockOptions options;
+  options.path = path;
+  options.text_column = text_column;
+  options.id_column = id_column;
+  options.top = top;
+  options.threads = static_cast<unsigned>(ThreadCount(threads, 1 << 20));
+  api::RankedBlock block;
+  {
+    const py::gil_scoped_release release;
+    block = api::RankCsvBlock(
+        scorer, std::string_view(bytes, static_cast<size_t>(size)), options);
+  }
+  return py::make_tuple(block.has_id, block.read, BytesOf(block.scores),
+                        BytesOf(block.numbers), py::bytes(block.ids),
+                        BytesOf(block.id_ends), py::bytes(block.lines),
+                        BytesOf(block.line_ends), block.messages);
+}
+
+// A block of rank_block() as write_ranked() reads it: views into the
+// Python objects, which the caller keeps alive.
+struct BlockView {
+  const uint64_t* numbers = nullptr;
+  std::string_view ids, lines;
+  const uint64_t* id_ends = nullptr;
+  const uint64_t* line_ends = nullptr;
+  uint64_t rows = 0;
+  uint64_t first_row = 0;  // the global number of the block's row 1, less 1
+};
+
+template <class T>
+const T* ArrayOf(py::handle bytes, uint64_t* count) {
+  char* data = nullptr;
+  Py_ssize_t size = 0;
+  if (PyBytes_AsStringAndSize(bytes.ptr(), &data, &size) != 0) {
+    throw py::error_already_set();
+  }
+  *count = static_cast<uint64_t>(size) / sizeof(T);
+  return reinterpret_cast<const T*>(data);
+}
+
+std::string_view ViewOf(py::handle bytes) {
+  uint64_t n = 0;
+  const char* data = ArrayOf<char>(bytes, &n);
+  return {data, n};
+}
+
+BlockView ViewBlock(const py::tuple& block, uint64_t first_row) {
+  BlockView view;
+  uint64_t n = 0;
+  view.numbers = ArrayOf<uint64_t>(block[3], &view.rows);
+  view.ids = ViewOf(block[4]);
+  view.id_ends = ArrayOf<uint64_t>(block[5], &n);
+  view.lines = ViewOf(block[6]);
+  view.line_ends = ArrayOf<uint64_t>(block[7], &n);
+  view.first_row = first_row;
+  return view;
+}
+
+std::string_view Piece(std::string_view text, const uint64_t* ends,
+                       uint64_t i) {
+  const uint64_t begin = i == 0 ? 0 : ends[i - 1];
+  return text.substr(begin, ends[i] - begin);
+}
+
+// Appends the CSV row of rank `rank`: "rank,id," then the block's line.
+void AppendRanked(const BlockView& block, uint64_t row, uint64_t rank,
+                  bool use_ids, std::string* out) {
+  char digits[24];
+  out->append(digits,
+              static_cast<size_t>(std::to_chars(digits, digits + 24, rank).ptr -
+                                  digits));
+  out->push_back(',');
+  if (use_ids) {
+    out->append(Piece(block.ids, block.id_ends, row));
+  } else {
+    const uint64_t number = block.first_row + block.numbers[row];
+    out->append(digits,
+                static_cast<size_t>(
+                    std::to_chars(digits, digits + 24, number).ptr - digits));
+  }
+  out->push_back(',');
+  out->append(Piece(block.lines, block.line_ends, row));
+}
+
+// write_ranked(blocks, first_rows, order, use_ids, write): the rows of
+// rank_block() results in `order` (bytes of uint64: indices into the
+// blocks' rows, concatenated), ranked from 1, given to write() as bytes a
+// few MiB at a time. Ids are the id fields, or with use_ids false the
+// blocks' row numbers plus first_rows[block].
+void WriteRanked(const py::list& blocks,
+                 const std::vector<uint64_t>& first_rows,
+                 const py::bytes& order, bool use_ids,
+                 const py::function& write) {
+  std::vector<BlockView> views;
+  std::vector<uint64_t> starts;  // each block's first index in `order`
+  uint64_t total = 0;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    views.push_back(ViewBlock(blocks[b].cast<py::tuple>(), first_rows.at(b)));
+    starts.push_back(total);
+    total += views.back().rows;
+  }
+  uint64_t n = 0;
+  const uint64_t* indices = ArrayOf<uint64_t>(order, &n);
+  constexpr size_t kFlushBytes = size_t{4} << 20;
+  std::string out;
+  out.reserve(kFlushBytes + 4096);
+  for (uint64_t r = 0; r < n; ++r) {
+    if (indices[r] >= total)
+      throw py::value_error("order: index past the rows");
+    const size_t b = static_cast<size_t>(
+        std::upper_bound(starts.begin(), starts.end(), indices[r]) -
+        starts.begin() - 1);
+    AppendRanked(views[b], indices[r] - starts[b], r + 1, use_ids, &out);
+    if (out.size() >= kFlushBytes) {
+      write(py::bytes(out));
+      out.clear();
+    }
+  }
+  if (!out.empty()) write(py::bytes(out));
+}
 }  // namespace
 
 PYBIND11_MODULE(_credence, m) {
@@ -272,6 +411,11 @@ PYBIND11_MODULE(_credence, m) {
     }
   });
   m.def("version", &api::Version);
+  m.def("rank_block", &RankBlock, py::arg("scorer"), py::arg("data"),
+        py::arg("path"), py::arg("text_column"), py::arg("id_column"),
+        py::arg("top"), py::arg("threads"));
+  m.def("write_ranked", &WriteRanked, py::arg("blocks"), py::arg("first_rows"),
+        py::arg("order"), py::arg("use_ids"), py::arg("write"));
   m.def(
       "evaluate_json",
       [](const std::vector<std::string>& inputs, const std::string& text_column,

@@ -155,19 +155,66 @@ BAD = (b"id,headline\n1,a b\n2,b,c\n3,\xff bad\n4,fine\n"
        b"5,\"He said \"\"no\"\"\"\n")
 
 
-def test_cli_skips_and_counts_bad_rows(client, tmp_path, binary, capsys):
+def credence_rank_run(binary, path, *options):
+    """credence rank's (exit code, stdout, stderr) on path, run in path's
+    folder so that messages name it as the command line was given it."""
+    done = subprocess.run([binary, "rank", path.name, *options],
+                          capture_output=True, cwd=path.parent)
+    return done.returncode, done.stdout, done.stderr.decode()
+
+
+def test_cli_skips_and_counts_bad_rows(client, tmp_path, binary, capsys,
+                                       monkeypatch):
     (tmp_path / "bad.csv").write_bytes(BAD)
+    binary = os.path.abspath(binary)
+    monkeypatch.chdir(tmp_path)
     code, out, err = main_here(
-        capsys, "rank", str(tmp_path / "bad.csv"), "--scheduler",
-        client.scheduler.address, "--skip-bad-rows")
+        capsys, "rank", "bad.csv", "--scheduler", client.scheduler.address,
+        "--skip-bad-rows")
     assert code == 0, err
     assert err.splitlines() == [
-        f"{tmp_path}/bad.csv: line 3 of its block: expected 2 fields, saw 3",
-        f"{tmp_path}/bad.csv: invalid UTF-8 in column 'headline'",
+        "bad.csv:3: row has 3 fields, the header has 2 (quote fields that "
+        "hold commas)",
+        "bad.csv:4: invalid UTF-8 in column 'headline' (save the file as "
+        "UTF-8)",
         "read 5 rows, ranked 3, rejected 2"]
-    assert out.encode() == subprocess.run(
-        [binary, "rank", str(tmp_path / "bad.csv"), "--skip-bad-rows"],
-        capture_output=True, check=True).stdout
+    assert (0, out.encode(), err) == credence_rank_run(
+        binary, tmp_path / "bad.csv", "--skip-bad-rows")
+
+
+def test_cli_bad_rows_in_later_blocks_as_credence_rank(
+        client, corpus, binary, tmp_path, capsys, monkeypatch):
+    """Bad rows in the 2nd.. blocks of a file: the same line numbers, the
+    same rows left out, the same output as credence rank."""
+    lines = (corpus / "ids.csv").read_bytes().split(b"\n")
+    for at, row in ((150_000, b'x3,"opens, never closes'),
+                    (90_000, b"x2,\xfe\xff"), (40_000, b"x1,too,many")):
+        lines.insert(at, row)
+    (tmp_path / "bad.csv").write_bytes(b"\n".join(lines))
+    binary = os.path.abspath(binary)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = main_here(
+        capsys, "rank", "bad.csv", "--scheduler", client.scheduler.address,
+        "--skip-bad-rows", "--blocksize", "500kB")
+    assert err.splitlines()[0].startswith("bad.csv:40001: row has 3 fields")
+    assert (code, out.encode(), err) == credence_rank_run(
+        binary, tmp_path / "bad.csv", "--skip-bad-rows")
+
+
+def test_cli_quoted_line_breaks_whole_files(client, binary, tmp_path, capsys,
+                                            monkeypatch):
+    """--blocksize none reads each file whole: quoted line breaks stay in
+    their fields, as credence rank reads them."""
+    rows = "".join(f'{i},"line one\nline {i}, ""two"""\n' if i % 3 else
+                   f"{i},Police said it may rain {i}\n" for i in range(50))
+    (tmp_path / "q.csv").write_text("id,headline\n" + rows)
+    binary = os.path.abspath(binary)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = main_here(
+        capsys, "rank", "q.csv", "--scheduler", client.scheduler.address,
+        "--blocksize", "none")
+    assert (code, err) == (0, "read 50 rows, ranked 50, rejected 0\n")
+    assert out.encode() == credence_rank(binary, tmp_path / "q.csv")
 
 
 def test_cli_bad_row_stops_without_output(client, tmp_path, capsys):
@@ -176,9 +223,9 @@ def test_cli_bad_row_stops_without_output(client, tmp_path, capsys):
         capsys, "rank", str(tmp_path / "bad.csv"), "--scheduler",
         client.scheduler.address, "--output", str(tmp_path / "o.csv"))
     assert (code, out) == (1, "")
-    assert err == (f"credence.dask: {tmp_path}/bad.csv: line 3 of its block: "
-                   "expected 2 fields, saw 3 (--skip-bad-rows skips and "
-                   "counts bad rows)\n")
+    assert err == (f"credence.dask: {tmp_path}/bad.csv:3: row has 3 fields, "
+                   "the header has 2 (quote fields that hold commas) "
+                   "(--skip-bad-rows skips and counts bad rows)\n")
     assert os.listdir(tmp_path) == ["bad.csv"]
 
 
@@ -281,3 +328,23 @@ def test_worker_killed_mid_job_changes_nothing(client, corpus, binary):
     client.wait_for_workers(2, timeout=30)
     assert set(client.run(os.getpid).values()) != before
     assert ranking == credence_rank(binary, corpus / "all.csv")
+
+
+def test_worker_killed_mid_cli_job_changes_nothing(client, corpus, binary,
+                                                   tmp_path, capsys):
+    """The command line's blocks: a killed worker's are ranked again."""
+    before = set(client.run(os.getpid).values())
+    killed = []
+    killer = threading.Thread(target=kill_one_worker_while_busy,
+                              args=(client, killed))
+    killer.start()
+    code, _, err = main_here(
+        capsys, "rank", str(corpus / "a.csv"), str(corpus / "b.csv"),
+        "--scheduler", client.scheduler.address, "--blocksize", "100kB",
+        "--output", str(tmp_path / "out.csv"))
+    killer.join()
+    assert (code, killed) == (0, [True]), err
+    client.wait_for_workers(2, timeout=30)
+    assert set(client.run(os.getpid).values()) != before
+    assert (tmp_path / "out.csv").read_bytes() == credence_rank(
+        binary, corpus / "all.csv")

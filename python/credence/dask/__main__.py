@@ -7,24 +7,26 @@ import shutil
 import sys
 import tempfile
 
-from . import _partition, rank, read_csv
+from . import _blocks, _expand, _partition, rank, read_csv
 
 DESCRIPTION = """\
 Ranks the rows of CSV files (paths or globs, read in the order given, each
 glob's files sorted) by the confidence of their text, as credence rank
 does, on a Dask cluster: same columns, same scores (6 decimals), same
 order (equal scores: input order), ids from the id column or 1-based row
-numbers over all files. Files are read with dask.dataframe.read_csv
-(header row; every column as text); Dask cuts files into blocks at line
-breaks, so a file whose quoted fields hold line breaks needs
---blocksize none.
+numbers over all files. Dask cuts each file into blocks at line breaks
+(--blocksize); each worker ranks its blocks with credence rank's own CSV
+reader and writer, in C++. A block boundary may cut a quoted field that
+holds a line break: such files need --blocksize none (each file read
+whole by one worker).
 
-bad rows: a row with more fields than the header (pandas), text or id
-that is not UTF-8, text the scorer refuses (a NUL byte...). pandas reads a
-row with fewer fields with the missing ones empty, and a field ends at a
-NUL byte: credence rank rejects both. Without --skip-bad-rows the first
-bad row found stops the job with no output; with it, each is reported on
-stderr and left out. stderr ends with "read N rows, ranked M, rejected K".
+bad rows: as credence rank reads them (wrong number of fields, a quote
+that never closes, text or id not UTF-8, text the scorer refuses...), with
+its messages, lines counted in the file. Without --skip-bad-rows the
+first bad row in input order stops the job with no output; with it, each
+is reported on stderr and left out. stderr ends with "read N rows,
+ranked M, rejected K". (--output FOLDER/ reads the files with pandas
+instead, whose bad rows differ: see docs/scale-out.md.)
 
 output columns: rank, id, score, backing, cue_category, cue, text (as
 credence rank --help describes them). --output FILE appears whole or not
@@ -97,21 +99,24 @@ def show_progress(futures):
         print(file=sys.stderr)
 
 
-def write_file(path, chunks):
-    """The header and chunks into path (stdout for -), whole or not at
-    all: into a temporary file beside it, then renamed."""
+def write_file(path, write_rows):
+    """The header, then write_rows(write) writing the rows as bytes, into
+    path (stdout for -), whole or not at all: into a temporary file beside
+    it, then renamed."""
     if path == "-":
         sys.stdout.write(_partition.HEADER)
-        for chunk in chunks:
-            sys.stdout.write(chunk)
+        sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)
+        write_rows(out.write if out else lambda b: sys.stdout.write(
+            b.decode("utf-8", "surrogateescape")))
+        sys.stdout.flush()
         return
     folder = os.path.dirname(os.path.abspath(path))
     fd, partial = tempfile.mkstemp(dir=folder, prefix=".credence-dask-")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(_partition.HEADER)
-            for chunk in chunks:
-                out.write(chunk)
+        with os.fdopen(fd, "wb") as out:
+            out.write(_partition.HEADER.encode())
+            write_rows(out.write)
         os.replace(partial, path)
     except BaseException:
         os.unlink(partial)
@@ -139,33 +144,46 @@ def write_folder(folder, texts):
         raise
 
 
-def fetch_in_order(client, texts):
-    """The Delayed texts computed by the workers, fetched one at a time in
-    order, each released once fetched."""
-    futures = client.compute(texts)
+def rank_blocks(client, options):
+    """Workers rank byte ranges of the files; the client orders their rows
+    and writes them (the path of a file or stdout)."""
+    paths = _partition.absolute_paths(options.model, options.lexicons,
+                                      options.overlay)
+    work, owners = _blocks.tasks(
+        _expand(options.files), options.column, options.id_column, paths,
+        options.top, None if options.blocksize == "none"
+        else options.blocksize)
+    futures = client.compute(work)
     show_progress(futures)
-    for future in futures:
-        yield future.result()
-        future.release()
+    results = client.gather(futures)
+    del futures
+    summary = _blocks.summarize(results, owners, options.skip_bad_rows)
+    ranked = _blocks.order(results, options.top)
+    write_file(options.output,
+               lambda write: _blocks.write(results, ranked, write))
+    return summary
 
 
-def run(client, options):
+def rank_to_folder(options):
+    """Every row into a new folder of parts, written by the workers from
+    the pandas path (read_csv and rank)."""
     ddf = read_csv(options.files, blocksize=None
                    if options.blocksize == "none" else options.blocksize)
     ranking, summary = rank(ddf, column=options.column,
-                            id_column=options.id_column, top=options.top,
+                            id_column=options.id_column,
                             model=options.model, lexicons=options.lexicons,
                             overlay=options.overlay,
                             skip_bad_rows=options.skip_bad_rows,
                             summary=True, as_text=True,
                             progress=show_progress)
-    if options.top is not None:
-        write_file(options.output, [_partition.csv_text(ranking)])
-    elif options.output.endswith("/"):
-        write_folder(options.output, ranking)
-    else:
-        write_file(options.output, fetch_in_order(client, ranking))
+    write_folder(options.output, ranking)
     return summary
+
+
+def run(client, options):
+    if options.top is None and options.output.endswith("/"):
+        return rank_to_folder(options)
+    return rank_blocks(client, options)
 
 
 def main(argv=None):
