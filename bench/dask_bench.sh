@@ -9,7 +9,7 @@
 # before the timing and kept across rounds (the multi-machine case, where
 # the cluster outlives a job; its workers keep their scorers after the
 # first round).
-# Usage: [ROUNDS=1] [BLOCKSIZE=16MB] [RESULTS=FILE] bench/dask_bench.sh
+# Usage: [ROUNDS=1] [BLOCKSIZE=8MB] [RESULTS=FILE] bench/dask_bench.sh
 # [ROWS] (after test.sh has built build/python). Writes the figures to
 # RESULTS (default bench/results/dask.tsv, which tools/write_docs.py puts
 # in docs/performance.md) once every output has been checked equal to
@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-4000000}
 rounds=${ROUNDS:-1}
-blocksize=${BLOCKSIZE:-16MB}
+blocksize=${BLOCKSIZE:-8MB}
 results=${RESULTS:-bench/results/dask.tsv}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -123,6 +123,28 @@ class ViewBuffer : public std::streambuf {
   }
 };
 
+// An output stream's bytes appended to a string the caller sized, so that
+// a large output is neither regrown nor copied out (ostringstream does
+// both).
+class StringSink : public std::streambuf {
+ public:
+  explicit StringSink(std::string* out) : out_(out) {}
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!traits_type::eq_int_type(c, traits_type::eof()))
+      out_->push_back(traits_type::to_char_type(c));
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    out_->append(s, static_cast<size_t>(n));
+    return n;
+  }
+
+ private:
+  std::string* out_;
+};
+
 // The end of the CSV field starting at `at` in `text` (quoted or not).
 size_t FieldEnd(std::string_view text, size_t at) {
   if (at < text.size() && text[at] == '"') {
@@ -156,6 +178,9 @@ size_t RecordEnd(std::string_view text, size_t at) {
 // into the block's ids and lines.
 void SplitRankedRows(std::string_view output, bool keep_ids,
                      RankedBlock* block) {
+  block->lines.reserve(output.size());
+  block->id_ends.reserve(block->scores.size());
+  block->line_ends.reserve(block->scores.size());
   size_t at = RecordEnd(output, 0);
   while (at < output.size()) {
     const size_t id = output.find(',', at) + 1;
@@ -297,7 +322,17 @@ RankedBlock RankCsvBlock(const Scorer& scorer, std::string_view csv,
   RankedBlock block;
   rank.scores = &block.scores;
   rank.numbers = &block.numbers;
-  std::ostringstream out, log;
+  // A row comes out as its text again plus its score, backing and cue:
+  // some tens of bytes more than it came in.
+  const auto lines =
+      static_cast<size_t>(std::count(csv.begin(), csv.end(), '\n'));
+  std::string output;
+  output.reserve(csv.size() + 48 * lines);
+  block.scores.reserve(lines);
+  block.numbers.reserve(lines);
+  StringSink sink(&output);
+  std::ostream out(&sink);
+  std::ostringstream log;
   try {
     ViewBuffer header_bytes(csv);
     std::istream header_in(&header_bytes);
@@ -313,7 +348,7 @@ RankedBlock RankCsvBlock(const Scorer& scorer, std::string_view csv,
   } catch (const CsvError& e) {
     throw TextError(e.what());
   }
-  SplitRankedRows(out.str(), block.has_id, &block);
+  SplitRankedRows(output, block.has_id, &block);
   block.messages = Lines(log.str());
   KeepBest(options.top, &block);
   return block;

@@ -3,13 +3,16 @@
 // texts on threads of its own with the GIL released.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <sstream>
 #include <string>
@@ -260,20 +263,65 @@ py::list BriefDicts(const api::Scorer& scorer, const py::sequence& texts,
   return rows;
 }
 
-// The bytes of a vector's elements (little-endian on every machine credence
-// builds for), for numpy.frombuffer or array("d") on the Python side.
-template <class T>
-py::bytes BytesOf(const std::vector<T>& values) {
-  return py::bytes(reinterpret_cast<const char*>(values.data()),
-                   values.size() * sizeof(T));
+// A run: one block's kept rows sorted by score descending (ties in input
+// order), as bytes the client merges with the runs of other blocks. Little-
+// endian: u64 rows; f64 scores[rows]; u64 numbers[rows] (1-based row
+// numbers in the block); u64 id_ends[rows]; u64 line_ends[rows]; the id
+// fields; the lines from the score on (RankedBlock's fields, reordered).
+constexpr size_t kRunArrays = 4;
+
+std::string_view Piece(std::string_view text, const uint64_t* ends,
+                       uint64_t i) {
+  const uint64_t begin = i == 0 ? 0 : ends[i - 1];
+  return text.substr(begin, ends[i] - begin);
 }
 
-// rank_block(): a block of CSV bytes ranked by api::RankCsvBlock, as a
-// tuple (has_id, read, scores, numbers, ids, id_ends, lines, line_ends,
-// messages): the arrays as bytes of float64 or uint64, messages a list.
-py::tuple RankBlock(const api::Scorer& scorer, const py::bytes& data,
-                    const std::string& path, const std::string& text_column,
-                    const std::string& id_column, uint64_t top, int threads) {
+size_t RunSize(const api::RankedBlock& block) {
+  return 8 * (1 + kRunArrays * block.scores.size()) + block.ids.size() +
+         block.lines.size();
+}
+
+// Writes block's run into `run`, RunSize(block) bytes.
+void WriteRun(const api::RankedBlock& block, char* run) {
+  const size_t n = block.scores.size();
+  std::vector<uint64_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&block](uint64_t a, uint64_t b) {
+                     return block.scores[a] > block.scores[b];
+                   });
+  const auto put = [&run](uint64_t word) {
+    std::memcpy(run, &word, sizeof word);
+    run += sizeof word;
+  };
+  const auto copy = [&run](std::string_view piece) {
+    std::memcpy(run, piece.data(), piece.size());
+    run += piece.size();
+  };
+  put(n);
+  for (const uint64_t i : order) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &block.scores[i], sizeof bits);
+    put(bits);
+  }
+  for (const uint64_t i : order) put(block.numbers[i]);
+  uint64_t end = 0;
+  for (const uint64_t i : order)
+    put(end += Piece(block.ids, block.id_ends.data(), i).size());
+  end = 0;
+  for (const uint64_t i : order)
+    put(end += Piece(block.lines, block.line_ends.data(), i).size());
+  for (const uint64_t i : order)
+    copy(Piece(block.ids, block.id_ends.data(), i));
+  for (const uint64_t i : order)
+    copy(Piece(block.lines, block.line_ends.data(), i));
+}
+
+// rank_run(): a block of CSV bytes ranked by api::RankCsvBlock, as a tuple
+// (has_id, read, messages, run): the run as bytes, described above.
+py::tuple RankRun(const api::Scorer& scorer, const py::bytes& data,
+                  const std::string& path, const std::string& text_column,
+                  const std::string& id_column, uint64_t top, int threads) {
   char* bytes = nullptr;
   Py_ssize_t size = 0;
   PyBytes_AsStringAndSize(data.ptr(), &bytes, &size);
@@ -289,113 +337,301 @@ py::tuple RankBlock(const api::Scorer& scorer, const py::bytes& data,
     block = api::RankCsvBlock(
         scorer, std::string_view(bytes, static_cast<size_t>(size)), options);
   }
-  return py::make_tuple(block.has_id, block.read, BytesOf(block.scores),
-                        BytesOf(block.numbers), py::bytes(block.ids),
-                        BytesOf(block.id_ends), py::bytes(block.lines),
-                        BytesOf(block.line_ends), block.messages);
+  // Written in place: a run is tens of MB, and a Dask worker's allocator
+  // hands such memory back to the system after each task (Dask sets
+  // MALLOC_TRIM_THRESHOLD_), so that every copy pays its page faults again.
+  py::bytes run(nullptr, RunSize(block));
+  {
+    const py::gil_scoped_release release;
+    WriteRun(block, PyBytes_AS_STRING(run.ptr()));
+  }
+  return py::make_tuple(block.has_id, block.read, block.messages, run);
 }
 
-// A block of rank_block() as write_ranked() reads it: views into the
-// Python objects, which the caller keeps alive.
-struct BlockView {
-  const uint64_t* numbers = nullptr;
-  std::string_view ids, lines;
-  const uint64_t* id_ends = nullptr;
-  const uint64_t* line_ends = nullptr;
-  uint64_t rows = 0;
-  uint64_t first_row = 0;  // the global number of the block's row 1, less 1
+// A run read in place from a buffer (bytes or mmap) the caller keeps alive.
+class RunView {
+ public:
+  RunView(std::string_view bytes, size_t which) : bytes_(bytes) {
+    const auto bad = [which](const char* what) {
+      return py::value_error("run " + std::to_string(which) + ": " + what);
+    };
+    if (bytes.size() < 8) throw bad("shorter than its row count");
+    rows_ = Word(0);
+    if (rows_ > (bytes.size() - 8) / (8 * kRunArrays))
+      throw bad("shorter than its arrays");
+    const uint64_t ids = rows_ ? Word(1 + 3 * rows_ - 1) : 0;
+    const uint64_t lines = rows_ ? Word(1 + 4 * rows_ - 1) : 0;
+    blobs_ = 8 * (1 + kRunArrays * rows_);
+    if (bytes.size() - blobs_ != ids + lines) throw bad("wrong size");
+    ids_ = bytes.substr(blobs_, ids);
+    lines_ = bytes.substr(blobs_ + ids, lines);
+  }
+  uint64_t rows() const { return rows_; }
+  double Score(uint64_t i) const {
+    const uint64_t bits = Word(1 + i);
+    double score = 0;
+    std::memcpy(&score, &bits, sizeof score);
+    return score;
+  }
+  uint64_t Number(uint64_t i) const { return Word(1 + rows_ + i); }
+  std::string_view Id(uint64_t i) const { return Cut(ids_, 1 + 2 * rows_, i); }
+  std::string_view Line(uint64_t i) const {
+    return Cut(lines_, 1 + 3 * rows_, i);
+  }
+  // The bytes of the ids, and of the lines, of rows [begin, end).
+  uint64_t IdBytes(uint64_t begin, uint64_t end) const {
+    return Offset(1 + 2 * rows_, end) - Offset(1 + 2 * rows_, begin);
+  }
+  uint64_t LineBytes(uint64_t begin, uint64_t end) const {
+    return Offset(1 + 3 * rows_, end) - Offset(1 + 3 * rows_, begin);
+  }
+
+ private:
+  // Where row i's piece starts, in the text whose end offsets are the
+  // words from `ends` on.
+  uint64_t Offset(uint64_t ends, uint64_t i) const {
+    return i == 0 ? 0 : Word(ends + i - 1);
+  }
+  uint64_t Word(uint64_t index) const {
+    uint64_t value = 0;
+    std::memcpy(&value, bytes_.data() + 8 * index, sizeof value);
+    return value;
+  }
+  // Piece i of text, whose end offsets are the words from `ends` on; an
+  // offset past the text (a corrupt run) is cut at its end.
+  std::string_view Cut(std::string_view text, uint64_t ends, uint64_t i) const {
+    const uint64_t begin = i == 0 ? 0 : Word(ends + i - 1);
+    const uint64_t end = Word(ends + i);
+    if (begin > end || end > text.size())
+      throw py::value_error("run: a row's bytes past its end");
+    return text.substr(begin, end - begin);
+  }
+  std::string_view bytes_, ids_, lines_;
+  uint64_t rows_ = 0, blobs_ = 0;
 };
 
-template <class T>
-const T* ArrayOf(py::handle bytes, uint64_t* count) {
-  char* data = nullptr;
-  Py_ssize_t size = 0;
-  if (PyBytes_AsStringAndSize(bytes.ptr(), &data, &size) != 0) {
-    throw py::error_already_set();
+std::string_view BufferOf(py::handle object,
+                          std::vector<py::buffer_info>* held) {
+  held->push_back(py::reinterpret_borrow<py::buffer>(object).request());
+  const py::buffer_info& info = held->back();
+  return {static_cast<const char*>(info.ptr),
+          static_cast<size_t>(info.size * info.itemsize)};
+}
+
+// The runs of a list of buffers, viewed in place while this lives.
+struct Runs {
+  explicit Runs(const py::list& runs) {
+    held.reserve(runs.size());
+    for (size_t r = 0; r < runs.size(); ++r)
+      views.emplace_back(BufferOf(runs[r], &held), r);
   }
-  *count = static_cast<uint64_t>(size) / sizeof(T);
-  return reinterpret_cast<const T*>(data);
+  std::vector<py::buffer_info> held;
+  std::vector<RunView> views;
+};
+
+// Whether row i of run r comes before row j of run s in the ranking: the
+// higher score, then the earlier run, then the earlier row.
+bool Before(const Runs& runs, size_t r, uint64_t i, size_t s, uint64_t j) {
+  const double x = runs.views[r].Score(i), y = runs.views[s].Score(j);
+  if (x != y) return x > y;
+  return r != s ? r < s : i < j;
 }
 
-std::string_view ViewOf(py::handle bytes) {
-  uint64_t n = 0;
-  const char* data = ArrayOf<char>(bytes, &n);
-  return {data, n};
+size_t Digits(uint64_t value) {
+  size_t digits = 1;
+  for (; value >= 10; value /= 10) ++digits;
+  return digits;
 }
 
-BlockView ViewBlock(const py::tuple& block, uint64_t first_row) {
-  BlockView view;
-  uint64_t n = 0;
-  view.numbers = ArrayOf<uint64_t>(block[3], &view.rows);
-  view.ids = ViewOf(block[4]);
-  view.id_ends = ArrayOf<uint64_t>(block[5], &n);
-  view.lines = ViewOf(block[6]);
-  view.line_ends = ArrayOf<uint64_t>(block[7], &n);
-  view.first_row = first_row;
-  return view;
-}
-
-std::string_view Piece(std::string_view text, const uint64_t* ends,
-                       uint64_t i) {
-  const uint64_t begin = i == 0 ? 0 : ends[i - 1];
-  return text.substr(begin, ends[i] - begin);
-}
-
-// Appends the CSV row of rank `rank`: "rank,id," then the block's line.
-void AppendRanked(const BlockView& block, uint64_t row, uint64_t rank,
-                  bool use_ids, std::string* out) {
+void AppendNumber(uint64_t value, std::string* out) {
   char digits[24];
   out->append(digits,
-              static_cast<size_t>(std::to_chars(digits, digits + 24, rank).ptr -
-                                  digits));
-  out->push_back(',');
-  if (use_ids) {
-    out->append(Piece(block.ids, block.id_ends, row));
-  } else {
-    const uint64_t number = block.first_row + block.numbers[row];
-    out->append(digits,
-                static_cast<size_t>(
-                    std::to_chars(digits, digits + 24, number).ptr - digits));
-  }
-  out->push_back(',');
-  out->append(Piece(block.lines, block.line_ends, row));
+              static_cast<size_t>(
+                  std::to_chars(digits, digits + 24, value).ptr - digits));
 }
 
-// write_ranked(blocks, first_rows, order, use_ids, write): the rows of
-// rank_block() results in `order` (bytes of uint64: indices into the
-// blocks' rows, concatenated), ranked from 1, given to write() as bytes a
-// few MiB at a time. Ids are the id fields, or with use_ids false the
-// blocks' row numbers plus first_rows[block].
-void WriteRanked(const py::list& blocks,
-                 const std::vector<uint64_t>& first_rows,
-                 const py::bytes& order, bool use_ids,
-                 const py::function& write) {
-  std::vector<BlockView> views;
-  std::vector<uint64_t> starts;  // each block's first index in `order`
-  uint64_t total = 0;
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    views.push_back(ViewBlock(blocks[b].cast<py::tuple>(), first_rows.at(b)));
-    starts.push_back(total);
-    total += views.back().rows;
+// A contiguous range of the ranking: rows [begins[r], ends[r]) of each run
+// r, ranked from first_rank, written as `bytes` bytes.
+struct Part {
+  std::vector<uint64_t> begins, ends;
+  uint64_t first_rank = 1;
+  uint64_t bytes = 0;
+};
+
+// How many of run r's rows come before row `row` of run `run` (its rows
+// are in rank order).
+uint64_t RowsBefore(const Runs& runs, size_t r, size_t run, uint64_t row) {
+  uint64_t lo = 0, hi = runs.views[r].rows();
+  while (lo < hi) {
+    const uint64_t mid = lo + (hi - lo) / 2;
+    if (Before(runs, r, mid, run, row)) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
   }
-  uint64_t n = 0;
-  const uint64_t* indices = ArrayOf<uint64_t>(order, &n);
+  return lo;
+}
+
+// The bounds of `parts` ranges of the ranking of about equal rows, from
+// a sample of every run: for each of the parts + 1 bounds, the number of
+// each run's rows before it.
+std::vector<std::vector<uint64_t>> Bounds(const Runs& runs, size_t parts) {
+  const size_t k = runs.views.size();
+  uint64_t total = 0;
+  for (const RunView& run : runs.views) total += run.rows();
+  const uint64_t step = std::max<uint64_t>(1, total / 4096);
+  std::vector<std::pair<size_t, uint64_t>> sample;  // (run, row)
+  for (size_t r = 0; r < k; ++r)
+    for (uint64_t i = 0; i < runs.views[r].rows(); i += step)
+      sample.emplace_back(r, i);
+  std::sort(sample.begin(), sample.end(),
+            [&runs](const auto& a, const auto& b) {
+              return Before(runs, a.first, a.second, b.first, b.second);
+            });
+  std::vector<std::vector<uint64_t>> bounds(parts + 1,
+                                            std::vector<uint64_t>(k));
+  for (size_t r = 0; r < k; ++r) bounds[parts][r] = runs.views[r].rows();
+  for (size_t p = 1; p < parts && !sample.empty(); ++p) {
+    const auto [run, row] = sample[sample.size() * p / parts];
+    for (size_t r = 0; r < k; ++r) bounds[p][r] = RowsBefore(runs, r, run, row);
+  }
+  return bounds;
+}
+
+// The bytes merge_runs() writes for `part` ("rank,id," and the line of
+// each row).
+uint64_t PartBytes(const Runs& runs, const std::vector<uint64_t>& first_rows,
+                   bool use_ids, const Part& part) {
+  uint64_t bytes = 0, rows = 0;
+  for (size_t r = 0; r < runs.views.size(); ++r) {
+    const RunView& run = runs.views[r];
+    const uint64_t begin = part.begins[r], end = part.ends[r];
+    rows += end - begin;
+    bytes += run.LineBytes(begin, end);
+    if (use_ids) {
+      bytes += run.IdBytes(begin, end);
+    } else {
+      for (uint64_t i = begin; i < end; ++i)
+        bytes += Digits(first_rows[r] + run.Number(i));
+    }
+  }
+  for (uint64_t rank = part.first_rank; rank < part.first_rank + rows; ++rank)
+    bytes += Digits(rank) + 2;
+  return bytes;
+}
+
+// plan_parts(runs, first_rows, use_ids, parts): the ranking of the runs'
+// rows (runs in input order of their blocks) cut into `parts` ranges of
+// about equal rows, each as (begins, ends, first_rank, bytes) for
+// merge_runs(); ids as merge_runs() writes them.
+std::vector<py::tuple> PlanParts(const py::list& list,
+                                 const std::vector<uint64_t>& first_rows,
+                                 bool use_ids, size_t parts) {
+  const Runs runs(list);
+  if (first_rows.size() != runs.views.size())
+    throw py::value_error("first_rows: one a run");
+  if (parts == 0) throw py::value_error("parts: at least 1");
+  const std::vector<std::vector<uint64_t>> bounds = Bounds(runs, parts);
+  std::vector<py::tuple> plan;
+  uint64_t rank = 1;
+  for (size_t p = 0; p < parts; ++p) {
+    Part part;
+    part.begins = bounds[p];
+    part.ends = bounds[p + 1];
+    part.first_rank = rank;
+    part.bytes = PartBytes(runs, first_rows, use_ids, part);
+    for (size_t r = 0; r < part.ends.size(); ++r)
+      rank += part.ends[r] - part.begins[r];
+    plan.push_back(
+        py::make_tuple(part.begins, part.ends, part.first_rank, part.bytes));
+  }
+  return plan;
+}
+
+// Writes bytes to fd: at offset on, or with offset -1 at the file's own
+// position (a pipe, a terminal). False (errno set) when it cannot.
+bool WriteAll(int fd, int64_t* offset, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = *offset < 0
+                          ? ::write(fd, bytes.data(), bytes.size())
+                          : ::pwrite(fd, bytes.data(), bytes.size(), *offset);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    bytes.remove_prefix(static_cast<size_t>(n));
+    if (*offset >= 0) *offset += n;
+  }
+  return true;
+}
+
+// merge_runs(runs, first_rows, use_ids, begins, ends, first_rank, top, fd,
+// offset): rows begins[r] to ends[r] of each run r (runs in input order
+// of their blocks) merged by score descending, ties in input order, as
+// credence rank writes them ("rank,id," then the line), ranked from
+// first_rank, the first `top` (0: all), written to the file descriptor fd
+// at offset on (-1: at its position), a few MiB at a time, without the
+// GIL. Ids are the id fields, or with use_ids false the rows' numbers
+// plus first_rows[r]. Returns the bytes written.
+uint64_t MergeRuns(const py::list& list,
+                   const std::vector<uint64_t>& first_rows, bool use_ids,
+                   const std::vector<uint64_t>& begins,
+                   const std::vector<uint64_t>& ends, uint64_t first_rank,
+                   uint64_t top, int fd, int64_t offset) {
+  const Runs runs(list);
+  const size_t k = runs.views.size();
+  if (first_rows.size() != k || begins.size() != k || ends.size() != k)
+    throw py::value_error("first_rows, begins, ends: one a run");
+  std::vector<uint64_t> next(begins);
+  std::vector<size_t> heap;  // runs by their next row, the first on top
+  for (size_t r = 0; r < k; ++r) {
+    if (begins[r] > ends[r] || ends[r] > runs.views[r].rows())
+      throw py::value_error("run " + std::to_string(r) + ": rows out of range");
+    if (begins[r] < ends[r]) heap.push_back(r);
+  }
+  const auto after = [&runs, &next](size_t a, size_t b) {
+    return Before(runs, b, next[b], a, next[a]);
+  };
+  std::make_heap(heap.begin(), heap.end(), after);
   constexpr size_t kFlushBytes = size_t{4} << 20;
   std::string out;
   out.reserve(kFlushBytes + 4096);
-  for (uint64_t r = 0; r < n; ++r) {
-    if (indices[r] >= total)
-      throw py::value_error("order: index past the rows");
-    const size_t b = static_cast<size_t>(
-        std::upper_bound(starts.begin(), starts.end(), indices[r]) -
-        starts.begin() - 1);
-    AppendRanked(views[b], indices[r] - starts[b], r + 1, use_ids, &out);
-    if (out.size() >= kFlushBytes) {
-      write(py::bytes(out));
-      out.clear();
+  uint64_t written = 0, bytes = 0;
+  int error = 0;
+  {
+    const py::gil_scoped_release release;
+    while (!heap.empty() && (top == 0 || written < top) && error == 0) {
+      std::pop_heap(heap.begin(), heap.end(), after);
+      const size_t r = heap.back();
+      const RunView& run = runs.views[r];
+      const uint64_t i = next[r]++;
+      AppendNumber(first_rank + written++, &out);
+      out.push_back(',');
+      if (use_ids) {
+        out.append(run.Id(i));
+      } else {
+        AppendNumber(first_rows[r] + run.Number(i), &out);
+      }
+      out.push_back(',');
+      out.append(run.Line(i));
+      if (next[r] < ends[r]) {
+        std::push_heap(heap.begin(), heap.end(), after);
+      } else {
+        heap.pop_back();
+      }
+      if (out.size() >= kFlushBytes || heap.empty() ||
+          (top != 0 && written == top)) {
+        if (!WriteAll(fd, &offset, out)) error = errno;
+        bytes += out.size();
+        out.clear();
+      }
     }
   }
-  if (!out.empty()) write(py::bytes(out));
+  if (error != 0) {
+    errno = error;
+    PyErr_SetFromErrno(PyExc_OSError);
+    throw py::error_already_set();
+  }
+  return bytes;
 }
 }  // namespace
 
@@ -411,11 +647,15 @@ PYBIND11_MODULE(_credence, m) {
     }
   });
   m.def("version", &api::Version);
-  m.def("rank_block", &RankBlock, py::arg("scorer"), py::arg("data"),
+  m.def("rank_run", &RankRun, py::arg("scorer"), py::arg("data"),
         py::arg("path"), py::arg("text_column"), py::arg("id_column"),
         py::arg("top"), py::arg("threads"));
-  m.def("write_ranked", &WriteRanked, py::arg("blocks"), py::arg("first_rows"),
-        py::arg("order"), py::arg("use_ids"), py::arg("write"));
+  m.def("plan_parts", &PlanParts, py::arg("runs"), py::arg("first_rows"),
+        py::arg("use_ids"), py::arg("parts"));
+  m.def("merge_runs", &MergeRuns, py::arg("runs"), py::arg("first_rows"),
+        py::arg("use_ids"), py::arg("begins"), py::arg("ends"),
+        py::arg("first_rank"), py::arg("top"), py::arg("fd"),
+        py::arg("offset"));
   m.def(
       "evaluate_json",
       [](const std::vector<std::string>& inputs, const std::string& text_column,

@@ -2,11 +2,13 @@
 thread each): score_frame equals Scorer, rank (full and top N) and the
 command line equal credence rank byte for byte on a 200k-row corpus, bad
 rows are counted, and a worker killed mid-job changes nothing."""
+import errno
 import io
 import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
@@ -17,9 +19,10 @@ import headlines
 
 dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
+import dask.dataframe  # noqa: E402
 import credence  # noqa: E402
 import credence.dask as cd  # noqa: E402
-from credence.dask import _partition  # noqa: E402
+from credence.dask import _blocks, _output, _partition  # noqa: E402
 from credence.dask.__main__ import main, parse  # noqa: E402
 
 ROWS = 200_000
@@ -67,7 +70,7 @@ def credence_rank(binary, path, *options):
 def ranked_bytes(ranking):
     frame = ranking if isinstance(ranking, pd.DataFrame) else \
         ranking.compute()
-    return (_partition.HEADER + _partition.csv_text(frame)).encode()
+    return (_output.HEADER + _partition.csv_text(frame)).encode()
 
 
 def test_score_frame_equals_scorer(client):
@@ -348,3 +351,144 @@ def test_worker_killed_mid_cli_job_changes_nothing(client, corpus, binary,
     assert set(client.run(os.getpid).values()) != before
     assert (tmp_path / "out.csv").read_bytes() == credence_rank(
         binary, corpus / "all.csv")
+
+
+# The command line's runs: each block's rows sorted into a run, the runs
+# merged into the ranking whole or in ranges written at their places.
+
+TIED = ["Officials confirmed the plan", "The plan may be delayed, sources "
+        "say", "A post claims the plan is off", "Plan approved",
+        "Reportedly, the plan failed"]
+
+
+def tied_csv(path, rows, ids):
+    """rows cycling through five headlines (every score tied with many
+    rows in other blocks), with ids or without."""
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("id,headline\n" if ids else "headline\n")
+        for i in range(rows):
+            text = TIED[i % len(TIED)]
+            out.write(f"r{i},\"{text}\"\n" if ids else f"\"{text}\"\n")
+
+
+def ranked_runs(path, spool, blocksize=700):
+    """rank_block() of each block of path, as the command line's workers
+    give them."""
+    return [_blocks.rank_block((str(path), str(path)), offset, length,
+                               "headline", "id", (None, None, None), None, 1,
+                               spool, f"run-{i:06d}")
+            for i, (offset, length) in enumerate(
+                _blocks._ranges(str(path), blocksize))]
+
+
+@pytest.mark.parametrize("ids", [True, False])
+@pytest.mark.parametrize("parts", [1, 2, 3, 7])
+def test_ranges_written_at_their_places_are_credence_rank(
+        tmp_path, binary, ids, parts):
+    tied_csv(tmp_path / "tied.csv", 400, ids)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    results = ranked_runs(tmp_path / "tied.csv", str(spool))
+    assert len(results) > 10 and _blocks.spooled(results)
+    runs = _blocks._Runs.of(results)
+    plan = runs.plan(parts)
+    # 400 rows sampled whole: the cuts fall at rows 400 * p / parts of
+    # the ranking, ties or not.
+    sizes = [400 * (p + 1) // parts - 400 * p // parts for p in range(parts)]
+    assert [sum(e - b for b, e in zip(p[0], p[1])) for p in plan] == sizes
+    assert [p[2] for p in plan] == [1 + sum(sizes[:p]) for p in range(parts)]
+    out = tmp_path / "out.csv"
+    header = _output.HEADER.encode()
+    out.write_bytes(header)
+    os.truncate(out, len(header) + sum(p[3] for p in plan))
+    offsets = [len(header)]
+    for part in plan:
+        offsets.append(offsets[-1] + part[3])
+    for part, at in reversed(list(zip(plan, offsets))):
+        assert _blocks.write_part(runs, part, str(out), at)
+    assert out.read_bytes() == credence_rank(binary, tmp_path / "tied.csv")
+
+
+def test_a_part_whose_file_a_worker_cannot_see(tmp_path):
+    tied_csv(tmp_path / "tied.csv", 50, True)
+    results = ranked_runs(tmp_path / "tied.csv", str(tmp_path))
+    runs = _blocks._Runs.of(results)
+    assert not _blocks.write_part(runs, runs.plan(1)[0],
+                                  str(tmp_path / "gone.csv"), 0)
+
+
+def test_runs_come_as_bytes_from_a_worker_without_the_spool(
+        tmp_path, binary):
+    tied_csv(tmp_path / "tied.csv", 100, False)
+    results = ranked_runs(tmp_path / "tied.csv", str(tmp_path / "nowhere"))
+    assert all(isinstance(r[4], bytes) for r in results)
+    assert not _blocks.spooled(results)
+    out = io.BytesIO()
+    _blocks.write(results, 7, out)
+    expected = credence_rank(binary, tmp_path / "tied.csv", "--top", "7")
+    assert _output.HEADER.encode() + out.getvalue() == expected
+
+
+def test_a_full_spool_sends_the_run_as_bytes(tmp_path, monkeypatch):
+    def full(path, mode):
+        handle = open(path, mode)
+        handle.close()
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(_blocks, "open", full, raising=False)
+    run = _blocks._spool_run(b"run", str(tmp_path), "run-000000")
+    assert run == b"run" and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("cut, message", [
+    (lambda run: run[:4], "run 0: shorter than its row count"),
+    (lambda run: run[:-1], "run 0: wrong size"),
+    (lambda run: (10 ** 9).to_bytes(8, "little") + run[8:],
+     "run 0: shorter than its arrays"),
+])
+def test_a_damaged_run_is_refused(tmp_path, cut, message):
+    tied_csv(tmp_path / "tied.csv", 20, True)
+    result = ranked_runs(tmp_path / "tied.csv", None, blocksize=None)[0]
+    damaged = result[:4] + (cut(result[4]),)
+    with pytest.raises(ValueError, match=message):
+        _blocks.write([damaged], None, io.BytesIO())
+
+
+def test_cli_spool_folder(client, corpus, binary, tmp_path, capsys):
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    code, _, err = main_here(
+        capsys, "rank", str(corpus / "ids.csv"), "--scheduler",
+        client.scheduler.address, "--blocksize", "1MB", "--spool",
+        str(spool), "--output", str(tmp_path / "out.csv"))
+    assert code == 0, err
+    assert (tmp_path / "out.csv").read_bytes() == credence_rank(
+        binary, corpus / "ids.csv")
+    assert list(spool.iterdir()) == []
+    code, _, err = main_here(
+        capsys, "rank", str(corpus / "ids.csv"), "--scheduler",
+        client.scheduler.address, "--spool", str(tmp_path / "missing"),
+        "--output", str(tmp_path / "again.csv"))
+    assert (code, err.startswith("credence.dask: [Errno 2]")) == (1, True)
+    assert str(tmp_path / "missing") in err
+    assert not (tmp_path / "again.csv").exists()
+
+
+def test_the_spool_folder_is_in_memory_when_it_has_room(tmp_path,
+                                                         monkeypatch):
+    (tmp_path / "in.csv").write_bytes(b"headline\n" + b"x" * 1000)
+    given = _blocks.spool_folder(str(tmp_path), [str(tmp_path / "in.csv")])
+    assert os.path.dirname(given) == str(tmp_path)
+    if not os.access("/dev/shm", os.W_OK | os.X_OK):
+        pytest.skip("no /dev/shm to write in")
+
+    class Room:
+        def __init__(self, blocks):
+            self.f_bavail, self.f_frsize = blocks, 1
+
+    # The runs need room for 3 bytes a byte of input: 3 x 1009.
+    for room, parent in ((3028, "/dev/shm"),
+                         (3027, tempfile.gettempdir())):
+        monkeypatch.setattr(_blocks.os, "statvfs", lambda _: Room(room))
+        folder = _blocks.spool_folder(None, [str(tmp_path / "in.csv")])
+        os.rmdir(folder)
+        assert os.path.dirname(folder) == parent

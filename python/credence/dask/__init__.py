@@ -19,14 +19,11 @@ import glob
 import json
 import os
 
-import dask.bag as db
-import pandas as pd
+# pandas, dask.bag and dask.dataframe are imported where used: the command
+# line's block path needs none of them, and they take half a second.
 from dask import delayed
-from dask.dataframe.io.csv import read_pandas
 
-import credence
-
-from . import _partition, _rank
+from . import _scorers
 
 __all__ = ["read_csv", "score_frame", "rank", "score_articles"]
 
@@ -40,6 +37,8 @@ def read_csv(paths, blocksize="64MB", **kwargs):
     stays in its place as a bad row. blocksize=None: one partition per
     file, needed when quoted fields hold line breaks (Dask cuts blocks at
     line breaks)."""
+    from dask.dataframe.io.csv import read_pandas
+    from . import _partition
     options = dict(dtype=str, keep_default_na=False,
                    encoding_errors="surrogateescape", on_bad_lines="warn")
     options.update(kwargs)
@@ -61,13 +60,14 @@ def _expand(paths):
 
 
 def _scored(df, column, paths, threads):
+    import credence
     return credence.rank_frame(df, column=column, threads=threads,
-                               scorer=_partition.scorer(paths))
+                               scorer=_scorers.scorer(paths))
 
 
 def _reported(df, column, paths, threads):
     out = df.copy()
-    out["report"] = _partition.scorer(paths).score_many(
+    out["report"] = _scorers.scorer(paths).score_many(
         df[column].tolist(), threads)
     return out
 
@@ -78,7 +78,8 @@ def score_frame(ddf, column="headline", model=None, lexicons=None,
     cue_category, cue), lazily, partition by partition: rank_frame on
     each. brief=False adds one column `report` instead: each text's full
     report (credence score --format json) as a dict."""
-    paths = _partition.absolute_paths(model, lexicons, overlay)
+    import pandas as pd
+    paths = _scorers.absolute_paths(model, lexicons, overlay)
     meta = ddf._meta.copy()
     if brief:
         meta = meta.assign(score=pd.Series(dtype="float64"),
@@ -106,9 +107,10 @@ def rank(ddf, column="headline", id_column="id", top=None, model=None,
     partition, without the header (what the command line writes).
     progress: called with the futures of the scoring, once submitted
     (distributed.progress shows a bar)."""
+    from . import _partition, _rank
     if top is not None and top < 1:
         raise ValueError(f"top must be at least 1, not {top}")
-    paths = _partition.absolute_paths(model, lexicons, overlay)
+    paths = _scorers.absolute_paths(model, lexicons, overlay)
     as_text = as_text and top is None
     prepared = [delayed(_partition.prepare)(part, column, id_column, paths,
                                             threads, skip_bad_rows, as_text)
@@ -131,11 +133,11 @@ def _articles_of(path, id_field, text_field):
 
 
 def _score_texts(texts, paths):
-    return _partition.scorer(paths).score_many(list(texts), 1)
+    return _scorers.scorer(paths).score_many(list(texts), 1)
 
 
 def _report_all(articles, paths):
-    scorer = _partition.scorer(paths)
+    scorer = _scorers.scorer(paths)
     return [{key: name, **scorer.score(text)} for key, name, text in articles]
 
 
@@ -147,7 +149,8 @@ def score_articles(bag_or_paths, model=None, lexicons=None, overlay=None,
     text_field}), any other file is one article. Each report from files
     starts with "path" (articles) or "id" (JSON Lines), as credence score
     writes many articles."""
-    paths = _partition.absolute_paths(model, lexicons, overlay)
+    import dask.bag as db
+    paths = _scorers.absolute_paths(model, lexicons, overlay)
     if isinstance(bag_or_paths, db.Bag):
         return bag_or_paths.map_partitions(_score_texts, paths)
     files = db.from_sequence(_expand(bag_or_paths), partition_size=1)

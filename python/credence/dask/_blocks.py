@@ -1,52 +1,101 @@
-"""The command line's ranking of CSV files: workers read byte ranges of the
-files (dask.bytes.read_bytes, cut at line breaks) and rank each with one
-call into the extension, which parses, scores and formats the rows as
-credence rank does; the client orders the rows of all blocks by (score
-descending, input order) and writes them with one more call.
+"""The command line's ranking of CSV files: each task reads a byte range of
+a file (cut at line breaks, as dask.bytes.read_bytes cuts) and ranks it
+with one call into the extension, which parses, scores and formats the
+rows as credence rank does and sorts them into a run; the client merges
+the runs of all blocks by (score descending, input order) and writes them
+with one more call.
+
+A run travels through a spool folder when the worker sees it (every
+worker on the client's machine; a shared filesystem given as --spool) and
+it has room, else through Dask as bytes.
 
 A block is cut at a line break, so a record whose quoted field holds a
 line break may be cut in two: blocksize=None reads each file whole."""
+import errno
+import io
+import mmap
+import os
 import re
+import shutil
+import tempfile
+from contextlib import ExitStack
 
-import numpy as np
 from dask import delayed
-from dask.bytes import read_bytes
+from dask.utils import parse_bytes
+from fsspec.utils import read_block
 
-from . import _partition, _rank
+from . import _scorers
+from ._output import Summary
 from .. import _credence
 
 _LINE = re.compile(r"(\d+): ")
 
 
-def _header(path):
-    """The file's first line (line end included), to put before its later
-    blocks."""
+def _read(path, offset, length):
+    """The block's bytes, its header line before them when it does not
+    start the file."""
     with open(path, "rb") as f:
-        return f.readline()
+        header = b"" if offset == 0 else f.readline()
+        return header, read_block(f, offset, length, delimiter=b"\n")
 
 
-def rank_block(data, header, path, column, id_column, paths, top, threads):
-    """One block ranked on a worker: rank_block()'s tuple and the line
-    breaks in the block's own bytes (to number its lines in the file)."""
-    breaks = data.count(b"\n")
-    scorer = _partition.scorer(paths)._scorer
-    ranked = _credence.rank_block(scorer, header + data, path, column,
-                                  id_column, top or 0, threads)
-    return ranked, breaks
+def _spool_run(run, spool, name):
+    """The run into spool/name (whole or not at all), or the run itself
+    when this worker does not see the spool folder or it is full."""
+    if spool is None or not os.path.isdir(spool):
+        return run
+    path = os.path.join(spool, name)
+    partial = f"{path}.{os.getpid()}"
+    try:
+        with open(partial, "wb") as out:
+            out.write(run)
+    except OSError as error:
+        if error.errno != errno.ENOSPC:
+            raise
+        os.unlink(partial)
+        return run
+    os.replace(partial, path)
+    return path
 
 
-def tasks(files, column, id_column, paths, top, blocksize, threads=1):
+def rank_block(path, offset, length, column, id_column, paths, top,
+               threads, spool, name):
+    """One block ranked on a worker: (has_id, read, messages, line breaks
+    in the block's own bytes, the run or the file holding it). path is
+    (the file as the user named it, its absolute path)."""
+    path, where = path
+    header, data = _read(where, offset, length)
+    scorer = _scorers.scorer(paths)._scorer
+    has_id, read, messages, run = _credence.rank_run(
+        scorer, header + data, path, column, id_column, top or 0, threads)
+    return (has_id, read, messages, data.count(b"\n"),
+            _spool_run(run, spool, name))
+
+
+def _ranges(path, blocksize):
+    """(offset, length) of each block of the file: blocks of at least
+    blocksize bytes (the last takes the rest), length None for the whole
+    file."""
+    size = os.path.getsize(path)
+    if blocksize is None or size <= blocksize:
+        return [(0, None)]
+    parts = size // blocksize
+    offsets = [size * i // parts for i in range(parts + 1)]
+    return [(a, b - a) for a, b in zip(offsets, offsets[1:])]
+
+
+def tasks(files, column, id_column, paths, top, blocksize, spool,
+          threads=1):
     """The Delayed rank_block() of every block of every file, in input
     order, and the (file, block number in the file) of each."""
+    if blocksize is not None:
+        blocksize = parse_bytes(blocksize)
     out, owners = [], []
     for path in files:
-        _, blocks = read_bytes(path, delimiter=b"\n", blocksize=blocksize,
-                               sample=False)
-        header = _header(path)
-        for i, block in enumerate(blocks[0]):
+        for i, (offset, length) in enumerate(_ranges(path, blocksize)):
             out.append(delayed(rank_block)(
-                block, header if i else b"", path, column, id_column, paths,
-                top, threads))
+                (path, os.path.abspath(path)), offset, length, column, id_column, paths, top,
+                threads, spool, f"run-{len(out):06d}"))
             owners.append((path, i))
     return out, owners
 
@@ -54,19 +103,19 @@ def tasks(files, column, id_column, paths, top, blocksize, threads=1):
 def _file_lines(results, owners):
     """Each block's first line number in its file, 1-based."""
     firsts, line = [], 1
-    for (_, breaks), (_, i) in zip(results, owners):
+    for result, (_, i) in zip(results, owners):
         line = 1 if i == 0 else line
         firsts.append(line)
-        line += breaks
+        line += result[3]
     return firsts
 
 
 def _messages(results, owners):
     """Bad rows' "path:line: problem", lines counted in their files."""
     out = []
-    for (ranked, _), (path, i), first in zip(results, owners,
-                                             _file_lines(results, owners)):
-        for message in ranked[8]:
+    for result, (path, i), first in zip(results, owners,
+                                        _file_lines(results, owners)):
+        for message in result[2]:
             if i == 0:  # the block holds its own header: lines are right
                 out.append(message)
                 continue
@@ -77,18 +126,6 @@ def _messages(results, owners):
     return out
 
 
-def order(results, top):
-    """The global rank order: indices into the blocks' rows concatenated,
-    by score descending, ties in input order; the first `top` only when
-    given."""
-    scores = np.concatenate([np.frombuffer(r[0][2], dtype="<f8")
-                             for r in results] or [np.zeros(0)])
-    ranked = np.argsort(-scores, kind="stable")
-    if top is not None:
-        ranked = ranked[:top]
-    return ranked.astype("<u8").tobytes()
-
-
 def summarize(results, owners, skip_bad_rows):
     """The Summary of the job; without skip_bad_rows, ValueError for the
     first bad row in input order."""
@@ -96,18 +133,143 @@ def summarize(results, owners, skip_bad_rows):
     if messages and not skip_bad_rows:
         raise ValueError(messages[0] + " (--skip-bad-rows skips and counts "
                          "bad rows)")
-    reads = [r[0][1] for r in results]
-    stats = [(sum(reads), messages)]
-    return _rank.Summary(stats)
+    return Summary([(sum(r[1] for r in results), messages)])
 
 
-def write(results, ranked, write_bytes):
-    """The ranked rows (no header) given to write_bytes a few MiB at a
-    time: ids from the id column when every block has it, else 1-based row
-    numbers over all files."""
-    reads = [r[0][1] for r in results]
-    first_rows = np.concatenate([[0], np.cumsum(reads)])[:-1]
-    use_ids = bool(results) and all(r[0][0] for r in results)
-    _credence.write_ranked([r[0] for r in results],
-                           [int(f) for f in first_rows], ranked, use_ids,
-                           write_bytes)
+# Runs take about 2.2 bytes a byte of CSV read (ids, scores and offsets
+# beside the formatted rows).
+RUN_BYTES_A_BYTE = 3
+
+
+def spool_folder(parent, files):
+    """A new folder for the runs of files, in parent; by default in shared
+    memory (/dev/shm) when it has room for them, else in the system's
+    temporary folder. The caller removes it."""
+    if parent is None and os.access("/dev/shm", os.W_OK | os.X_OK):
+        need = RUN_BYTES_A_BYTE * sum(os.path.getsize(f) for f in files)
+        stats = os.statvfs("/dev/shm")
+        if stats.f_bavail * stats.f_frsize > need:
+            parent = "/dev/shm"
+    return tempfile.mkdtemp(prefix="credence-dask-", dir=parent)
+
+
+def _open_run(run, stack, populate):
+    """The run's bytes, or a map of the spool file holding it (the file
+    itself closed: a job may have more runs than open files allowed),
+    its pages mapped at once when it is to be read whole (populate)."""
+    if isinstance(run, bytes):
+        return run
+    try:
+        with open(run, "rb") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                return b""
+            flags = mmap.MAP_SHARED | (mmap.MAP_POPULATE if populate else 0)
+            return stack.enter_context(mmap.mmap(
+                f.fileno(), 0, prot=mmap.PROT_READ, flags=flags))
+    except FileNotFoundError:
+        raise OSError(f"{run}: a worker wrote its rows there, which this "
+                      "machine does not see (--spool: a folder that every "
+                      "worker and the client share)") from None
+
+
+class _Runs:
+    """The runs of results, opened (files mapped) while in a with block:
+    .maps, and what merge_runs() numbers ids with: .first_rows (each
+    block's rows before it, bad ones too) and .use_ids (every block has
+    the id column; else ids are row numbers over all files)."""
+
+    def __init__(self, runs, first_rows, use_ids):
+        self.runs, self.first_rows, self.use_ids = runs, first_rows, use_ids
+
+    @classmethod
+    def of(cls, results):
+        first_rows, row = [], 0
+        for result in results:
+            first_rows.append(row)
+            row += result[1]
+        use_ids = bool(results) and all(r[0] for r in results)
+        return cls([r[4] for r in results], first_rows, use_ids)
+
+    def __enter__(self):
+        self._stack = ExitStack()
+        self.maps = [_open_run(r, self._stack, True) for r in self.runs]
+        return self
+
+    def __exit__(self, *error):
+        del self.maps
+        self._stack.close()
+        del self._stack
+
+    def plan(self, parts):
+        """plan_parts() of the runs, which need not be open (a sample of
+        their rows is read)."""
+        with ExitStack() as stack:
+            maps = [_open_run(r, stack, False) for r in self.runs]
+            return _credence.plan_parts(maps, self.first_rows, self.use_ids,
+                                        parts)
+
+    def merge(self, part, fd, offset, top=None):
+        """The rows of part (of plan()) written to fd at offset (-1: at its
+        position); the bytes written."""
+        begins, ends, first_rank, _ = part
+        return _credence.merge_runs(self.maps, self.first_rows,
+                                    self.use_ids, begins, ends, first_rank,
+                                    top or 0, fd, offset)
+
+
+def write(results, top, out):
+    """The ranked rows (no header), the best `top` or all, written to the
+    binary file object out: ids from the id column when every block has
+    it, else 1-based row numbers over all files."""
+    out.flush()
+    try:
+        fd = out.fileno()
+    except (AttributeError, io.UnsupportedOperation):
+        fd = None  # not a file (a test's capture): through a spill file
+    runs = _Runs.of(results)
+    part = runs.plan(1)[0]
+    with runs:
+        if fd is not None:
+            runs.merge(part, fd, -1, top)
+            return
+        with tempfile.TemporaryFile() as spill:
+            runs.merge(part, spill.fileno(), -1, top)
+            spill.seek(0)
+            shutil.copyfileobj(spill, out)
+
+
+def spooled(results):
+    """Whether every block's run is a file in the spool folder."""
+    return all(isinstance(r[4], str) for r in results)
+
+
+def write_part(runs, part, path, offset):
+    """Range `part` of the ranking written into the file `path` at offset,
+    by a worker; False when the worker does not see the file."""
+    if not os.path.exists(path):
+        return False
+    with runs, open(path, "r+b") as out:
+        written = runs.merge(part, out.fileno(), offset)
+    if written != part[3]:
+        raise OSError(f"{path}: a part of {written} bytes, planned "
+                      f"{part[3]}")
+    return True
+
+
+def write_parts(client, results, path, offset):
+    """Every ranked row written into the file `path` (already holding
+    `offset` bytes: the header) by the workers, in as many ranges of the
+    ranking as they have threads, each at its place; a range whose worker
+    does not see the file is written here."""
+    runs = _Runs.of(results)
+    plan = runs.plan(max(1, sum(client.nthreads().values())))
+    offsets = [offset]
+    for part in plan:
+        offsets.append(offsets[-1] + part[3])
+    os.truncate(path, offsets[-1])
+    done = client.gather(client.compute([
+        delayed(write_part)(runs, part, path, at)
+        for part, at in zip(plan, offsets)]))
+    for part, at, written in zip(plan, offsets, done):
+        if not written:
+            write_part(runs, part, path, at)

@@ -1,47 +1,23 @@
-"""What runs on the workers: reading a CSV block with its bad rows kept
-in place, building a scorer once per worker process, scoring and sorting
-one partition, and the CSV text of ranked rows."""
+"""What runs on the workers for the pandas path: reading a CSV block with
+its bad rows kept in place, scoring and sorting one partition, and the
+CSV text of ranked rows."""
 import contextlib
 import io
-import os
 import re
-import threading
 
 import numpy as np
 import pandas as pd
 
-import credence
+from . import _scorers
 
 # Columns read_csv adds: the problem of a bad row ("" for a good one) and
 # the file a row comes from.
 BAD = "_credence_bad"
 PATH = "_credence_path"
-RANKED = ("rank", "id", "score", "backing", "cue_category", "cue", "text")
-HEADER = ",".join(RANKED) + "\n"
-
-_SCORERS = {}
-_SCORERS_LOCK = threading.Lock()
 _SKIPPED = re.compile(r"Skipping line (\d+): (.*)")
 _TEXT_ERROR = re.compile(r"texts\[(\d+)\]: (.*)", re.S)
 _NOT_UTF8 = re.compile("[\udc80-\udcff]")
 _CSV_SPECIAL = re.compile('[,"\r\n]')
-
-
-def scorer(paths):
-    """The worker process's scorer for (model, lexicons, overlay), absolute
-    paths or None, built on its first use and kept for the process."""
-    with _SCORERS_LOCK:
-        found = _SCORERS.get(paths)
-        if found is None:
-            found = _SCORERS[paths] = credence.Scorer(*paths)
-        return found
-
-
-def absolute_paths(model, lexicons, overlay):
-    """The key of scorer(): each path made absolute on the client, so every
-    worker reads the same files whatever its working folder."""
-    return tuple(None if p is None else os.path.abspath(os.fspath(p))
-                 for p in (model, lexicons, overlay))
 
 
 def read_block(source, **kwargs):
@@ -92,7 +68,7 @@ def _score_rows(texts, paths, threads):
     refused = {}
     while True:
         try:
-            columns = scorer(paths).brief_columns(
+            columns = _scorers.scorer(paths).brief_columns(
                 [texts[i] for i in keep], threads)
             return keep, columns, refused
         except ValueError as error:

@@ -8,25 +8,10 @@ import numpy as np
 import pandas as pd
 from dask import delayed
 
-from . import _partition
+from ._output import RANKED, Summary
 
 _SAMPLES = 64  # scores a partition contributes to choosing the ranges
 _FAN_IN = 8
-
-
-class Summary:
-    """Rows read (bad ones included), ranked and rejected, and the
-    messages of the rejected ones, as credence rank counts them."""
-
-    def __init__(self, stats):
-        self.read = sum(s[0] for s in stats)
-        self.messages = [m for s in stats for m in s[1]]
-        self.rejected = len(self.messages)
-        self.ranked = self.read - self.rejected
-
-    def __str__(self):
-        return (f"read {self.read} rows, ranked {self.ranked}, rejected "
-                f"{self.rejected}")
 
 
 def _stats(prepared):
@@ -145,7 +130,7 @@ def full_rows(prepared, ranges, as_text=False, progress=None):
     if as_text:
         return parts, Summary(stats)
     meta = pd.DataFrame({name: pd.Series(dtype=object)
-                         for name in _partition.RANKED})
+                         for name in RANKED})
     meta["rank"] = meta["rank"].astype(np.int64)
     meta["score"] = meta["score"].astype(np.float64)
     return dd.from_delayed(parts, meta=meta, verify_meta=False), \
