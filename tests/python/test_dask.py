@@ -391,7 +391,8 @@ def test_ranges_written_at_their_places_are_credence_rank(
     results = ranked_runs(tmp_path / "tied.csv", str(spool))
     assert len(results) > 10 and _blocks.spooled(results)
     runs = _blocks._Runs.of(results)
-    plan = runs.plan(parts)
+    with runs:
+        plan = runs.plan(parts)
     # 400 rows sampled whole: the cuts fall at rows 400 * p / parts of
     # the ranking, ties or not.
     sizes = [400 * (p + 1) // parts - 400 * p // parts for p in range(parts)]
@@ -413,8 +414,9 @@ def test_a_part_whose_file_a_worker_cannot_see(tmp_path):
     tied_csv(tmp_path / "tied.csv", 50, True)
     results = ranked_runs(tmp_path / "tied.csv", str(tmp_path))
     runs = _blocks._Runs.of(results)
-    assert not _blocks.write_part(runs, runs.plan(1)[0],
-                                  str(tmp_path / "gone.csv"), 0)
+    with runs:
+        part = runs.plan(1)[0]
+    assert not _blocks.write_part(runs, part, str(tmp_path / "gone.csv"), 0)
 
 
 def test_runs_come_as_bytes_from_a_worker_without_the_spool(

@@ -153,19 +153,17 @@ def spool_folder(parent, files):
     return tempfile.mkdtemp(prefix="credence-dask-", dir=parent)
 
 
-def _open_run(run, stack, populate):
+def _open_run(run, stack):
     """The run's bytes, or a map of the spool file holding it (the file
-    itself closed: a job may have more runs than open files allowed),
-    its pages mapped at once when it is to be read whole (populate)."""
+    itself closed: a job may have more runs than open files allowed)."""
     if isinstance(run, bytes):
         return run
     try:
         with open(run, "rb") as f:
             if os.fstat(f.fileno()).st_size == 0:
                 return b""
-            flags = mmap.MAP_SHARED | (mmap.MAP_POPULATE if populate else 0)
-            return stack.enter_context(mmap.mmap(
-                f.fileno(), 0, prot=mmap.PROT_READ, flags=flags))
+            return stack.enter_context(mmap.mmap(f.fileno(), 0,
+                                                 access=mmap.ACCESS_READ))
     except FileNotFoundError:
         raise OSError(f"{run}: a worker wrote its rows there, which this "
                       "machine does not see (--spool: a folder that every "
@@ -192,7 +190,7 @@ class _Runs:
 
     def __enter__(self):
         self._stack = ExitStack()
-        self.maps = [_open_run(r, self._stack, True) for r in self.runs]
+        self.maps = [_open_run(r, self._stack) for r in self.runs]
         return self
 
     def __exit__(self, *error):
@@ -201,12 +199,9 @@ class _Runs:
         del self._stack
 
     def plan(self, parts):
-        """plan_parts() of the runs, which need not be open (a sample of
-        their rows is read)."""
-        with ExitStack() as stack:
-            maps = [_open_run(r, stack, False) for r in self.runs]
-            return _credence.plan_parts(maps, self.first_rows, self.use_ids,
-                                        parts)
+        """plan_parts(): the ranking cut into `parts` ranges."""
+        return _credence.plan_parts(self.maps, self.first_rows, self.use_ids,
+                                    parts)
 
     def merge(self, part, fd, offset, top=None):
         """The rows of part (of plan()) written to fd at offset (-1: at its
@@ -226,9 +221,8 @@ def write(results, top, out):
         fd = out.fileno()
     except (AttributeError, io.UnsupportedOperation):
         fd = None  # not a file (a test's capture): through a spill file
-    runs = _Runs.of(results)
-    part = runs.plan(1)[0]
-    with runs:
+    with _Runs.of(results) as runs:
+        part = runs.plan(1)[0]
         if fd is not None:
             runs.merge(part, fd, -1, top)
             return
@@ -262,7 +256,8 @@ def write_parts(client, results, path, offset):
     ranking as they have threads, each at its place; a range whose worker
     does not see the file is written here."""
     runs = _Runs.of(results)
-    plan = runs.plan(max(1, sum(client.nthreads().values())))
+    with runs:
+        plan = runs.plan(max(1, sum(client.nthreads().values())))
     offsets = [offset]
     for part in plan:
         offsets.append(offsets[-1] + part[3])
