@@ -8,7 +8,9 @@
 # command; `--scheduler ADDRESS` runs on a LocalCluster of N started
 # before the timing and kept across rounds (the multi-machine case, where
 # the cluster outlives a job; its workers keep their scorers after the
-# first round).
+# first round). Each run starts after `sync`, so that the writeback of the
+# outputs before it is not timed with it; each cluster run's output is
+# compared with credence rank's, then removed.
 # Usage: [ROUNDS=1] [BLOCKSIZE=8MB] [RESULTS=FILE] bench/dask_bench.sh
 # [ROWS] (after test.sh has built build/python). Writes the figures to
 # RESULTS (default bench/results/dask.tsv, which tools/write_docs.py puts
@@ -36,10 +38,15 @@ run() {  # name, command...: one timed run; appends "secs kb load" to NAME
   local name=$1 load; shift
   load=$(cut -d' ' -f1 /proc/loadavg)
   rm -f "$work/$name.csv"
+  sync  # the runs before it written out: their writeback is not timed here
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/err" ||
     { cat "$work/err" >&2; exit 1; }
   echo "$(cat "$work/time") $load" >> "$work/$name.runs"
   echo "$name: $(cat "$work/time") (wall s, peak RSS KB of the largest process), load $load" >&2
+  [ "$name" = credence ] && return
+  cmp "$work/credence.csv" "$work/$name.csv" ||
+    { echo "check FAILED: $name differs from credence rank" >&2; exit 1; }
+  rm "$work/$name.csv"
 }
 cluster_pids=()
 stop_clusters() {
@@ -89,10 +96,6 @@ for ((r = 0; r < rounds; r++)); do
       --output "$work/running-$n.csv"
   done
 done
-for name in dask-1 dask-2 running-1 running-2; do
-  cmp "$work/credence.csv" "$work/$name.csv" ||
-    { echo "check FAILED: $name differs from credence rank" >&2; exit 1; }
-done
 echo "check: every cluster run wrote credence rank's bytes"
 
 best() { sort -n "$work/$1.runs" | head -1 | cut -d' ' -f1; }
@@ -114,7 +117,7 @@ command="bench/dask_bench.sh"
 {
   echo "# command: ROUNDS=$rounds BLOCKSIZE=$blocksize $command"
   echo "# when: $(date -u +%F), $(nproc) cores of a shared machine"
-  echo "# note: $rows rows, $size bytes of invented headlines with ids, one file; each run a whole command (Python start-up included; with --workers the LocalCluster's start too; with --scheduler a LocalCluster started before the timing), best of $rounds (each run's wall and the load average, 1 min, before it are listed: the machine may be shared); checked: every cluster run wrote the bytes of credence rank."
+  echo "# note: $rows rows, $size bytes of invented headlines with ids, one file; each run a whole command (Python start-up included; with --workers the LocalCluster's start too; with --scheduler a LocalCluster started before the timing), best of $rounds, each after sync (each run's wall and the load average, 1 min, before it are listed: the machine may be shared); checked: every cluster run wrote the bytes of credence rank."
   echo "# note: $ratios."
   printf "run\tbest wall\trows/s (best)\twall of each run (s)\tload average before each run\n"
   row credence '`credence rank --output FILE`'
