@@ -398,10 +398,9 @@ class RunView {
     return value;
   }
   // Piece i of text, whose end offsets are the words from `ends` on; an
-  // offset past the text (a corrupt run) is cut at its end.
+  // offset past the text (a corrupt run) is refused.
   std::string_view Cut(std::string_view text, uint64_t ends, uint64_t i) const {
-    const uint64_t begin = i == 0 ? 0 : Word(ends + i - 1);
-    const uint64_t end = Word(ends + i);
+    const uint64_t begin = Offset(ends, i), end = Offset(ends, i + 1);
     if (begin > end || end > text.size())
       throw py::value_error("run: a row's bytes past its end");
     return text.substr(begin, end - begin);

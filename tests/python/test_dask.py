@@ -494,3 +494,14 @@ def test_the_spool_folder_is_in_memory_when_it_has_room(tmp_path,
         folder = _blocks.spool_folder(None, [str(tmp_path / "in.csv")])
         os.rmdir(folder)
         assert os.path.dirname(folder) == parent
+
+
+def test_cli_to_a_text_only_stdout(client, corpus, binary, monkeypatch):
+    """stdout replaced by a text stream without .buffer (an embedding's)
+    still gets credence rank's rows."""
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    assert main(["rank", str(corpus / "small.csv"), "--scheduler",
+                 client.scheduler.address, "--top", "3"]) == 0
+    assert out.getvalue().encode() == credence_rank(
+        binary, corpus / "small.csv", "--top", "3")

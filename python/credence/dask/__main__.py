@@ -2,6 +2,7 @@
 (see --help). Usage errors exit 2, bad input or a failed job 1."""
 import argparse
 import contextlib
+import io
 import logging
 import os
 import shutil
@@ -72,9 +73,8 @@ def parse(argv):
                         "a task per file")
     ranker.add_argument("--skip-bad-rows", action="store_true")
     ranker.add_argument("--spool", metavar="FOLDER",
-                        help="where workers leave their ranked blocks for "
-                        "the client to merge: a folder every worker and the "
-                        "client see (default: a new folder in /dev/shm, or "
+                        help="where workers leave their ranked blocks to be "
+                        "merged: a folder every worker and the client see (default: a new folder in /dev/shm, or "
                         "in the temporary folder when /dev/shm lacks room, "
                         "which workers on this machine see; a worker that "
                         "does not see it, or finds it full, sends its rows "
@@ -124,7 +124,14 @@ def write_file(path, write_rows):
     if path == "-":
         sys.stdout.write(_output.HEADER)
         sys.stdout.flush()
-        write_rows(sys.stdout.buffer, None)
+        out = getattr(sys.stdout, "buffer", None)
+        if out is not None:
+            write_rows(out, None)
+        else:  # a text stream only (an embedding's): through bytes
+            rows = io.BytesIO()
+            write_rows(rows, None)
+            sys.stdout.write(rows.getvalue().decode("utf-8",
+                                                    "surrogateescape"))
         sys.stdout.flush()
         return
     folder = os.path.dirname(os.path.abspath(path))

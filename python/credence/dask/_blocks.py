@@ -1,9 +1,10 @@
 """The command line's ranking of CSV files: each task reads a byte range of
 a file (cut at line breaks, as dask.bytes.read_bytes cuts) and ranks it
 with one call into the extension, which parses, scores and formats the
-rows as credence rank does and sorts them into a run; the client merges
-the runs of all blocks by (score descending, input order) and writes them
-with one more call.
+rows as credence rank does and sorts them into a run. The runs of all
+blocks are merged by (score descending, input order): into a file by the
+workers, each a range of the ranking at its place; to stdout, or the
+best N, by the client.
 
 A run travels through a spool folder when the worker sees it (every
 worker on the client's machine; a shared filesystem given as --spool) and
